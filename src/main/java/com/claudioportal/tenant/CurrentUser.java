@@ -1,0 +1,99 @@
+package com.claudioportal.tenant;
+
+import java.util.Locale;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The signed-in person as the portal sees them: a verified e-mail address (memberships are
+ * keyed by it), a display name, the identity provider's organizations and platform role.
+ */
+@RequestScoped
+public class CurrentUser {
+
+    public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    IdentityConfig config;
+
+    private String email;
+    private boolean resolved;
+
+    public boolean isAuthenticated() {
+        return !identity.isAnonymous();
+    }
+
+    public boolean isPlatformAdmin() {
+        return isAuthenticated() && identity.hasRole(PLATFORM_ADMIN_ROLE);
+    }
+
+    /** The verified, lower-cased e-mail address, or {@code null} when there is none to trust. */
+    public String email() {
+        if (!resolved) {
+            email = resolveEmail();
+            resolved = true;
+        }
+        return email;
+    }
+
+    public boolean hasEmail() {
+        return email() != null;
+    }
+
+    public String displayName() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            String name = jwt.getClaim("name");
+            if (name != null && !name.isBlank()) {
+                return name;
+            }
+            String preferred = jwt.getClaim("preferred_username");
+            if (preferred != null && !preferred.isBlank()) {
+                return preferred;
+            }
+        }
+        return email() != null ? email() : identity.getPrincipal().getName();
+    }
+
+    /** Organization aliases from the identity provider's {@code organization} claim. */
+    public Set<String> organizations() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return OrganizationClaim.aliases(jwt.getClaim(config.organizationClaim()));
+        }
+        return Set.of();
+    }
+
+    /** Who did something, for the audit log. */
+    public String actor() {
+        return isAuthenticated() ? (email() != null ? email() : identity.getPrincipal().getName()) : "anonymous";
+    }
+
+    private String resolveEmail() {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        String candidate = null;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            candidate = jwt.getClaim("email");
+            if (candidate != null && config.requireVerifiedEmail()) {
+                Object verified = jwt.getClaim("email_verified");
+                if (!(Boolean.TRUE.equals(verified) || "true".equals(String.valueOf(verified)))) {
+                    return null;
+                }
+            }
+        }
+        if (candidate == null && !config.requireVerifiedEmail()) {
+            String name = identity.getPrincipal().getName();
+            candidate = name != null && name.contains("@") ? name : null;
+        }
+        return candidate == null ? null : candidate.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,140 @@
+package com.claudioportal.tenant;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import com.claudioportal.web.Flash;
+import com.claudioportal.web.FormErrors;
+import com.claudioportal.web.FormValidator;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** Tenant admins manage who may use the tenant, and as what. */
+@Path("/t/{tenant}/admin/members")
+@Authenticated
+@TenantRoles(TenantRole.TENANT_ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class MemberResource {
+
+    static final String ROLE_PATTERN = "STAFF|TENANT_ADMIN|AUDITOR";
+
+    public static class MemberForm {
+        @RestForm
+        @NotBlank(message = "Enter the person's e-mail address.")
+        @Email(message = "Enter a valid e-mail address, like name@clinic.org.")
+        @Size(max = 320, message = "That address is too long.")
+        public String email;
+
+        @RestForm
+        @NotBlank(message = "Choose a role.")
+        @Pattern(regexp = ROLE_PATTERN, message = "Choose one of the listed roles.")
+        public String role = TenantRole.STAFF.name();
+    }
+
+    public static class RoleForm {
+        @RestForm
+        @NotBlank(message = "Choose a role.")
+        @Pattern(regexp = ROLE_PATTERN, message = "Choose one of the listed roles.")
+        public String role;
+    }
+
+    @CheckedTemplate(basePath = "tenant")
+    static class Templates {
+        static native TemplateInstance members(List<Membership> members, List<TenantRole> roles, MemberForm form,
+                FormErrors errors, Long errorMemberId, FormErrors memberErrors);
+    }
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    FormValidator validator;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    TenantContext tenant;
+
+    @GET
+    public TemplateInstance list() {
+        return page(new MemberForm(), FormErrors.none(), null, FormErrors.none());
+    }
+
+    @POST
+    public Response add(@BeanParam MemberForm form) {
+        FormErrors errors = validator.validate(form);
+        if (errors.isEmpty()) {
+            errors = members.add(form.email, TenantRole.valueOf(form.role));
+        }
+        if (errors.any()) {
+            return Response.status(400).entity(page(form, errors, null, FormErrors.none())).build();
+        }
+        flash.success(form.email.trim().toLowerCase() + " can now use " + tenant.tenantName() + ".");
+        return backToList();
+    }
+
+    @POST
+    @Path("{memberId}/role")
+    public Response changeRole(@PathParam("memberId") long memberId, @BeanParam RoleForm form) {
+        Membership member = find(memberId);
+        FormErrors errors = validator.validate(form);
+        if (errors.isEmpty()) {
+            errors = members.changeRole(member, TenantRole.valueOf(form.role));
+        }
+        if (errors.any()) {
+            return Response.status(400).entity(page(new MemberForm(), FormErrors.none(), memberId, errors)).build();
+        }
+        flash.success(member.email + " is now " + member.role.label() + ".");
+        return backToList();
+    }
+
+    @POST
+    @Path("{memberId}/remove")
+    public Response remove(@PathParam("memberId") long memberId) {
+        Membership member = find(memberId);
+        FormErrors errors = members.remove(member);
+        if (errors.any()) {
+            return Response.status(400).entity(page(new MemberForm(), FormErrors.none(), memberId, errors)).build();
+        }
+        flash.success(member.email + " no longer has access to " + tenant.tenantName() + ".");
+        return backToList();
+    }
+
+    private static Membership find(long memberId) {
+        Membership member = Membership.findById(memberId);
+        if (member == null || member.revoked) {
+            throw new NotFoundException();
+        }
+        return member;
+    }
+
+    private TemplateInstance page(MemberForm form, FormErrors errors, Long errorMemberId, FormErrors memberErrors) {
+        List<Membership> all = Membership.list("revoked = false order by lower(coalesce(displayName, email))");
+        return Templates.members(all, Arrays.asList(TenantRole.values()), form, errors, errorMemberId, memberErrors);
+    }
+
+    private Response backToList() {
+        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/admin/members")).build();
+    }
+}

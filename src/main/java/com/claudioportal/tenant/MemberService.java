@@ -1,0 +1,82 @@
+package com.claudioportal.tenant;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.claudioportal.audit.AuditTrail;
+import com.claudioportal.web.FormErrors;
+
+/** Adds, re-roles and removes members of the active tenant; every change is audited. */
+@ApplicationScoped
+public class MemberService {
+
+    @Inject
+    AuditTrail audit;
+
+    /** Adds a member, or restores a revoked one. Returns the problems, if any, per form field. */
+    @Transactional
+    public FormErrors add(String rawEmail, TenantRole role) {
+        String email = rawEmail.trim().toLowerCase(Locale.ROOT);
+        Membership existing = Membership.find("email", email).firstResult();
+        if (existing != null && !existing.revoked) {
+            return FormErrors.none().add("email", email + " is already a member (" + existing.role.label() + ").");
+        }
+        Membership m = existing != null ? existing : new Membership();
+        m.email = email;
+        m.role = role;
+        m.revoked = false;
+        m.updatedAt = Instant.now();
+        if (existing == null) {
+            m.source = Membership.Source.INVITED;
+            m.persist();
+        }
+        audit.record("member.added", "member", email, Map.of("role", role.name()));
+        return FormErrors.none();
+    }
+
+    /** Changes a member's role; refuses to leave the tenant without an admin. */
+    @Transactional
+    public FormErrors changeRole(Membership member, TenantRole role) {
+        if (member.role == role) {
+            return FormErrors.none();
+        }
+        if (member.role == TenantRole.TENANT_ADMIN && isLastAdmin(member)) {
+            return FormErrors.none().add("role", "Make someone else a tenant admin first: "
+                    + member.email + " is the only one.");
+        }
+        TenantRole previous = member.role;
+        member.role = role;
+        member.updatedAt = Instant.now();
+        audit.record("member.role-changed", "member", member.email, Map.of("from", previous.name(), "to", role.name()));
+        return FormErrors.none();
+    }
+
+    /**
+     * Removes a member. Organization grants are revoked rather than deleted, otherwise the
+     * person's next sign-in would grant them again.
+     */
+    @Transactional
+    public FormErrors remove(Membership member) {
+        if (member.role == TenantRole.TENANT_ADMIN && isLastAdmin(member)) {
+            return FormErrors.none().add("member", "Make someone else a tenant admin first: "
+                    + member.email + " is the only one.");
+        }
+        if (member.source == Membership.Source.ORGANIZATION) {
+            member.revoked = true;
+            member.updatedAt = Instant.now();
+        } else {
+            member.delete();
+        }
+        audit.record("member.removed", "member", member.email, Map.of("role", member.role.name()));
+        return FormErrors.none();
+    }
+
+    private static boolean isLastAdmin(Membership member) {
+        return Membership.count("role = ?1 and revoked = false and id <> ?2", TenantRole.TENANT_ADMIN, member.id) == 0;
+    }
+}

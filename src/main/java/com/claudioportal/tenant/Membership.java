@@ -1,0 +1,64 @@
+package com.claudioportal.tenant;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.TenantId;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A person's role in the current tenant. Tenant-scoped like every tenant-owned entity. */
+@Entity
+@Table(name = "membership")
+public class Membership extends PanacheEntityBase {
+
+    public enum Source {
+        /** Added by a tenant admin (or when the tenant was created). */
+        INVITED,
+        /** Granted because the identity provider said the person belongs to the tenant's organization. */
+        ORGANIZATION
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @TenantId
+    @Column(name = "tenant_id")
+    public String tenantId;
+
+    public String email;
+
+    @Enumerated(EnumType.STRING)
+    public TenantRole role;
+
+    @Enumerated(EnumType.STRING)
+    public Source source = Source.INVITED;
+
+    /** Set instead of deleting an organization grant, so the next sign-in does not grant it again. */
+    public boolean revoked;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
+
+    @Column(name = "last_seen_at")
+    public Instant lastSeenAt;
+
+    public String displayNameOrEmail() {
+        return displayName == null || displayName.isBlank() ? email : displayName;
+    }
+}

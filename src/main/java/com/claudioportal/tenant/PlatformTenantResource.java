@@ -1,0 +1,159 @@
+package com.claudioportal.tenant;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import com.claudioportal.web.Flash;
+import com.claudioportal.web.FormErrors;
+import com.claudioportal.web.FormValidator;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The platform administrator creates, renames, disables and re-enables tenants. */
+@Path("/platform/tenants")
+@RolesAllowed(CurrentUser.PLATFORM_ADMIN_ROLE)
+@Produces(MediaType.TEXT_HTML)
+public class PlatformTenantResource {
+
+    static final String ALIAS_PATTERN = "^$|^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$";
+    static final String ALIAS_MESSAGE = "Use the organization's alias as shown in the identity provider (letters, digits, dot, dash, underscore).";
+
+    public static class NewTenantForm {
+        @RestForm
+        @NotBlank(message = "Enter the clinic's name.")
+        @Size(max = 120, message = "Keep the name under 120 characters.")
+        public String name;
+
+        @RestForm
+        @NotBlank(message = "Choose a short web address for the tenant.")
+        @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$",
+                message = "Use 3 to 40 lower-case letters, digits or dashes, not starting or ending with a dash.")
+        public String id;
+
+        @RestForm
+        @Pattern(regexp = ALIAS_PATTERN, message = ALIAS_MESSAGE)
+        public String organizationAlias;
+
+        @RestForm
+        @NotBlank(message = "Enter the e-mail address of the clinic's first tenant admin.")
+        @Email(message = "Enter a valid e-mail address, like name@clinic.org.")
+        public String firstAdminEmail;
+    }
+
+    public static class EditTenantForm {
+        @RestForm
+        @NotBlank(message = "Enter the clinic's name.")
+        @Size(max = 120, message = "Keep the name under 120 characters.")
+        public String name;
+
+        @RestForm
+        @Pattern(regexp = ALIAS_PATTERN, message = ALIAS_MESSAGE)
+        public String organizationAlias;
+    }
+
+    @CheckedTemplate(basePath = "tenant")
+    static class Templates {
+        static native TemplateInstance platformTenants(List<Tenant> tenants, NewTenantForm form, FormErrors errors);
+
+        static native TemplateInstance platformTenantEdit(Tenant tenant, EditTenantForm form, FormErrors errors);
+    }
+
+    @Inject
+    PlatformTenantService service;
+
+    @Inject
+    FormValidator validator;
+
+    @Inject
+    Flash flash;
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.platformTenants(Tenant.listAll(io.quarkus.panache.common.Sort.by("name")), new NewTenantForm(), FormErrors.none());
+    }
+
+    @POST
+    public Response create(@BeanParam NewTenantForm form) {
+        FormErrors errors = validator.validate(form);
+        if (errors.isEmpty()) {
+            errors = service.create(form.id, form.name, form.organizationAlias, form.firstAdminEmail);
+        }
+        if (errors.any()) {
+            return Response.status(400)
+                    .entity(Templates.platformTenants(Tenant.listAll(io.quarkus.panache.common.Sort.by("name")), form, errors))
+                    .build();
+        }
+        flash.success(form.name.trim() + " was created. " + form.firstAdminEmail.trim() + " is its tenant admin.");
+        return Response.seeOther(URI.create("/platform/tenants")).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance edit(@PathParam("id") String id) {
+        Tenant tenant = find(id);
+        EditTenantForm form = new EditTenantForm();
+        form.name = tenant.name;
+        form.organizationAlias = tenant.organizationAlias;
+        return Templates.platformTenantEdit(tenant, form, FormErrors.none());
+    }
+
+    @POST
+    @Path("{id}")
+    public Response update(@PathParam("id") String id, @BeanParam EditTenantForm form) {
+        Tenant tenant = find(id);
+        FormErrors errors = validator.validate(form);
+        if (errors.isEmpty()) {
+            errors = service.update(tenant, form.name, form.organizationAlias);
+        }
+        if (errors.any()) {
+            return Response.status(400).entity(Templates.platformTenantEdit(tenant, form, errors)).build();
+        }
+        flash.success(tenant.name + " was saved.");
+        return Response.seeOther(URI.create("/platform/tenants")).build();
+    }
+
+    @POST
+    @Path("{id}/disable")
+    public Response disable(@PathParam("id") String id) {
+        Tenant tenant = find(id);
+        service.setEnabled(tenant, false);
+        flash.success(tenant.name + " is disabled: its members cannot use the portal until it is enabled again.");
+        return Response.seeOther(URI.create("/platform/tenants")).build();
+    }
+
+    @POST
+    @Path("{id}/enable")
+    public Response enable(@PathParam("id") String id) {
+        Tenant tenant = find(id);
+        service.setEnabled(tenant, true);
+        flash.success(tenant.name + " is enabled again.");
+        return Response.seeOther(URI.create("/platform/tenants")).build();
+    }
+
+    private static Tenant find(String id) {
+        Tenant tenant = Tenant.findById(id);
+        if (tenant == null) {
+            throw new NotFoundException();
+        }
+        return tenant;
+    }
+}

@@ -1,0 +1,93 @@
+package com.claudioportal.tenant;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.claudioportal.audit.AuditTrail;
+import com.claudioportal.web.FormErrors;
+
+/** The platform administrator's operations on tenants. Each is recorded in that tenant's audit log. */
+@ApplicationScoped
+public class PlatformTenantService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    /** Creates a tenant with its first tenant admin, in one transaction. */
+    @Transactional
+    public FormErrors create(String id, String name, String organizationAlias, String firstAdminEmail) {
+        String slug = id.trim().toLowerCase(Locale.ROOT);
+        String alias = blankToNull(organizationAlias);
+        FormErrors errors = FormErrors.none();
+        if (Tenant.findById(slug) != null) {
+            errors.add("id", "A tenant with the address \u201c" + slug + "\u201d already exists.");
+        }
+        if (alias != null && Tenant.count("organizationAlias", alias) > 0) {
+            errors.add("organizationAlias", "Another tenant already uses the organization \u201c" + alias + "\u201d.");
+        }
+        if (errors.any()) {
+            return errors;
+        }
+        Tenant tenant = new Tenant();
+        tenant.id = slug;
+        tenant.name = name.trim();
+        tenant.organizationAlias = alias;
+        tenant.persist();
+        em.flush();
+        String admin = firstAdminEmail.trim().toLowerCase(Locale.ROOT);
+        em.createNativeQuery("insert into membership (tenant_id, email, role) values (:tenant, :email, 'TENANT_ADMIN')")
+                .setParameter("tenant", slug).setParameter("email", admin).executeUpdate();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", tenant.name);
+        details.put("organizationAlias", alias);
+        details.put("firstAdmin", admin);
+        audit.recordFor(slug, "tenant.created", "tenant", slug, details);
+        return errors;
+    }
+
+    @Transactional
+    public FormErrors update(Tenant tenant, String name, String organizationAlias) {
+        String alias = blankToNull(organizationAlias);
+        if (alias != null && Tenant.count("organizationAlias = ?1 and id <> ?2", alias, tenant.id) > 0) {
+            return FormErrors.none().add("organizationAlias", "Another tenant already uses the organization \u201c" + alias + "\u201d.");
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (!tenant.name.equals(name.trim())) {
+            details.put("name", Map.of("from", tenant.name, "to", name.trim()));
+        }
+        if (!java.util.Objects.equals(tenant.organizationAlias, alias)) {
+            details.put("organizationAlias", java.util.Arrays.asList(tenant.organizationAlias, alias));
+        }
+        tenant.name = name.trim();
+        tenant.organizationAlias = alias;
+        tenant.updatedAt = Instant.now();
+        if (!details.isEmpty()) {
+            audit.recordFor(tenant.id, "tenant.updated", "tenant", tenant.id, details);
+        }
+        return FormErrors.none();
+    }
+
+    @Transactional
+    public void setEnabled(Tenant tenant, boolean enabled) {
+        if (tenant.enabled == enabled) {
+            return;
+        }
+        tenant.enabled = enabled;
+        tenant.updatedAt = Instant.now();
+        audit.recordFor(tenant.id, enabled ? "tenant.enabled" : "tenant.disabled", "tenant", tenant.id, Map.of());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,92 @@
+package com.claudioportal.web;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.claudioportal.tenant.TenantDisabledException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * The one place that turns failures into pages. Pages never show a stack trace or an exception
+ * message; unexpected errors get a reference that matches the server log line.
+ */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @CheckedTemplate(basePath = "web")
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message, String reference);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return page(404, "Page not found",
+                "There is nothing here, or you do not have access to it. Check the address, or go back to your dashboard.");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(jakarta.ws.rs.ForbiddenException e) {
+        return forbiddenPage();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return forbiddenPage();
+    }
+
+    @ServerExceptionMapper
+    public Response tenantDisabled(TenantDisabledException e) {
+        return page(403, "Access suspended",
+                e.tenantName() + " has been disabled by the platform administrator. Contact your administrator if you think this is a mistake.");
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return page(405, "Not available", "That action cannot be done from this address.");
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        if (status == 401) {
+            return e.getResponse();
+        }
+        return page(status, status == 400 ? "That request could not be processed" : "Request not possible",
+                "Go back, reload the page and try again.");
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error, reference %s", reference);
+        return Response.status(500).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(500, "Something went wrong",
+                        "The portal could not finish this request. Nothing you entered has been lost if you go back. "
+                                + "If it happens again, give this reference to support.",
+                        reference))
+                .build();
+    }
+
+    private static Response forbiddenPage() {
+        return page(403, "Not allowed", "Your role does not include this page. Ask your tenant admin if you need access.");
+    }
+
+    private static Response page(int status, String title, String message) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(status, title, message, null)).build();
+    }
+}

@@ -1,0 +1,48 @@
+package com.claudioportal.web;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * A one-line confirmation carried across a redirect ("Member added"). Kept in a short-lived
+ * cookie and shown once by the layout. Never put health information in a flash message.
+ */
+@RequestScoped
+public class Flash {
+
+    static final String COOKIE = "portal-flash";
+
+    @Inject
+    RoutingContext routing;
+
+    private String consumed;
+    private boolean read;
+
+    public void success(String message) {
+        Cookie cookie = Cookie.cookie(COOKIE, URLEncoder.encode(message, StandardCharsets.UTF_8))
+                .setPath("/").setHttpOnly(true).setMaxAge(60).setSameSite(CookieSameSite.LAX)
+                .setSecure(routing.request().isSSL());
+        routing.response().addCookie(cookie);
+    }
+
+    /** The message from the previous request, removed so it shows only once. */
+    public String take() {
+        if (!read) {
+            read = true;
+            Cookie cookie = routing.request().getCookie(COOKIE);
+            if (cookie != null) {
+                consumed = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+                routing.response().addCookie(Cookie.cookie(COOKIE, "").setPath("/").setMaxAge(0));
+            }
+        }
+        return consumed;
+    }
+}

@@ -1,0 +1,126 @@
+package com.claudioportal.web;
+
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.tenant.TenantContext;
+import com.claudioportal.tenant.TenantDirectory;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantSummary;
+
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What the page layout needs on every page: who is signed in, the active tenant, the tenants to
+ * switch to, and which navigation entries the person's role may use. Templates read it as
+ * {@code inject:shell}.
+ */
+@Named("shell")
+@RequestScoped
+public class Shell {
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    TenantDirectory directory;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    RoutingContext routing;
+
+    private List<TenantSummary> tenants;
+
+    public boolean isSignedIn() {
+        return user.isAuthenticated();
+    }
+
+    public String userName() {
+        return user.isAuthenticated() ? user.displayName() : null;
+    }
+
+    public String userEmail() {
+        return user.email();
+    }
+
+    public boolean isPlatformAdmin() {
+        return user.isPlatformAdmin();
+    }
+
+    public boolean hasTenant() {
+        return tenant.isActive() && tenant.tenantName() != null;
+    }
+
+    public String tenantId() {
+        return tenant.isActive() ? tenant.tenantId() : null;
+    }
+
+    public String tenantName() {
+        return tenant.tenantName();
+    }
+
+    public String roleLabel() {
+        return tenant.role() == null ? "" : tenant.role().label();
+    }
+
+    /** Base path of the active tenant's pages, e.g. {@code /t/maple}. */
+    public String base() {
+        return "/t/" + tenant.tenantId();
+    }
+
+    public boolean canSubmit() {
+        return hasTenant() && tenant.can(TenantRole.STAFF);
+    }
+
+    public boolean canSeeJobs() {
+        return hasTenant() && (tenant.can(TenantRole.STAFF) || tenant.can(TenantRole.AUDITOR));
+    }
+
+    public boolean canAdminister() {
+        return hasTenant() && tenant.can(TenantRole.TENANT_ADMIN);
+    }
+
+    public boolean canAudit() {
+        return hasTenant() && tenant.can(TenantRole.AUDITOR);
+    }
+
+    public List<TenantSummary> tenants() {
+        if (tenants == null) {
+            tenants = user.isAuthenticated() ? directory.tenantsOf(user.email(), user.organizations()) : List.of();
+        }
+        return tenants;
+    }
+
+    /** Other tenants the person may switch to. */
+    public List<TenantSummary> otherTenants() {
+        return tenants().stream().filter(t -> !t.id().equals(tenantId())).toList();
+    }
+
+    public String path() {
+        return routing.normalizedPath();
+    }
+
+    /** Whether the current page lies under {@code prefix}, for marking the navigation entry. */
+    public boolean at(String prefix) {
+        String path = path();
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /** Whether the current page lies under {@code suffix} of the active tenant, e.g. {@code /admin/members}. */
+    public boolean atTenant(String suffix) {
+        return hasTenant() && at(base() + suffix);
+    }
+
+    public String flash() {
+        return flash.take();
+    }
+}

@@ -1,0 +1,55 @@
+package com.claudioportal.infra;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * One headless system Chromium for the whole test JVM (Playwright cannot download its own
+ * browser here); each test gets a fresh context, i.e. fresh cookies.
+ */
+public final class Browsers {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private Browsers() {
+    }
+
+    public static synchronized BrowserContext newContext() {
+        if (browser == null) {
+            playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(Paths.get(System.getProperty("chromium.path", "/usr/bin/chromium")))
+                    .setArgs(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--disable-quic", "--no-first-run", "--disable-background-networking",
+                            "--disable-component-update", "--disable-sync")));
+            Runtime.getRuntime().addShutdownHook(new Thread(Browsers::closeAll));
+        }
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
+        context.setDefaultTimeout(15_000);
+        return context;
+    }
+
+    /** Saves a full-page screenshot under target/screenshots for people to look at. */
+    public static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+
+    private static synchronized void closeAll() {
+        if (browser != null) {
+            browser.close();
+            playwright.close();
+            browser = null;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package com.claudioportal.infra;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.claudioportal.tenant.MemberService;
+import com.claudioportal.tenant.Membership;
+import com.claudioportal.tenant.PlatformTenantService;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantScope;
+
+/** Creates tenants and members for tests; every tenant gets a unique id, so tests never collide. */
+@ApplicationScoped
+public class Fixtures {
+
+    @Inject
+    PlatformTenantService tenants;
+
+    @Inject
+    MemberService members;
+
+    @Inject
+    TenantScope scope;
+
+    /** Creates a tenant named {@code name} with {@code admin} as its tenant admin; returns its id. */
+    public String tenant(String name, String admin) {
+        String id = (name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + UUID.randomUUID().toString().substring(0, 8))
+                .replaceAll("^-+", "");
+        var errors = tenants.create(id, name, null, admin);
+        if (errors.any()) {
+            throw new IllegalStateException("Could not create tenant: " + errors.all());
+        }
+        return id;
+    }
+
+    public String tenantWithOrganization(String name, String admin, String organizationAlias) {
+        String id = tenant(name, admin);
+        scope.run(id, () -> {
+            var tenant = com.claudioportal.tenant.Tenant.<com.claudioportal.tenant.Tenant> findById(id);
+            tenant.organizationAlias = organizationAlias;
+        });
+        return id;
+    }
+
+    public void member(String tenantId, String email, TenantRole role) {
+        scope.run(tenantId, () -> {
+            var errors = members.add(email, role);
+            if (errors.any()) {
+                throw new IllegalStateException("Could not add member: " + errors.all());
+            }
+        });
+    }
+
+    public long membershipId(String tenantId, String email) {
+        return scope.call(tenantId, () -> Membership.<Membership> find("email", email).firstResult().id);
+    }
+
+    /** A unique e-mail address for a test person. */
+    public static String email(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    }
+}

@@ -1,0 +1,163 @@
+package com.claudioportal.tenant;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.Browsers;
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TestLogin;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Signs in through the real OIDC code flow in Chromium and uses the tenant pages. */
+@QuarkusTest
+class TenantPagesBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    Fixtures fixtures;
+
+    BrowserContext browser;
+    Page page;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browsers.newContext();
+        page = browser.newPage();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void staffOfTenantASeesTheirDashboardAndNoAdminLinks() {
+        String staff = Fixtures.email("staff");
+        String tenantA = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
+        fixtures.member(tenantA, staff, TenantRole.STAFF);
+
+        TestLogin.signIn(page, base.toString(), staff);
+
+        assertThat(page).hasURL(base + "t/" + tenantA);
+        assertThat(page.getByTestId("dashboard-title")).hasText("Maple Clinic");
+        assertThat(page.getByTestId("active-tenant")).containsText("Maple Clinic");
+        assertThat(page.getByTestId("active-tenant")).containsText("Staff");
+        assertThat(page.locator("nav a[href$='/admin/members']")).hasCount(0);
+        assertThat(page.locator("nav a[href$='/audit']")).hasCount(0);
+        Browsers.screenshot(page, "tenant-dashboard-staff");
+    }
+
+    @Test
+    void staffOfTenantBCannotReachTenantAPages() {
+        String tenantA = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
+        String staffB = Fixtures.email("staff-b");
+        String tenantB = fixtures.tenant("Harbour IME", Fixtures.email("admin"));
+        fixtures.member(tenantB, staffB, TenantRole.STAFF);
+
+        TestLogin.signIn(page, base.toString(), staffB);
+        assertThat(page.getByTestId("dashboard-title")).hasText("Harbour IME");
+
+        for (String path : new String[] { "t/" + tenantA, "t/" + tenantA + "/admin/members", "t/" + tenantA + "/audit" }) {
+            Response response = page.navigate(base + path);
+            assertEquals(404, response.status(), path);
+            assertThat(page.locator("h1")).hasText("Page not found");
+            assertTrue(!page.content().contains("Maple Clinic"), "tenant A's name must not leak on " + path);
+        }
+        Browsers.screenshot(page, "tenant-404-other-tenant");
+    }
+
+    @Test
+    void auditorSeesNoAdminLinksAndGets403OnAdminPages() {
+        String auditor = Fixtures.email("auditor");
+        String tenant = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
+        fixtures.member(tenant, auditor, TenantRole.AUDITOR);
+
+        TestLogin.signIn(page, base.toString(), auditor);
+        assertThat(page.getByTestId("active-tenant")).containsText("Auditor");
+        assertThat(page.locator("nav a[href$='/admin/members']")).hasCount(0);
+        assertThat(page.locator("nav a[href$='/audit']")).hasCount(1);
+
+        Response response = page.navigate(base + "t/" + tenant + "/admin/members");
+        assertEquals(403, response.status());
+        assertThat(page.locator("h1")).hasText("Not allowed");
+        Browsers.screenshot(page, "tenant-403-auditor");
+
+        page.navigate(base + "t/" + tenant + "/audit");
+        assertThat(page.getByTestId("chain-status")).containsText("Chain intact");
+        Browsers.screenshot(page, "audit-log-auditor");
+    }
+
+    @Test
+    void tenantAdminAddsAMemberAndBadInputIsExplainedBesideTheField() {
+        String admin = Fixtures.email("admin");
+        String tenant = fixtures.tenant("Maple Clinic", admin);
+        TestLogin.signIn(page, base.toString(), admin);
+
+        page.navigate(base + "t/" + tenant + "/admin/members");
+        page.locator("#f-email").fill("not-an-address");
+        page.locator("#f-role").selectOption("AUDITOR");
+        page.locator("[data-testid=add-member] button[type=submit]").click();
+        assertThat(page.locator("[data-field-error=email]")).containsText("valid e-mail");
+        assertThat(page.locator("#f-email")).hasValue("not-an-address");
+        assertThat(page.locator("#f-role")).hasValue("AUDITOR");
+        Browsers.screenshot(page, "members-validation");
+
+        page.locator("#f-email").fill("New.Person@Example.test");
+        page.locator("[data-testid=add-member] button[type=submit]").click();
+        assertThat(page.getByTestId("flash")).containsText("new.person@example.test can now use Maple Clinic");
+        assertThat(page.locator("tr[data-member='new.person@example.test']")).containsText("new.person@example.test");
+        Browsers.screenshot(page, "members-list");
+    }
+
+    @Test
+    void personInTwoTenantsChoosesAndSwitches() {
+        String locum = Fixtures.email("locum");
+        String a = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
+        String b = fixtures.tenant("Harbour IME", Fixtures.email("admin"));
+        fixtures.member(a, locum, TenantRole.STAFF);
+        fixtures.member(b, locum, TenantRole.AUDITOR);
+
+        TestLogin.signIn(page, base.toString(), locum);
+        assertThat(page.getByTestId("tenant-list")).containsText("Maple Clinic");
+        assertThat(page.getByTestId("tenant-list")).containsText("Harbour IME");
+        Browsers.screenshot(page, "choose-tenant");
+        page.locator("[data-testid=tenant-list] a[href='/t/" + a + "']").click();
+        assertThat(page.getByTestId("dashboard-title")).hasText("Maple Clinic");
+
+        page.getByTestId("active-tenant").click();
+        page.locator(".dropdown-menu a[href='/t/" + b + "']").click();
+        assertThat(page.getByTestId("dashboard-title")).hasText("Harbour IME");
+        assertThat(page.getByTestId("active-tenant")).containsText("Auditor");
+    }
+
+    @Test
+    void signOutEndsTheSession() {
+        String staff = Fixtures.email("staff");
+        String tenant = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
+        fixtures.member(tenant, staff, TenantRole.STAFF);
+        TestLogin.signIn(page, base.toString(), staff);
+
+        page.getByTestId("user-menu").click();
+        page.getByTestId("sign-out").click();
+        page.waitForURL(base.toString());
+        assertThat(page.getByTestId("sign-in")).isVisible();
+        page.navigate(base + "t/" + tenant);
+        assertTrue(!page.url().startsWith(base + "t/"), "the tenant page must ask for a new sign-in");
+    }
+}

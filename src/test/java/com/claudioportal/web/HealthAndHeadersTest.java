@@ -1,0 +1,57 @@
+package com.claudioportal.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthAndHeadersTest {
+
+    @Test
+    void readinessIncludesTheDatabase() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsAreExposedWithoutHealthInformation() {
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests"))
+                .body(not(containsString("csrf-token")));
+    }
+
+    @Test
+    void pagesCarrySecurityHeaders() {
+        given().redirects().follow(false).get("/").then().statusCode(200)
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("Content-Security-Policy", not(containsString("unsafe-inline")))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("X-Frame-Options", "DENY");
+    }
+
+    @Test
+    void anonymousVisitorsSeeTheWelcomePageAndASignInLink() {
+        given().get("/").then().statusCode(200)
+                .body(containsString("Sign in"))
+                .body(containsString("/webjars/bootstrap/css/bootstrap.min.css"));
+        given().get("/webjars/bootstrap/css/bootstrap.min.css").then().statusCode(200);
+        given().get("/webjars/htmx.org/dist/htmx.min.js").then().statusCode(200);
+    }
+
+    @Test
+    void unknownPagesGetAFriendly404WithoutStackTrace() {
+        given().get("/no/such/page").then().statusCode(404)
+                .contentType(containsString("text/html"))
+                .body(containsString("Page not found"))
+                .body(not(containsString("Exception")))
+                .body(not(containsString("at com.")));
+    }
+}
