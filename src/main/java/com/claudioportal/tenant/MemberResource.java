@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -97,36 +96,25 @@ public class MemberResource {
     @POST
     @Path("{memberId}/role")
     public Response changeRole(@PathParam("memberId") long memberId, @BeanParam RoleForm form) {
-        Membership member = find(memberId);
-        FormErrors errors = validator.validate(form);
-        if (errors.isEmpty()) {
-            errors = members.changeRole(member, TenantRole.valueOf(form.role));
+        // the member is looked up before the form is judged: someone else's member id is a 404
+        MemberService.Outcome outcome = members.changeRole(memberId,
+                validator.validate(form).any() ? null : TenantRole.valueOf(form.role));
+        if (outcome.errors().any()) {
+            return Response.status(400).entity(page(new MemberForm(), FormErrors.none(), memberId, outcome.errors())).build();
         }
-        if (errors.any()) {
-            return Response.status(400).entity(page(new MemberForm(), FormErrors.none(), memberId, errors)).build();
-        }
-        flash.success(member.email + " is now " + member.role.label() + ".");
+        flash.success(outcome.email() + " is now " + outcome.role().label() + ".");
         return backToList();
     }
 
     @POST
     @Path("{memberId}/remove")
     public Response remove(@PathParam("memberId") long memberId) {
-        Membership member = find(memberId);
-        FormErrors errors = members.remove(member);
-        if (errors.any()) {
-            return Response.status(400).entity(page(new MemberForm(), FormErrors.none(), memberId, errors)).build();
+        MemberService.Outcome outcome = members.remove(memberId);
+        if (outcome.errors().any()) {
+            return Response.status(400).entity(page(new MemberForm(), FormErrors.none(), memberId, outcome.errors())).build();
         }
-        flash.success(member.email + " no longer has access to " + tenant.tenantName() + ".");
+        flash.success(outcome.email() + " no longer has access to " + tenant.tenantName() + ".");
         return backToList();
-    }
-
-    private static Membership find(long memberId) {
-        Membership member = Membership.findById(memberId);
-        if (member == null || member.revoked) {
-            throw new NotFoundException();
-        }
-        return member;
     }
 
     private TemplateInstance page(MemberForm form, FormErrors errors, Long errorMemberId, FormErrors memberErrors) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.web.FormErrors;
@@ -39,9 +40,29 @@ public class MemberService {
         return FormErrors.none();
     }
 
-    /** Changes a member's role; refuses to leave the tenant without an admin. */
+    /** The member's e-mail and the problems found, if any. */
+    public record Outcome(String email, TenantRole role, FormErrors errors) {
+    }
+
+    /** Changes a member's role ({@code null}: none chosen); refuses to leave the tenant without an admin. */
     @Transactional
-    public FormErrors changeRole(Membership member, TenantRole role) {
+    public Outcome changeRole(long memberId, TenantRole role) {
+        Membership member = findActive(memberId);
+        if (role == null) {
+            return new Outcome(member.email, member.role, FormErrors.none().add("role", "Choose one of the listed roles."));
+        }
+        return new Outcome(member.email, role, changeRole(member, role));
+    }
+
+    /** Removes a member of the active tenant (see {@link #remove(Membership)}). */
+    @Transactional
+    public Outcome remove(long memberId) {
+        Membership member = findActive(memberId);
+        return new Outcome(member.email, member.role, remove(member));
+    }
+
+    @Transactional
+    FormErrors changeRole(Membership member, TenantRole role) {
         if (member.role == role) {
             return FormErrors.none();
         }
@@ -61,7 +82,7 @@ public class MemberService {
      * person's next sign-in would grant them again.
      */
     @Transactional
-    public FormErrors remove(Membership member) {
+    FormErrors remove(Membership member) {
         if (member.role == TenantRole.TENANT_ADMIN && isLastAdmin(member)) {
             return FormErrors.none().add("member", "Make someone else a tenant admin first: "
                     + member.email + " is the only one.");
@@ -74,6 +95,14 @@ public class MemberService {
         }
         audit.record("member.removed", "member", member.email, Map.of("role", member.role.name()));
         return FormErrors.none();
+    }
+
+    private static Membership findActive(long memberId) {
+        Membership member = Membership.findById(memberId);
+        if (member == null || member.revoked) {
+            throw new NotFoundException();
+        }
+        return member;
     }
 
     private static boolean isLastAdmin(Membership member) {

@@ -11,7 +11,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -109,7 +108,7 @@ public class PlatformTenantResource {
     @GET
     @Path("{id}")
     public TemplateInstance edit(@PathParam("id") String id) {
-        Tenant tenant = find(id);
+        Tenant tenant = PlatformTenantService.find(id);
         EditTenantForm form = new EditTenantForm();
         form.name = tenant.name;
         form.organizationAlias = tenant.organizationAlias;
@@ -119,41 +118,31 @@ public class PlatformTenantResource {
     @POST
     @Path("{id}")
     public Response update(@PathParam("id") String id, @BeanParam EditTenantForm form) {
-        Tenant tenant = find(id);
+        Tenant tenant = PlatformTenantService.find(id);
         FormErrors errors = validator.validate(form);
         if (errors.isEmpty()) {
-            errors = service.update(tenant, form.name, form.organizationAlias);
+            errors = service.update(id, form.name, form.organizationAlias);
         }
         if (errors.any()) {
             return Response.status(400).entity(Templates.platformTenantEdit(tenant, form, errors)).build();
         }
-        flash.success(tenant.name + " was saved.");
+        flash.success(form.name.trim() + " was saved.");
         return Response.seeOther(URI.create("/platform/tenants")).build();
     }
 
     @POST
     @Path("{id}/disable")
     public Response disable(@PathParam("id") String id) {
-        Tenant tenant = find(id);
-        service.setEnabled(tenant, false);
-        flash.success(tenant.name + " is disabled: its members cannot use the portal until it is enabled again.");
+        String name = service.setEnabled(id, false);
+        flash.success(name + " is disabled: its members cannot use the portal until it is enabled again.");
         return Response.seeOther(URI.create("/platform/tenants")).build();
     }
 
     @POST
     @Path("{id}/enable")
     public Response enable(@PathParam("id") String id) {
-        Tenant tenant = find(id);
-        service.setEnabled(tenant, true);
-        flash.success(tenant.name + " is enabled again.");
+        String name = service.setEnabled(id, true);
+        flash.success(name + " is enabled again.");
         return Response.seeOther(URI.create("/platform/tenants")).build();
-    }
-
-    private static Tenant find(String id) {
-        Tenant tenant = Tenant.findById(id);
-        if (tenant == null) {
-            throw new NotFoundException();
-        }
-        return tenant;
     }
 }

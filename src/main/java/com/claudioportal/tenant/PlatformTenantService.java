@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
 
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.web.FormErrors;
@@ -56,7 +57,8 @@ public class PlatformTenantService {
     }
 
     @Transactional
-    public FormErrors update(Tenant tenant, String name, String organizationAlias) {
+    public FormErrors update(String id, String name, String organizationAlias) {
+        Tenant tenant = find(id);
         String alias = blankToNull(organizationAlias);
         if (alias != null && Tenant.count("organizationAlias = ?1 and id <> ?2", alias, tenant.id) > 0) {
             return FormErrors.none().add("organizationAlias", "Another tenant already uses the organization \u201c" + alias + "\u201d.");
@@ -77,14 +79,25 @@ public class PlatformTenantService {
         return FormErrors.none();
     }
 
+    /** Enables or disables a tenant; returns its name. */
     @Transactional
-    public void setEnabled(Tenant tenant, boolean enabled) {
+    public String setEnabled(String id, boolean enabled) {
+        Tenant tenant = find(id);
         if (tenant.enabled == enabled) {
-            return;
+            return tenant.name;
         }
         tenant.enabled = enabled;
         tenant.updatedAt = Instant.now();
         audit.recordFor(tenant.id, enabled ? "tenant.enabled" : "tenant.disabled", "tenant", tenant.id, Map.of());
+        return tenant.name;
+    }
+
+    public static Tenant find(String id) {
+        Tenant tenant = Tenant.findById(id);
+        if (tenant == null) {
+            throw new NotFoundException();
+        }
+        return tenant;
     }
 
     private static String blankToNull(String value) {

@@ -38,7 +38,23 @@ public class Shell {
     @Inject
     RoutingContext routing;
 
+    @Inject
+    @Named("csrf")
+    io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider csrf;
+
     private List<TenantSummary> tenants;
+
+    /**
+     * The CSRF token for htmx requests, or null where the CSRF filter made none (e.g. an error
+     * page for a request that never reached a resource): rendering a page must never fail.
+     */
+    public String csrfToken() {
+        try {
+            return csrf.getToken();
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
 
     public boolean isSignedIn() {
         return user.isAuthenticated();

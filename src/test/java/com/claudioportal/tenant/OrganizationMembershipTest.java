@@ -1,0 +1,74 @@
+package com.claudioportal.tenant;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.Fixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
+
+/** Keycloak's organization claim grants staff membership in the matching tenant, in both claim shapes. */
+@QuarkusTest
+class OrganizationMembershipTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    MemberService members;
+
+    @Test
+    @TestSecurity(user = "nurse-list@org.test")
+    @OidcSecurity(claims = {
+            @Claim(key = "email", value = "nurse-list@org.test"),
+            @Claim(key = "organization", value = "[\"org-list-clinic\"]", type = ClaimType.JSON_ARRAY) })
+    void listShapeGrantsStaff() {
+        String tenant = fixtures.tenantWithOrganization("Org List Clinic", Fixtures.email("admin"), "org-list-clinic");
+        given().get("/t/" + tenant).then().statusCode(200).body(containsString("Staff"));
+        Membership m = scope.call(tenant, () -> Membership.<Membership> find("email", "nurse-list@org.test").firstResult());
+        assertEquals(TenantRole.STAFF, m.role);
+        assertEquals(Membership.Source.ORGANIZATION, m.source);
+        given().redirects().follow(false).get("/").then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/t/" + tenant));
+    }
+
+    @Test
+    @TestSecurity(user = "nurse-map@org.test")
+    @OidcSecurity(claims = {
+            @Claim(key = "email", value = "nurse-map@org.test"),
+            @Claim(key = "organization", value = "{\"org-map-clinic\": {\"id\": \"42\"}}", type = ClaimType.JSON_OBJECT) })
+    void mapShapeGrantsStaffAndRevocationSticks() {
+        String tenant = fixtures.tenantWithOrganization("Org Map Clinic", Fixtures.email("admin"), "org-map-clinic");
+        given().get("/t/" + tenant).then().statusCode(200);
+
+        scope.run(tenant, () -> members.remove(Membership.<Membership> find("email", "nurse-map@org.test").firstResult().id));
+
+        // the claim is still there, but the admin's removal wins
+        given().get("/t/" + tenant).then().statusCode(404);
+        Membership m = scope.call(tenant, () -> Membership.<Membership> find("email", "nurse-map@org.test").firstResult());
+        assertTrue(m.revoked);
+    }
+
+    @Test
+    @TestSecurity(user = "stranger@org.test")
+    @OidcSecurity(claims = {
+            @Claim(key = "email", value = "stranger@org.test"),
+            @Claim(key = "organization", value = "[\"some-other-org\"]", type = ClaimType.JSON_ARRAY) })
+    void otherOrganizationsGrantNothing() {
+        String tenant = fixtures.tenantWithOrganization("Org Clinic", Fixtures.email("admin"), "org-clinic-x");
+        given().get("/t/" + tenant).then().statusCode(404);
+    }
+}
