@@ -17,8 +17,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class DemoStack implements AutoCloseable {
 
-    public record Settings(Path home, Path keycloakZip, Path realmFile, Path portalJar, int portalPort, int keycloakPort,
-            int databasePort, boolean keepData, ProcessBuilder.Redirect portalOutput) {
+    public record Settings(Path home, Path keycloakZip, Path realmFile, Path portalJar, int portalPort, int managementPort,
+            int keycloakPort, int databasePort, boolean keepData, ProcessBuilder.Redirect portalOutput) {
 
         /** Reads the settings the Maven build passes as system properties. */
         public static Settings fromSystemProperties(boolean keepData, ProcessBuilder.Redirect portalOutput) {
@@ -27,7 +27,8 @@ public final class DemoStack implements AutoCloseable {
                     Path.of(required("keycloak.zip")),
                     Path.of("docker/keycloak/claudio-portal-realm.json").toAbsolutePath(),
                     Path.of(System.getProperty("portal.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath(),
-                    Integer.getInteger("portal.port", 8080), Integer.getInteger("keycloak.port", 8180),
+                    Integer.getInteger("portal.port", 8080), Integer.getInteger("portal.management.port", 9000),
+                    Integer.getInteger("keycloak.port", 8180),
                     Integer.getInteger("demo.db.port", 55432), keepData, portalOutput);
         }
 
@@ -52,6 +53,7 @@ public final class DemoStack implements AutoCloseable {
 
     public static DemoStack start(Settings s) {
         ensureFree(s.portalPort(), "the portal");
+        ensureFree(s.managementPort(), "the portal's health and metrics");
         ensureFree(s.keycloakPort(), "Keycloak");
         try {
             Files.createDirectories(s.home());
@@ -71,7 +73,7 @@ public final class DemoStack implements AutoCloseable {
                 "DB_PASSWORD", database.password(),
                 "OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
                 "PORTAL_DATA_DIR", s.home().resolve("data").toString());
-        PortalProcess portal = PortalProcess.start(s.portalJar(), s.portalPort(), env,
+        PortalProcess portal = PortalProcess.start(s.portalJar(), s.portalPort(), s.managementPort(), env,
                 List.of("-Xmx512m", "-Dquarkus.analytics.disabled=true"), s.portalOutput());
         DemoStack stack = new DemoStack(database, keycloak, portal);
         try {

@@ -17,24 +17,27 @@ public final class PortalProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
 
-    private PortalProcess(Process process, int port) {
+    private PortalProcess(Process process, int port, int managementPort) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
     }
 
-    public static PortalProcess start(Path jar, int port, Map<String, String> environment, List<String> jvmOptions,
-            ProcessBuilder.Redirect output) {
+    public static PortalProcess start(Path jar, int port, int managementPort, Map<String, String> environment,
+            List<String> jvmOptions, ProcessBuilder.Redirect output) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
         builder.environment().putAll(environment);
         try {
-            return new PortalProcess(builder.start(), port);
+            return new PortalProcess(builder.start(), port, managementPort);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the portal from " + jar, e);
         }
@@ -56,7 +59,7 @@ public final class PortalProcess implements AutoCloseable {
                 throw new IllegalStateException("The portal stopped during start-up (exit code " + process.exitValue() + ")");
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "q/health/ready"))
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

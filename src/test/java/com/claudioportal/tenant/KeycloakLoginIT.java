@@ -35,7 +35,7 @@ class KeycloakLoginIT {
         DemoStack.Settings defaults = DemoStack.Settings.fromSystemProperties(false,
                 ProcessBuilder.Redirect.appendTo(Path.of("target", "it-portal.log").toFile()));
         stack = DemoStack.start(new DemoStack.Settings(defaults.home(), defaults.keycloakZip(), defaults.realmFile(),
-                defaults.portalJar(), 18080, 18180, 0, false, defaults.portalOutput()));
+                defaults.portalJar(), 18080, 19000, 18180, 0, false, defaults.portalOutput()));
         portal = stack.portalUrl();
     }
 

@@ -5,26 +5,41 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import java.net.URL;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class HealthAndHeadersTest {
 
+    @TestHTTPResource(value = "/health/ready", management = true)
+    URL ready;
+
+    @TestHTTPResource(value = "/health/live", management = true)
+    URL live;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void readinessIncludesTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(ready).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", org.hamcrest.Matchers.hasItem(containsString("Database")));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get(live).then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
-    void metricsAreExposedWithoutHealthInformation() {
-        given().get("/q/metrics").then().statusCode(200)
+    void metricsAreExposedOnTheManagementPortOnly() {
+        given().get("/").then().statusCode(200);
+        given().get(metrics).then().statusCode(200)
                 .body(containsString("http_server_requests"))
                 .body(not(containsString("csrf-token")));
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
     }
 
     @Test
