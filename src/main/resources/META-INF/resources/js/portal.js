@@ -19,3 +19,21 @@
     if (summary) { summary.focus(); }
   });
 })();
+
+// "Copy" buttons: data-copy="#selector" copies the value (or text) of that element.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('[data-copy]');
+  if (!button) { return; }
+  var target = document.querySelector(button.getAttribute('data-copy'));
+  if (!target) { return; }
+  var text = target.value !== undefined ? target.value : target.textContent;
+  var status = button.closest('.alert, form, div').querySelector('[data-copy-status]') || document.querySelector('[data-copy-status]');
+  function done(message) { if (status) { status.textContent = message; } }
+  if (navigator.clipboard && navigator.clipboard.writeText) {
+    navigator.clipboard.writeText(text).then(function () { done('Copied to the clipboard.'); },
+      function () { target.select && target.select(); done('Press Ctrl+C to copy.'); });
+  } else {
+    target.select && target.select();
+    done('Press Ctrl+C to copy.');
+  }
+});

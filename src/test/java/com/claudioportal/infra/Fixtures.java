@@ -24,6 +24,12 @@ public class Fixtures {
     @Inject
     TenantScope scope;
 
+    @Inject
+    com.claudioportal.profile.ProfileService profiles;
+
+    @Inject
+    com.claudioportal.profile.PresetService presets;
+
     /** Creates a tenant named {@code name} with {@code admin} as its tenant admin; returns its id. */
     public String tenant(String name, String admin) {
         String id = (name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + UUID.randomUUID().toString().substring(0, 8))
@@ -50,6 +56,38 @@ public class Fixtures {
             if (errors.any()) {
                 throw new IllegalStateException("Could not add member: " + errors.all());
             }
+        });
+    }
+
+    /** Imports the vendor's sample job (src/test/resources/seed) as a profile; returns its id. */
+    public long seedProfile(String tenantId) {
+        String json;
+        try (var in = Fixtures.class.getResourceAsStream("/seed/claudio-submit-job.json")) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        var parsed = com.claudioportal.profile.ProfileJson.parse(json);
+        return scope.call(tenantId, () -> {
+            var saved = profiles.create(parsed.displayName(), parsed.content(), "profile.imported");
+            if (saved.errors().any()) {
+                throw new IllegalStateException("Could not create profile: " + saved.errors().all());
+            }
+            return saved.profileId();
+        });
+    }
+
+    public long preset(String tenantId, String name, java.util.Map<String, String> values) {
+        var form = new com.claudioportal.profile.PresetForm();
+        form.name = name;
+        form.valueKey = new java.util.ArrayList<>(values.keySet());
+        form.valueText = new java.util.ArrayList<>(values.values());
+        return scope.call(tenantId, () -> {
+            var saved = presets.save(null, form);
+            if (saved.errors().any()) {
+                throw new IllegalStateException("Could not create preset: " + saved.errors().all());
+            }
+            return saved.presetId();
         });
     }
 

@@ -46,7 +46,9 @@ class TenantIsolationTest {
         // the outsider is tenant admin of B: the strongest role, in the wrong tenant
         tenantB = fixtures.tenant("Isolation B", OUTSIDER);
         foreignIds = Map.of(
-                "memberId", String.valueOf(fixtures.membershipId(tenantA, staffA)));
+                "memberId", String.valueOf(fixtures.membershipId(tenantA, staffA)),
+                "profileId", String.valueOf(fixtures.seedProfile(tenantA)),
+                "presetId", String.valueOf(fixtures.preset(tenantA, "Dr. A", Map.of("specialist_name", "Dr. A"))));
     }
 
     @Test

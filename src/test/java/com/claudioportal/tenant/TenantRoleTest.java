@@ -49,7 +49,9 @@ class TenantRoleTest {
         tenant = fixtures.tenant("Roles Clinic", Fixtures.email("admin"));
         fixtures.member(tenant, AUDITOR, TenantRole.AUDITOR);
         fixtures.member(tenant, STAFF, TenantRole.STAFF);
-        ids = Map.of("tenant", tenant, "memberId", String.valueOf(fixtures.membershipId(tenant, STAFF)));
+        ids = Map.of("tenant", tenant, "memberId", String.valueOf(fixtures.membershipId(tenant, STAFF)),
+                "profileId", String.valueOf(fixtures.seedProfile(tenant)),
+                "presetId", String.valueOf(fixtures.preset(tenant, "Dr. R", Map.of("specialist_name", "Dr. R"))));
     }
 
     @Test

@@ -1,0 +1,67 @@
+package com.claudioportal.credentials;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.TenantId;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** The active tenant's Claudio base URL and sealed credentials (at most one per tenant). */
+@Entity
+@Table(name = "claudio_connection")
+public class ClaudioConnection extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @TenantId
+    @Column(name = "tenant_id")
+    public String tenantId;
+
+    @Column(name = "base_url")
+    public String baseUrl;
+
+    /** Sealed by {@link SecretBox}; never rendered, logged or exported. */
+    @Column(name = "api_key_sealed")
+    public String apiKeySealed;
+
+    @Column(name = "api_secret_sealed")
+    public String apiSecretSealed;
+
+    /** Masked form for pages, e.g. "••••c123". */
+    @Column(name = "api_key_hint")
+    public String apiKeyHint;
+
+    @Column(name = "api_secret_hint")
+    public String apiSecretHint;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
+
+    @Column(name = "updated_by")
+    public String updatedBy;
+
+    @Column(name = "last_test_at")
+    public Instant lastTestAt;
+
+    @Column(name = "last_test_ok")
+    public Boolean lastTestOk;
+
+    @Column(name = "last_test_summary")
+    public String lastTestSummary;
+
+    public static ClaudioConnection current() {
+        return find("order by id").firstResult();
+    }
+}

@@ -1,0 +1,129 @@
+package com.claudioportal.credentials;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import com.claudioportal.tenant.TenantContext;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantRoles;
+import com.claudioportal.web.Flash;
+import com.claudioportal.web.FormErrors;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** The tenant admin's Claudio connection (base URL, key, secret) and webhook address. */
+@Path("/t/{tenant}/admin/connection")
+@Authenticated
+@TenantRoles(TenantRole.TENANT_ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class ConnectionResource {
+
+    public static class ConnectionForm {
+        @RestForm
+        public String baseUrl;
+
+        /** Never pre-filled: secrets are not rendered back. */
+        @RestForm
+        public String apiKey;
+
+        @RestForm
+        public String apiSecret;
+    }
+
+    @CheckedTemplate(basePath = "credentials")
+    static class Templates {
+        static native TemplateInstance connection(ClaudioConnection connection, ConnectionForm form, FormErrors errors,
+                WebhookToken webhook, String newWebhookUrl, String webhookBase);
+    }
+
+    @Inject
+    ConnectionService connections;
+
+    @Inject
+    WebhookTokens webhooks;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    TenantContext tenant;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public TemplateInstance show() {
+        ConnectionForm form = new ConnectionForm();
+        ClaudioConnection c = ClaudioConnection.current();
+        form.baseUrl = c == null ? "" : c.baseUrl;
+        return page(form, FormErrors.none(), null);
+    }
+
+    @POST
+    public Response save(@BeanParam ConnectionForm form) {
+        boolean existed = ClaudioConnection.current() != null;
+        FormErrors errors = connections.save(form.baseUrl, form.apiKey, form.apiSecret);
+        if (errors.any()) {
+            form.apiKey = null;
+            form.apiSecret = null;
+            return Response.status(400).entity(page(form, errors, null)).build();
+        }
+        boolean rotated = existed && form.apiKey != null && !form.apiKey.isBlank();
+        flash.success(!existed ? "The Claudio connection is saved. Test it to check the key and secret."
+                : rotated ? "The new key and secret are in use from now on, also for jobs already in progress."
+                : "The Claudio connection is saved.");
+        return back();
+    }
+
+    @POST
+    @Path("remove")
+    public Response remove() {
+        FormErrors errors = connections.remove();
+        if (errors.any()) {
+            ConnectionForm form = new ConnectionForm();
+            ClaudioConnection c = ClaudioConnection.current();
+            form.baseUrl = c == null ? "" : c.baseUrl;
+            return Response.status(409).entity(page(form, errors, null)).build();
+        }
+        flash.success("The Claudio connection was removed. Staff cannot submit jobs until a new one is saved.");
+        return back();
+    }
+
+    /** Shows the new address once, on this response only: it cannot be shown again later. */
+    @POST
+    @Path("webhook")
+    public TemplateInstance regenerateWebhook() {
+        String token = webhooks.regenerate();
+        ConnectionForm form = new ConnectionForm();
+        ClaudioConnection c = ClaudioConnection.current();
+        form.baseUrl = c == null ? "" : c.baseUrl;
+        return page(form, FormErrors.none(), webhookBase() + token);
+    }
+
+    private TemplateInstance page(ConnectionForm form, FormErrors errors, String newWebhookUrl) {
+        return Templates.connection(ClaudioConnection.current(), form, errors, WebhookToken.current(), newWebhookUrl, webhookBase());
+    }
+
+    private String webhookBase() {
+        String base = uri.getBaseUri().toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + WebhookTokens.PATH;
+    }
+
+    private Response back() {
+        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/admin/connection")).build();
+    }
+}

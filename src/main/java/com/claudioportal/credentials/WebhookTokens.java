@@ -1,0 +1,84 @@
+package com.claudioportal.credentials;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.claudioportal.audit.AuditTrail;
+import com.claudioportal.tenant.CurrentUser;
+
+/**
+ * The tenant's webhook address: {@code <portal>/webhooks/claudio/<token>}, where the token is 256
+ * random bits. Only its SHA-256 is stored (the token is unguessable, so a fast hash suffices);
+ * the full address is shown once, when generated. Regenerating invalidates the old address.
+ */
+@ApplicationScoped
+public class WebhookTokens {
+
+    public static final String PATH = "/webhooks/claudio/";
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    EntityManager em;
+
+    /** Replaces the active tenant's token; returns the new token (to show once). */
+    @Transactional
+    public String regenerate() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        WebhookToken existing = WebhookToken.current();
+        boolean replaced = existing != null;
+        if (replaced) {
+            existing.delete();
+            em.flush();
+        }
+        WebhookToken t = new WebhookToken();
+        t.tokenHash = hash(token);
+        t.tokenHint = token.substring(token.length() - 4);
+        t.createdBy = user.actor();
+        t.persist();
+        audit.record(replaced ? "webhook.regenerated" : "webhook.created", "webhook", "\u2022\u2022\u2022\u2022" + t.tokenHint, Map.of());
+        return token;
+    }
+
+    /**
+     * The tenant a webhook token belongs to. Runs before any tenant is known, so it is one of the
+     * few cross-tenant lookups: by the token's hash, which reveals nothing.
+     */
+    @Transactional
+    public Optional<String> tenantOf(String token) {
+        if (token == null || token.length() < 20 || token.length() > 100) {
+            return Optional.empty();
+        }
+        List<?> rows = em.createNativeQuery("select tenant_id from webhook_token where token_hash = :hash")
+                .setParameter("hash", hash(token)).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of((String) rows.get(0));
+    }
+
+    static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

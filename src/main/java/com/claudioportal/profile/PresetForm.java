@@ -1,0 +1,100 @@
+package com.claudioportal.profile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import com.claudioportal.web.FormErrors;
+
+/** A preset's name and its value rows (parallel repeated parameters, like the profile editor). */
+public class PresetForm {
+
+    @RestForm
+    public String name;
+    @RestForm
+    public List<String> valueKey;
+    @RestForm
+    public List<String> valueText;
+    /** "save", "add" or "remove-N". */
+    @RestForm
+    public String action;
+
+    public record Row(int index, String key, String value, String keyError) {
+    }
+
+    public static PresetForm of(Preset p) {
+        PresetForm f = new PresetForm();
+        f.name = p.name;
+        f.valueKey = new ArrayList<>(p.values().keySet());
+        f.valueText = new ArrayList<>(p.values().values());
+        return f;
+    }
+
+    public static PresetForm blank() {
+        PresetForm f = new PresetForm();
+        f.name = "";
+        f.valueKey = new ArrayList<>(List.of(""));
+        f.valueText = new ArrayList<>(List.of(""));
+        return f;
+    }
+
+    public boolean applyRowAction() {
+        if (action == null || action.equals("save")) {
+            return false;
+        }
+        List<String> keys = new ArrayList<>(valueKey == null ? List.of() : valueKey);
+        List<String> texts = new ArrayList<>(valueText == null ? List.of() : valueText);
+        while (texts.size() < keys.size()) {
+            texts.add("");
+        }
+        if (action.equals("add")) {
+            keys.add("");
+            texts.add("");
+        } else if (action.startsWith("remove-") && action.substring(7).matches("\\d{1,4}")) {
+            int i = Integer.parseInt(action.substring(7));
+            if (i < keys.size()) {
+                keys.remove(i);
+                texts.remove(i);
+            }
+        }
+        valueKey = keys;
+        valueText = texts;
+        return true;
+    }
+
+    public List<Row> rows(FormErrors errors) {
+        List<Row> rows = new ArrayList<>();
+        int n = valueKey == null ? 0 : valueKey.size();
+        for (int i = 0; i < n; i++) {
+            rows.add(new Row(i, valueKey.get(i), valueText != null && i < valueText.size() ? valueText.get(i) : "",
+                    errors.get("values[" + i + "].key")));
+        }
+        return rows;
+    }
+
+    /** The values, and any problems with the rows, keyed {@code values[i].key}. */
+    public Map<String, String> values(FormErrors errors) {
+        Map<String, String> values = new LinkedHashMap<>();
+        int n = valueKey == null ? 0 : valueKey.size();
+        for (int i = 0; i < n; i++) {
+            String key = valueKey.get(i) == null ? "" : valueKey.get(i).trim();
+            String text = valueText != null && i < valueText.size() && valueText.get(i) != null ? valueText.get(i) : "";
+            if (key.isEmpty() && text.isBlank()) {
+                continue;
+            }
+            if (key.isEmpty()) {
+                errors.add("values[" + i + "].key", "Choose which field this value is for.");
+            } else if (!ProfileRules.KEY.matcher(key).matches()) {
+                errors.add("values[" + i + "].key", "Field keys use letters, digits, _ . or - only.");
+            } else if (values.containsKey(key)) {
+                errors.add("values[" + i + "].key", "\u201c" + key + "\u201d is already set above.");
+            } else {
+                values.put(key, text);
+            }
+        }
+        return values;
+    }
+}

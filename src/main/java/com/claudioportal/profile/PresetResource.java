@@ -1,0 +1,111 @@
+package com.claudioportal.profile;
+
+import java.net.URI;
+import java.util.List;
+import java.util.TreeSet;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.claudioportal.tenant.TenantContext;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantRoles;
+import com.claudioportal.web.Flash;
+import com.claudioportal.web.FormErrors;
+
+import io.quarkus.panache.common.Sort;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** Tenant admins manage presets: saved field values staff pick on the submit form. */
+@Path("/t/{tenant}/admin/presets")
+@Authenticated
+@TenantRoles(TenantRole.TENANT_ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class PresetResource {
+
+    @CheckedTemplate(basePath = "profile")
+    static class Templates {
+        static native TemplateInstance presets(List<Preset> presets);
+
+        static native TemplateInstance preset(Preset preset, PresetForm form, List<PresetForm.Row> rows, FormErrors errors,
+                List<String> knownKeys);
+    }
+
+    @Inject
+    PresetService presets;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    TenantContext tenant;
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.presets(Preset.listAll(Sort.by("name")));
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance newPreset() {
+        return editor(null, PresetForm.blank(), FormErrors.none());
+    }
+
+    @POST
+    @Path("new")
+    public Response create(@BeanParam PresetForm form) {
+        return save(null, null, form);
+    }
+
+    @GET
+    @Path("{presetId}")
+    public TemplateInstance edit(@PathParam("presetId") long presetId) {
+        Preset p = PresetService.find(presetId);
+        return editor(p, PresetForm.of(p), FormErrors.none());
+    }
+
+    @POST
+    @Path("{presetId}")
+    public Response update(@PathParam("presetId") long presetId, @BeanParam PresetForm form) {
+        return save(presetId, PresetService.find(presetId), form);
+    }
+
+    @POST
+    @Path("{presetId}/delete")
+    public Response delete(@PathParam("presetId") long presetId) {
+        String name = presets.delete(presetId);
+        flash.success("The preset \u201c" + name + "\u201d was deleted.");
+        return Response.seeOther(URI.create(base())).build();
+    }
+
+    private Response save(Long presetId, Preset existing, PresetForm form) {
+        if (form.applyRowAction()) {
+            return Response.ok(editor(existing, form, FormErrors.none())).build();
+        }
+        PresetService.Saved saved = presets.save(presetId, form);
+        if (saved.errors().any()) {
+            return Response.status(400).entity(editor(existing, form, saved.errors())).build();
+        }
+        flash.success("The preset \u201c" + form.name.trim() + "\u201d was saved.");
+        return Response.seeOther(URI.create(base())).build();
+    }
+
+    private TemplateInstance editor(Preset preset, PresetForm form, FormErrors errors) {
+        TreeSet<String> keys = new TreeSet<>();
+        Profile.<Profile> list("enabled", true).forEach(p -> p.currentVersion().fields().forEach(f -> keys.add(f.key())));
+        return Templates.preset(preset, form, form.rows(errors), errors, List.copyOf(keys));
+    }
+
+    private String base() {
+        return "/t/" + tenant.tenantId() + "/admin/presets";
+    }
+}

@@ -1,0 +1,46 @@
+package com.claudioportal.profile;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.TenantId;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A profile staff can submit jobs with; its content lives in immutable {@link ProfileVersion}s. */
+@Entity
+@Table(name = "profile")
+public class Profile extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @TenantId
+    @Column(name = "tenant_id")
+    public String tenantId;
+
+    @Column(name = "display_name")
+    public String displayName;
+
+    public boolean enabled = true;
+
+    @Column(name = "current_version_id")
+    public Long currentVersionId;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
+
+    public ProfileVersion currentVersion() {
+        return currentVersionId == null ? null : ProfileVersion.findById(currentVersionId);
+    }
+}

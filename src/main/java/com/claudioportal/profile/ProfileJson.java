@@ -1,0 +1,197 @@
+package com.claudioportal.profile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a profile from a Claudio sample job JSON (the Submit Job page's sample, as in
+ * shared/seed/claudio-submit-job.txt) and writes a profile back in that shape. Problems are
+ * reported with the JSON path or line and column they are at. {@code key} and {@code secret}
+ * in the sample are never read: credentials belong on the connection page.
+ * <p>
+ * Export adds an {@code x_portal} object with what Claudio's shape cannot hold (display name,
+ * required flags, options, allowed document types); import reads it back when present.
+ */
+public final class ProfileJson {
+
+    /** Either a profile read from the JSON, or what is wrong with it. */
+    public record Parsed(String displayName, ProfileContent content, String problem, boolean credentialsIgnored) {
+        public boolean ok() {
+            return problem == null;
+        }
+    }
+
+    private ProfileJson() {
+    }
+
+    public static Parsed parse(String text) {
+        if (text == null || text.isBlank()) {
+            return problem("Paste the sample job JSON, or choose a file that contains it.");
+        }
+        JsonNode root;
+        try {
+            root = JsonText.MAPPER.readTree(withoutInvisibleCharacters(text));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            return problem("This is not valid JSON" + where + ": " + e.getOriginalMessage().split("\n")[0]);
+        }
+        if (root == null || !root.isObject()) {
+            return problem("The JSON must be one object, starting with {.");
+        }
+        List<String> missing = new ArrayList<>();
+        String profileId = text(root, "profile_id");
+        String formId = text(root, "form_id");
+        String profileName = text(root, "profile_name");
+        if (profileId.isBlank()) {
+            missing.add("profile_id");
+        }
+        if (formId.isBlank()) {
+            missing.add("form_id");
+        }
+        if (profileName.isBlank()) {
+            missing.add("profile_name");
+        }
+        JsonNode jobData = root.get("job_data");
+        if (jobData == null || jobData.isNull()) {
+            missing.add("job_data");
+        }
+        if (!missing.isEmpty()) {
+            return problem("The JSON has no " + String.join(", ", missing.stream().map(m -> "\"" + m + "\"").toList())
+                    + (missing.size() == 1 ? " value" : " values") + ". A Claudio sample job names the profile and lists its fields.");
+        }
+        if (!jobData.isArray()) {
+            return problem("\"job_data\" must be a list of fields in [ ].");
+        }
+        ObjectNode portal = root.get("x_portal") instanceof ObjectNode o ? o : null;
+        JsonNode portalFields = portal == null ? null : portal.get("fields");
+        List<ProfileField> fields = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < jobData.size(); i++) {
+            JsonNode f = jobData.get(i);
+            String path = "job_data[" + i + "]";
+            if (!f.isObject()) {
+                return problem(path + " must be an object with a \"key\".");
+            }
+            String key = text(f, "key");
+            if (key.isBlank()) {
+                return problem(path + " has no \"key\"" + labelHint(f) + ".");
+            }
+            if (!seen.add(key)) {
+                return problem(path + ": the key \"" + key + "\" appears more than once.");
+            }
+            JsonNode extra = portalFields == null ? null : portalFields.get(key);
+            List<String> options = new ArrayList<>();
+            if (extra != null && extra.get("options") instanceof ArrayNode arr) {
+                arr.forEach(o -> options.add(o.asText()));
+            }
+            fields.add(new ProfileField(key, text(f, "ui_label"), text(f, "type"), text(f, "ui_type"), text(f, "ui_desc"),
+                    text(f, "input_value"), extra != null && extra.path("required").asBoolean(false), options));
+        }
+        Set<String> docTypes = new LinkedHashSet<>();
+        if (root.get("attachments") instanceof ArrayNode attachments) {
+            attachments.forEach(a -> {
+                String t = text(a, "doc_type");
+                if (!t.isBlank()) {
+                    docTypes.add(t);
+                }
+            });
+        }
+        if (portal != null && portal.get("doc_types") instanceof ArrayNode types) {
+            types.forEach(t -> docTypes.add(t.asText()));
+        }
+        String displayName = portal != null && !text(portal, "display_name").isBlank() ? text(portal, "display_name") : profileName;
+        boolean credentials = isFilledIn(root, "key") || isFilledIn(root, "secret");
+        return new Parsed(displayName, new ProfileContent(profileId, formId, profileName, isRaw(root.get("is_raw")),
+                List.copyOf(docTypes), fields), null, credentials);
+    }
+
+    /** The profile as a Claudio sample job (without credentials), re-importable. */
+    public static String export(String displayName, ProfileContent c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("form_id", c.formId());
+        out.put("profile_id", c.claudioProfileId());
+        out.put("is_raw", c.defaultIsRaw() ? "1" : "0");
+        out.put("profile_name", c.profileName());
+        out.put("job_name", "");
+        List<Map<String, Object>> jobData = new ArrayList<>();
+        Map<String, Object> extras = new LinkedHashMap<>();
+        for (ProfileField f : c.fields()) {
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("key", f.key());
+            field.put("ui_label", nz(f.uiLabel()));
+            field.put("type", nz(f.type()));
+            field.put("ui_type", nz(f.uiType()));
+            field.put("ui_desc", nz(f.uiDesc()));
+            field.put("input_value", nz(f.defaultValue()));
+            jobData.add(field);
+            extras.put(f.key(), Map.of("required", f.required(), "options", f.options()));
+        }
+        out.put("job_data", jobData);
+        out.put("audio_files", List.of());
+        out.put("attachments", c.docTypes().stream().map(t -> Map.of("filename", "", "doc_type", t, "location", "")).toList());
+        out.put("x_portal", Map.of("display_name", displayName, "doc_types", c.docTypes(), "fields", extras));
+        try {
+            return JsonText.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Copying the sample from the vendor's web page brings non-breaking spaces (U+00A0) as
+     * indentation, which JSON does not allow, plus the odd zero-width space or byte-order mark.
+     */
+    static String withoutInvisibleCharacters(String text) {
+        return text.replace('\u00a0', ' ').replace('\u2007', ' ').replace('\u202f', ' ')
+                .replace("\u200b", "").replace("\ufeff", "");
+    }
+
+    /** "1", 1 and true mean raw; anything else (including the docs' placeholder text) means formatted. */
+    static boolean isRaw(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return false;
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isNumber()) {
+            return node.intValue() == 1;
+        }
+        String s = node.asText().trim();
+        return s.equals("1") || s.equalsIgnoreCase("true");
+    }
+
+    private static boolean isFilledIn(JsonNode root, String name) {
+        String value = text(root, name);
+        return !value.isBlank() && !value.startsWith("your");
+    }
+
+    private static String labelHint(JsonNode f) {
+        String label = text(f, "ui_label");
+        return label.isBlank() ? "" : " (its label is \"" + label + "\")";
+    }
+
+    private static String text(JsonNode node, String name) {
+        JsonNode v = node == null ? null : node.get(name);
+        return v == null || v.isNull() || v.isContainerNode() ? "" : v.asText().trim();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Parsed problem(String message) {
+        return new Parsed(null, null, message, false);
+    }
+}

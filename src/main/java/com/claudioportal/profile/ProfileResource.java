@@ -1,0 +1,180 @@
+package com.claudioportal.profile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import com.claudioportal.tenant.TenantContext;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantRoles;
+import com.claudioportal.web.Flash;
+import com.claudioportal.web.FormErrors;
+
+import io.quarkus.panache.common.Sort;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** Tenant admins create, import, edit (as new versions), export, disable and enable profiles. */
+@Path("/t/{tenant}/admin/profiles")
+@Authenticated
+@TenantRoles(TenantRole.TENANT_ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class ProfileResource {
+
+    static final long MAX_IMPORT_BYTES = 1_000_000;
+
+    public static class ImportForm {
+        @RestForm
+        public String json;
+
+        @RestForm
+        public FileUpload file;
+    }
+
+    @CheckedTemplate(basePath = "profile")
+    static class Templates {
+        static native TemplateInstance list(List<Profile> profiles, String json, FormErrors errors);
+
+        static native TemplateInstance edit(Profile profile, ProfileForm form, List<ProfileForm.Row> rows, FormErrors errors,
+                List<ProfileVersion> versions, List<String> knownTypes);
+    }
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    TenantContext tenant;
+
+    @GET
+    public TemplateInstance list() {
+        return Templates.list(Profile.listAll(Sort.by("displayName")), "", FormErrors.none());
+    }
+
+    @POST
+    @Path("import")
+    public Response importJson(@BeanParam ImportForm form) throws IOException {
+        String text = form.json;
+        if (form.file != null && form.file.size() > 0) {
+            if (form.file.size() > MAX_IMPORT_BYTES) {
+                return importProblem(text, "That file is larger than 1 MB; a sample job JSON is a few kilobytes.");
+            }
+            text = Files.readString(form.file.uploadedFile(), StandardCharsets.UTF_8);
+        }
+        ProfileJson.Parsed parsed = ProfileJson.parse(text);
+        if (!parsed.ok()) {
+            return importProblem(text, parsed.problem());
+        }
+        ProfileService.Saved saved = profiles.create(parsed.displayName(), parsed.content(), "profile.imported");
+        if (saved.errors().any()) {
+            String first = saved.errors().all().values().iterator().next();
+            return importProblem(text, "The profile could not be imported: " + first);
+        }
+        flash.success("Imported \u201c" + parsed.displayName() + "\u201d with " + parsed.content().fields().size() + " fields."
+                + (parsed.credentialsIgnored() ? " The key and secret in the JSON were ignored: enter them on the Claudio connection page." : ""));
+        return Response.seeOther(URI.create(base() + "/" + saved.profileId())).build();
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance newProfile() {
+        return editor(null, ProfileForm.blank(), FormErrors.none());
+    }
+
+    @POST
+    @Path("new")
+    public Response create(@BeanParam ProfileForm form) {
+        if (form.applyRowAction()) {
+            return Response.ok(editor(null, form, FormErrors.none())).build();
+        }
+        ProfileService.Saved saved = profiles.create(form.displayName, form.content(), "profile.created");
+        if (saved.errors().any()) {
+            return Response.status(400).entity(editor(null, form, saved.errors())).build();
+        }
+        flash.success("The profile \u201c" + form.displayName.trim() + "\u201d was created.");
+        return Response.seeOther(URI.create(base() + "/" + saved.profileId())).build();
+    }
+
+    @GET
+    @Path("{profileId}")
+    public TemplateInstance edit(@PathParam("profileId") long profileId) {
+        Profile p = ProfileService.find(profileId);
+        return editor(p, ProfileForm.of(p.displayName, p.currentVersion().content()), FormErrors.none());
+    }
+
+    @POST
+    @Path("{profileId}")
+    public Response update(@PathParam("profileId") long profileId, @BeanParam ProfileForm form) {
+        Profile p = ProfileService.find(profileId);
+        if (form.applyRowAction()) {
+            return Response.ok(editor(p, form, FormErrors.none())).build();
+        }
+        FormErrors errors = profiles.update(profileId, form.displayName, form.content());
+        if (errors.any()) {
+            return Response.status(400).entity(editor(p, form, errors)).build();
+        }
+        flash.success("The profile \u201c" + form.displayName.trim() + "\u201d was saved.");
+        return Response.seeOther(URI.create(base() + "/" + profileId)).build();
+    }
+
+    @GET
+    @Path("{profileId}/export")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response export(@PathParam("profileId") long profileId) {
+        Profile p = ProfileService.find(profileId);
+        String filename = p.displayName.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("(^-+|-+$)", "") + ".json";
+        return Response.ok(ProfileJson.export(p.displayName, p.currentVersion().content()), MediaType.APPLICATION_JSON_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"" + (filename.equals(".json") ? "profile.json" : filename) + "\"")
+                .build();
+    }
+
+    @POST
+    @Path("{profileId}/disable")
+    public Response disable(@PathParam("profileId") long profileId) {
+        String name = profiles.setEnabled(profileId, false);
+        flash.success("\u201c" + name + "\u201d is disabled: staff no longer see it when submitting.");
+        return Response.seeOther(URI.create(base())).build();
+    }
+
+    @POST
+    @Path("{profileId}/enable")
+    public Response enable(@PathParam("profileId") long profileId) {
+        String name = profiles.setEnabled(profileId, true);
+        flash.success("\u201c" + name + "\u201d is enabled again.");
+        return Response.seeOther(URI.create(base())).build();
+    }
+
+    private Response importProblem(String text, String problem) {
+        return Response.status(400)
+                .entity(Templates.list(Profile.listAll(Sort.by("displayName")), text, FormErrors.none().add("json", problem)))
+                .build();
+    }
+
+    private TemplateInstance editor(Profile p, ProfileForm form, FormErrors errors) {
+        List<ProfileVersion> versions = p == null ? List.of()
+                : ProfileVersion.list("profileId = ?1 order by versionNo desc", p.id);
+        return Templates.edit(p, form, form.rows(errors), errors, versions, ProfileRules.KNOWN_TYPES);
+    }
+
+    private String base() {
+        return "/t/" + tenant.tenantId() + "/admin/profiles";
+    }
+}

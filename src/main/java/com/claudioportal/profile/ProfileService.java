@@ -1,0 +1,137 @@
+package com.claudioportal.profile;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import com.claudioportal.audit.AuditTrail;
+import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.web.FormErrors;
+
+/** Creates, imports, versions, enables and disables the active tenant's profiles. */
+@ApplicationScoped
+public class ProfileService {
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    EntityManager em;
+
+    /** A new profile's id, or the problems per form field (nothing written then). */
+    public record Saved(Long profileId, FormErrors errors) {
+    }
+
+    @Transactional
+    public Saved create(String displayName, ProfileContent raw, String auditAction) {
+        ProfileContent content = normalize(raw);
+        FormErrors errors = ProfileRules.check(displayName, content);
+        if (errors.isEmpty() && Profile.count("lower(displayName)", displayName.trim().toLowerCase()) > 0) {
+            errors.add("displayName", "Another profile is already called \u201c" + displayName.trim() + "\u201d.");
+        }
+        if (errors.any()) {
+            return new Saved(null, errors);
+        }
+        Profile p = new Profile();
+        p.displayName = displayName.trim();
+        p.persist();
+        ProfileVersion v = newVersion(p, 1, content);
+        p.currentVersionId = v.id;
+        audit.record(auditAction, "profile", p.id, Map.of("name", p.displayName, "version", 1,
+                "profileId", content.claudioProfileId(), "fields", content.fields().size()));
+        return new Saved(p.id, errors);
+    }
+
+    /** Saves an edit: a new version when the content changed, the name on the profile itself. */
+    @Transactional
+    public FormErrors update(long profileId, String displayName, ProfileContent raw) {
+        Profile p = find(profileId);
+        ProfileContent content = normalize(raw);
+        FormErrors errors = ProfileRules.check(displayName, content);
+        if (errors.isEmpty() && Profile.count("lower(displayName) = ?1 and id <> ?2", displayName.trim().toLowerCase(), profileId) > 0) {
+            errors.add("displayName", "Another profile is already called \u201c" + displayName.trim() + "\u201d.");
+        }
+        if (errors.any()) {
+            return errors;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        if (!p.displayName.equals(displayName.trim())) {
+            details.put("name", Map.of("from", p.displayName, "to", displayName.trim()));
+            p.displayName = displayName.trim();
+        }
+        ProfileVersion current = p.currentVersion();
+        if (current == null || !current.content().equals(content)) {
+            int next = current == null ? 1 : current.versionNo + 1;
+            ProfileVersion v = newVersion(p, next, content);
+            p.currentVersionId = v.id;
+            details.put("version", next);
+            details.put("fields", content.fields().size());
+        }
+        if (!details.isEmpty()) {
+            p.updatedAt = Instant.now();
+            audit.record("profile.updated", "profile", p.id, details);
+        }
+        return errors;
+    }
+
+    @Transactional
+    public String setEnabled(long profileId, boolean enabled) {
+        Profile p = find(profileId);
+        if (p.enabled != enabled) {
+            p.enabled = enabled;
+            p.updatedAt = Instant.now();
+            audit.record(enabled ? "profile.enabled" : "profile.disabled", "profile", p.id, Map.of("name", p.displayName));
+        }
+        return p.displayName;
+    }
+
+    public static Profile find(long profileId) {
+        Profile p = Profile.findById(profileId);
+        if (p == null) {
+            throw new NotFoundException();
+        }
+        return p;
+    }
+
+    private ProfileVersion newVersion(Profile p, int number, ProfileContent c) {
+        ProfileVersion v = new ProfileVersion();
+        v.profileId = p.id;
+        v.versionNo = number;
+        v.claudioProfileId = c.claudioProfileId();
+        v.formId = c.formId();
+        v.profileName = c.profileName();
+        v.defaultIsRaw = c.defaultIsRaw();
+        v.docTypesJson = JsonText.write(c.docTypes());
+        v.fieldsJson = JsonText.write(c.fields());
+        v.createdBy = user.actor();
+        v.persist();
+        em.flush();
+        return v;
+    }
+
+    /** Trims what people type, so an edit that only adds spaces is not a new version. */
+    static ProfileContent normalize(ProfileContent c) {
+        return new ProfileContent(t(c.claudioProfileId()), t(c.formId()), t(c.profileName()), c.defaultIsRaw(),
+                c.docTypes().stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList(),
+                c.fields().stream().map(ProfileService::trimmed).toList());
+    }
+
+    private static ProfileField trimmed(ProfileField f) {
+        return new ProfileField(t(f.key()), t(f.uiLabel()), t(f.type()), t(f.uiType()), t(f.uiDesc()),
+                f.defaultValue() == null ? "" : f.defaultValue(), f.required(),
+                f.options().stream().map(String::trim).filter(o -> !o.isEmpty()).toList());
+    }
+
+    private static String t(String s) {
+        return s == null ? "" : s.trim();
+    }
+}

@@ -1,0 +1,84 @@
+package com.claudioportal.profile;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.TenantId;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One version of a profile, exactly as it was. Never changed (the database refuses updates):
+ * a job records the version it was submitted with, so its history stays true.
+ */
+@Entity
+@Immutable
+@Table(name = "profile_version")
+public class ProfileVersion extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @TenantId
+    @Column(name = "tenant_id")
+    public String tenantId;
+
+    @Column(name = "profile_id")
+    public Long profileId;
+
+    @Column(name = "version_no")
+    public int versionNo;
+
+    /** Claudio's {@code profile_id}. */
+    @Column(name = "claudio_profile_id")
+    public String claudioProfileId;
+
+    @Column(name = "form_id")
+    public String formId;
+
+    @Column(name = "profile_name")
+    public String profileName;
+
+    @Column(name = "default_is_raw")
+    public boolean defaultIsRaw;
+
+    /** JSON list of the allowed {@code doc_type} values, e.g. ["loi"]. */
+    @Column(name = "doc_types")
+    public String docTypesJson = "[]";
+
+    /** JSON list of {@link ProfileField}. */
+    @Column(name = "fields")
+    public String fieldsJson = "[]";
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "created_by")
+    public String createdBy;
+
+    public List<ProfileField> fields() {
+        return JsonText.fields(fieldsJson);
+    }
+
+    public List<String> docTypes() {
+        return JsonText.strings(docTypesJson);
+    }
+
+    public String docTypesText() {
+        return String.join(", ", docTypes());
+    }
+
+    /** What a version holds, for comparing two versions and for creating one. */
+    public ProfileContent content() {
+        return new ProfileContent(claudioProfileId, formId, profileName, defaultIsRaw, docTypes(), fields());
+    }
+}
