@@ -1,0 +1,58 @@
+package com.claudioportal.credentials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class BaseUrlPolicyTest {
+
+    @Test
+    void productionRequiresHttps() {
+        assertTrue(policy(true).problemWith("http://93.184.216.34/team").get().contains("https"));
+        assertEquals(Optional.empty(), policy(true).problemWith("https://93.184.216.34/team-1"));
+    }
+
+    @Test
+    void addressesIntoThePortalsOwnNetworkAreRefused() {
+        BaseUrlPolicy p = policy(true);
+        for (String url : List.of("https://127.0.0.1", "https://localhost:8443", "https://10.1.2.3", "https://172.16.0.9",
+                "https://192.168.1.1", "https://169.254.169.254/latest/meta-data", "https://[::1]/", "https://[fd00:ec2::254]/",
+                "https://0.0.0.0", "https://100.64.1.1", "https://metadata.google.internal/")) {
+            assertTrue(p.problemWith(url).orElse("").contains("own network"), url);
+        }
+    }
+
+    @Test
+    void anOperatorCanAllowAnInternalHost() {
+        assertEquals(Optional.empty(), policy(false, "localhost").problemWith("http://localhost:8080/sandbox/claudio/maple"));
+        assertTrue(policy(false, "localhost").problemWith("http://127.0.0.2").isPresent());
+    }
+
+    @Test
+    void malformedAddressesAreExplained() {
+        BaseUrlPolicy p = policy(true);
+        assertTrue(p.problemWith("not a url").isPresent());
+        assertTrue(p.problemWith("ftp://93.184.216.34").get().contains("https://"));
+        assertTrue(p.problemWith("https://user:pw@93.184.216.34").get().contains("passwords"));
+        assertTrue(p.problemWith("https://93.184.216.34/x?key=1").get().contains("?"));
+        assertTrue(p.problemWith("https://no-such-host.invalid").get().contains("could not be found"));
+    }
+
+    static BaseUrlPolicy policy(boolean https, String... allowed) {
+        BaseUrlPolicy p = new BaseUrlPolicy();
+        p.config = new ConnectionPolicyConfig() {
+            public boolean requireHttps() {
+                return https;
+            }
+
+            public Optional<List<String>> allowedPrivateHosts() {
+                return Optional.of(List.of(allowed));
+            }
+        };
+        return p;
+    }
+}

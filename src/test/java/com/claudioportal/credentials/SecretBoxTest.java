@@ -1,0 +1,86 @@
+package com.claudioportal.credentials;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class SecretBoxTest {
+
+    static final String K1 = key(1);
+    static final String K2 = key(2);
+
+    @Test
+    void sealsAndOpensWithoutEverShowingThePlaintext() {
+        SecretBox box = box("k1:" + K1, "k1");
+        String sealed = box.seal("my-api-secret-123", "claudio-api-secret:maple");
+        assertTrue(sealed.startsWith("v1:k1:"));
+        assertFalse(sealed.contains("my-api-secret"));
+        assertEquals("my-api-secret-123", box.open(sealed, "claudio-api-secret:maple"));
+        assertNotEquals(sealed, box.seal("my-api-secret-123", "claudio-api-secret:maple"), "a fresh IV each time");
+    }
+
+    @Test
+    void aSealedValueDoesNotOpenForAnotherTenantOrPurpose() {
+        SecretBox box = box("k1:" + K1, "k1");
+        String sealed = box.seal("secret", "claudio-api-secret:maple");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> box.open(sealed, "claudio-api-secret:harbour"));
+        assertFalse(e.getMessage().contains("secret:"), "the message names no value");
+        assertThrows(IllegalStateException.class, () -> box.open(sealed, "claudio-api-key:maple"));
+    }
+
+    @Test
+    void alteredCiphertextIsRefused() {
+        SecretBox box = box("k1:" + K1, "k1");
+        String sealed = box.seal("secret", "ctx");
+        byte[] raw = Base64.getDecoder().decode(sealed.substring("v1:k1:".length()));
+        raw[raw.length - 1] ^= 1;
+        assertThrows(IllegalStateException.class, () -> box.open("v1:k1:" + Base64.getEncoder().encodeToString(raw), "ctx"));
+    }
+
+    @Test
+    void rotationKeepsOldValuesReadableAndSealsNewOnesWithTheActiveKey() {
+        String old = box("k1:" + K1, "k1").seal("secret", "ctx");
+        SecretBox rotated = box("k1:" + K1 + ",k2:" + K2, "k2");
+        assertEquals("secret", rotated.open(old, "ctx"));
+        assertFalse(rotated.isSealedWithActiveKey(old));
+        String resealed = rotated.seal(rotated.open(old, "ctx"), "ctx");
+        assertTrue(resealed.startsWith("v1:k2:"));
+        assertTrue(rotated.isSealedWithActiveKey(resealed));
+        SecretBox retired = box("k2:" + K2, "k2");
+        assertThrows(IllegalStateException.class, () -> retired.open(old, "ctx"));
+    }
+
+    @Test
+    void badKeyConfigurationFailsClearly() {
+        assertThrows(IllegalStateException.class, () -> box("k1:" + Base64.getEncoder().encodeToString(new byte[16]), "k1"));
+        assertThrows(IllegalStateException.class, () -> box("k1:" + K1, "k9"));
+        assertThrows(IllegalStateException.class, () -> box("nonsense", null));
+        assertThrows(IllegalStateException.class, () -> box("", null).checkConfigured(null));
+    }
+
+    static SecretBox box(String keys, String active) {
+        return new SecretBox(new EncryptionConfig() {
+            public Optional<String> keys() {
+                return Optional.of(keys);
+            }
+
+            public Optional<String> activeKey() {
+                return Optional.ofNullable(active);
+            }
+        });
+    }
+
+    static String key(long seed) {
+        byte[] b = new byte[32];
+        new Random(seed).nextBytes(b);
+        return Base64.getEncoder().encodeToString(b);
+    }
+}

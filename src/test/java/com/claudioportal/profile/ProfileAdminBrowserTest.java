@@ -1,0 +1,133 @@
+package com.claudioportal.profile;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.Browsers;
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TestLogin;
+import com.claudioportal.tenant.TenantScope;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A tenant admin imports the vendor's sample as a profile, edits its fields, and manages presets. */
+@QuarkusTest
+class ProfileAdminBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TenantScope scope;
+
+    BrowserContext browser;
+    Page page;
+    String tenant;
+
+    @BeforeEach
+    void signInAsTenantAdmin() {
+        String admin = Fixtures.email("admin");
+        tenant = fixtures.tenant("Maple Clinic", admin);
+        browser = Browsers.newContext();
+        page = browser.newPage();
+        TestLogin.signIn(page, base.toString(), admin);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void importsTheSeedProfileThenEditsAField() throws IOException {
+        page.navigate(base + "t/" + tenant + "/admin/profiles");
+        page.locator("#f-json").fill("{ \"form_id\": \"F\", \"job_data\": [ }");
+        page.locator("[data-testid=import-profile] button[type=submit]").click();
+        assertThat(page.locator("[data-field-error=json]")).containsText("not valid JSON at line 1");
+        assertThat(page.locator("#f-json")).hasValue("{ \"form_id\": \"F\", \"job_data\": [ }");
+        Browsers.screenshot(page, "profile-import-error");
+
+        page.locator("#f-json").fill(ProfileJsonTest.seed());
+        page.locator("[data-testid=import-profile] button[type=submit]").click();
+        assertThat(page.getByTestId("flash")).containsText("Imported \u201cIME with Structura Doc Extraction\u201d with 3 fields");
+        assertThat(page.locator("[data-testid=field-key]")).hasCount(3);
+        assertThat(page.locator("#f-docTypes")).hasValue("loi");
+        Browsers.screenshot(page, "profile-imported");
+
+        // a duplicate key is explained beside the field; every other edit stays
+        page.locator("#fl-0").fill("Examining specialist");
+        page.locator("#fk-2").fill("specialist_name");
+        page.getByTestId("save-profile").click();
+        assertThat(page.locator("[data-field-error='fields[2].key']")).containsText("Field 1 already uses the key");
+        assertThat(page.locator("#fl-0")).hasValue("Examining specialist");
+        Browsers.screenshot(page, "profile-duplicate-key");
+
+        page.locator("#fk-2").fill("specialist_bio");
+        page.locator("[data-testid=add-field]").click();
+        page.locator("#fk-3").fill("exam_side");
+        page.locator("#fl-3").fill("Side examined");
+        page.locator("#fu-3").fill("choice");
+        page.locator("#fo-3").fill("left, right, both");
+        page.locator("#fr-3").selectOption("yes");
+        page.locator("button[value='up-3']").click();
+        assertThat(page.locator("#fk-2")).hasValue("exam_side");
+        assertThat(page.locator("#fl-0")).hasValue("Examining specialist");
+        page.getByTestId("save-profile").click();
+        assertThat(page.getByTestId("flash")).containsText("was saved");
+        assertThat(page.getByTestId("versions")).containsText("Version 2");
+        Browsers.screenshot(page, "profile-edited");
+
+        ProfileVersion current = scope.call(tenant, () -> Profile.<Profile> find("displayName", "IME with Structura Doc Extraction")
+                .firstResult().currentVersion());
+        assertEquals(2, current.versionNo);
+        assertEquals("Examining specialist", current.fields().get(0).uiLabel());
+        assertEquals("exam_side", current.fields().get(2).key());
+        assertTrue(current.fields().get(2).required());
+
+        Download download = page.waitForDownload(() -> page.locator("a[href$='/export']").first().click());
+        String exported = Files.readString(download.path(), StandardCharsets.UTF_8);
+        assertTrue(exported.contains("\"ui_label\" : \"Side examined\""), exported);
+        assertEquals("IME-with-Structura-Doc-Extraction.json", download.suggestedFilename());
+    }
+
+    @Test
+    void managesPresets() {
+        fixtures.seedProfile(tenant);
+        page.navigate(base + "t/" + tenant + "/admin/presets/new");
+        page.locator("#pk-0").fill("specialist_name");
+        page.locator("#pv-0").fill("Dr. Jane Roe");
+        page.locator("button[value=add]").click();
+        page.locator("#pk-1").fill("specialist_name");
+        page.locator("#pv-1").fill("MD, FRCSC");
+        page.locator("button.btn-primary[value=save]").click();
+        assertThat(page.locator("[data-field-error=name]")).containsText("Give the preset a name");
+        assertThat(page.locator("[data-field-error='values[1].key']")).containsText("already set above");
+        assertThat(page.locator("#pv-0")).hasValue("Dr. Jane Roe");
+
+        page.locator("#f-name").fill("Dr. Jane Roe, orthopaedics");
+        page.locator("#pk-1").fill("specialist_credentials");
+        page.locator("button.btn-primary[value=save]").click();
+        assertThat(page.getByTestId("flash")).containsText("was saved");
+        assertThat(page.locator("tr[data-preset='Dr. Jane Roe, orthopaedics']")).containsText("specialist_credentials");
+        Browsers.screenshot(page, "presets");
+    }
+}

@@ -1,0 +1,86 @@
+package com.claudioportal.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.tenant.TenantScope;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ProfileServiceTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    ProfileService profiles;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void editingCreatesANewVersionAndKeepsTheOldOneIntact() {
+        String tenant = fixtures.tenant("Version Clinic", Fixtures.email("admin"));
+        long id = fixtures.seedProfile(tenant);
+        ProfileVersion v1 = scope.call(tenant, () -> Profile.<Profile> findById(id).currentVersion());
+        assertEquals(1, v1.versionNo);
+
+        List<ProfileField> fields = new ArrayList<>(v1.fields());
+        fields.set(0, new ProfileField("specialist_name", "Examining specialist", "string", "string", "", "", true, List.of()));
+        ProfileContent changed = new ProfileContent(v1.claudioProfileId, v1.formId, v1.profileName, false, v1.docTypes(), fields);
+        assertTrue(scope.call(tenant, () -> profiles.update(id, "IME with Structura Doc Extraction", changed)).isEmpty());
+
+        ProfileVersion v2 = scope.call(tenant, () -> Profile.<Profile> findById(id).currentVersion());
+        assertEquals(2, v2.versionNo);
+        assertEquals("Examining specialist", v2.fields().get(0).uiLabel());
+        assertTrue(v2.fields().get(0).required());
+        assertEquals("Medical Specialist", scope.call(tenant, () -> ProfileVersion.<ProfileVersion> findById(v1.id).fields().get(0).uiLabel()));
+
+        // saving the same content again (with stray spaces) is not a new version
+        ProfileContent spaced = new ProfileContent(" " + v1.claudioProfileId + " ", v1.formId, v1.profileName, false,
+                v1.docTypes(), fields);
+        scope.run(tenant, () -> profiles.update(id, "IME with Structura Doc Extraction", spaced));
+        assertEquals(2, scope.call(tenant, () -> Profile.<Profile> findById(id).currentVersion().versionNo));
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeAVersion() {
+        String tenant = fixtures.tenant("Immutable Clinic", Fixtures.email("admin"));
+        long id = fixtures.seedProfile(tenant);
+        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery("update profile_version set form_id = 'x' where profile_id = :id").setParameter("id", id)
+                .executeUpdate()));
+    }
+
+    @Test
+    void duplicateAndEmptyKeysAreExplainedPerField() {
+        String tenant = fixtures.tenant("Keys Clinic", Fixtures.email("admin"));
+        ProfileContent bad = new ProfileContent("P", "F", "N", false, List.of("loi"), List.of(
+                new ProfileField("name", "Name", "string", "string", "", "", false, List.of()),
+                new ProfileField("Name", "Name again", "string", "string", "", "", false, List.of()),
+                new ProfileField("", "No key", "string", "string", "", "", false, List.of()),
+                new ProfileField("has space", "Bad", "string", "string", "", "", false, List.of()),
+                new ProfileField("side", "Side", "string", "choice", "", "", false, List.of())));
+        ProfileService.Saved saved = scope.call(tenant, () -> profiles.create("Bad profile", bad, "profile.created"));
+        assertTrue(saved.errors().get("fields[1].key").contains("Field 1 already uses"));
+        assertTrue(saved.errors().get("fields[2].key").contains("needs a key"));
+        assertTrue(saved.errors().get("fields[3].key").contains("no spaces"));
+        assertTrue(saved.errors().get("fields[4].options").contains("at least one option"));
+        assertEquals(0L, (long) scope.call(tenant, () -> Profile.count()));
+    }
+}
