@@ -30,6 +30,9 @@ public class Fixtures {
     @Inject
     com.claudioportal.profile.PresetService presets;
 
+    @Inject
+    com.claudioportal.upload.UploadStorage storage;
+
     /** Creates a tenant named {@code name} with {@code admin} as its tenant admin; returns its id. */
     public String tenant(String name, String admin) {
         String id = (name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + UUID.randomUUID().toString().substring(0, 8))
@@ -88,6 +91,54 @@ public class Fixtures {
                 throw new IllegalStateException("Could not create preset: " + saved.errors().all());
             }
             return saved.presetId();
+        });
+    }
+
+    /** A recording uploaded to the tenant (a real file in storage), not yet part of a job. */
+    public java.util.UUID upload(String tenantId) {
+        java.nio.file.Path wav = TestFiles.wav("fixture-" + java.util.UUID.randomUUID() + ".wav", 1);
+        return scope.call(tenantId, () -> {
+            var upload = new com.claudioportal.upload.Upload();
+            upload.id = java.util.UUID.randomUUID();
+            upload.kind = com.claudioportal.upload.UploadKind.AUDIO;
+            upload.originalFilename = "fixture.wav";
+            upload.contentType = "audio/vnd.wave";
+            upload.sizeBytes = java.nio.file.Files.size(wav);
+            upload.durationSeconds = 1.0;
+            upload.uploadedBy = "fixtures";
+            upload.storedPath = storage.keep(wav, tenantId, upload.id);
+            upload.persist();
+            return upload.id;
+        });
+    }
+
+    /** A finished job (the worker leaves it alone) with one recording; returns its id. */
+    public long finishedJob(String tenantId, long profileId) {
+        java.util.UUID uploadId = upload(tenantId);
+        return scope.call(tenantId, () -> {
+            var profile = com.claudioportal.profile.Profile.<com.claudioportal.profile.Profile> findById(profileId);
+            var job = new com.claudioportal.job.Job();
+            job.submissionKey = java.util.UUID.randomUUID();
+            job.name = "Fixture job";
+            job.profileId = profileId;
+            job.profileVersionId = profile.currentVersionId;
+            job.status = com.claudioportal.job.JobState.COMPLETED;
+            job.submittedBy = "fixtures@example.test";
+            job.claudioReference = "REF-" + job.submissionKey;
+            job.persist();
+            var upload = com.claudioportal.upload.Upload.<com.claudioportal.upload.Upload> findById(uploadId);
+            upload.jobId = job.id;
+            var file = new com.claudioportal.job.JobFile();
+            file.jobId = job.id;
+            file.kind = com.claudioportal.upload.UploadKind.AUDIO;
+            file.uploadId = uploadId;
+            file.originalFilename = upload.originalFilename;
+            file.contentType = upload.contentType;
+            file.sizeBytes = upload.sizeBytes;
+            file.audioStart = com.claudioportal.job.Trim.WHOLE;
+            file.audioEnd = com.claudioportal.job.Trim.WHOLE;
+            file.persist();
+            return job.id;
         });
     }
 

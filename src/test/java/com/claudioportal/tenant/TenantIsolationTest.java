@@ -45,9 +45,12 @@ class TenantIsolationTest {
         fixtures.member(tenantA, staffA, TenantRole.STAFF);
         // the outsider is tenant admin of B: the strongest role, in the wrong tenant
         tenantB = fixtures.tenant("Isolation B", OUTSIDER);
+        long profileA = fixtures.seedProfile(tenantA);
         foreignIds = Map.of(
                 "memberId", String.valueOf(fixtures.membershipId(tenantA, staffA)),
-                "profileId", String.valueOf(fixtures.seedProfile(tenantA)),
+                "profileId", String.valueOf(profileA),
+                "jobId", String.valueOf(fixtures.finishedJob(tenantA, profileA)),
+                "uploadId", fixtures.upload(tenantA).toString(),
                 "presetId", String.valueOf(fixtures.preset(tenantA, "Dr. A", Map.of("specialist_name", "Dr. A"))));
     }
 

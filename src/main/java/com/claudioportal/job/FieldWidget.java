@@ -1,0 +1,106 @@
+package com.claudioportal.job;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.claudioportal.profile.ProfileField;
+
+/**
+ * The input a profile field gets on the submit form, from its {@code ui_type} (or {@code type}).
+ * Claudio documents only "string" (older pages) and "text" (newer); the rest are the portal's
+ * reading of common names. Anything unknown is a one-line text box.
+ */
+public enum FieldWidget {
+    TEXT, TEXTAREA, NUMBER, DATE, CHOICE, YES_NO, EMAIL;
+
+    static final String YES = "Yes";
+    static final String NO = "No";
+    private static final Pattern EMAIL_PATTERN = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    public static FieldWidget of(ProfileField f) {
+        FieldWidget fromUi = byName(f.uiType());
+        FieldWidget widget = fromUi != null ? fromUi : byName(f.type());
+        if (widget == null || (widget == CHOICE && f.options().isEmpty())) {
+            return TEXT;
+        }
+        return widget;
+    }
+
+    private static FieldWidget byName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String n = name.trim().toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+        if (Set.of("textarea", "text_area", "long_text", "longtext", "paragraph", "multiline", "memo", "richtext").contains(n)) {
+            return TEXTAREA;
+        }
+        if (Set.of("number", "numeric", "integer", "int", "decimal", "float", "double").contains(n)) {
+            return NUMBER;
+        }
+        if (Set.of("date").contains(n)) {
+            return DATE;
+        }
+        if (Set.of("choice", "select", "dropdown", "radio", "enum", "list", "options").contains(n)) {
+            return CHOICE;
+        }
+        if (Set.of("boolean", "bool", "yes_no", "yesno", "checkbox", "toggle").contains(n)) {
+            return YES_NO;
+        }
+        if (Set.of("email", "e_mail").contains(n)) {
+            return EMAIL;
+        }
+        if (Set.of("string", "text", "short_text", "shorttext", "line").contains(n)) {
+            return TEXT;
+        }
+        return null;
+    }
+
+    /** What is wrong with {@code value} for this field, or null. */
+    public String problem(ProfileField f, String value) {
+        String v = value == null ? "" : value.trim();
+        if (v.isEmpty()) {
+            return f.required() ? "Enter " + f.label() + "." : null;
+        }
+        if (v.length() > 20_000) {
+            return "This is too long (at most 20,000 characters).";
+        }
+        switch (this) {
+            case NUMBER -> {
+                try {
+                    new BigDecimal(v.replace(',', '.'));
+                } catch (NumberFormatException e) {
+                    return "Enter a number, like 42 or 3.5.";
+                }
+            }
+            case DATE -> {
+                try {
+                    LocalDate.parse(v);
+                } catch (DateTimeParseException e) {
+                    return "Enter a date as year-month-day, like 2026-03-14.";
+                }
+            }
+            case CHOICE -> {
+                if (!f.options().contains(v)) {
+                    return "Choose one of the listed options.";
+                }
+            }
+            case YES_NO -> {
+                if (!v.equals(YES) && !v.equals(NO)) {
+                    return "Choose Yes or No.";
+                }
+            }
+            case EMAIL -> {
+                if (!EMAIL_PATTERN.matcher(v).matches()) {
+                    return "Enter an e-mail address, like name@clinic.org.";
+                }
+            }
+            default -> {
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,95 @@
+package com.claudioportal.job;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.TenantId;
+
+import com.claudioportal.upload.UploadKind;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One file of a job, and whether Claudio has it yet. */
+@Entity
+@Table(name = "job_file")
+public class JobFile extends PanacheEntityBase {
+
+    public enum Status {
+        WAITING("Waiting"), SENDING("Sending to Claudio"), SENT("With Claudio");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @TenantId
+    @Column(name = "tenant_id")
+    public String tenantId;
+
+    @Column(name = "job_id")
+    public Long jobId;
+
+    public int position;
+
+    @Enumerated(EnumType.STRING)
+    public UploadKind kind;
+
+    @Column(name = "upload_id")
+    public UUID uploadId;
+
+    @Column(name = "original_filename")
+    public String originalFilename;
+
+    @Column(name = "content_type")
+    public String contentType;
+
+    @Column(name = "size_bytes")
+    public long sizeBytes;
+
+    /** HH:MM:SS, "00:00:00" when not trimmed. */
+    @Column(name = "audio_start")
+    public String audioStart;
+
+    @Column(name = "audio_end")
+    public String audioEnd;
+
+    @Column(name = "doc_type")
+    public String docType;
+
+    @Enumerated(EnumType.STRING)
+    public Status status = Status.WAITING;
+
+    /** Where Claudio keeps it (from Upload Audio / Upload Document). */
+    @Column(name = "claudio_url")
+    public String claudioUrl;
+
+    @Column(name = "sent_at")
+    public Instant sentAt;
+
+    public boolean isTrimmed() {
+        return kind == UploadKind.AUDIO && !(Trim.WHOLE.equals(audioStart) && Trim.WHOLE.equals(audioEnd));
+    }
+
+    public String sizeText() {
+        return com.claudioportal.upload.Sizes.human(sizeBytes);
+    }
+}

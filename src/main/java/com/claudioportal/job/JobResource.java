@@ -1,0 +1,103 @@
+package com.claudioportal.job;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.claudioportal.profile.Profile;
+import com.claudioportal.profile.ProfileVersion;
+import com.claudioportal.tenant.TenantContext;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantRoles;
+import com.claudioportal.web.Flash;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * One job: its inputs, files, progress (refreshed live while it moves) and timeline, and what
+ * staff can do about it. Auditors see the metadata and timeline, never field values or results.
+ */
+@Path("/t/{tenant}/jobs/{jobId}")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class JobResource {
+
+    /** What the page shows; {@code content} is false for auditors (no health information). */
+    public record JobView(Job job, Profile profile, ProfileVersion version, List<JobFile> files, List<JobEvent> timeline,
+            boolean content, JobResult result) {
+    }
+
+    @CheckedTemplate(basePath = "job")
+    static class Templates {
+        static native TemplateInstance page(JobView view);
+
+        static native TemplateInstance progress(JobView view);
+    }
+
+    @Inject
+    JobActions actions;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    Flash flash;
+
+    @GET
+    @TenantRoles({ TenantRole.STAFF, TenantRole.AUDITOR })
+    public TemplateInstance page(@PathParam("jobId") long jobId) {
+        return Templates.page(view(jobId));
+    }
+
+    /** The live part of the page, polled by htmx while the job is moving. */
+    @GET
+    @Path("progress")
+    @TenantRoles({ TenantRole.STAFF, TenantRole.AUDITOR })
+    public TemplateInstance progress(@PathParam("jobId") long jobId) {
+        return Templates.progress(view(jobId));
+    }
+
+    @POST
+    @Path("retry")
+    @TenantRoles(TenantRole.STAFF)
+    public Response retry(@PathParam("jobId") long jobId) {
+        return done(jobId, actions.retry(jobId), "The job will be tried again.");
+    }
+
+    @POST
+    @Path("cancel")
+    @TenantRoles(TenantRole.STAFF)
+    public Response cancel(@PathParam("jobId") long jobId) {
+        return done(jobId, actions.cancel(jobId), "The job was cancelled.");
+    }
+
+    @POST
+    @Path("submit-again")
+    @TenantRoles(TenantRole.STAFF)
+    public Response submitAgain(@PathParam("jobId") long jobId) {
+        return done(jobId, actions.submitAgain(jobId), "The job will be submitted to Claudio again.");
+    }
+
+    private Response done(long jobId, String problem, String success) {
+        flash.success(problem == null ? success : problem);
+        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + jobId)).build();
+    }
+
+    private JobView view(long jobId) {
+        Job job = JobActions.find(jobId);
+        boolean content = tenant.can(TenantRole.STAFF);
+        return new JobView(job, Profile.findById(job.profileId), ProfileVersion.findById(job.profileVersionId),
+                JobFile.list("jobId = ?1 order by position", jobId), JobEvent.list("jobId = ?1 order by at, id", jobId),
+                content, content ? job.resultOrNull() : null);
+    }
+}

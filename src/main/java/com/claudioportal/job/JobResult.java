@@ -1,0 +1,57 @@
+package com.claudioportal.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * What Claudio returned for a completed job. Links expire (Claudio re-issues them on every poll),
+ * so the job page offers them through the portal, which fetches fresh ones on click.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record JobResult(List<String> transcriptUrls, List<String> mediaFiles, List<Map<String, Object>> extractedFields,
+        String rawText, Instant linksIssuedAt) {
+
+    public JobResult {
+        transcriptUrls = transcriptUrls == null ? List.of() : List.copyOf(transcriptUrls);
+        mediaFiles = mediaFiles == null ? List.of() : List.copyOf(mediaFiles);
+        extractedFields = extractedFields == null ? List.of() : List.copyOf(extractedFields);
+    }
+
+    /** A numbered link with a readable name, for the job page. */
+    public record Link(int index, String name) {
+    }
+
+    public List<Link> transcripts() {
+        return links(transcriptUrls, "Transcript ");
+    }
+
+    public List<Link> media() {
+        return links(mediaFiles, "Media file ");
+    }
+
+    private static List<Link> links(List<String> urls, String fallback) {
+        java.util.ArrayList<Link> links = new java.util.ArrayList<>();
+        for (int i = 0; i < urls.size(); i++) {
+            links.add(new Link(i, nameOf(urls.get(i), fallback + (i + 1))));
+        }
+        return links;
+    }
+
+    /** A readable name for a link: the file name in the URL, if any. */
+    public static String nameOf(String url, String fallback) {
+        if (url == null) {
+            return fallback;
+        }
+        String path = url.split("[?#]", 2)[0];
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        try {
+            last = java.net.URLDecoder.decode(last, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // keep it as it is
+        }
+        return last.contains(".") && last.length() <= 120 ? last : fallback;
+    }
+}

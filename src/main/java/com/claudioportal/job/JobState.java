@@ -1,0 +1,56 @@
+package com.claudioportal.job;
+
+/** Where a job is in its life, as staff see it. */
+public enum JobState {
+    /** Saved with all its inputs; waiting for the worker. */
+    QUEUED("Waiting to be sent", false),
+    /** The worker is sending the files to Claudio. */
+    UPLOADING("Sending files to Claudio", false),
+    /** The submit call is under way; if the portal stops now the outcome is unknown. */
+    SUBMITTING("Submitting to Claudio", false),
+    /** Claudio accepted the job; the portal follows it until the transcript is ready. */
+    SUBMITTED("Being transcribed", false),
+    COMPLETED("Transcript ready", true),
+    FAILED("Failed", true),
+    /** Someone must decide what happens next, e.g. after a submit whose answer was lost. */
+    NEEDS_ATTENTION("Needs attention", false),
+    CANCELLED("Cancelled", true);
+
+    private final String label;
+    private final boolean finished;
+
+    JobState(String label, boolean finished) {
+        this.label = label;
+        this.finished = finished;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Nothing more will happen on its own. */
+    public boolean isFinished() {
+        return finished;
+    }
+
+    /** Moving on its own: the job page refreshes its progress while this is true. */
+    public boolean isLive() {
+        return !finished && this != NEEDS_ATTENTION;
+    }
+
+    /** The job still needs the tenant's Claudio connection. */
+    public boolean needsConnection() {
+        return this == QUEUED || this == UPLOADING || this == SUBMITTING || this == SUBMITTED || this == NEEDS_ATTENTION;
+    }
+
+    /** Bootstrap colour of the status badge. */
+    public String tone() {
+        return switch (this) {
+            case COMPLETED -> "success";
+            case FAILED -> "danger";
+            case NEEDS_ATTENTION -> "warning";
+            case CANCELLED -> "secondary";
+            default -> "info";
+        };
+    }
+}

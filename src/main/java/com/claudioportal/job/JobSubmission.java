@@ -1,0 +1,208 @@
+package com.claudioportal.job;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import com.claudioportal.audit.AuditTrail;
+import com.claudioportal.credentials.ClaudioConnection;
+import com.claudioportal.profile.Profile;
+import com.claudioportal.profile.ProfileField;
+import com.claudioportal.profile.ProfileVersion;
+import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.upload.Upload;
+import com.claudioportal.upload.UploadKind;
+import com.claudioportal.web.FormErrors;
+
+/**
+ * Turns a valid submit form into a saved job, with its files and field values, in one
+ * transaction; the job worker takes it from there. The form's submission key makes a repeated
+ * post (double click, refresh, back button) find the job it already made instead of a second one.
+ */
+@ApplicationScoped
+public class JobSubmission {
+
+    /** The job (new, or the one this form already made) or the problems per form field. */
+    public record Outcome(Long jobId, FormErrors errors) {
+    }
+
+    /** Fired after commit so the worker can start at once instead of on its next tick. */
+    public record Submitted(String tenantId, long jobId) {
+    }
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Event<Submitted> submitted;
+
+    @Transactional
+    public Outcome submit(SubmitForm form, ProfileVersion version) {
+        FormErrors errors = FormErrors.none();
+        UUID key = form.submissionKeyOrNull();
+        if (key == null) {
+            return new Outcome(null, errors.add("form", "This form is out of date. Reload the page and try again."));
+        }
+        Job existing = Job.find("submissionKey", key).firstResult();
+        if (existing != null) {
+            return new Outcome(existing.id, errors);
+        }
+        Profile profile = Profile.findById(version.profileId);
+        if (profile == null) {
+            throw new NotFoundException();
+        }
+        if (!profile.enabled) {
+            errors.add("form", "Your tenant admin has disabled the profile \u201c" + profile.displayName + "\u201d. Choose another profile.");
+        }
+        if (ClaudioConnection.current() == null) {
+            errors.add("form", "Your tenant admin has not set up the Claudio connection yet, so jobs cannot be sent.");
+        }
+        String name = form.jobName == null ? "" : form.jobName.trim();
+        if (name.isEmpty()) {
+            errors.add("jobName", "Give the job a name you will recognise in the job list.");
+        } else if (name.length() > 200) {
+            errors.add("jobName", "Keep the name under 200 characters.");
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (ProfileField field : version.fields()) {
+            String value = form.values.getOrDefault(field.key(), "");
+            String problem = FieldWidget.of(field).problem(field, value);
+            if (problem != null) {
+                errors.add("f." + field.key(), problem);
+            }
+            values.put(field.key(), value == null ? "" : value.trim());
+        }
+        List<Upload> audio = uploads(form.audio.stream().map(SubmitForm.AudioInput::uploadId).toList(), UploadKind.AUDIO, key);
+        List<Upload> documents = uploads(form.documents.stream().map(SubmitForm.DocumentInput::uploadId).toList(), UploadKind.DOCUMENT, key);
+        if (audio.isEmpty()) {
+            errors.add("audio", "Add at least one recording.");
+        }
+        String[][] trims = new String[audio.size()][];
+        for (int i = 0; i < audio.size(); i++) {
+            trims[i] = checkTrim(form.audio.get(i), audio.get(i), i, errors);
+        }
+        List<String> allowed = version.docTypes();
+        for (int i = 0; i < documents.size(); i++) {
+            String type = form.documents.get(i).docType();
+            if (allowed.isEmpty()) {
+                errors.add("document[" + i + "].docType", "This profile takes no documents. Remove the document or choose another profile.");
+            } else if (type == null || type.isBlank()) {
+                errors.add("document[" + i + "].docType", "Choose what kind of document this is.");
+            } else if (!allowed.contains(type)) {
+                errors.add("document[" + i + "].docType", "Choose one of the listed document types.");
+            }
+        }
+        if (errors.any()) {
+            return new Outcome(null, errors);
+        }
+
+        Job job = new Job();
+        job.submissionKey = key;
+        job.name = name;
+        job.profileId = profile.id;
+        job.profileVersionId = version.id;
+        job.isRaw = form.raw();
+        job.fieldValuesJson = JobJson.write(values);
+        job.status = JobState.QUEUED;
+        job.submittedBy = user.actor();
+        job.submittedByName = user.displayName();
+        job.nextAttemptAt = Instant.now();
+        job.persist();
+        int position = 0;
+        for (int i = 0; i < audio.size(); i++) {
+            JobFile f = file(job, position++, audio.get(i));
+            f.audioStart = trims[i][0];
+            f.audioEnd = trims[i][1];
+            f.persist();
+        }
+        for (int i = 0; i < documents.size(); i++) {
+            JobFile f = file(job, position++, documents.get(i));
+            f.docType = form.documents.get(i).docType();
+            f.persist();
+        }
+        JobEvent.record(job, "Saved with " + audio.size() + (audio.size() == 1 ? " recording" : " recordings")
+                + (documents.isEmpty() ? "" : " and " + documents.size() + (documents.size() == 1 ? " document" : " documents"))
+                + "; waiting to be sent to Claudio.", user.actor());
+        audit.record("job.submitted", "job", job.id, Map.of("profile", profile.displayName, "profileVersion", version.versionNo,
+                "recordings", audio.size(), "documents", documents.size()));
+        submitted.fire(new Submitted(job.tenantId, job.id));
+        return new Outcome(job.id, errors);
+    }
+
+    /** The uploads named by the form; someone else's or unknown ids are a 404, like anywhere else. */
+    private static List<Upload> uploads(List<String> ids, UploadKind kind, UUID key) {
+        return ids.stream().map(id -> {
+            UUID uuid;
+            try {
+                uuid = UUID.fromString(id);
+            } catch (IllegalArgumentException e) {
+                throw new NotFoundException();
+            }
+            Upload upload = Upload.findById(uuid);
+            if (upload == null || upload.kind != kind || upload.storedPath == null || upload.jobId != null) {
+                throw new NotFoundException();
+            }
+            return upload;
+        }).toList();
+    }
+
+    /** Checks one recording's trim; returns the HH:MM:SS pair to send. */
+    static String[] checkTrim(SubmitForm.AudioInput input, Upload upload, int i, FormErrors errors) {
+        String start = input.start() == null ? "" : input.start().trim();
+        String end = input.end() == null ? "" : input.end().trim();
+        Double duration = upload.durationSeconds;
+        long startS = start.isEmpty() ? 0 : Trim.seconds(start);
+        long endS = end.isEmpty() ? -2 : Trim.seconds(end);
+        if (startS < 0) {
+            errors.add("audio[" + i + "].start", "Write the start as HH:MM:SS, like 00:01:30.");
+        }
+        if (endS == -1) {
+            errors.add("audio[" + i + "].end", "Write the end as HH:MM:SS, like 00:12:00.");
+        }
+        if (startS < 0 || endS == -1) {
+            return new String[] { start, end };
+        }
+        if (start.isEmpty() && end.isEmpty()) {
+            return new String[] { Trim.WHOLE, Trim.WHOLE };
+        }
+        if (endS == -2) {
+            if (duration == null) {
+                errors.add("audio[" + i + "].end", "Enter where to stop: the length of this recording is not known.");
+                return new String[] { start, end };
+            }
+            endS = (long) Math.floor(duration);
+        }
+        if (endS <= startS) {
+            errors.add("audio[" + i + "].end", "The end must come after the start.");
+        } else if (duration != null && endS > Math.ceil(duration)) {
+            errors.add("audio[" + i + "].end", "The recording is only " + Trim.format((long) Math.ceil(duration)) + " long.");
+        } else if (duration != null && startS >= duration) {
+            errors.add("audio[" + i + "].start", "The recording is only " + Trim.format((long) Math.ceil(duration)) + " long.");
+        }
+        return new String[] { Trim.format(startS), Trim.format(endS) };
+    }
+
+    private static JobFile file(Job job, int position, Upload upload) {
+        upload.jobId = job.id;
+        JobFile f = new JobFile();
+        f.jobId = job.id;
+        f.position = position;
+        f.kind = upload.kind;
+        f.uploadId = upload.id;
+        f.originalFilename = upload.originalFilename;
+        f.contentType = upload.contentType;
+        f.sizeBytes = upload.sizeBytes;
+        return f;
+    }
+}

@@ -1,0 +1,80 @@
+package com.claudioportal.job;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+/**
+ * The submit form as posted. Its field names depend on the profile ({@code f.<key>}), and files
+ * come as parallel repeated parameters ({@code audioId}/{@code audioStart}/{@code audioEnd},
+ * {@code documentId}/{@code documentType}), so it is read from the raw form map.
+ */
+public class SubmitForm {
+
+    public record AudioInput(String uploadId, String start, String end) {
+    }
+
+    public record DocumentInput(String uploadId, String docType) {
+    }
+
+    public String submissionKey;
+    public String profileVersionId;
+    public String jobName;
+    public String isRaw;
+    public String presetId;
+    /** "submit", or "apply-preset" (fills fields from the chosen preset without submitting). */
+    public String action;
+    public final Map<String, String> values = new LinkedHashMap<>();
+    public final List<AudioInput> audio = new ArrayList<>();
+    public final List<DocumentInput> documents = new ArrayList<>();
+
+    public static SubmitForm read(MultivaluedMap<String, String> form) {
+        SubmitForm f = new SubmitForm();
+        f.submissionKey = form.getFirst("submissionKey");
+        f.profileVersionId = form.getFirst("profileVersionId");
+        f.jobName = form.getFirst("jobName");
+        f.isRaw = form.getFirst("isRaw");
+        f.presetId = form.getFirst("presetId");
+        f.action = form.getFirst("action");
+        form.forEach((name, values) -> {
+            if (name.startsWith("f.") && values != null && !values.isEmpty()) {
+                f.values.put(name.substring(2), values.get(0));
+            }
+        });
+        List<String> audioIds = list(form, "audioId");
+        for (int i = 0; i < audioIds.size(); i++) {
+            f.audio.add(new AudioInput(audioIds.get(i), at(form, "audioStart", i), at(form, "audioEnd", i)));
+        }
+        List<String> documentIds = list(form, "documentId");
+        for (int i = 0; i < documentIds.size(); i++) {
+            f.documents.add(new DocumentInput(documentIds.get(i), at(form, "documentType", i)));
+        }
+        return f;
+    }
+
+    public UUID submissionKeyOrNull() {
+        try {
+            return submissionKey == null ? null : UUID.fromString(submissionKey);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public boolean raw() {
+        return "1".equals(isRaw);
+    }
+
+    private static List<String> list(MultivaluedMap<String, String> form, String name) {
+        List<String> values = form.get(name);
+        return values == null ? List.of() : values;
+    }
+
+    private static String at(MultivaluedMap<String, String> form, String name, int i) {
+        List<String> values = form.get(name);
+        return values != null && i < values.size() && values.get(i) != null ? values.get(i).trim() : "";
+    }
+}

@@ -1,0 +1,27 @@
+package com.claudioportal.job;
+
+import java.util.List;
+
+import com.claudioportal.profile.Preset;
+import com.claudioportal.profile.Profile;
+import com.claudioportal.profile.ProfileVersion;
+import com.claudioportal.web.FormErrors;
+
+/** Everything the submit page shows, built by {@link SubmitResource} from a profile version and a form. */
+public record SubmitPage(Profile profile, ProfileVersion version, String submissionKey, String jobName, boolean isRaw,
+        List<FieldView> fields, List<AudioView> audio, List<DocumentView> documents, List<String> docTypes,
+        List<Preset> presets, String presetsJson, String presetId, FormErrors errors, String audioLimit, String documentLimit,
+        long maxAudioBytes, long maxDocumentBytes) {
+
+    /** A profile field as an input. {@code widget} is a {@link FieldWidget} name. */
+    public record FieldView(String key, String name, String id, String label, String help, String widget, boolean required,
+            List<String> options, String value, String error) {
+    }
+
+    public record AudioView(int index, String uploadId, String filename, String sizeText, Double durationSeconds,
+            String durationText, String start, String end, String startError, String endError) {
+    }
+
+    public record DocumentView(int index, String uploadId, String filename, String sizeText, String docType, String error) {
+    }
+}

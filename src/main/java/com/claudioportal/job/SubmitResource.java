@@ -1,0 +1,204 @@
+package com.claudioportal.job;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import com.claudioportal.credentials.ClaudioConnection;
+import com.claudioportal.profile.Preset;
+import com.claudioportal.profile.Profile;
+import com.claudioportal.profile.ProfileField;
+import com.claudioportal.profile.ProfileVersion;
+import com.claudioportal.tenant.TenantContext;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantRoles;
+import com.claudioportal.upload.Upload;
+import com.claudioportal.upload.UploadConfig;
+import com.claudioportal.upload.Sizes;
+import com.claudioportal.web.FormErrors;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** Staff choose a profile and submit a job: the form is built from the profile's job_data. */
+@Path("/t/{tenant}/jobs/new")
+@Authenticated
+@TenantRoles(TenantRole.STAFF)
+@Produces(MediaType.TEXT_HTML)
+public class SubmitResource {
+
+    @CheckedTemplate(basePath = "job")
+    static class Templates {
+        static native TemplateInstance chooseProfile(List<Profile> profiles, boolean connectionReady);
+
+        static native TemplateInstance submit(SubmitPage page, boolean connectionReady);
+    }
+
+    @Inject
+    JobSubmission submission;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    UploadConfig uploadConfig;
+
+    @GET
+    public Response form(@QueryParam("profile") Long profileId) {
+        if (profileId == null) {
+            List<Profile> profiles = Profile.list("enabled", Sort.by("displayName"), true);
+            if (profiles.size() == 1) {
+                return Response.seeOther(URI.create(base() + "?profile=" + profiles.get(0).id)).build();
+            }
+            return Response.ok(Templates.chooseProfile(profiles, ClaudioConnection.current() != null)).build();
+        }
+        Profile profile = Profile.findById(profileId);
+        if (profile == null || !profile.enabled) {
+            throw new NotFoundException();
+        }
+        ProfileVersion version = profile.currentVersion();
+        SubmitForm form = new SubmitForm();
+        form.submissionKey = UUID.randomUUID().toString();
+        form.jobName = profile.displayName + " \u2013 " + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
+        form.isRaw = version.defaultIsRaw ? "1" : "0";
+        version.fields().forEach(f -> form.values.put(f.key(), f.defaultValue() == null ? "" : f.defaultValue()));
+        return Response.ok(Templates.submit(page(profile, version, form, FormErrors.none()), ClaudioConnection.current() != null)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response submit(MultivaluedMap<String, String> posted) {
+        SubmitForm form = SubmitForm.read(posted);
+        ProfileVersion version = versionOf(form);
+        Profile profile = Profile.findById(version.profileId);
+        if ("apply-preset".equals(form.action)) {
+            applyPreset(form, version);
+            return Response.ok(Templates.submit(page(profile, version, form, FormErrors.none()), ClaudioConnection.current() != null)).build();
+        }
+        JobSubmission.Outcome outcome;
+        try {
+            outcome = submission.submit(form, version);
+        } catch (PersistenceException e) {
+            // two posts of the same form at the same moment: the other one made the job
+            Job existing = QuarkusTransaction.requiringNew().call(() -> Job.<Job> find("submissionKey", form.submissionKeyOrNull()).firstResult());
+            if (existing == null) {
+                throw e;
+            }
+            outcome = new JobSubmission.Outcome(existing.id, FormErrors.none());
+        }
+        if (outcome.jobId() != null) {
+            return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + outcome.jobId())).build();
+        }
+        return Response.status(400).entity(Templates.submit(page(profile, version, form, outcome.errors()),
+                ClaudioConnection.current() != null)).build();
+    }
+
+    private static ProfileVersion versionOf(SubmitForm form) {
+        long id;
+        try {
+            id = Long.parseLong(form.profileVersionId == null ? "" : form.profileVersionId);
+        } catch (NumberFormatException e) {
+            // not a form this page made
+            throw new jakarta.ws.rs.BadRequestException();
+        }
+        ProfileVersion version = ProfileVersion.findById(id);
+        if (version == null) {
+            throw new NotFoundException();
+        }
+        return version;
+    }
+
+    /** Without JavaScript, "Fill from preset" posts the form; the chosen preset fills the fields it knows. */
+    private static void applyPreset(SubmitForm form, ProfileVersion version) {
+        if (form.presetId == null || form.presetId.isBlank()) {
+            return;
+        }
+        Preset preset;
+        try {
+            preset = Preset.findById(Long.parseLong(form.presetId));
+        } catch (NumberFormatException e) {
+            throw new NotFoundException();
+        }
+        if (preset == null) {
+            throw new NotFoundException();
+        }
+        version.fields().forEach(f -> {
+            String value = preset.values().get(f.key());
+            if (value != null) {
+                form.values.put(f.key(), value);
+            }
+        });
+    }
+
+    private SubmitPage page(Profile profile, ProfileVersion version, SubmitForm form, FormErrors errors) {
+        List<SubmitPage.FieldView> fields = new ArrayList<>();
+        for (ProfileField f : version.fields()) {
+            fields.add(new SubmitPage.FieldView(f.key(), "f." + f.key(), "f-" + f.key().replaceAll("[^A-Za-z0-9_-]", "_"), f.label(),
+                    f.uiDesc(), FieldWidget.of(f).name(), f.required(), f.options(), form.values.getOrDefault(f.key(), ""),
+                    errors.get("f." + f.key())));
+        }
+        List<SubmitPage.AudioView> audio = new ArrayList<>();
+        for (int i = 0; i < form.audio.size(); i++) {
+            SubmitForm.AudioInput in = form.audio.get(i);
+            Upload u = upload(in.uploadId());
+            if (u != null) {
+                audio.add(new SubmitPage.AudioView(audio.size(), u.id.toString(), u.originalFilename, u.sizeText(), u.durationSeconds,
+                        u.durationSeconds == null ? "" : Trim.format((long) Math.ceil(u.durationSeconds)), in.start(), in.end(),
+                        errors.get("audio[" + i + "].start"), errors.get("audio[" + i + "].end")));
+            }
+        }
+        List<SubmitPage.DocumentView> documents = new ArrayList<>();
+        for (int i = 0; i < form.documents.size(); i++) {
+            SubmitForm.DocumentInput in = form.documents.get(i);
+            Upload u = upload(in.uploadId());
+            if (u != null) {
+                documents.add(new SubmitPage.DocumentView(documents.size(), u.id.toString(), u.originalFilename, u.sizeText(), in.docType(),
+                        errors.get("document[" + i + "].docType")));
+            }
+        }
+        List<Preset> presets = Preset.listAll(Sort.by("name"));
+        Map<String, Map<String, String>> presetValues = new LinkedHashMap<>();
+        presets.forEach(p -> presetValues.put(String.valueOf(p.id), p.values()));
+        return new SubmitPage(profile, version, form.submissionKey, form.jobName == null ? "" : form.jobName, form.raw(), fields,
+                audio, documents, version.docTypes(), presets, JobJson.write(presetValues), form.presetId, errors,
+                Sizes.human(uploadConfig.maxAudioBytes()), Sizes.human(uploadConfig.maxDocumentBytes()),
+                uploadConfig.maxAudioBytes(), uploadConfig.maxDocumentBytes());
+    }
+
+    /** An upload still waiting for this form; null when it is gone (deleted, or already used). */
+    private static Upload upload(String id) {
+        try {
+            Upload u = Upload.findById(UUID.fromString(id));
+            return u != null && u.jobId == null && u.storedPath != null ? u : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private String base() {
+        return "/t/" + tenant.tenantId() + "/jobs/new";
+    }
+}

@@ -1,0 +1,65 @@
+package com.claudioportal.upload;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.TenantId;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A file staff uploaded for a job. The bytes wait in the portal's storage (never a served
+ * directory) until Claudio has them, then are deleted; abandoned uploads are deleted by
+ * {@link UploadCleanup}.
+ */
+@Entity
+@Table(name = "upload")
+public class Upload extends PanacheEntityBase {
+
+    /** Random, so the submit form can reference it without exposing a sequence. */
+    @Id
+    public UUID id;
+
+    @TenantId
+    @Column(name = "tenant_id")
+    public String tenantId;
+
+    @Enumerated(EnumType.STRING)
+    public UploadKind kind;
+
+    @Column(name = "original_filename")
+    public String originalFilename;
+
+    /** Relative to the storage directory; null once the file is deleted. */
+    @Column(name = "stored_path")
+    public String storedPath;
+
+    @Column(name = "content_type")
+    public String contentType;
+
+    @Column(name = "size_bytes")
+    public long sizeBytes;
+
+    @Column(name = "duration_seconds")
+    public Double durationSeconds;
+
+    @Column(name = "uploaded_by")
+    public String uploadedBy;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "job_id")
+    public Long jobId;
+
+    public String sizeText() {
+        return Sizes.human(sizeBytes);
+    }
+}

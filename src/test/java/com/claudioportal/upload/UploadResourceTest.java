@@ -1,0 +1,124 @@
+package com.claudioportal.upload;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TestFiles;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantScope;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+
+@QuarkusTest
+@TestSecurity(user = UploadResourceTest.STAFF)
+class UploadResourceTest {
+
+    static final String STAFF = "staff@uploads.test";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    UploadStorage storage;
+
+    String tenant;
+
+    @BeforeEach
+    void tenant() {
+        tenant = fixtures.tenant("Upload Clinic", Fixtures.email("admin"));
+        fixtures.member(tenant, STAFF, TenantRole.STAFF);
+    }
+
+    @Test
+    void acceptsARecordingByItsContentAndKnowsTheLengthOfAWav() {
+        Response r = upload("AUDIO", TestFiles.wav("dictation.wav", 3), "dictation.wav");
+        r.then().statusCode(200).body("filename", equalTo("dictation.wav")).body("kind", equalTo("AUDIO"))
+                .body("contentType", equalTo("audio/vnd.wave")).body("durationSeconds", equalTo(3.0f));
+        Upload stored = scope.call(tenant, () -> Upload.<Upload> findById(UUID.fromString(r.path("id"))));
+        assertTrue(Files.exists(storage.resolve(stored.storedPath)));
+        assertFalse(stored.storedPath.contains("dictation"), "stored by id, not by the user's file name");
+    }
+
+    @Test
+    void refusesAFileWhoseContentIsNotWhatItsNameSays() {
+        upload("AUDIO", TestFiles.pdf("letter.pdf"), "interview.mp3").then().statusCode(415)
+                .body("error", containsString("\u201cinterview.mp3\u201d is not an audio or video recording (it is a PDF document)"));
+        upload("DOCUMENT", TestFiles.wav("fake.wav", 1), "instructions.pdf").then().statusCode(415)
+                .body("error", containsString("is not a document the portal accepts"));
+        upload("DOCUMENT", TestFiles.pdf("loi.pdf"), "loi.pdf").then().statusCode(200).body("contentType", equalTo("application/pdf"));
+    }
+
+    @Test
+    void refusesAFileOverTheLimitWithTheLimitInWords() {
+        Path big = TestFiles.sparse("big.pdf", 51_000_000);
+        upload("DOCUMENT", big, "big.pdf").then().statusCode(413)
+                .body("error", equalTo("\u201cbig.pdf\u201d is 51 MB; a document can be at most 50 MB."));
+    }
+
+    @Test
+    void sanitisesFileNames() {
+        upload("AUDIO", TestFiles.wav("x.wav", 1), "..\\..\\etc/pass\u0007wd<1>.wav").then().statusCode(200)
+                .body("filename", equalTo("pass_wd_1_.wav"));
+        assertEquals("file", Filenames.sanitize("../.."));
+    }
+
+    @Test
+    void anUploadWithoutTheCsrfTokenIsRefused() {
+        given().multiPart("file", TestFiles.wav("y.wav", 1).toFile()).post("/t/" + tenant + "/uploads?kind=AUDIO")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void recordingsStreamBackWithRangesForThePlayer() {
+        String id = upload("AUDIO", TestFiles.wav("play.wav", 2), "play.wav").path("id");
+        given().get("/t/" + tenant + "/uploads/" + id + "/media").then().statusCode(200)
+                .contentType("audio/vnd.wave").header("Accept-Ranges", "bytes");
+        given().header("Range", "bytes=100-199").get("/t/" + tenant + "/uploads/" + id + "/media").then().statusCode(206)
+                .header("Content-Range", "bytes 100-199/32044").header("Content-Length", "100");
+    }
+
+    @Test
+    void deletedUploadsLeaveNoFile() {
+        String id = upload("AUDIO", TestFiles.wav("z.wav", 1), "z.wav").path("id");
+        String stored = scope.call(tenant, () -> Upload.<Upload> findById(UUID.fromString(id)).storedPath);
+        withCsrf().post("/t/" + tenant + "/uploads/" + id + "/delete").then().statusCode(200);
+        assertFalse(Files.exists(storage.resolve(stored)));
+    }
+
+    Response upload(String kind, Path file, String filename) {
+        return withCsrf().multiPart("file", filename, fileBytes(file)).post("/t/" + tenant + "/uploads?kind=" + kind);
+    }
+
+    io.restassured.specification.RequestSpecification withCsrf() {
+        Response page = given().get("/t/" + tenant);
+        String token = page.htmlPath().getString("html.head.meta.find { it.@name == 'csrf-token' }.@content");
+        return given().cookie("portal-csrf", page.getCookie("portal-csrf")).header("X-CSRF-TOKEN", token);
+    }
+
+    static java.io.InputStream fileBytes(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
