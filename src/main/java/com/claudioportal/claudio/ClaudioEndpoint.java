@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
 
 import io.smallrye.faulttolerance.api.Guard;
 import io.vertx.core.Future;
@@ -36,6 +37,8 @@ import io.vertx.core.http.RequestOptions;
  */
 final class ClaudioEndpoint implements AutoCloseable {
 
+    private static final Logger LOG = Logger.getLogger(ClaudioEndpoint.class);
+
     private final Vertx vertx;
     private final String baseUrl;
     private final URI base;
@@ -50,13 +53,13 @@ final class ClaudioEndpoint implements AutoCloseable {
         this.base = base;
         this.settings = settings;
         int connectMillis = (int) Math.min(Integer.MAX_VALUE, settings.timeouts().connect().toMillis());
-        this.pooled = vertx.createHttpClient(new HttpClientOptions()
+        this.pooled = client(vertx, new HttpClientOptions()
                 .setName("claudio")
                 .setConnectTimeout(connectMillis)
                 .setKeepAlive(true)
                 .setKeepAliveTimeout((int) Math.max(1, settings.keepAliveTimeout().toSeconds()))
                 .setMaxPoolSize(settings.maxConnectionsPerBaseUrl()));
-        this.fresh = vertx.createHttpClient(new HttpClientOptions()
+        this.fresh = client(vertx, new HttpClientOptions()
                 .setName("claudio-submit")
                 .setConnectTimeout(connectMillis)
                 .setKeepAlive(false)
@@ -70,6 +73,17 @@ final class ClaudioEndpoint implements AutoCloseable {
                 .successThreshold(b.successThreshold())
                 .failOn(OutageSignal.class)
                 .done()
+                .build();
+    }
+
+    /**
+     * The request that used a connection already reports a broken connection as a typed failure;
+     * without a handler of its own Vert.x would also log it as an error.
+     */
+    private static HttpClient client(Vertx vertx, HttpClientOptions options) {
+        return vertx.httpClientBuilder().with(options)
+                .withConnectHandler(connection -> connection.exceptionHandler(e -> LOG.debugf("Claudio connection failed: %s",
+                        e.getClass().getSimpleName())))
                 .build();
     }
 
