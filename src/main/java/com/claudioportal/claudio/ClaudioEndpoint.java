@@ -220,6 +220,7 @@ final class ClaudioEndpoint implements AutoCloseable {
             request.putHeader(HttpHeaders.ACCEPT, "application/json");
             Future<HttpClientResponse> response = request.response();
             vertx.fileSystem().open(upload.file().toString(), new OpenOptions().setRead(true).setWrite(false).setCreate(false))
+                    .map(file -> file.setReadBufferSize(READ_CHUNK))
                     .compose(file -> request.write(Buffer.buffer(upload.head()))
                             .compose(v -> file.pipe().endOnComplete(false).to(request))
                             .andThen(done -> file.close()))
@@ -237,6 +238,9 @@ final class ClaudioEndpoint implements AutoCloseable {
                 .setConnectTimeout(settings.timeouts().connect().toMillis())
                 .setIdleTimeout(timeout.toMillis());
     }
+
+    /** Bigger than Vert.x' 8 KB default: fewer, larger writes; still nothing like the file in memory. */
+    private static final int READ_CHUNK = 64 * 1024;
 
     private static final int PENDING = 0;
     private static final int SENDING = 1;
