@@ -1,10 +1,12 @@
 package com.claudioportal.sandbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -25,12 +27,22 @@ public class SandboxScheduler {
     @Inject
     WebhookSender webhooks;
 
+    private volatile boolean stopping;
+
+    /** A scan that starts while the application stops would find the database already closed. */
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${portal.sandbox.scan-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scan() {
-        if (!config.enabled()) {
+        if (!config.enabled() || stopping) {
             return;
         }
         for (Long jobId : completion.dueJobIds(20)) {
+            if (stopping) {
+                return;
+            }
             try {
                 completion.completeIfDue(jobId);
             } catch (RuntimeException e) {
