@@ -46,8 +46,11 @@ public interface ClaudioConfig {
     @WithDefault("20s")
     Duration keepAliveTimeout();
 
-    /** Connections kept per tenant base URL. */
-    @WithDefault("8")
+    /**
+     * Connections per tenant base URL; further concurrent calls to it wait for a free one (up to
+     * the connect timeout plus their own timeout).
+     */
+    @WithDefault("20")
     int maxConnectionsPerBaseUrl();
 
     /** Paths below the tenant's base URL of the calls whose path the vendor does not document. */

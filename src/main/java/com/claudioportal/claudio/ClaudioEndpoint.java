@@ -235,7 +235,9 @@ final class ClaudioEndpoint implements AutoCloseable {
                 .setMethod(method)
                 .setAbsoluteURI(url)
                 .setFollowRedirects(false) // a redirect must not carry the key and secret elsewhere
-                .setConnectTimeout(settings.timeouts().connect().toMillis())
+                // waiting for a pooled connection behind other calls to this base URL; the TCP connect
+                // itself is bounded by the client's connect timeout
+                .setConnectTimeout(settings.timeouts().connect().plus(timeout).toMillis())
                 .setIdleTimeout(timeout.toMillis());
     }
 
@@ -256,7 +258,7 @@ final class ClaudioEndpoint implements AutoCloseable {
         CompletableFuture<Exchange> result = new CompletableFuture<>();
         client.request(options).onComplete(connected -> {
             if (connected.failed()) {
-                result.complete(new Exchange.NotSent(Failures.describe(connected.cause())));
+                result.complete(new Exchange.NotSent(Failures.describeConnect(connected.cause())));
                 return;
             }
             HttpClientRequest request = connected.result();
@@ -270,7 +272,7 @@ final class ClaudioEndpoint implements AutoCloseable {
                     .onComplete(answered -> result.complete(answered.succeeded() ? answered.result()
                             : new Exchange.Lost(Failures.describe(answered.cause()), Failures.isTimeout(answered.cause()))));
         });
-        long deadline = settings.timeouts().connect().toMillis() + timeout.toMillis() + 5_000;
+        long deadline = 2 * (settings.timeouts().connect().toMillis() + timeout.toMillis()) + 5_000;
         try {
             return result.get(deadline, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {

@@ -24,6 +24,12 @@ final class Failures {
         return false;
     }
 
+    /** Why no connection was had; a plain timeout here means none was free or accepted in time. */
+    static String describeConnect(Throwable e) {
+        String described = describe(e);
+        return described.equals("no answer in time") ? "no connection in time" : described;
+    }
+
     static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException) {

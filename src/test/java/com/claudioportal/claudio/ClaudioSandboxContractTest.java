@@ -235,6 +235,28 @@ class ClaudioSandboxContractTest {
         assertEquals(1, sandbox.jobCount(slug), "the outcome really was unknown: the job arrived after the client gave up");
     }
 
+    @Test
+    void aSandboxAccountThatKeepsFailingOpensItsBreakerAndOnlyItsOwn() {
+        String failing = SandboxTestKit.slug();
+        ClaudioAccount broken = SandboxTestKit.account(sandbox, failing);
+        ClaudioAccount healthy = SandboxTestKit.account(sandbox, SandboxTestKit.slug());
+        sandbox.setErrorRate(failing, SandboxCall.POLL, 1.0);
+        ClaudioClient breaking = customClient(s -> s.withRetry(new ClaudioSettings.Retry(0, Duration.ofMillis(1), Duration.ofMillis(1)))
+                .withBreaker(new ClaudioSettings.Breaker(3, 1.0, Duration.ofSeconds(30), 1)));
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertInstanceOf(ClaudioFailure.VendorError.class, breaking.poll(broken, "ANY", null).failureOrNull());
+            }
+            sandbox.clearFaults(failing);
+            assertInstanceOf(ClaudioFailure.CircuitOpen.class, breaking.poll(broken, "ANY", null).failureOrNull(),
+                    "not called while open, although the sandbox would answer again");
+            assertInstanceOf(ClaudioFailure.Rejected.class, breaking.poll(healthy, "ANY", null).failureOrNull(),
+                    "another base URL is called as usual (and answers: no such job)");
+        } finally {
+            breaking.close();
+        }
+    }
+
     static SubmitRequest request(UploadedFile audio, UploadedFile letter, boolean raw) {
         return new SubmitRequest("70L34P7896Q97U81", "12M78H7656325X96R99", raw, "IME with Structura Doc Extraction", "Knee IME",
                 List.of(new SubmitRequest.JobField("specialist_name", "Medical Specialist", "string", "string",
