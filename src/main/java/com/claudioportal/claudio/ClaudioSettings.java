@@ -6,7 +6,7 @@ import java.time.Duration;
  * An immutable snapshot of {@link ClaudioConfig} that the client works from. Tests derive variants
  * (short timeouts, a quick breaker) with the {@code with…} methods instead of changing global config.
  */
-public record ClaudioSettings(Paths paths, Methods methods, Multipart multipart, Timeouts timeouts, Retry retry,
+record ClaudioSettings(Paths paths, Methods methods, Multipart multipart, Timeouts timeouts, Retry retry,
         Breaker breaker, long maxAudioBytes, long maxDocumentBytes, PollEndpointSource pollEndpointSource,
         int maxAnswerBytes, Duration keepAliveTimeout, int maxConnectionsPerBaseUrl) {
 
@@ -29,7 +29,7 @@ public record ClaudioSettings(Paths paths, Methods methods, Multipart multipart,
     public record Breaker(int requestVolumeThreshold, double failureRatio, Duration delay, int successThreshold) {
     }
 
-    public static ClaudioSettings from(ClaudioConfig c) {
+    static ClaudioSettings from(ClaudioConfig c) {
         return new ClaudioSettings(
                 new Paths(c.paths().submit(), c.paths().uploadAudio(), c.paths().uploadDocument()),
                 new Methods(c.methods().submit(), c.methods().uploadAudio(), c.methods().uploadDocument(),
@@ -45,47 +45,47 @@ public record ClaudioSettings(Paths paths, Methods methods, Multipart multipart,
                 c.keepAliveTimeout(), c.maxConnectionsPerBaseUrl());
     }
 
-    public ClaudioSettings withPaths(Paths value) {
+    ClaudioSettings withPaths(Paths value) {
         return new ClaudioSettings(value, methods, multipart, timeouts, retry, breaker, maxAudioBytes, maxDocumentBytes,
                 pollEndpointSource, maxAnswerBytes, keepAliveTimeout, maxConnectionsPerBaseUrl);
     }
 
-    public ClaudioSettings withMethods(Methods value) {
+    ClaudioSettings withMethods(Methods value) {
         return new ClaudioSettings(paths, value, multipart, timeouts, retry, breaker, maxAudioBytes, maxDocumentBytes,
                 pollEndpointSource, maxAnswerBytes, keepAliveTimeout, maxConnectionsPerBaseUrl);
     }
 
-    public ClaudioSettings withMultipart(Multipart value) {
+    ClaudioSettings withMultipart(Multipart value) {
         return new ClaudioSettings(paths, methods, value, timeouts, retry, breaker, maxAudioBytes, maxDocumentBytes,
                 pollEndpointSource, maxAnswerBytes, keepAliveTimeout, maxConnectionsPerBaseUrl);
     }
 
-    public ClaudioSettings withTimeouts(Timeouts value) {
+    ClaudioSettings withTimeouts(Timeouts value) {
         return new ClaudioSettings(paths, methods, multipart, value, retry, breaker, maxAudioBytes, maxDocumentBytes,
                 pollEndpointSource, maxAnswerBytes, keepAliveTimeout, maxConnectionsPerBaseUrl);
     }
 
     /** Every per-attempt timeout (not the connect timeout) set to {@code value}. */
-    public ClaudioSettings withAllTimeouts(Duration value) {
+    ClaudioSettings withAllTimeouts(Duration value) {
         return withTimeouts(new Timeouts(timeouts.connect(), value, value, value, value, value));
     }
 
-    public ClaudioSettings withRetry(Retry value) {
+    ClaudioSettings withRetry(Retry value) {
         return new ClaudioSettings(paths, methods, multipart, timeouts, value, breaker, maxAudioBytes, maxDocumentBytes,
                 pollEndpointSource, maxAnswerBytes, keepAliveTimeout, maxConnectionsPerBaseUrl);
     }
 
-    public ClaudioSettings withBreaker(Breaker value) {
+    ClaudioSettings withBreaker(Breaker value) {
         return new ClaudioSettings(paths, methods, multipart, timeouts, retry, value, maxAudioBytes, maxDocumentBytes,
                 pollEndpointSource, maxAnswerBytes, keepAliveTimeout, maxConnectionsPerBaseUrl);
     }
 
-    public ClaudioSettings withLimits(long audioBytes, long documentBytes) {
+    ClaudioSettings withLimits(long audioBytes, long documentBytes) {
         return new ClaudioSettings(paths, methods, multipart, timeouts, retry, breaker, audioBytes, documentBytes,
                 pollEndpointSource, maxAnswerBytes, keepAliveTimeout, maxConnectionsPerBaseUrl);
     }
 
-    public ClaudioSettings withPollEndpointSource(PollEndpointSource value) {
+    ClaudioSettings withPollEndpointSource(PollEndpointSource value) {
         return new ClaudioSettings(paths, methods, multipart, timeouts, retry, breaker, maxAudioBytes, maxDocumentBytes,
                 value, maxAnswerBytes, keepAliveTimeout, maxConnectionsPerBaseUrl);
     }
