@@ -1,0 +1,322 @@
+package com.claudioportal.claudio;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * The portal's client for the Claudio API. Every tenant brings its own base URL, key and secret
+ * ({@link ClaudioAccount}); connections and a circuit breaker are kept per base URL and reused.
+ * All methods block (call them from worker threads) and never throw for anything Claudio or the
+ * network does: they return a {@link ClaudioResult}. They throw only for the caller's own mistakes
+ * (a missing file, a malformed HH:MM:SS time, a blank job reference).
+ *
+ * <p>Safe calls (Poll, Details, uploads) are retried with exponential backoff on outages; Submit
+ * is retried only when the connection failed before anything was sent, because Claudio has no
+ * idempotency key (docs/claudio.md, "Retries").
+ */
+@ApplicationScoped
+public class ClaudioClient {
+
+    private static final Logger LOG = Logger.getLogger(ClaudioClient.class);
+
+    /** The made-up job reference the connection check polls. */
+    static final String CHECK_JOB_REFERENCE = "portal-connection-check";
+
+    private final Vertx vertx;
+    private final ClaudioSettings settings;
+    private final MeterRegistry meters;
+    private final ConcurrentMap<String, ClaudioEndpoint> endpoints = new ConcurrentHashMap<>();
+
+    @Inject
+    ClaudioClient(Vertx vertx, ClaudioConfig config, MeterRegistry meters) {
+        this(vertx, ClaudioSettings.from(config), meters);
+    }
+
+    /** A client with its own settings, connections and breakers (tests use it for short timeouts). */
+    ClaudioClient(Vertx vertx, ClaudioSettings settings, MeterRegistry meters) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.meters = meters;
+    }
+
+    public ClaudioResult<UploadedFile> uploadAudio(ClaudioAccount account, Path file, String originalFilename) {
+        return upload(ClaudioOperation.UPLOAD_AUDIO, account, file, originalFilename);
+    }
+
+    public ClaudioResult<UploadedFile> uploadDocument(ClaudioAccount account, Path file, String originalFilename) {
+        return upload(ClaudioOperation.UPLOAD_DOCUMENT, account, file, originalFilename);
+    }
+
+    public ClaudioResult<SubmittedJob> submit(ClaudioAccount account, SubmitRequest request) {
+        Objects.requireNonNull(request, "request");
+        byte[] body = SubmitBody.json(account, request);
+        return call(ClaudioOperation.SUBMIT, account, endpoint -> {
+            String url = endpoint.url(settings.paths().submit());
+            return () -> endpoint.sendJson(method(settings.methods().submit()), url, body, settings.timeouts().submit(), true);
+        }, reader -> reader::submit);
+    }
+
+    /**
+     * Polls the documented {@code <base>/jobs/<id>/poll}. {@code pollEndpoint} (as Submit returned
+     * it, may be null) is used instead only when {@code portal.claudio.poll-endpoint-source=RETURNED}
+     * and it is on the base URL's own scheme, host and port.
+     */
+    public ClaudioResult<JobStatus> poll(ClaudioAccount account, String jobReferenceId, String pollEndpoint) {
+        String id = requireId(jobReferenceId);
+        byte[] body = credentials(account);
+        return call(ClaudioOperation.POLL, account, endpoint -> {
+            String url = pollUrl(endpoint, id, pollEndpoint);
+            return () -> endpoint.sendJson(method(settings.methods().poll()), url, body, settings.timeouts().poll(), false);
+        }, reader -> reader::poll);
+    }
+
+    public ClaudioResult<JobDetails> details(ClaudioAccount account, String jobReferenceId) {
+        String id = requireId(jobReferenceId);
+        byte[] body = credentials(account);
+        return call(ClaudioOperation.DETAILS, account, endpoint -> {
+            String url = endpoint.url("/jobs/" + segment(id) + "/details");
+            return () -> endpoint.sendJson(method(settings.methods().details()), url, body, settings.timeouts().details(), false);
+        }, reader -> answer -> reader.details(answer, id));
+    }
+
+    /**
+     * A harmless real call for the "Test connection" button: Poll of a made-up job reference. A 401
+     * means the key or secret is wrong; any Claudio-shaped JSON answer (200, 400 or 404) means the
+     * base URL answers and the credentials were accepted. Not retried and not subject to the
+     * circuit breaker, because an admin asks for the real answer right now.
+     */
+    public ClaudioResult<ConnectionCheck> checkConnection(ClaudioAccount account) {
+        byte[] body = credentials(account);
+        Redactor redactor = Redactor.of(account);
+        Optional<ClaudioEndpoint> endpoint = endpoint(account);
+        if (endpoint.isEmpty()) {
+            return record(ClaudioOperation.CHECK, null, invalidBaseUrl());
+        }
+        ClaudioEndpoint e = endpoint.get();
+        Exchange exchange = e.sendJson(method(settings.methods().poll()), e.url("/jobs/" + CHECK_JOB_REFERENCE + "/poll"),
+                body, settings.timeouts().check(), false);
+        AnswerReader reader = new AnswerReader(redactor, link -> e.resolve(link).orElse(link));
+        return record(ClaudioOperation.CHECK, e, toResult(ClaudioOperation.CHECK, exchange, reader::check, redactor).result());
+    }
+
+    private ClaudioResult<UploadedFile> upload(ClaudioOperation op, ClaudioAccount account, Path file, String originalFilename) {
+        Objects.requireNonNull(file, "file");
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the file to upload", e);
+        }
+        boolean audio = op == ClaudioOperation.UPLOAD_AUDIO;
+        long limit = audio ? settings.maxAudioBytes() : settings.maxDocumentBytes();
+        if (size > limit) {
+            return record(op, null, ClaudioResult.failure(new ClaudioFailure.TooLarge(size, limit)));
+        }
+        String filename = PartNames.filename(originalFilename, file);
+        ClaudioSettings.Multipart names = settings.multipart();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(names.keyField(), account.apiKey());
+        fields.put(names.secretField(), account.apiSecret());
+        MultipartUpload body = new MultipartUpload(fields, audio ? names.audioFileField() : names.documentFileField(),
+                filename, PartNames.mediaType(filename), file, size);
+        String path = audio ? settings.paths().uploadAudio() : settings.paths().uploadDocument();
+        HttpMethod method = method(audio ? settings.methods().uploadAudio() : settings.methods().uploadDocument());
+        return call(op, account, endpoint -> {
+            String url = endpoint.url(path);
+            return () -> endpoint.sendMultipart(method, url, body, settings.timeouts().upload());
+        }, reader -> answer -> reader.upload(answer, audio));
+    }
+
+    /**
+     * One logical call: attempts through the base URL's breaker, retried with backoff while
+     * repeating is safe.
+     */
+    private <T> ClaudioResult<T> call(ClaudioOperation op, ClaudioAccount account,
+            Function<ClaudioEndpoint, Supplier<Exchange>> request,
+            Function<AnswerReader, Function<Exchange.Answered, ClaudioResult<T>>> reading) {
+        Objects.requireNonNull(account, "account");
+        Optional<ClaudioEndpoint> found = endpoint(account);
+        if (found.isEmpty()) {
+            return record(op, null, invalidBaseUrl());
+        }
+        ClaudioEndpoint endpoint = found.get();
+        Redactor redactor = Redactor.of(account);
+        AnswerReader reader = new AnswerReader(redactor, link -> endpoint.resolve(link).orElse(link));
+        Supplier<Exchange> send = request.apply(endpoint);
+        Function<Exchange.Answered, ClaudioResult<T>> read = reading.apply(reader);
+        int attempts = 1 + Math.max(0, settings.retry().maxRetries());
+        for (int attempt = 1;; attempt++) {
+            Attempt<T> outcome = endpoint.throughBreaker(() -> toResult(op, send.get(), read, redactor));
+            ClaudioFailure failure = outcome.result().failureOrNull();
+            if (failure == null || attempt >= attempts || !outcome.called() || !retryable(op, outcome)) {
+                if (failure != null && attempt > 1) {
+                    LOG.infof("Claudio %s at %s failed after %d attempts: %s", op.label, endpoint.origin(), attempt,
+                            failure.getClass().getSimpleName());
+                }
+                return record(op, endpoint, outcome.result());
+            }
+            LOG.debugf("Claudio %s at %s: attempt %d of %d failed (%s), retrying", op.label, endpoint.origin(), attempt,
+                    attempts, failure.getClass().getSimpleName());
+            if (!sleep(backoff(attempt))) {
+                return record(op, endpoint, outcome.result());
+            }
+        }
+    }
+
+    private <T> Attempt<T> toResult(ClaudioOperation op, Exchange exchange,
+            Function<Exchange.Answered, ClaudioResult<T>> read, Redactor redactor) {
+        if (exchange instanceof Exchange.Answered answered) {
+            return Attempt.sent(read.apply(answered));
+        }
+        if (exchange instanceof Exchange.NotSent notSent) {
+            return Attempt.notSent(ClaudioResult.failure(new ClaudioFailure.Unreachable(redactor.scrub(notSent.reason()))));
+        }
+        Exchange.Lost lost = (Exchange.Lost) exchange;
+        String reason = redactor.scrub(lost.reason());
+        if (op == ClaudioOperation.SUBMIT) {
+            return Attempt.sent(ClaudioResult.failure(new ClaudioFailure.OutcomeUnknown(reason)));
+        }
+        return Attempt.sent(ClaudioResult.failure(lost.timedOut() ? new ClaudioFailure.Timeout(op.label)
+                : new ClaudioFailure.Unreachable(reason)));
+    }
+
+    /** Whether repeating is safe and may help: never a Submit that may have been received. */
+    private static boolean retryable(ClaudioOperation op, Attempt<?> attempt) {
+        ClaudioFailure failure = attempt.result().failureOrNull();
+        if (op == ClaudioOperation.SUBMIT) {
+            return !attempt.sent() && failure instanceof ClaudioFailure.Unreachable;
+        }
+        if (op == ClaudioOperation.CHECK) {
+            return false;
+        }
+        return failure instanceof ClaudioFailure.Unreachable || failure instanceof ClaudioFailure.Timeout
+                || failure instanceof ClaudioFailure.VendorError v && v.isTransient();
+    }
+
+    /** Exponential backoff with ±20 % jitter, so tenants' retries do not arrive in step. */
+    Duration backoff(int failedAttempt) {
+        long initial = settings.retry().initialBackoff().toMillis();
+        long max = settings.retry().maxBackoff().toMillis();
+        long base = Math.min(max, initial * (1L << Math.min(20, failedAttempt - 1)));
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis(Math.max(0, Math.round(base * jitter)));
+    }
+
+    private static boolean sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private <T> ClaudioResult<T> record(ClaudioOperation op, ClaudioEndpoint endpoint, ClaudioResult<T> result) {
+        ClaudioFailure failure = result.failureOrNull();
+        String outcome = failure == null ? "success" : failure.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+        meters.counter("claudio.client.calls", "operation", op.metricName, "outcome", outcome).increment();
+        if (failure instanceof ClaudioFailure.CircuitOpen && endpoint != null) {
+            LOG.debugf("Claudio %s at %s not attempted: circuit open", op.label, endpoint.origin());
+        }
+        return result;
+    }
+
+    private Optional<ClaudioEndpoint> endpoint(ClaudioAccount account) {
+        String key = ClaudioEndpoint.normalize(account.baseUrl());
+        ClaudioEndpoint existing = endpoints.get(key);
+        if (existing != null) {
+            return Optional.of(existing);
+        }
+        Optional<ClaudioEndpoint> created = ClaudioEndpoint.create(vertx, key, settings);
+        if (created.isEmpty()) {
+            return created;
+        }
+        ClaudioEndpoint raced = endpoints.putIfAbsent(key, created.get());
+        if (raced != null) {
+            created.get().close();
+            return Optional.of(raced);
+        }
+        return created;
+    }
+
+    private static <T> ClaudioResult<T> invalidBaseUrl() {
+        return ClaudioResult.failure(new ClaudioFailure.Unreachable("the base URL is not an absolute http(s) address"));
+    }
+
+    private String pollUrl(ClaudioEndpoint endpoint, String id, String pollEndpoint) {
+        String template = endpoint.url("/jobs/" + segment(id) + "/poll");
+        if (settings.pollEndpointSource() != PollEndpointSource.RETURNED || pollEndpoint == null || pollEndpoint.isBlank()) {
+            return template;
+        }
+        Optional<String> returned = endpoint.resolveSameOrigin(pollEndpoint);
+        if (returned.isEmpty()) {
+            LOG.warnf("Ignoring a poll_endpoint that is not on %s; polling the documented address", endpoint.origin());
+            return template;
+        }
+        return returned.get();
+    }
+
+    private static byte[] credentials(ClaudioAccount account) {
+        Objects.requireNonNull(account, "account");
+        var body = TolerantJson.MAPPER.createObjectNode();
+        body.put("key", account.apiKey() == null ? "" : account.apiKey());
+        body.put("secret", account.apiSecret() == null ? "" : account.apiSecret());
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String requireId(String jobReferenceId) {
+        if (jobReferenceId == null || jobReferenceId.isBlank()) {
+            throw new IllegalArgumentException("jobReferenceId is required");
+        }
+        return jobReferenceId.strip();
+    }
+
+    /** A job reference as one path segment: unreserved characters as they are, the rest percent-encoded. */
+    static String segment(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
+    }
+
+    private static HttpMethod method(String name) {
+        return HttpMethod.valueOf(name.strip().toUpperCase(Locale.ROOT));
+    }
+
+    @PreDestroy
+    void close() {
+        endpoints.values().forEach(ClaudioEndpoint::close);
+        endpoints.clear();
+    }
+}

@@ -1,0 +1,96 @@
+package com.claudioportal.claudio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.claudioportal.sandbox.SandboxAccounts;
+import com.claudioportal.sandbox.SandboxTestKit;
+import com.claudioportal.sandbox.SandboxUpload;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Uploads stream from disk: a 120 MB file goes to the sandbox (both ends run in this JVM) without
+ * the heap growing by anything like the file's size, and a file over the limit is refused before
+ * a byte is read or sent.
+ */
+@QuarkusTest
+class LargeUploadTest {
+
+    private static final Logger LOG = Logger.getLogger(LargeUploadTest.class);
+    private static final long MB = 1_000_000L;
+
+    @Inject
+    ClaudioClient client;
+
+    @Inject
+    SandboxAccounts sandbox;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a120MegabyteUploadStreamsFromDiskAndKeepsItsOriginalName() throws Exception {
+        String slug = SandboxTestKit.slug();
+        ClaudioAccount account = SandboxTestKit.account(sandbox, slug);
+        assertTrue(client.uploadAudio(account, SandboxTestKit.wav(dir, "warm-up.wav", 0.1), "warm-up.wav").isSuccess());
+        Path file = sparse(dir.resolve("upload-7f3a9.tmp"), 120 * MB);
+
+        HeapProbe probe = HeapProbe.start();
+        long started = System.nanoTime();
+        ClaudioResult<UploadedFile> result = client.uploadAudio(account, file, "Long dictation (final).wav");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        HeapProbe.Result heap = probe.stop();
+
+        assertTrue(result.isSuccess(), () -> "upload failed: " + result.failureOrNull());
+        SandboxUpload received = sandbox.uploads(slug).stream().filter(u -> u.sizeBytes() == 120 * MB).findFirst().orElseThrow();
+        assertEquals("Long dictation (final).wav", received.filename());
+        assertTrue(result.value().url().endsWith("/Long%20dictation%20%28final%29.wav"), result.value().url());
+        LOG.infof("120 MB upload: %d ms (%.0f MB/s); heap retained %+d MB, old generation peak %+d MB, sampled peak %+d MB",
+                millis, 120_000.0 / Math.max(1, millis), heap.retainedGrowth() / MB, heap.oldGenPeakGrowth() / MB,
+                heap.sampledPeakGrowth() / MB);
+        assertTrue(heap.retainedGrowth() < 64 * MB, "heap retained " + heap.retainedGrowth() / MB + " MB");
+        assertTrue(heap.oldGenPeakGrowth() < 64 * MB, "old generation peak grew " + heap.oldGenPeakGrowth() / MB + " MB");
+        assertTrue(millis < 10_000, "took " + millis + " ms");
+        Files.deleteIfExists(Path.of("target/test-data/sandbox/files", received.id()));
+    }
+
+    @Test
+    void a300MegabyteFileIsRefusedBeforeAnythingIsSent() throws Exception {
+        String slug = SandboxTestKit.slug();
+        ClaudioAccount account = SandboxTestKit.account(sandbox, slug);
+        Path file = sparse(dir.resolve("upload-big.tmp"), 300 * MB);
+
+        HeapProbe probe = HeapProbe.start();
+        long started = System.nanoTime();
+        ClaudioResult<UploadedFile> result = client.uploadAudio(account, file, "too long.wav");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        HeapProbe.Result heap = probe.stop();
+
+        var tooLarge = assertInstanceOf(ClaudioFailure.TooLarge.class, result.failureOrNull());
+        assertEquals(300 * MB, tooLarge.size());
+        assertEquals(250 * MB, tooLarge.limit());
+        assertEquals(0, sandbox.uploads(slug).size());
+        assertTrue(millis < 1_000, "took " + millis + " ms");
+        assertTrue(heap.oldGenPeakGrowth() < 64 * MB);
+    }
+
+    private static Path sparse(Path path, long size) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "rw")) {
+            f.setLength(size);
+        }
+        return path;
+    }
+}
