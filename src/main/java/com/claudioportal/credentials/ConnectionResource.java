@@ -8,10 +8,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -20,6 +18,7 @@ import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.web.Flash;
 import com.claudioportal.web.FormErrors;
+import com.claudioportal.web.PortalUrls;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -57,13 +56,16 @@ public class ConnectionResource {
     WebhookTokens webhooks;
 
     @Inject
+    ConnectionTester tester;
+
+    @Inject
     Flash flash;
 
     @Inject
     TenantContext tenant;
 
-    @Context
-    UriInfo uri;
+    @Inject
+    PortalUrls urls;
 
     @GET
     public TemplateInstance show() {
@@ -86,6 +88,20 @@ public class ConnectionResource {
         flash.success(!existed ? "The Claudio connection is saved. Test it to check the key and secret."
                 : rotated ? "The new key and secret are in use from now on, also for jobs already in progress."
                 : "The Claudio connection is saved.");
+        return back();
+    }
+
+    @POST
+    @Path("test")
+    public Response test() {
+        var verdict = tester.testSaved();
+        if (verdict.isEmpty()) {
+            flash.problem("Save a connection first.");
+        } else if (verdict.get().works()) {
+            flash.success(verdict.get().summary());
+        } else {
+            flash.problem(verdict.get().summary());
+        }
         return back();
     }
 
@@ -119,8 +135,7 @@ public class ConnectionResource {
     }
 
     private String webhookBase() {
-        String base = uri.getBaseUri().toString();
-        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + WebhookTokens.PATH;
+        return urls.publicUrl() + WebhookTokens.PATH;
     }
 
     private Response back() {

@@ -105,6 +105,23 @@ public class Job extends PanacheEntityBase {
     /** JSON of {@link JobResult}: transcript links, media, extracted fields, raw text. */
     public String result;
 
+    /** Claudio finished: keep what it returned and close the job. */
+    public void recordCompletion(JobResult completed) {
+        result = JobJson.write(completed);
+        status = JobState.COMPLETED;
+        statusDetail = null;
+        completedAt = completed.linksIssuedAt();
+        lastPolledAt = completed.linksIssuedAt();
+        nextAttemptAt = null;
+        attempts = 0;
+    }
+
+    /** Fresh links from a later poll (Claudio re-issues them every time). */
+    public void refreshLinks(JobResult fresh) {
+        result = JobJson.write(fresh);
+        lastPolledAt = fresh.linksIssuedAt();
+    }
+
     public Map<String, String> fieldValues() {
         return JobJson.map(fieldValuesJson);
     }

@@ -48,6 +48,9 @@ public class JobResource {
     JobActions actions;
 
     @Inject
+    com.claudioportal.tracking.JobTracking tracking;
+
+    @Inject
     TenantContext tenant;
 
     @Inject
@@ -88,8 +91,49 @@ public class JobResource {
         return done(jobId, actions.submitAgain(jobId), "The job will be submitted to Claudio again.");
     }
 
+    @POST
+    @Path("link")
+    @TenantRoles(TenantRole.STAFF)
+    public Response link(@PathParam("jobId") long jobId, @org.jboss.resteasy.reactive.RestForm String reference) {
+        return done(jobId, tracking.link(jobId, reference), "The job is linked to Claudio's job " + (reference == null ? "" : reference.trim()) + ".");
+    }
+
+    @POST
+    @Path("check")
+    @TenantRoles(TenantRole.STAFF)
+    public Response check(@PathParam("jobId") long jobId) {
+        return done(jobId, tracking.checkNow(jobId), "The portal is checking the job at Claudio.");
+    }
+
+    /** Opens a transcript through a fresh link (Claudio's links expire). Staff only: auditors never see content. */
+    @GET
+    @Path("transcripts/{index}")
+    @TenantRoles(TenantRole.STAFF)
+    public Response transcript(@PathParam("jobId") long jobId, @PathParam("index") int index) {
+        return open(jobId, tracking.open(jobId, false, index));
+    }
+
+    @GET
+    @Path("media/{index}")
+    @TenantRoles(TenantRole.STAFF)
+    public Response media(@PathParam("jobId") long jobId, @PathParam("index") int index) {
+        return open(jobId, tracking.open(jobId, true, index));
+    }
+
+    private Response open(long jobId, com.claudioportal.tracking.JobTracking.Link link) {
+        if (link.url() == null) {
+            flash.problem(link.problem());
+            return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + jobId)).build();
+        }
+        return Response.seeOther(URI.create(link.url())).header("Referrer-Policy", "no-referrer").build();
+    }
+
     private Response done(long jobId, String problem, String success) {
-        flash.success(problem == null ? success : problem);
+        if (problem == null) {
+            flash.success(success);
+        } else {
+            flash.problem(problem);
+        }
         return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + jobId)).build();
     }
 

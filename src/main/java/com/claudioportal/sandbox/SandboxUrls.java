@@ -6,12 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 
-import io.quarkus.vertx.http.HttpServer;
+import com.claudioportal.web.PortalUrls;
 
 /** The addresses the sandbox hands out: account base URLs, upload references, download links. */
 @ApplicationScoped
@@ -21,7 +19,7 @@ public class SandboxUrls {
     SandboxConfig config;
 
     @Inject
-    Instance<HttpServer> httpServer;
+    PortalUrls portalUrls;
 
     /** The sandbox's mount path, with a leading and without a trailing slash. */
     String mountPath() {
@@ -32,27 +30,13 @@ public class SandboxUrls {
         return p.startsWith("/") ? p : "/" + p;
     }
 
-    /**
-     * {@code portal.sandbox.public-url}, or http://localhost on the port the HTTP server actually
-     * listens on (resolved per call: tests use a random port that is known only after start).
-     */
+    /** {@code portal.sandbox.public-url}, or the portal's own public address (the sandbox lives inside it). */
     String publicUrl() {
-        Optional<String> configured = config.publicUrl().map(String::strip).filter(s -> !s.isEmpty());
-        String url = configured.orElseGet(() -> "http://localhost:" + port());
+        String url = config.publicUrl().map(String::strip).filter(x -> !x.isEmpty()).orElseGet(portalUrls::publicUrl);
         while (url.endsWith("/")) {
             url = url.substring(0, url.length() - 1);
         }
         return url;
-    }
-
-    private int port() {
-        if (httpServer.isResolvable()) {
-            int port = httpServer.get().getPort();
-            if (port > 0) {
-                return port;
-            }
-        }
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
     }
 
     String baseUrl(String slug) {

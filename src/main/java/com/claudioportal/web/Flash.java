@@ -23,23 +23,40 @@ public class Flash {
     @Inject
     RoutingContext routing;
 
-    private String consumed;
+    /** A message and how it reads: "success" or "warning" (a Bootstrap alert colour). */
+    public record Message(String text, String tone) {
+    }
+
+    private Message consumed;
     private boolean read;
 
     public void success(String message) {
-        Cookie cookie = Cookie.cookie(COOKIE, URLEncoder.encode(message, StandardCharsets.UTF_8))
+        set("success", message);
+    }
+
+    /** Something the person asked for did not happen; says why. */
+    public void problem(String message) {
+        set("warning", message);
+    }
+
+    private void set(String tone, String message) {
+        Cookie cookie = Cookie.cookie(COOKIE, URLEncoder.encode(tone + ":" + message, StandardCharsets.UTF_8))
                 .setPath("/").setHttpOnly(true).setMaxAge(60).setSameSite(CookieSameSite.LAX)
                 .setSecure(routing.request().isSSL());
         routing.response().addCookie(cookie);
     }
 
     /** The message from the previous request, removed so it shows only once. */
-    public String take() {
+    public Message take() {
         if (!read) {
             read = true;
             Cookie cookie = routing.request().getCookie(COOKIE);
             if (cookie != null) {
-                consumed = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+                String value = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
+                int colon = value.indexOf(':');
+                String tone = colon > 0 ? value.substring(0, colon) : "";
+                consumed = tone.equals("warning") || tone.equals("success") ? new Message(value.substring(colon + 1), tone)
+                        : new Message(value, "success");
                 routing.response().addCookie(Cookie.cookie(COOKIE, "").setPath("/").setMaxAge(0));
             }
         }

@@ -136,7 +136,7 @@ public class Shell {
         return hasTenant() && at(base() + suffix);
     }
 
-    public String flash() {
+    public Flash.Message flash() {
         return flash.take();
     }
 }

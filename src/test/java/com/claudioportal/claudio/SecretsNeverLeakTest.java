@@ -42,6 +42,10 @@ import io.vertx.core.Vertx;
 @QuarkusTest
 class SecretsNeverLeakTest {
 
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metricsUrl;
+
+
     @Inject
     ClaudioClient client;
 
@@ -151,7 +155,7 @@ class SecretsNeverLeakTest {
         }
         assertFalse(account.toString().contains(key) || account.toString().contains(secret));
 
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(metricsUrl).then().statusCode(200).extract().asString();
         assertTrue(metrics.contains("claudio_client_calls_total"));
         for (String s : List.of(key, secret, wrongSecret, hookToken)) {
             assertFalse(metrics.contains(s), "the metrics contain a secret");

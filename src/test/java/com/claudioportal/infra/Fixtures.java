@@ -126,6 +126,8 @@ public class Fixtures {
             job.submittedBy = "fixtures@example.test";
             job.claudioReference = "REF-" + job.submissionKey;
             job.persist();
+            job.recordCompletion(new com.claudioportal.job.JobResult(java.util.List.of("https://transcripts.example.test/report.txt"),
+                    java.util.List.of("https://transcripts.example.test/media.mp3"), java.util.List.of(), null, java.time.Instant.now()));
             var upload = com.claudioportal.upload.Upload.<com.claudioportal.upload.Upload> findById(uploadId);
             upload.jobId = job.id;
             var file = new com.claudioportal.job.JobFile();

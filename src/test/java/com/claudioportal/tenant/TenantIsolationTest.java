@@ -51,6 +51,7 @@ class TenantIsolationTest {
                 "profileId", String.valueOf(profileA),
                 "jobId", String.valueOf(fixtures.finishedJob(tenantA, profileA)),
                 "uploadId", fixtures.upload(tenantA).toString(),
+                "index", "0",
                 "presetId", String.valueOf(fixtures.preset(tenantA, "Dr. A", Map.of("specialist_name", "Dr. A"))));
     }
 

@@ -54,6 +54,7 @@ class TenantRoleTest {
                 "profileId", String.valueOf(profile),
                 "jobId", String.valueOf(fixtures.finishedJob(tenant, profile)),
                 "uploadId", fixtures.upload(tenant).toString(),
+                "index", "0",
                 "presetId", String.valueOf(fixtures.preset(tenant, "Dr. R", Map.of("specialist_name", "Dr. R"))));
     }
 

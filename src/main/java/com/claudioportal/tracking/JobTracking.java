@@ -1,0 +1,169 @@
+package com.claudioportal.tracking;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+
+import com.claudioportal.audit.AuditTrail;
+import com.claudioportal.claudio.ClaudioAccount;
+import com.claudioportal.claudio.ClaudioClient;
+import com.claudioportal.claudio.ClaudioFailure;
+import com.claudioportal.claudio.ClaudioResult;
+import com.claudioportal.claudio.JobDetails;
+import com.claudioportal.claudio.JobStatus;
+import com.claudioportal.credentials.ConnectionService;
+import com.claudioportal.job.Job;
+import com.claudioportal.job.JobEvent;
+import com.claudioportal.job.JobResult;
+import com.claudioportal.job.JobState;
+import com.claudioportal.job.JobSubmission;
+import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.tenant.TenantContext;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * What staff ask of Claudio from a job page: link a job Claudio turned out to have, check on a job
+ * now, and open a transcript through a fresh link. Claudio is called outside any transaction.
+ */
+@ApplicationScoped
+public class JobTracking {
+
+    /** A URL to send the browser to, or why there is none. */
+    public record Link(String url, String problem) {
+    }
+
+    @Inject
+    ClaudioClient client;
+
+    @Inject
+    ConnectionService connections;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    WorkerConfig config;
+
+    @Inject
+    Event<JobSubmission.Submitted> wake;
+
+    /** After a lost submit answer: the job turned out to be at Claudio under {@code reference}. */
+    public String link(long jobId, String reference) {
+        Job job = read(jobId);
+        String ref = reference == null ? "" : reference.trim();
+        if (ref.isEmpty() || ref.length() > 200) {
+            return "Enter Claudio's job reference, as Claudio shows it.";
+        }
+        if (job.status != JobState.NEEDS_ATTENTION) {
+            return "This job does not need attention.";
+        }
+        Optional<ClaudioAccount> account = QuarkusTransaction.requiringNew().call(() -> connections.account());
+        if (account.isEmpty()) {
+            return "The Claudio connection has been removed; ask your tenant admin to set it up again.";
+        }
+        ClaudioResult<JobDetails> details = client.details(account.get(), ref);
+        if (!(details instanceof ClaudioResult.Success<JobDetails> found)) {
+            ClaudioFailure failure = details.failureOrNull();
+            return failure instanceof ClaudioFailure.Rejected || failure instanceof ClaudioFailure.VendorError
+                    ? "Claudio does not know the job reference \u201c" + ref + "\u201d. Check it and try again."
+                    : failure.userMessage() + ".";
+        }
+        String nameAtClaudio = found.value().jobName();
+        QuarkusTransaction.requiringNew().run(() -> {
+            Job j = Job.findById(jobId);
+            j.claudioReference = ref;
+            j.status = JobState.SUBMITTED;
+            j.statusDetail = null;
+            j.submitStartedAt = null;
+            j.submittedAt = j.submittedAt == null ? Instant.now() : j.submittedAt;
+            j.nextAttemptAt = Instant.now();
+            j.updatedAt = Instant.now();
+            JobEvent.record(j, user.displayName() + " linked Claudio's job " + ref
+                    + (nameAtClaudio == null ? "" : " (named \u201c" + nameAtClaudio + "\u201d there)") + ".", user.actor());
+            audit.record("job.resolved", "job", jobId, Map.of("resolution", "linked", "reference", ref));
+        });
+        wake.fire(new JobSubmission.Submitted(tenant.tenantId(), jobId));
+        return null;
+    }
+
+    /** Asks the worker to check the job at Claudio now rather than at its next turn. */
+    public String checkNow(long jobId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Job j = Job.findById(jobId);
+            if (j == null) {
+                throw new NotFoundException();
+            }
+            if (j.claudioReference == null || (j.status != JobState.SUBMITTED && j.status != JobState.FAILED)) {
+                return "Only a job Claudio has accepted can be checked.";
+            }
+            if (j.status == JobState.FAILED) {
+                JobEvent.record(j, user.displayName() + " asked the portal to check the job at Claudio again.", user.actor());
+                j.status = JobState.SUBMITTED;
+                j.statusDetail = null;
+            }
+            j.attempts = 0;
+            j.nextAttemptAt = Instant.now();
+            j.updatedAt = Instant.now();
+            wake.fire(new JobSubmission.Submitted(tenant.tenantId(), jobId));
+            return null;
+        });
+    }
+
+    /**
+     * The current link to a transcript ({@code media} false) or media file. Claudio's links expire,
+     * so older ones are replaced by polling first. Opening one is recorded in the audit log.
+     */
+    public Link open(long jobId, boolean media, int index) {
+        Job job = read(jobId);
+        JobResult result = job.resultOrNull();
+        if (result == null) {
+            throw new NotFoundException();
+        }
+        if (result.linksIssuedAt() == null
+                || Duration.between(result.linksIssuedAt(), Instant.now()).compareTo(config.linkFreshness()) > 0) {
+            Optional<ClaudioAccount> account = QuarkusTransaction.requiringNew().call(() -> connections.account());
+            if (account.isEmpty()) {
+                return new Link(null, "The Claudio connection has been removed, so a fresh link cannot be fetched.");
+            }
+            ClaudioResult<JobStatus> polled = client.poll(account.get(), job.claudioReference, job.pollEndpoint);
+            if (polled instanceof ClaudioResult.Success<JobStatus> ok && ok.value() instanceof JobStatus.Completed done) {
+                JobResult fresh = new JobResult(done.transcriptUrls(), done.mediaFiles(), done.extractedFields(), done.rawText(), Instant.now());
+                QuarkusTransaction.requiringNew().run(() -> Job.<Job> findById(jobId).refreshLinks(fresh));
+                result = fresh;
+            } else {
+                ClaudioFailure failure = polled.failureOrNull();
+                return new Link(null, failure == null ? "Claudio no longer lists this job as complete."
+                        : "A fresh link could not be fetched: " + failure.userMessage() + ".");
+            }
+        }
+        List<String> urls = media ? result.mediaFiles() : result.transcriptUrls();
+        if (index < 0 || index >= urls.size()) {
+            throw new NotFoundException();
+        }
+        QuarkusTransaction.requiringNew().run(() -> audit.record(media ? "job.media-opened" : "job.transcript-opened", "job", jobId,
+                Map.of("file", JobResult.nameOf(urls.get(index), (media ? "media " : "transcript ") + (index + 1)))));
+        return new Link(urls.get(index), null);
+    }
+
+    private static Job read(long jobId) {
+        Job job = QuarkusTransaction.requiringNew().call(() -> Job.<Job> findById(jobId));
+        if (job == null) {
+            throw new NotFoundException();
+        }
+        return job;
+    }
+}

@@ -1,0 +1,89 @@
+package com.claudioportal.infra;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.claudioportal.credentials.ConnectionService;
+import com.claudioportal.job.JobSubmission;
+import com.claudioportal.job.SubmitForm;
+import com.claudioportal.profile.Profile;
+import com.claudioportal.profile.ProfileVersion;
+import com.claudioportal.sandbox.SandboxAccounts;
+import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.upload.UploadKind;
+import com.claudioportal.upload.UploadService;
+
+/** Tenants wired to their own sandbox account, and jobs submitted the way the submit page does it. */
+@ApplicationScoped
+public class ClaudioTenants {
+
+    public record Wired(String tenant, long profileId, String apiKey, String apiSecret) {
+    }
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    SandboxAccounts sandbox;
+
+    @Inject
+    ConnectionService connections;
+
+    @Inject
+    UploadService uploads;
+
+    @Inject
+    JobSubmission submission;
+
+    /** A tenant whose Claudio connection points at a fresh sandbox account (slug = tenant id). */
+    public Wired tenant(String name, String admin) {
+        String tenant = fixtures.tenant(name, admin);
+        String key = "key-" + UUID.randomUUID();
+        String secret = "secret-" + UUID.randomUUID();
+        sandbox.ensureAccount(tenant, key, secret);
+        var errors = scope.call(tenant, () -> connections.save(sandbox.baseUrl(tenant), key, secret));
+        if (errors.any()) {
+            throw new IllegalStateException("Could not save the connection: " + errors.all());
+        }
+        return new Wired(tenant, fixtures.seedProfile(tenant), key, secret);
+    }
+
+    /** One audio file per {@code seconds} entry (trimmed to the first half when {@code trimFirst}), plus one loi document. */
+    public long submitJob(Wired w, String jobName, boolean trimFirst, int... seconds) {
+        return scope.call(w.tenant(), () -> {
+            SubmitForm form = new SubmitForm();
+            form.submissionKey = UUID.randomUUID().toString();
+            form.jobName = jobName;
+            form.isRaw = "0";
+            form.values.put("specialist_name", "Dr. Jane Roe");
+            form.values.put("specialist_credentials", "MD, FRCSC");
+            form.values.put("specialist_bio", "Orthopaedics");
+            for (int i = 0; i < seconds.length; i++) {
+                Path wav = TestFiles.wav("job-" + UUID.randomUUID() + ".wav", seconds[i]);
+                var received = uploads.receive(wav, "dictation-" + (i + 1) + ".wav", UploadKind.AUDIO);
+                String end = trimFirst && i == 0 ? com.claudioportal.job.Trim.format(seconds[i] / 2) : "";
+                form.audio.add(new SubmitForm.AudioInput(received.upload().id.toString(), trimFirst && i == 0 ? "00:00:01" : "", end));
+            }
+            Path loi = TestFiles.text("loi-" + UUID.randomUUID() + ".txt", "Claimant: J. Doe\nInsurer: Acme Mutual\nExam date: 2026-11-30\n");
+            var doc = uploads.receive(loi, "letter-of-instruction.txt", UploadKind.DOCUMENT);
+            form.documents.add(new SubmitForm.DocumentInput(doc.upload().id.toString(), "loi"));
+            ProfileVersion version = Profile.<Profile> findById(w.profileId()).currentVersion();
+            JobSubmission.Outcome outcome = submission.submit(form, version);
+            if (outcome.jobId() == null) {
+                throw new IllegalStateException("Could not submit: " + outcome.errors().all());
+            }
+            return outcome.jobId();
+        });
+    }
+
+    public List<String> uploadedFilenames(String tenant) {
+        return sandbox.uploads(tenant).stream().map(u -> u.filename()).toList();
+    }
+}
