@@ -24,6 +24,35 @@ public record JobResult(List<String> transcriptUrls, List<String> mediaFiles, Li
     public record Link(int index, String name) {
     }
 
+    /** An extracted field as people read it. Claudio does not document the shape: label, key or name; value; source. */
+    public record Extracted(String label, String value, String source) {
+    }
+
+    public List<Extracted> extracted() {
+        java.util.ArrayList<Extracted> out = new java.util.ArrayList<>();
+        for (Map<String, Object> f : extractedFields) {
+            Object label = first(f, "label", "ui_label", "name", "key", "field");
+            Object value = first(f, "value", "input_value", "text", "extracted_value");
+            if (label != null && value != null) {
+                Object source = first(f, "source", "filename", "document");
+                out.add(new Extracted(String.valueOf(label), String.valueOf(value), source == null ? null : String.valueOf(source)));
+            } else {
+                f.forEach((k, v) -> out.add(new Extracted(k, String.valueOf(v), null)));
+            }
+        }
+        return out;
+    }
+
+    private static Object first(Map<String, Object> map, String... keys) {
+        for (String k : keys) {
+            Object v = map.get(k);
+            if (v != null && !String.valueOf(v).isBlank()) {
+                return v;
+            }
+        }
+        return null;
+    }
+
     public List<Link> transcripts() {
         return links(transcriptUrls, "Transcript ");
     }

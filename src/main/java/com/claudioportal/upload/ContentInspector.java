@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.apache.tika.Tika;
 import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
 import org.apache.tika.mime.MimeTypes;
 
 /**
@@ -45,13 +46,27 @@ public class ContentInspector {
             detected = tika.detect(in, filename);
         }
         String type = MediaType.parse(detected).getBaseType().toString().toLowerCase(Locale.ROOT);
-        boolean accepted = (kind == UploadKind.AUDIO ? config.audioTypes() : config.documentTypes()).contains(type);
+        boolean accepted = isAccepted(MediaType.parse(type), kind == UploadKind.AUDIO ? config.audioTypes() : config.documentTypes());
         if (!accepted) {
             return new Inspection(type, null, "\u201c" + filename + "\u201d is not " + (kind == UploadKind.AUDIO
                     ? "an audio or video recording" : "a document the portal accepts (PDF, Word, RTF, OpenDocument or text)")
                     + describe(type) + ". Choose " + (kind == UploadKind.AUDIO ? "a recording" : "a document") + " and try again.");
         }
         return new Inspection(type, kind == UploadKind.AUDIO ? duration(file).orElse(null) : null, null);
+    }
+
+    /**
+     * Whether the type, or a type it specialises, is on the list: a letter whose first lines read
+     * "Claimant: …" is detected as an e-mail message, which Tika knows to be a kind of text.
+     */
+    private static boolean isAccepted(MediaType type, java.util.List<String> accepted) {
+        MediaTypeRegistry registry = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
+        for (MediaType t = type; t != null; t = registry.getSupertype(t)) {
+            if (accepted.contains(t.getBaseType().toString())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The length of WAV, AIFF and AU recordings, which the JDK can read; others are unknown here. */

@@ -65,6 +65,9 @@ class UploadResourceTest {
         upload("DOCUMENT", TestFiles.wav("fake.wav", 1), "instructions.pdf").then().statusCode(415)
                 .body("error", containsString("is not a document the portal accepts"));
         upload("DOCUMENT", TestFiles.pdf("loi.pdf"), "loi.pdf").then().statusCode(200).body("contentType", equalTo("application/pdf"));
+        // "Key: value" lines look like an e-mail to Tika; an e-mail is a kind of text, so it passes as text
+        upload("DOCUMENT", TestFiles.text("letter.txt", "Claimant: J. Doe\nInsurer: Acme\n"), "letter.txt").then().statusCode(200);
+        upload("AUDIO", TestFiles.text("notes.txt", "Claimant: J. Doe\nInsurer: Acme\n"), "notes.wav").then().statusCode(415);
     }
 
     @Test
@@ -106,6 +109,12 @@ class UploadResourceTest {
 
     Response upload(String kind, Path file, String filename) {
         return withCsrf().multiPart("file", filename, fileBytes(file)).post("/t/" + tenant + "/uploads?kind=" + kind);
+    }
+
+    @Test
+    void aTextDocumentSentAsTextPlainLikeBrowsersDoIsAFile() {
+        withCsrf().multiPart("file", "letter.txt", fileBytes(TestFiles.text("plain.txt", "Claimant: J. Doe\n")), "text/plain")
+                .post("/t/" + tenant + "/uploads?kind=DOCUMENT").then().statusCode(200).body("filename", equalTo("letter.txt"));
     }
 
     io.restassured.specification.RequestSpecification withCsrf() {

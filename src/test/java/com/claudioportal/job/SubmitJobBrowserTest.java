@@ -1,0 +1,217 @@
+package com.claudioportal.job;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.Browsers;
+import com.claudioportal.infra.ClaudioTenants;
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TestFiles;
+import com.claudioportal.infra.TestLogin;
+import com.claudioportal.sandbox.SandboxAccounts;
+import com.claudioportal.sandbox.SandboxJob;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantScope;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Staff submit jobs in Chromium against the sandbox, with the real worker running. */
+@QuarkusTest
+class SubmitJobBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    ClaudioTenants claudio;
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    SandboxAccounts sandbox;
+
+    BrowserContext browser;
+    Page page;
+    ClaudioTenants.Wired clinic;
+
+    @BeforeEach
+    void signInAsStaff() {
+        clinic = claudio.tenant("Maple Clinic", Fixtures.email("admin"));
+        String staff = Fixtures.email("staff");
+        fixtures.member(clinic.tenant(), staff, TenantRole.STAFF);
+        fixtures.preset(clinic.tenant(), "Dr. Jane Roe", java.util.Map.of("specialist_name", "Dr. Jane Roe",
+                "specialist_credentials", "MD, FRCSC"));
+        browser = Browsers.newContext();
+        page = browser.newPage();
+        TestLogin.signIn(page, base.toString(), staff);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void submitsTheSeedProfileWithTwoRecordingsOneTrimmedAndALetterAndGetsTheTranscripts() {
+        openForm();
+        assertThat(page.locator("label[for='f-specialist_name']")).hasText("Medical Specialist");
+        assertThat(page.locator("#f-specialist_name-help")).hasText("Approved Medical Specialist name");
+        page.getByTestId("preset").selectOption("Dr. Jane Roe");
+        assertThat(page.locator("#f-specialist_name")).hasValue("Dr. Jane Roe");
+        assertThat(page.locator("#f-specialist_credentials")).hasValue("MD, FRCSC");
+        page.locator("#f-specialist_bio").fill("Orthopaedic surgeon");
+        page.locator("#raw-1").check();
+
+        page.getByTestId("audio-picker").setInputFiles(new Path[] { TestFiles.wav("part-1.wav", 6), TestFiles.wav("part-2.wav", 2) });
+        Locator rows = page.locator("[data-list=AUDIO] .file-row[data-upload-id]:not([data-upload-id=''])");
+        assertThat(rows).hasCount(2);
+        Locator first = rows.filter(new Locator.FilterOptions().setHasText("part-1.wav"));
+        assertThat(first).containsText("00:00:06");
+        // trim from the player: seek, then "Use player position"
+        first.locator("audio").evaluate("a => new Promise(r => { a.addEventListener('seeked', r, { once: true }); a.currentTime = 1.2; })");
+        first.locator("[data-set=start]").click();
+        first.locator("audio").evaluate("a => new Promise(r => { a.addEventListener('seeked', r, { once: true }); a.currentTime = 4.5; })");
+        first.locator("[data-set=end]").click();
+        assertThat(first.locator("[data-trim=start]")).hasValue("00:00:01");
+        assertThat(first.locator("[data-trim=end]")).hasValue("00:00:04");
+
+        page.getByTestId("document-picker").setInputFiles(TestFiles.text("loi.txt", "Claimant: J. Doe\nInsurer: Acme Mutual\n"));
+        Locator doc = page.locator("[data-list=DOCUMENT] .file-row[data-upload-id]:not([data-upload-id=''])");
+        assertThat(doc).hasCount(1);
+        assertThat(doc.locator("select[name=documentType]")).hasValue("loi");
+        Browsers.screenshot(page, "submit-form-filled");
+
+        page.getByTestId("submit-job").click();
+        page.waitForURL(url -> url.matches(".*/jobs/\\d+$"));
+        assertThat(page.getByTestId("claudio-reference")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        assertThat(page.getByTestId("job-status")).hasText("Transcript ready",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        assertThat(page.getByTestId("transcript-link").first()).isVisible();
+        assertThat(page.getByTestId("raw-transcript")).isVisible();
+        assertThat(page.getByTestId("job-files")).containsText("trimmed 00:00:01–00:00:04");
+        assertThat(page.getByTestId("timeline")).containsText("Claudio accepted the job");
+        Browsers.screenshot(page, "job-completed");
+
+        String reference = page.getByTestId("claudio-reference").textContent().trim();
+        SandboxJob atClaudio = sandbox.job(reference).orElseThrow();
+        assertTrue(atClaudio.raw());
+        assertEquals(List.of("part-1.wav", "part-2.wav", "loi.txt"), atClaudio.inputs().stream().map(SandboxJob.Input::filename).toList());
+        assertEquals("00:00:01", atClaudio.inputs().get(0).audioStart());
+        assertEquals("00:00:04", atClaudio.inputs().get(0).audioEnd());
+        assertEquals("loi", atClaudio.inputs().get(2).docType());
+
+        // a transcript comes through a fresh link from Claudio, as a real document with the job's text
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("[data-testid=transcript-link]",
+                new Page.LocatorOptions().setHasText(".txt")).first().click());
+        String text;
+        try {
+            text = java.nio.file.Files.readString(download.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(text.contains("Dr. Jane Roe"), text);
+        assertTrue(download.url().contains("/sandbox/claudio/"), download.url());
+    }
+
+    @Test
+    void badInputIsExplainedBesideTheFieldsAndNothingIsLost() {
+        openForm();
+        page.locator("#f-jobName").fill("");
+        page.locator("#f-specialist_name").fill("Dr. Kept Value");
+        page.getByTestId("document-picker").setInputFiles(TestFiles.text("kept.txt", "Claimant: K. Kept\n"));
+        assertThat(page.locator("[data-list=DOCUMENT] .file-row[data-upload-id]:not([data-upload-id=''])")).hasCount(1);
+        page.getByTestId("submit-job").click();
+
+        assertThat(page.getByTestId("error-summary")).containsText("Give the job a name");
+        assertThat(page.getByTestId("error-summary")).containsText("Add at least one recording");
+        assertThat(page.locator("[data-field-error=jobName]")).isVisible();
+        assertThat(page.locator("[data-field-error=audio]")).isVisible();
+        assertThat(page.locator("#f-specialist_name")).hasValue("Dr. Kept Value");
+        assertThat(page.locator("[data-list=DOCUMENT]")).containsText("kept.txt");
+        Browsers.screenshot(page, "submit-validation");
+
+        page.locator("#f-jobName").fill("Second try");
+        page.getByTestId("audio-picker").setInputFiles(TestFiles.wav("short.wav", 3));
+        Locator row = page.locator("[data-list=AUDIO] .file-row[data-upload-id]:not([data-upload-id=''])");
+        assertThat(row).hasCount(1);
+        row.locator("[data-trim=start]").fill("00:00:02");
+        row.locator("[data-trim=end]").fill("00:00:09");
+        page.getByTestId("submit-job").click();
+        assertThat(page.locator("[data-field-error='audio[0].end']")).hasText("The recording is only 00:00:03 long.");
+        assertThat(page.locator("[data-list=AUDIO] [data-trim=start]")).hasValue("00:00:02");
+        assertThat(page.locator("#f-jobName")).hasValue("Second try");
+        assertThat(page.locator("[data-list=DOCUMENT]")).containsText("kept.txt");
+
+        page.locator("[data-list=AUDIO] [data-trim=end]").fill("");
+        page.getByTestId("submit-job").click();
+        page.waitForURL(url -> url.matches(".*/jobs/\\d+$"));
+        assertThat(page.getByTestId("job-name")).hasText("Second try");
+    }
+
+    @Test
+    void oversizeAndDisguisedFilesAreRefusedWithAClearMessage() {
+        openForm();
+        page.getByTestId("audio-picker").setInputFiles(TestFiles.sparse("huge-dictation.wav", 260_000_000L));
+        assertThat(page.locator("[data-list=AUDIO] .upload-error")).hasText(
+                "\u201chuge-dictation.wav\u201d is 260 MB; a recording can be at most 250 MB.");
+
+        Path pdf = TestFiles.pdf("letter.pdf");
+        Path disguised = pdf.resolveSibling("interview.mp3");
+        try {
+            java.nio.file.Files.copy(pdf, disguised, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        page.getByTestId("audio-picker").setInputFiles(disguised);
+        assertThat(page.locator("[data-list=AUDIO] .upload-error").nth(1)).containsText(
+                "\u201cinterview.mp3\u201d is not an audio or video recording (it is a PDF document)");
+        Browsers.screenshot(page, "submit-refused-files");
+        assertThat(page.locator("[data-list=AUDIO] input[name=audioId]")).hasCount(0);
+    }
+
+    @Test
+    void postingTheSameFormTwiceMakesOneJob() {
+        openForm();
+        page.getByTestId("audio-picker").setInputFiles(TestFiles.wav("once.wav", 1));
+        assertThat(page.locator("[data-list=AUDIO] input[name=audioId]")).hasCount(1);
+        page.locator("#f-jobName").fill("Only once");
+        // two posts at once, past the page's own guard: the server must make one job
+        page.evaluate("() => { const f = document.getElementById('submit-form'); f.requestSubmit(); HTMLFormElement.prototype.submit.call(f); }");
+        page.waitForURL(url -> url.matches(".*/jobs/\\d+$"));
+        String firstJob = page.url();
+        page.goBack();
+        page.waitForLoadState();
+        if (page.getByTestId("submit-job").count() > 0) {
+            page.getByTestId("submit-job").click();
+            page.waitForURL(url -> url.matches(".*/jobs/\\d+$"));
+            assertEquals(firstJob, page.url(), "the back button's form leads to the same job");
+        }
+        page.reload();
+        assertEquals(1L, (long) scope.call(clinic.tenant(), () -> Job.count("name", "Only once")));
+    }
+
+    private void openForm() {
+        page.navigate(base + "t/" + clinic.tenant() + "/jobs/new");
+        page.waitForURL(url -> url.contains("?profile="));
+        assertThat(page.getByTestId("submit-form")).isVisible();
+    }
+}
