@@ -36,6 +36,29 @@ public class TenantScope {
         }
     }
 
+    /**
+     * Runs work that belongs to no tenant yet (a webhook before its token is looked up, the worker
+     * choosing due jobs) with a request context, as Hibernate needs one to know there is no tenant.
+     */
+    public <T> T platform(Callable<T> work) {
+        ManagedContext requestContext = Arc.container().requestContext();
+        boolean activated = !requestContext.isActive();
+        if (activated) {
+            requestContext.activate();
+        }
+        try {
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (activated) {
+                requestContext.terminate();
+            }
+        }
+    }
+
     public void run(String tenantId, Runnable work) {
         call(tenantId, () -> {
             work.run();

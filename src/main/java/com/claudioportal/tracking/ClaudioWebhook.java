@@ -56,6 +56,13 @@ public class ClaudioWebhook {
     }
 
     void receive(RoutingContext rc) {
+        scope.platform(() -> {
+            handle(rc);
+            return null;
+        });
+    }
+
+    private void handle(RoutingContext rc) {
         Optional<String> tenant = tokens.tenantOf(rc.pathParam("token"));
         if (tenant.isEmpty()) {
             rc.response().setStatusCode(404).putHeader("Content-Type", "application/json").end("{\"error\":\"unknown webhook address\"}");

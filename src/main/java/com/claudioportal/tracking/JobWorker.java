@@ -128,19 +128,26 @@ public class JobWorker {
             return;
         }
         try {
-            settleInterruptedSubmits();
-            for (Claim claim : claimDueJobs()) {
-                try (Heartbeat ignored = heartbeat(claim.jobId())) {
-                    process(claim);
-                    release(claim, null);
-                } catch (RuntimeException e) {
-                    // a bug or an outage of our own database: log (no health information) and back off
-                    LOG.errorf(e, "Job %d of tenant %s could not be processed; it will be retried", claim.jobId(), claim.tenantId());
-                    release(claim, config.retryBase());
-                }
-            }
+            scope.platform(() -> {
+                round();
+                return null;
+            });
         } finally {
             running.set(false);
+        }
+    }
+
+    private void round() {
+        settleInterruptedSubmits();
+        for (Claim claim : claimDueJobs()) {
+            try (Heartbeat ignored = heartbeat(claim.jobId())) {
+                process(claim);
+                release(claim, null);
+            } catch (RuntimeException e) {
+                // a bug or an outage of our own database: log (no health information) and back off
+                LOG.errorf(e, "Job %d of tenant %s could not be processed; it will be retried", claim.jobId(), claim.tenantId());
+                release(claim, config.retryBase());
+            }
         }
     }
 

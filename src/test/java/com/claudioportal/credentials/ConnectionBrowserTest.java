@@ -43,6 +43,9 @@ class ConnectionBrowserTest {
     @Inject
     WebhookTokens webhooks;
 
+    @Inject
+    com.claudioportal.sandbox.SandboxAccounts sandbox;
+
     BrowserContext browser;
     Page page;
     String tenant;
@@ -92,6 +95,35 @@ class ConnectionBrowserTest {
         assertFalse(page.content().contains("second-key") || page.content().contains("second-secret"));
         Browsers.screenshot(page, "connection-rotated");
         assertEquals("second-secret-DDDD4444", scope.call(tenant, () -> connections.account().orElseThrow().apiSecret()));
+    }
+
+    @Test
+    void testsTheConnectionAgainstTheSandboxAndExplainsARejectedKey() {
+        sandbox.ensureAccount(tenant, "sandbox-key-9911", "sandbox-secret-8822");
+        page.locator("#f-baseUrl").fill(sandbox.baseUrl(tenant));
+        page.locator("#f-apiKey").fill("sandbox-key-9911");
+        page.locator("#f-apiSecret").fill("sandbox-secret-8822");
+        page.locator("[data-testid=connection-form] button[type=submit]").click();
+        page.locator("[data-testid=test-connection] button").click();
+        assertThat(page.getByTestId("flash")).hasText("Works: Claudio accepted the key and secret.");
+        assertThat(page.getByTestId("last-test")).containsText("Works");
+        Browsers.screenshot(page, "connection-test-works");
+
+        sandbox.rotateKey(tenant);
+        page.locator("[data-testid=test-connection] button").click();
+        assertThat(page.getByTestId("flash")).containsText("Key or secret rejected");
+        assertThat(page.getByTestId("last-test")).containsText("Failed");
+        Browsers.screenshot(page, "connection-test-rejected");
+
+        page.locator("#f-baseUrl").fill("http://localhost:9/claudio");
+        page.locator("[data-testid=connection-form] button[type=submit]").click();
+        page.locator("[data-testid=test-connection] button").click();
+        assertThat(page.getByTestId("flash")).containsText("Address unreachable");
+
+        List<String> results = scope.call(tenant, () -> com.claudioportal.audit.AuditEvent.<com.claudioportal.audit.AuditEvent>
+                list("action = 'connection.tested' order by seq").stream().map(e -> e.details).toList());
+        assertEquals(3, results.size());
+        assertTrue(results.get(0).contains("\"ok\":true") && results.get(1).contains("\"ok\":false"), results.toString());
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.audit.AuditEvent;
 import com.claudioportal.credentials.ConnectionService;
+import com.claudioportal.credentials.WebhookTokens;
 import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.job.Job;
@@ -68,6 +69,12 @@ class JobWorkerTest {
 
     @Inject
     UploadStorage storage;
+
+    @Inject
+    com.claudioportal.credentials.WebhookTokens webhooks;
+
+    @Inject
+    com.claudioportal.web.PortalUrls portalUrls;
 
     @AfterEach
     void disarm() {
@@ -239,6 +246,59 @@ class JobWorkerTest {
         assertEquals(JobState.CANCELLED, job(w.tenant(), jobId).status);
         assertEquals(0, sandbox.jobCount(w.tenant()));
         assertTrue(stored.stream().noneMatch(p -> Files.exists(storage.resolve(p))));
+    }
+
+    @Test
+    void aWebhookNoticeMakesTheWorkerCheckTheJobAtOnceWhateverItsShape() {
+        var w = claudio.tenant("Webhook Clinic", Fixtures.email("admin"));
+        String token = scope.call(w.tenant(), () -> webhooks.regenerate());
+        long jobId = claudio.submitJob(w, "Notified", false, 1);
+        worker.runOnce();
+        String reference = job(w.tenant(), jobId).claudioReference;
+        postpone(w.tenant(), jobId);
+
+        io.restassured.RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"" + reference + "\"}")
+                .post("/webhooks/claudio/" + token).then().statusCode(200).body("received", org.hamcrest.Matchers.equalTo(true));
+        assertTrue(job(w.tenant(), jobId).nextAttemptAt.isBefore(Instant.now().plusSeconds(1)));
+        assertTrue(timeline(w.tenant(), jobId).contains("Claudio sent a notification; the portal is checking the job."));
+
+        postpone(w.tenant(), jobId);
+        io.restassured.RestAssured.given().formParam("job_reference_id", reference).post("/webhooks/claudio/" + token).then().statusCode(200);
+        assertTrue(job(w.tenant(), jobId).nextAttemptAt.isBefore(Instant.now().plusSeconds(1)), "form-encoded notices count too");
+        postpone(w.tenant(), jobId);
+        io.restassured.RestAssured.given().get("/webhooks/claudio/" + token + "?job_reference_id=" + reference).then().statusCode(200);
+        assertTrue(job(w.tenant(), jobId).nextAttemptAt.isBefore(Instant.now().plusSeconds(1)), "and the query string");
+
+        io.restassured.RestAssured.given().contentType("application/json").body("{}").post("/webhooks/claudio/not-a-real-token-0123456789abc")
+                .then().statusCode(404);
+        untilStatus(w.tenant(), jobId, JobState.COMPLETED);
+    }
+
+    @Test
+    void theSandboxNotifiesThePortalsWebhookWhenTheJobIsDone() throws Exception {
+        var w = claudio.tenant("Notified Clinic", Fixtures.email("admin"));
+        String token = scope.call(w.tenant(), () -> webhooks.regenerate());
+        sandbox.setWebhookUrl(w.tenant(), portalUrls.publicUrl() + WebhookTokens.PATH + token);
+        long jobId = claudio.submitJob(w, "Sandbox calls back", false, 1);
+        worker.runOnce();
+        assertEquals(JobState.SUBMITTED, job(w.tenant(), jobId).status);
+        postpone(w.tenant(), jobId);
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!timeline(w.tenant(), jobId).contains("Claudio sent a notification; the portal is checking the job.")) {
+            assertTrue(System.currentTimeMillis() < deadline, "no notification arrived: " + timeline(w.tenant(), jobId));
+            Thread.sleep(200);
+        }
+        worker.runOnce();
+        assertEquals(JobState.COMPLETED, job(w.tenant(), jobId).status);
+    }
+
+    private void postpone(String tenant, long jobId) {
+        scope.run(tenant, () -> Job.<Job> findById(jobId).nextAttemptAt = Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    private List<String> timeline(String tenant, long jobId) {
+        return scope.call(tenant, () -> JobEvent.<JobEvent> list("jobId = ?1 order by at, id", jobId)).stream().map(e -> e.message).toList();
     }
 
     private Job job(String tenant, long id) {

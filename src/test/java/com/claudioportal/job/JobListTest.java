@@ -1,0 +1,169 @@
+package com.claudioportal.job;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.tenant.TenantRole;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.Response;
+
+/** The job list: keyset pages that neither skip nor repeat, every filter, and what auditors see. */
+@QuarkusTest
+class JobListTest {
+
+    static final String STAFF = "staff@joblist.test";
+    static final String AUDITOR = "auditor@joblist.test";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    EntityManager em;
+
+    String tenant;
+    long profile;
+
+    @BeforeEach
+    void jobs() {
+        tenant = fixtures.tenant("List Clinic", Fixtures.email("admin"));
+        fixtures.member(tenant, STAFF, TenantRole.STAFF);
+        fixtures.member(tenant, AUDITOR, TenantRole.AUDITOR);
+        profile = fixtures.seedProfile(tenant);
+        // 120 jobs, one a minute back from now; some share a timestamp to test the (time, id) order
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into job (tenant_id, submission_key, name, profile_id, profile_version_id, is_raw, status,
+                                 submitted_by, submitted_by_name, created_at, updated_at, claudio_reference)
+                select :tenant, gen_random_uuid(), 'Dictation ' || n, p.id, p.current_version_id, false,
+                       case when n % 10 = 0 then 'FAILED' when n % 3 = 0 then 'SUBMITTED' else 'COMPLETED' end,
+                       case when n % 2 = 0 then :staff else 'other@joblist.test' end, 'Person ' || (n % 2),
+                       timestamptz '2026-11-20 12:00:00+00' - make_interval(mins => n / 2),
+                       timestamptz '2026-11-20 12:00:00+00', 'REF-' || n
+                from generate_series(1, 120) n, profile p where p.id = :profile""")
+                .setParameter("tenant", tenant).setParameter("staff", STAFF).setParameter("profile", profile).executeUpdate());
+    }
+
+    @Test
+    @TestSecurity(user = STAFF)
+    void pagesThroughEveryJobOnceNewestFirst() {
+        List<String> seen = new ArrayList<>();
+        String next = "/t/" + tenant + "/jobs";
+        int pages = 0;
+        while (next != null) {
+            String html = page(next);
+            seen.addAll(all(JOB_ROW, html));
+            next = olderLink(html);
+            pages++;
+        }
+        assertEquals(3, pages);
+        assertEquals(120, seen.size());
+        assertEquals(120, new HashSet<>(seen).size(), "no job on two pages");
+    }
+
+    @Test
+    @TestSecurity(user = STAFF)
+    void filtersAndSearch() {
+        assertEquals(12, rows("?status=FAILED").size());
+        assertEquals(60, count("?mine=true"));
+        assertEquals(60, count("?submitter=other@joblist.test"));
+        assertEquals(List.of("Dictation 7"), names("?q=REF-7"));
+        assertEquals(Set.of("Dictation 17", "Dictation 117"), new HashSet<>(names("?q=17")));
+        assertEquals(120, count("?profile=" + profile));
+        assertEquals(0, count("?profile=999999"));
+        // 12:00 minus up to 60 minutes: everything is on the 20th
+        assertEquals(120, count("?from=2026-11-20&to=2026-11-20"));
+        assertEquals(0, count("?from=2026-11-21"));
+        // submitted: multiples of 3 but not of 10; mine: even. Both: multiples of 6 but not of 30
+        assertEquals(16, rows("?status=SUBMITTED&mine=true").size());
+        given().urlEncodingEnabled(false).get("/t/" + tenant + "/jobs?q=%25").then().statusCode(200)
+                .body(containsString("No jobs match these filters"));
+    }
+
+    @Test
+    @TestSecurity(user = AUDITOR)
+    void auditorsSeeTheListButNeverFieldValuesOrTranscripts() {
+        assertEquals(50, rows("").size());
+        long jobId = fixtures.finishedJob(tenant, profile);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job set field_values = :v where id = :id")
+                .setParameter("v", "{\"specialist_name\":\"Dr. Secret Name\"}").setParameter("id", jobId).executeUpdate());
+        given().get("/t/" + tenant + "/jobs/" + jobId).then().statusCode(200)
+                .body(containsString("Fixture job"))
+                .body(not(containsString("Dr. Secret Name")))
+                .body(not(containsString("report.txt")))
+                .body(not(containsString("fixture.wav")));
+        given().redirects().follow(false).get("/t/" + tenant + "/jobs/" + jobId + "/transcripts/0").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = STAFF)
+    void staffSeeTheirJobsFieldValues() {
+        long jobId = fixtures.finishedJob(tenant, profile);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job set field_values = :v where id = :id")
+                .setParameter("v", "{\"specialist_name\":\"Dr. Visible Name\"}").setParameter("id", jobId).executeUpdate());
+        given().get("/t/" + tenant + "/jobs/" + jobId).then().statusCode(200).body(containsString("Dr. Visible Name"));
+        Response r = given().redirects().follow(false).get("/t/" + tenant + "/jobs/" + jobId + "/transcripts/0");
+        assertEquals(303, r.statusCode());
+        assertEquals("https://transcripts.example.test/report.txt", r.header("Location"));
+    }
+
+    private List<String> rows(String query) {
+        return all(JOB_ROW, page("/t/" + tenant + "/jobs" + query));
+    }
+
+    private List<String> names(String query) {
+        return all(JOB_NAME, page("/t/" + tenant + "/jobs" + query));
+    }
+
+    private int count(String query) {
+        int total = 0;
+        String next = "/t/" + tenant + "/jobs" + query;
+        while (next != null) {
+            String html = page(next);
+            total += all(JOB_ROW, html).size();
+            next = olderLink(html);
+        }
+        assertNotNull(query);
+        return total;
+    }
+
+    static final java.util.regex.Pattern JOB_ROW = java.util.regex.Pattern.compile("<tr data-job=\"(\\d+)\">");
+    static final java.util.regex.Pattern JOB_NAME = java.util.regex.Pattern.compile(
+            "<tr data-job=\"\\d+\">\\s*<td><a class=\"fw-semibold\" href=\"[^\"]+\">([^<]+)</a>");
+    static final java.util.regex.Pattern OLDER = java.util.regex.Pattern.compile("href=\"([^\"]+)\" data-testid=\"older-jobs\"");
+
+    /** Links come from the page already encoded: send them as they are. */
+    private static String page(String path) {
+        return given().urlEncodingEnabled(false).get(path).then().statusCode(200).extract().asString();
+    }
+
+    private static List<String> all(java.util.regex.Pattern p, String html) {
+        List<String> found = new ArrayList<>();
+        java.util.regex.Matcher m = p.matcher(html);
+        while (m.find()) {
+            found.add(m.group(1));
+        }
+        return found;
+    }
+
+    private static String olderLink(String html) {
+        java.util.regex.Matcher m = OLDER.matcher(html);
+        return m.find() ? m.group(1).replace("&amp;", "&") : null;
+    }
+}
