@@ -24,7 +24,6 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import com.claudioportal.claudio.ClaudioAccount;
@@ -72,11 +71,9 @@ public class JobWorker {
     final String owner = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
 
     private final AtomicBoolean running = new AtomicBoolean();
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "job-lease-heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "job-lease-heartbeat"));
+    /** Wake-ups run on their own thread, with a fresh request context (none may be inherited from the request that woke us). */
+    private final java.util.concurrent.ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> daemon(r, "job-worker-wake"));
 
     @Inject
     WorkerConfig config;
@@ -105,8 +102,6 @@ public class JobWorker {
     @Inject
     EntityManager em;
 
-    @Inject
-    ManagedExecutor executor;
 
     @Scheduled(every = "${portal.worker.every:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
@@ -118,7 +113,7 @@ public class JobWorker {
     /** A new job should not wait for the next tick. */
     void onSubmitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobSubmission.Submitted submitted) {
         if (config.enabled()) {
-            executor.runAsync(this::runOnce);
+            wakeUps.execute(this::runOnce);
         }
     }
 
@@ -154,6 +149,13 @@ public class JobWorker {
     @PreDestroy
     void stop() {
         heartbeats.shutdownNow();
+        wakeUps.shutdownNow();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
     }
 
     record Claim(String tenantId, long jobId) {
@@ -447,11 +449,11 @@ public class JobWorker {
         long every = Math.max(1, config.lease().toMillis() / 3);
         ScheduledFuture<?> task = heartbeats.scheduleAtFixedRate(() -> {
             try {
-                QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                scope.platform(() -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
                         update job set lease_until = now() + make_interval(secs => :secs)
                         where id = :id and lease_owner = :owner""")
                         .setParameter("secs", (double) config.lease().toSeconds()).setParameter("id", jobId)
-                        .setParameter("owner", owner).executeUpdate());
+                        .setParameter("owner", owner).executeUpdate()));
             } catch (RuntimeException e) {
                 LOG.warnf("Could not renew the claim on job %d: %s", jobId, e.getClass().getSimpleName());
             }
