@@ -18,4 +18,8 @@ public interface EncryptionConfig {
 
     /** Id of the key used for new values; defaults to the only key when there is one. */
     Optional<String> activeKey();
+
+    /** Re-seal values made with other keys at start-up (env {@code PORTAL_ENCRYPTION_REENCRYPT_ON_START}). */
+    @io.smallrye.config.WithDefault("true")
+    boolean reencryptOnStart();
 }

@@ -72,6 +72,10 @@ public class SecretBox {
         }
     }
 
+    public java.util.Set<String> keyIds() {
+        return java.util.Collections.unmodifiableSet(keys.keySet());
+    }
+
     public String activeKeyId() {
         return activeKeyId;
     }

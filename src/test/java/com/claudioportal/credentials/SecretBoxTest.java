@@ -75,6 +75,10 @@ class SecretBoxTest {
             public Optional<String> activeKey() {
                 return Optional.ofNullable(active);
             }
+
+            public boolean reencryptOnStart() {
+                return false;
+            }
         });
     }
 

@@ -1,0 +1,72 @@
+package com.claudioportal.credentials;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.audit.AuditEvent;
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.WebClient;
+import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.tenant.TenantScope;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+
+/**
+ * After a master-key rotation (the test profile knows keys test0 and test1, test1 active), secrets
+ * still sealed with the old key open, and the platform admin's action re-seals them.
+ */
+@QuarkusTest
+class SecretRotationTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    ConnectionService connections;
+
+    @Inject
+    SecretRotation rotation;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    @TestSecurity(user = "platform@rotation.test", roles = CurrentUser.PLATFORM_ADMIN_ROLE)
+    void oldSecretsStayReadableAndAreReencryptedWithTheActiveKey() {
+        String tenant = fixtures.tenant("Rotation Clinic", Fixtures.email("admin"));
+        scope.run(tenant, () -> connections.save("http://localhost:9/claudio", "old-key-1111", "old-secret-2222"));
+        // as if saved before the rotation: sealed with the retired key test0
+        SecretBox retired = SecretBoxTest.box(ConfigProvider.getConfig().getValue("portal.encryption.keys", String.class), "test0");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update claudio_connection set api_key_sealed = :k, api_secret_sealed = :s where tenant_id = :t")
+                .setParameter("k", retired.seal("old-key-1111", "claudio-api-key:" + tenant))
+                .setParameter("s", retired.seal("old-secret-2222", "claudio-api-secret:" + tenant))
+                .setParameter("t", tenant).executeUpdate());
+        assertEquals("old-secret-2222", scope.call(tenant, () -> connections.account().orElseThrow().apiSecret()));
+        assertTrue(rotation.pending() >= 1);
+        given().get("/platform/encryption").then().statusCode(200).body(containsString("test1"));
+
+        WebClient.send("POST", "/platform/encryption/reencrypt", "/platform/encryption").then().statusCode(303);
+
+        String sealed = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select api_key_sealed || ' ' || api_secret_sealed from claudio_connection where tenant_id = :t")
+                .setParameter("t", tenant).getSingleResult());
+        assertTrue(sealed.startsWith("v1:test1:") && sealed.contains(" v1:test1:"), sealed);
+        assertEquals(0, rotation.pending());
+        assertEquals("old-key-1111", scope.call(tenant, () -> connections.account().orElseThrow().apiKey()));
+        assertEquals(1L, (long) scope.call(tenant, () -> AuditEvent.count("action", "connection.reencrypted")));
+    }
+}
