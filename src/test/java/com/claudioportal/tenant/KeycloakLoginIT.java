@@ -69,6 +69,24 @@ class KeycloakLoginIT {
     }
 
     @Test
+    void theDemoRunsAJobEndToEndThroughTheSandbox() {
+        KeycloakLogin.signIn(page, portal, "staff@maple.test", "demo");
+        page.getByTestId("nav-new-job").click();
+        page.waitForURL(url -> url.contains("?profile="));
+        page.getByTestId("preset").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+        page.getByTestId("audio-picker").setInputFiles(com.claudioportal.infra.TestFiles.wav("demo-dictation.wav", 3));
+        assertThat(page.locator("[data-list=AUDIO] input[name=audioId]")).hasCount(1);
+        page.getByTestId("document-picker").setInputFiles(com.claudioportal.infra.TestFiles.text("demo-loi.txt", "Claimant: J. Doe\n"));
+        assertThat(page.locator("[data-list=DOCUMENT] input[name=documentId]")).hasCount(1);
+        page.getByTestId("submit-job").click();
+        page.waitForURL(url -> url.matches(".*/jobs/\\d+$"));
+        assertThat(page.getByTestId("job-status")).hasText("Transcript ready",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
+        assertThat(page.getByTestId("timeline")).containsText("Claudio sent a notification");
+        Browsers.screenshot(page, "demo-job-completed");
+    }
+
+    @Test
     void organizationMembersBecomeStaffAutomatically() {
         KeycloakLogin.signIn(page, portal, "nurse@maple.test", "demo");
         assertThat(page).hasURL(portal + "t/maple");
