@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
 public final class DemoStack implements AutoCloseable {
 
     public record Settings(Path home, Path keycloakZip, Path realmFile, Path portalJar, int portalPort, int managementPort,
-            int keycloakPort, int databasePort, boolean keepData, ProcessBuilder.Redirect portalOutput) {
+            int keycloakPort, int databasePort, boolean keepData, ProcessBuilder.Redirect portalOutput,
+            Map<String, String> extraEnvironment) {
 
         /** Reads the settings the Maven build passes as system properties. */
         public static Settings fromSystemProperties(boolean keepData, ProcessBuilder.Redirect portalOutput) {
@@ -29,7 +30,7 @@ public final class DemoStack implements AutoCloseable {
                     Path.of(System.getProperty("portal.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath(),
                     Integer.getInteger("portal.port", 8080), Integer.getInteger("portal.management.port", 9000),
                     Integer.getInteger("keycloak.port", 8180),
-                    Integer.getInteger("demo.db.port", 55432), keepData, portalOutput);
+                    Integer.getInteger("demo.db.port", 55432), keepData, portalOutput, Map.of());
         }
 
         private static String required(String name) {
@@ -43,11 +44,16 @@ public final class DemoStack implements AutoCloseable {
 
     private final EmbeddedDatabase database;
     private final KeycloakServer keycloak;
-    private final PortalProcess portal;
+    private final Settings settings;
+    private final Map<String, String> portalEnvironment;
+    private PortalProcess portal;
 
-    private DemoStack(EmbeddedDatabase database, KeycloakServer keycloak, PortalProcess portal) {
+    private DemoStack(EmbeddedDatabase database, KeycloakServer keycloak, Settings settings, Map<String, String> portalEnvironment,
+            PortalProcess portal) {
         this.database = database;
         this.keycloak = keycloak;
+        this.settings = settings;
+        this.portalEnvironment = portalEnvironment;
         this.portal = portal;
     }
 
@@ -66,24 +72,44 @@ public final class DemoStack implements AutoCloseable {
         EmbeddedDatabase database = s.keepData()
                 ? EmbeddedDatabase.startPersistent(s.home().resolve("pgdata"), s.databasePort())
                 : EmbeddedDatabase.startEphemeral();
-        Map<String, String> env = Map.of(
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "QUARKUS_PROFILE", "demo",
                 "DB_URL", database.jdbcUrl(),
                 "DB_USER", database.username(),
                 "DB_PASSWORD", database.password(),
                 "OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
-                "PORTAL_DATA_DIR", s.home().resolve("data").toString());
-        PortalProcess portal = PortalProcess.start(s.portalJar(), s.portalPort(), s.managementPort(), env,
-                List.of("-Xmx512m", "-Dquarkus.analytics.disabled=true"), s.portalOutput());
-        DemoStack stack = new DemoStack(database, keycloak, portal);
+                "PORTAL_DATA_DIR", s.home().resolve("data").toString()));
+        env.putAll(s.extraEnvironment());
+        DemoStack stack = new DemoStack(database, keycloak, s, Map.copyOf(env), startPortal(s, env));
         try {
-            portal.awaitReady(Duration.ofMinutes(2));
+            stack.portal.awaitReady(Duration.ofMinutes(2));
             keycloakReady.join();
         } catch (RuntimeException e) {
             stack.close();
             throw e;
         }
         return stack;
+    }
+
+    private static PortalProcess startPortal(Settings s, Map<String, String> env) {
+        return PortalProcess.start(s.portalJar(), s.portalPort(), s.managementPort(), env,
+                List.of("-Xmx512m", "-Dquarkus.analytics.disabled=true"), s.portalOutput());
+    }
+
+    /** Kills the portal the hard way (SIGKILL: no shutdown hooks, no clean-up) and starts it again on the same data. */
+    public void killAndRestartPortal() {
+        try {
+            portal.process().destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        portal = startPortal(settings, portalEnvironment);
+        portal.awaitReady(Duration.ofMinutes(2));
+    }
+
+    public String databaseUrl() {
+        return database.jdbcUrl();
     }
 
     public String portalUrl() {

@@ -20,9 +20,10 @@ import com.microsoft.playwright.Page;
 /**
  * The real thing: the packaged portal in its demo configuration, a real Keycloak started from the
  * Maven Central distribution with the realm file we ship, and Chromium signing in through it.
- * This proves the realm (client, roles, users, organizations) and the README's demo logins.
+ * This proves the realm (client, roles, users, organizations), the README's demo logins, the demo
+ * data end to end, and that a portal killed mid-job (SIGKILL) loses and doubles nothing.
  */
-class KeycloakLoginIT {
+class DemoStackIT {
 
     static DemoStack stack;
     static String portal;
@@ -35,7 +36,9 @@ class KeycloakLoginIT {
         DemoStack.Settings defaults = DemoStack.Settings.fromSystemProperties(false,
                 ProcessBuilder.Redirect.appendTo(Path.of("target", "it-portal.log").toFile()));
         stack = DemoStack.start(new DemoStack.Settings(defaults.home(), defaults.keycloakZip(), defaults.realmFile(),
-                defaults.portalJar(), 18080, 19000, 18180, 0, false, defaults.portalOutput()));
+                defaults.portalJar(), 18080, 19000, 18180, 0, false, defaults.portalOutput(),
+                // a killed worker's claim runs out quickly, so the restart test need not wait a minute
+                java.util.Map.of("PORTAL_WORKER_LEASE", "5S")));
         portal = stack.portalUrl();
     }
 
@@ -84,6 +87,66 @@ class KeycloakLoginIT {
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(60_000));
         assertThat(page.getByTestId("timeline")).containsText("Claudio sent a notification");
         Browsers.screenshot(page, "demo-job-completed");
+    }
+
+    @Test
+    void aPortalKilledWhileSendingFilesResumesAfterRestartWithoutLosingOrDoublingAnything() throws Exception {
+        sandboxControl("{\"latencyMillis\":4000}");
+        KeycloakLogin.signIn(page, portal, "staff@maple.test", "demo");
+        page.getByTestId("nav-new-job").click();
+        page.waitForURL(url -> url.contains("?profile="));
+        String run = java.util.UUID.randomUUID().toString().substring(0, 8);
+        page.locator("#f-jobName").fill("Killed mid-job " + run);
+        page.getByTestId("audio-picker").setInputFiles(new java.nio.file.Path[] {
+                com.claudioportal.infra.TestFiles.wav("kill-" + run + "-1.wav", 2),
+                com.claudioportal.infra.TestFiles.wav("kill-" + run + "-2.wav", 2),
+                com.claudioportal.infra.TestFiles.wav("kill-" + run + "-3.wav", 2) });
+        assertThat(page.locator("[data-list=AUDIO] input[name=audioId]")).hasCount(3);
+        page.getByTestId("submit-job").click();
+        page.waitForURL(url -> url.matches(".*/jobs/\\d+$"));
+        String jobPage = page.url();
+        // the first recording is with Claudio; the second is on its way: pull the plug
+        assertThat(page.getByTestId("timeline")).containsText("Claudio has recording 1",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.databaseUrl(), "postgres", "postgres")) {
+            assertEquals(1, count(db, "select count(*) from sandbox_file where account_slug = 'maple' and role = 'AUDIO' and filename like ?",
+                    "kill-" + run + "-%"), "the kill comes while the job is half sent");
+        }
+        stack.killAndRestartPortal();
+        sandboxControl("{\"latencyMillis\":0}");
+
+        page.navigate(jobPage);
+        assertThat(page.getByTestId("job-status")).hasText("Transcript ready",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(90_000));
+        Browsers.screenshot(page, "demo-job-after-kill");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.databaseUrl(), "postgres", "postgres")) {
+            assertEquals(3, count(db, "select count(*) from sandbox_file where account_slug = 'maple' and role = 'AUDIO' and filename like ?",
+                    "kill-" + run + "-%"), "each recording reached Claudio exactly once");
+            assertEquals(1, count(db, "select count(*) from sandbox_job where account_slug = 'maple' and job_name = ?",
+                    "Killed mid-job " + run), "one job at Claudio");
+            assertEquals(1, count(db, "select count(*) from job where tenant_id = 'maple' and name = ?", "Killed mid-job " + run),
+                    "one job in the portal");
+        }
+    }
+
+    private static int count(java.sql.Connection db, String sql, String param) throws java.sql.SQLException {
+        try (var statement = db.prepareStatement(sql)) {
+            statement.setString(1, param);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    /** Changes the demo sandbox account "maple" through its control endpoint. */
+    private static void sandboxControl(String patch) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(portal + "sandbox/claudio/_control/accounts/maple"))
+                .header("Authorization", "Bearer demo-only-sandbox-control-token").header("Content-Type", "application/json")
+                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(patch)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
     }
 
     @Test
