@@ -8,22 +8,18 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.TenantId;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.claudioportal.tenant.TenantOwnedEntity;
 
 /** One entry of a tenant's audit log. Written only by {@link AuditTrail}; never changed. */
 @Entity
 @Immutable
 @Table(name = "audit_event")
-public class AuditEvent extends PanacheEntityBase {
+public class AuditEvent extends TenantOwnedEntity {
 
     @Id
     public Long id;
 
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
 
     public long seq;
 

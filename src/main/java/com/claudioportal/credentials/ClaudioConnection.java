@@ -9,22 +9,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.claudioportal.tenant.TenantOwnedEntity;
 
 /** The active tenant's Claudio base URL and sealed credentials (at most one per tenant). */
 @Entity
 @Table(name = "claudio_connection")
-public class ClaudioConnection extends PanacheEntityBase {
+public class ClaudioConnection extends TenantOwnedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
 
     @Column(name = "base_url")
     public String baseUrl;

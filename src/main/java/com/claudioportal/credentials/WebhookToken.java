@@ -9,22 +9,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.claudioportal.tenant.TenantOwnedEntity;
 
 /** The hash of the active tenant's webhook token; the token itself is never stored. */
 @Entity
 @Table(name = "webhook_token")
-public class WebhookToken extends PanacheEntityBase {
+public class WebhookToken extends TenantOwnedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
 
     @Column(name = "token_hash")
     public String tokenHash;

@@ -11,22 +11,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.claudioportal.tenant.TenantOwnedEntity;
 
 /** A line of a job's timeline. Messages never contain field values or transcript text. */
 @Entity
 @Table(name = "job_event")
-public class JobEvent extends PanacheEntityBase {
+public class JobEvent extends TenantOwnedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
 
     @Column(name = "job_id")
     public Long jobId;

@@ -12,16 +12,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.TenantId;
-
+import com.claudioportal.tenant.TenantOwnedEntity;
 import com.claudioportal.upload.UploadKind;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** One file of a job, and whether Claudio has it yet. */
 @Entity
 @Table(name = "job_file")
-public class JobFile extends PanacheEntityBase {
+public class JobFile extends TenantOwnedEntity {
 
     public enum Status {
         WAITING("Waiting"), SENDING("Sending to Claudio"), SENT("With Claudio");
@@ -41,9 +38,6 @@ public class JobFile extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
 
     @Column(name = "job_id")
     public Long jobId;

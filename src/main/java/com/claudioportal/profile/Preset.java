@@ -10,9 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.claudioportal.tenant.TenantOwnedEntity;
 
 /**
  * Saved values for profile fields, keyed by field key (e.g. a specialist's name, credentials and
@@ -21,15 +19,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "preset")
-public class Preset extends PanacheEntityBase {
+public class Preset extends TenantOwnedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
 
     public String name;
 

@@ -9,22 +9,17 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.claudioportal.tenant.TenantOwnedEntity;
 
 /** A profile staff can submit jobs with; its content lives in immutable {@link ProfileVersion}s. */
 @Entity
 @Table(name = "profile")
-public class Profile extends PanacheEntityBase {
+public class Profile extends TenantOwnedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
 
     @Column(name = "display_name")
     public String displayName;

@@ -11,9 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
-import org.hibernate.annotations.TenantId;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.claudioportal.tenant.TenantOwnedEntity;
 
 /**
  * One version of a profile, exactly as it was. Never changed (the database refuses updates):
@@ -22,15 +21,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 @Immutable
 @Table(name = "profile_version")
-public class ProfileVersion extends PanacheEntityBase {
+public class ProfileVersion extends TenantOwnedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
 
     @Column(name = "profile_id")
     public Long profileId;

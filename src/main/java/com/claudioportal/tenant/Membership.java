@@ -11,14 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /** A person's role in the current tenant. Tenant-scoped like every tenant-owned entity. */
 @Entity
 @Table(name = "membership")
-public class Membership extends PanacheEntityBase {
+public class Membership extends TenantOwnedEntity {
 
     public enum Source {
         /** Added by a tenant admin (or when the tenant was created). */
@@ -31,9 +27,6 @@ public class Membership extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
 
     public String email;
 

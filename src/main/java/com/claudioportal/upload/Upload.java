@@ -10,9 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.TenantId;
-
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import com.claudioportal.tenant.TenantOwnedEntity;
 
 /**
  * A file staff uploaded for a job. The bytes wait in the portal's storage (never a served
@@ -21,15 +19,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "upload")
-public class Upload extends PanacheEntityBase {
+public class Upload extends TenantOwnedEntity {
 
     /** Random, so the submit form can reference it without exposing a sequence. */
     @Id
     public UUID id;
 
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
 
     @Enumerated(EnumType.STRING)
     public UploadKind kind;

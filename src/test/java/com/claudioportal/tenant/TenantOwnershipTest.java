@@ -1,0 +1,62 @@
+package com.claudioportal.tenant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import jakarta.persistence.Entity;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every entity belongs to a tenant (extends {@link TenantOwnedEntity}, so Hibernate scopes it),
+ * unless it is one of the few platform-level ones named here on purpose. A new entity that forgets
+ * its tenant fails this test.
+ */
+class TenantOwnershipTest {
+
+    /** Rows that are not any tenant's data: the tenant itself, and the simulated external service. */
+    static final Set<String> PLATFORM_ENTITIES = Set.of(
+            "com.claudioportal.tenant.Tenant",
+            "com.claudioportal.sandbox.SandboxAccountEntity",
+            "com.claudioportal.sandbox.SandboxJobEntity",
+            "com.claudioportal.sandbox.SandboxJobInputEntity",
+            "com.claudioportal.sandbox.SandboxFileEntity");
+
+    @Test
+    void everyEntityIsTenantOwnedUnlessDeclaredPlatformLevel() throws Exception {
+        List<Class<?>> entities = entities();
+        assertTrue(entities.size() >= 15, "entities found: " + entities);
+        List<String> unscoped = entities.stream()
+                .filter(e -> !TenantOwnedEntity.class.isAssignableFrom(e))
+                .map(Class::getName)
+                .filter(name -> !PLATFORM_ENTITIES.contains(name))
+                .toList();
+        assertEquals(List.of(), unscoped, "entities without a tenant: extend TenantOwnedEntity, or explain them in PLATFORM_ENTITIES");
+    }
+
+    private static List<Class<?>> entities() throws IOException {
+        Path classes = Path.of("target", "classes");
+        try (Stream<Path> files = Files.walk(classes)) {
+            return files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$"))
+                    .map(f -> classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", ""))
+                    .map(TenantOwnershipTest::load)
+                    .filter(c -> c.isAnnotationPresent(Entity.class))
+                    .toList();
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, TenantOwnershipTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
