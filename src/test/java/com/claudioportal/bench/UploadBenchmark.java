@@ -338,15 +338,14 @@ class UploadBenchmark {
         s.append(String.format("when %s UTC | %d CPUs | Java %s | max heap %d MB (%s) | load average before %s, after %s%n",
                 Instant.now().toString().substring(0, 16).replace('T', ' '), runtime.availableProcessors(),
                 System.getProperty("java.version"), runtime.maxMemory() / MB, gc, loadBefore, loadAfter));
-        s.append(String.format("median time of %d runs; MB = 10^6 bytes; memory of the portal JVM (portal + sandbox + test harness), worst run%n%n",
-                runs));
+        s.append(String.format("median of %d runs (time, and share of the same run's curl -> sandbox time); MB = 10^6 bytes;%n"
+                + "memory: of the portal JVM (portal + sandbox + test harness), worst run%n%n", runs));
         s.append(String.format("%-22s %7s %6s %7s | %9s %9s %9s | %8s %8s | %s%n", "phase", "seconds", "MB/s", "of curl",
                 "heap base", "heap peak", "held grow", "RSS base", "RSS peak", "verdict"));
-        double reference = median(all, Phase.CURL_TO_SANDBOX);
         for (Phase phase : Phase.values()) {
             List<Measurement> ms = all.stream().filter(m -> m.phase() == phase).toList();
             double seconds = median(all, phase);
-            double share = reference / seconds;
+            double share = medianShare(all, phase);
             long heapBase = ms.stream().mapToLong(m -> m.memory().heapBaseline()).max().orElse(0);
             long heapPeak = ms.stream().mapToLong(m -> m.memory().heapPeak()).max().orElse(0);
             long held = ms.stream().mapToLong(m -> m.memory().heldGrowth()).max().orElse(0);
@@ -369,11 +368,21 @@ class UploadBenchmark {
         s.append("\nevery run:\n");
         for (Measurement m : all) {
             MemorySampler.Result r = m.memory();
-            s.append(String.format("  run %d %-22s %6.2f s %5.0f MB/s | heap %3d -> peak %3d MB, old gen %+3d MB, after GC %+3d MB, %3d GCs | RSS %3d -> %3d MB%n",
-                    m.run(), m.phase().label, m.seconds(), m.mbPerSecond(), r.heapBaseline() / MB, r.heapPeak() / MB,
+            double share = all.stream().filter(x -> x.run() == m.run() && x.phase() == Phase.CURL_TO_SANDBOX).findFirst()
+                    .orElseThrow().seconds() / m.seconds();
+            s.append(String.format("  run %d %-22s %6.2f s %5.0f MB/s %4.0f%% | heap %3d -> peak %3d MB, old gen %+3d MB, after GC %+3d MB, %3d GCs | RSS %3d -> %3d MB%n",
+                    m.run(), m.phase().label, m.seconds(), m.mbPerSecond(), share * 100, r.heapBaseline() / MB, r.heapPeak() / MB,
                     r.oldGenGrowth() / MB, r.liveGrowth() / MB, r.gcs(), r.rssBaseline() / MB, r.rssPeak() / MB));
         }
         return s.toString();
+    }
+
+    /** Median over the runs of (curl -> sandbox seconds / this phase's seconds), each run against itself. */
+    static double medianShare(List<Measurement> all, Phase phase) {
+        double[] v = all.stream().filter(m -> m.phase() == phase).mapToDouble(m -> all.stream()
+                .filter(r -> r.run() == m.run() && r.phase() == Phase.CURL_TO_SANDBOX).findFirst().orElseThrow().seconds() / m.seconds())
+                .sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     static double median(List<Measurement> all, Phase phase) {
