@@ -3,8 +3,19 @@ package com.claudioportal.job;
 import java.time.Instant;
 
 /** A line of the job list: metadata only, which auditors may see too. */
-public record JobRow(Long id, String name, String profileName, String submittedByName, String submittedBy, JobState status,
-        Instant createdAt, Instant updatedAt, String claudioReference) {
+public record JobRow(Long id, String name, Long profileId, String profileName, String submittedByName, String submittedBy,
+        JobState status, Instant createdAt, Instant updatedAt, String claudioReference) {
+
+    /** What the list query selects; the profile's name is added from the tenant's (few) profiles. */
+    public JobRow(Long id, String name, Long profileId, String submittedByName, String submittedBy, JobState status,
+            Instant createdAt, Instant updatedAt, String claudioReference) {
+        this(id, name, profileId, null, submittedByName, submittedBy, status, createdAt, updatedAt, claudioReference);
+    }
+
+    JobRow withProfileName(String profileName) {
+        return new JobRow(id, name, profileId, profileName, submittedByName, submittedBy, status, createdAt, updatedAt,
+                claudioReference);
+    }
 
     public String submitter() {
         return submittedByName == null || submittedByName.isBlank() ? submittedBy : submittedByName;

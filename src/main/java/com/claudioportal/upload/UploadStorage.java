@@ -35,6 +35,17 @@ public class UploadStorage {
         return relative;
     }
 
+    /** A fresh file in the storage's incoming area (same file system, so keeping it is a rename). */
+    public Path incomingFile() {
+        Path dir = config.storageDir().resolve(".incoming");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the incoming directory", e);
+        }
+        return dir.resolve(UUID.randomUUID().toString());
+    }
+
     public Path resolve(String relative) {
         Path path = config.storageDir().resolve(relative).normalize();
         if (!path.startsWith(config.storageDir().normalize())) {

@@ -58,7 +58,8 @@ import io.restassured.response.Response;
  * <li><b>curl → sandbox</b>: the reference; curl posts the file (with the account's key and
  * secret) straight to the sandbox's {@code <base>/audio/upload}.</li>
  * <li><b>curl → portal</b>: curl posts the file to {@code POST /t/{tenant}/uploads?kind=AUDIO} as
- * the submit page does (multipart field {@code file}, CSRF cookie and header); the time ends when
+ * the submit page does (the file as the request body, its name in {@code X-File-Name}, CSRF cookie
+ * and header); the time ends when
  * the portal answers, i.e. after it stored and inspected the file and saved the upload row.</li>
  * <li><b>portal → sandbox</b>: the portal forwards the file it stored in phase 2 with
  * {@link ClaudioClient#uploadAudio}, exactly the call the job worker makes for each file of a job
@@ -173,8 +174,10 @@ class UploadBenchmark {
 
         String[] uploadId = new String[1];
         m.add(measure(Phase.CURL_TO_PORTAL, run, size, () -> {
+            // as the submit page sends it: the file as the body (-T streams it; POST, not curl's default PUT)
             Curl c = curl(List.of("-H", "X-CSRF-TOKEN: " + csrfToken, "-b", "portal-csrf=" + csrfCookie,
-                    "-F", "file=@" + file.toAbsolutePath() + ";type=audio/wav;filename=Dictation (long).wav"),
+                    "-H", "Content-Type: application/octet-stream", "-H", "X-File-Name: Dictation%20(long).wav",
+                    "-X", "POST", "-T", file.toAbsolutePath().toString()),
                     base + "t/" + tenant + "/uploads?kind=AUDIO");
             assertEquals(200, c.status(), () -> "the portal refused curl's upload: " + c.body());
             JsonNode answer = read(c.body());
