@@ -62,6 +62,18 @@ class HealthAndHeadersTest {
     }
 
     @Test
+    void unexpectedErrorsGetAFriendly500WithAReferenceAndNothingInternal() {
+        String page = given().get("/test-only/failure").then().statusCode(500)
+                .contentType(containsString("text/html"))
+                .body(containsString("Something went wrong"))
+                .body(not(containsString("hunter2")))
+                .body(not(containsString("IllegalStateException")))
+                .body(not(containsString("com.claudioportal")))
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(page.matches("(?s).*data-testid=\"error-reference\">[0-9a-f]{8}<.*"), page);
+    }
+
+    @Test
     void unknownPagesGetAFriendly404WithoutStackTrace() {
         given().get("/no/such/page").then().statusCode(404)
                 .contentType(containsString("text/html"))
