@@ -18,8 +18,13 @@ public record SubmitPage(Profile profile, ProfileVersion version, String submiss
             List<String> options, String value, String error) {
     }
 
+    /** {@code durationText} is null when the length is not known. */
     public record AudioView(int index, String uploadId, String filename, String sizeText, Double durationSeconds,
-            String durationText, String start, String end, String startError, String endError) {
+            String durationText, String mediaUrl, String start, String end, String startError, String endError) {
+
+        public String meta() {
+            return durationText == null ? sizeText : sizeText + " \u00b7 " + durationText;
+        }
     }
 
     public record DocumentView(int index, String uploadId, String filename, String sizeText, String docType, String error) {

@@ -166,7 +166,8 @@ public class SubmitResource {
             Upload u = upload(in.uploadId());
             if (u != null) {
                 audio.add(new SubmitPage.AudioView(audio.size(), u.id.toString(), u.originalFilename, u.sizeText(), u.durationSeconds,
-                        u.durationSeconds == null ? "" : Trim.format((long) Math.ceil(u.durationSeconds)), in.start(), in.end(),
+                        u.durationSeconds == null ? null : Trim.format((long) Math.ceil(u.durationSeconds)),
+                        "/t/" + tenant.tenantId() + "/uploads/" + u.id + "/media", in.start(), in.end(),
                         errors.get("audio[" + i + "].start"), errors.get("audio[" + i + "].end")));
             }
         }

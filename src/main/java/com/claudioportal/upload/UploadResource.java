@@ -1,7 +1,6 @@
 package com.claudioportal.upload;
 
 import java.nio.file.Files;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
