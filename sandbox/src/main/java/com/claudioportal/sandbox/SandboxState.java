@@ -134,7 +134,9 @@ final class SandboxState {
         }
         ArrayNode filesOut = root.putArray("files");
         for (StoredFile f : files.values()) {
-            filesOut.add(Json.MAPPER.valueToTree(f));
+            filesOut.addObject().put("id", f.id()).put("accountSlug", f.accountSlug()).put("role", f.role()).put("filename", f.filename())
+                    .put("contentType", f.contentType()).put("sizeBytes", f.sizeBytes()).put("storagePath", f.storagePath())
+                    .put("detail", f.detail()).put("jobReference", f.jobReference()).put("createdAt", f.createdAt().toString());
         }
         ArrayNode jobsOut = root.putArray("jobs");
         for (Job j : jobs.values()) {
@@ -182,7 +184,9 @@ final class SandboxState {
             accounts.put(a.slug, a);
         }
         for (JsonNode n : root.path("files")) {
-            StoredFile f = Json.MAPPER.convertValue(n, StoredFile.class);
+            StoredFile f = new StoredFile(n.get("id").asText(), n.get("accountSlug").asText(), n.get("role").asText(), n.get("filename").asText(),
+                    n.get("contentType").asText(), n.path("sizeBytes").asLong(), text(n, "storagePath"), text(n, "detail"),
+                    text(n, "jobReference"), Instant.parse(n.get("createdAt").asText()));
             files.put(f.id(), f);
         }
         List<Job> processing = new ArrayList<>();
