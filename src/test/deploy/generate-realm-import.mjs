@@ -29,7 +29,9 @@ const resource = {
 const text = `# Generated from ${realmFile} by src/test/deploy/generate-realm-import.mjs: do not edit.\n`
   + YAML.stringify(resource, { lineWidth: 0 });
 
-const file = path.join(root, target);
+// --target FILE compares or writes another file (the tests use it to prove --check fails)
+const targetFlag = process.argv.indexOf("--target");
+const file = targetFlag > 0 ? path.resolve(process.argv[targetFlag + 1]) : path.join(root, target);
 if (process.argv.includes("--check")) {
   const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
   if (current !== text) {
