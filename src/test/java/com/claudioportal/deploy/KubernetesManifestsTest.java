@@ -25,7 +25,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * k8s/ checked without a cluster: every YAML file parses, every resource file and every rendered
  * overlay validates against the Kubernetes OpenAPI schemas (kubernetes-models), the Prometheus
  * Operator's (for ServiceMonitor) and the operators' schemas in src/test/deploy/crd-schemas, and
- * every overlay rendered by kustomize 4.5.4 passes {@link ManifestPolicy}. The broken fixture
+ * every overlay rendered by kustomize 4.5.4 passes {@link ManifestPolicy} and has no field the
+ * API does not know ({@link UnknownFields}, fabric8's typed model). The broken fixture
  * proves that each kind of check fails when it should.
  */
 class KubernetesManifestsTest {
@@ -100,7 +101,8 @@ class KubernetesManifestsTest {
         for (Path overlay : overlays) {
             String rendered = DeployFiles.kustomize(overlay);
             assertNoSchemaErrors(resultsForRendered(overlay));
-            List<String> problems = ManifestPolicy.check(DeployFiles.documents(rendered));
+            List<String> problems = new ArrayList<>(ManifestPolicy.check(DeployFiles.documents(rendered)));
+            problems.addAll(UnknownFields.in(DeployFiles.documents(rendered)));
             assertTrue(problems.isEmpty(), () -> DeployFiles.ROOT.relativize(overlay) + ":\n  " + String.join("\n  ", problems));
         }
     }
@@ -128,7 +130,8 @@ class KubernetesManifestsTest {
     void theChecksFindEveryFaultPlantedInTheBrokenFixture() {
         String rendered = DeployFiles.kustomize(DeployFiles.BROKEN.resolve("k8s"));
         String schemaErrors = resultsForRendered(DeployFiles.BROKEN.resolve("k8s")).toString();
-        List<String> problems = ManifestPolicy.check(DeployFiles.documents(rendered));
+        List<String> problems = new ArrayList<>(ManifestPolicy.check(DeployFiles.documents(rendered)));
+        problems.addAll(UnknownFields.in(DeployFiles.documents(rendered)));
         String all = String.join("\n", problems);
         assertAll(
                 () -> assertTrue(schemaErrors.contains("containerPort must be integer"), schemaErrors),
@@ -143,6 +146,7 @@ class KubernetesManifestsTest {
                 () -> assertTrue(all.contains("is not pinned"), all),
                 () -> assertTrue(all.contains("no startupProbe"), all),
                 () -> assertTrue(all.contains("no readinessProbe"), all),
+                () -> assertTrue(all.contains("containers[0]: unknown field(s) [readinesProbe]"), all),
                 () -> assertTrue(all.contains("livenessProbe is not on the management port"), all),
                 () -> assertTrue(all.contains("no resources.limits.memory"), all),
                 () -> assertTrue(all.contains("runAsNonRoot is not true"), all),
