@@ -44,6 +44,9 @@ class ComposeFileTest {
         assertAll(
                 () -> assertTrue(env.keySet().stream().noneMatch(k -> k.startsWith("PORTAL_SANDBOX_")), "the portal runs no sandbox: " + env.keySet()),
                 () -> assertTrue(env.get("PORTAL_DEMO_SANDBOX_URL").asText().contains("sandbox:8090")),
+                () -> assertEquals(ComposeFile.environment(services.get("sandbox")).get("SANDBOX_CONTROL_TOKEN").asText(),
+                        env.get("PORTAL_DEMO_SANDBOX_CONTROL_TOKEN").asText(), "the demo seed uses the sandbox's control token"),
+                () -> assertTrue(env.get("PORTAL_DEMO_WEBHOOK_BASE_URL").asText().contains("http://portal:8080")),
                 () -> assertTrue(env.get("PORTAL_CONNECTION_ALLOWED_PRIVATE_HOSTS").asText().contains("sandbox:8090"),
                         "the portal must be allowed to reach the sandbox's host and port"),
                 () -> assertTrue(env.get("SMTP_HOST").asText().contains("mailpit")),
