@@ -64,7 +64,10 @@ class LogLeakCheck {
             all.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
         }
         String log = all.toString();
-        assertTrue(log.contains("Profile test activated"), "no test log in " + LOGS.toAbsolutePath() + ": did the tests run?");
+        String partial = System.getProperty("portal.partial-run", "");
+        boolean someTestsOnly = !partial.isBlank() && !partial.startsWith("${");
+        // the whole suite always starts the portal: no log then means the file log is off and this check blind
+        assertTrue(someTestsOnly || log.contains("Profile test activated"), "no test log in " + LOGS.toAbsolutePath());
         List<String> found = new ArrayList<>();
         for (String line : log.split("\n")) {
             for (String s : SECRETS) {

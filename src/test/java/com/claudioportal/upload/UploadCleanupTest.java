@@ -63,7 +63,8 @@ class UploadCleanupTest {
         assertFalse(Files.exists(storage.resolve(oldPath)), "and its file");
         assertTrue(scope.call(other, () -> Upload.findById(otherOld) == null), "in every tenant");
         assertFalse(Files.exists(storage.resolve(otherPath)));
-        assertTrue(Files.exists(storage.resolve(stored(tenant, fresh))), "a recent upload stays");
+        assertTrue(scope.call(tenant, () -> Upload.findById(fresh) != null), "a recent upload stays");
+        assertTrue(Files.exists(storage.resolve(stored(tenant, fresh))), "with its file");
         assertEquals(used, scope.call(tenant, () -> Upload.<Upload> findById(used).id), "a job's upload stays");
     }
 
