@@ -182,8 +182,10 @@ class SubmitJobBrowserTest {
             throw new java.io.UncheckedIOException(e);
         }
         page.getByTestId("audio-picker").setInputFiles(disguised);
+        // behind the refused 260 MB file the browser may still be sending: allow a busy machine more than 5 s
         assertThat(page.locator("[data-list=AUDIO] .upload-error").nth(1)).containsText(
-                "\u201cinterview.mp3\u201d is not an audio or video recording (it is a PDF document)");
+                "\u201cinterview.mp3\u201d is not an audio or video recording (it is a PDF document)",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
         Browsers.screenshot(page, "submit-refused-files");
         assertThat(page.locator("[data-list=AUDIO] input[name=audioId]")).hasCount(0);
     }
