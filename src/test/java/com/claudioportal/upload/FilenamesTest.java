@@ -54,5 +54,7 @@ class FilenamesTest {
         assertEquals(180, longExtension.length());
         assertEquals("z".repeat(180), longExtension, "an 'extension' over 10 characters is not kept");
         assertEquals("w".repeat(180), Filenames.sanitize("w".repeat(180)), "exactly at the limit");
+        assertEquals("v".repeat(170) + ".abcdefghi", Filenames.sanitize("v".repeat(200) + ".abcdefghi"), "a 10-character extension is kept");
+        assertEquals("u".repeat(180), Filenames.sanitize("u".repeat(200) + ".abcdefghij"), "an 11-character one is not");
     }
 }
