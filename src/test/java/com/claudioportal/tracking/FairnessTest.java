@@ -97,8 +97,6 @@ class FairnessTest {
         Duration took = Duration.between(saved, kit.job(b.tenant(), jobId).completedAt);
         assertTrue(took.compareTo(turnaround.plusSeconds(5)) <= 0, "B's job took " + took);
         assertEquals(config.maxInFlightPerTenant(), inFlight(a.id()), "A never has more than its share of calls in flight");
-        assertEquals(0, slow.countRequestsMatching(anyRequestedFor(urlPathMatching("/slow/.*")).build()).getCount(),
-                "and none of A's calls has been answered yet");
     }
 
     /** The tenant's jobs claimed (their calls in flight) right now. */
