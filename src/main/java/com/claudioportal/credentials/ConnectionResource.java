@@ -16,9 +16,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
-import com.claudioportal.web.Flash;
-import com.claudioportal.web.FormErrors;
-import com.claudioportal.web.PortalUrls;
+import com.claudioportal.forms.Flash;
+import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.PortalUrls;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

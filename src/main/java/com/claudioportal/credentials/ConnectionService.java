@@ -13,7 +13,7 @@ import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.claudio.ClaudioAccount;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantContext;
-import com.claudioportal.web.FormErrors;
+import com.claudioportal.forms.FormErrors;
 
 /**
  * Creates, rotates, removes and opens the active tenant's Claudio connection. Secrets are sealed

@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.claudioportal.tenant.CurrentUser;
-import com.claudioportal.web.Flash;
+import com.claudioportal.forms.Flash;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -19,12 +19,12 @@ import com.claudioportal.profile.PresetService;
 import com.claudioportal.profile.ProfileJson;
 import com.claudioportal.profile.ProfileService;
 import com.claudioportal.sandbox.SandboxAccounts;
-import com.claudioportal.tenant.MemberService;
-import com.claudioportal.tenant.PlatformTenantService;
+import com.claudioportal.members.MemberService;
+import com.claudioportal.platform.PlatformTenantService;
 import com.claudioportal.tenant.Tenant;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
-import com.claudioportal.web.PortalUrls;
+import com.claudioportal.forms.PortalUrls;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;

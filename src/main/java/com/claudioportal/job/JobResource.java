@@ -17,7 +17,7 @@ import com.claudioportal.profile.ProfileVersion;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
-import com.claudioportal.web.Flash;
+import com.claudioportal.forms.Flash;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -19,7 +19,7 @@ import com.claudioportal.profile.ProfileVersion;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadKind;
-import com.claudioportal.web.FormErrors;
+import com.claudioportal.forms.FormErrors;
 
 /**
  * Turns a valid submit form into a saved job, with its files and field values, in one

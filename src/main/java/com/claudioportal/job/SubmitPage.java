@@ -5,7 +5,7 @@ import java.util.List;
 import com.claudioportal.profile.Preset;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileVersion;
-import com.claudioportal.web.FormErrors;
+import com.claudioportal.forms.FormErrors;
 
 /** Everything the submit page shows, built by {@link SubmitResource} from a profile version and a form. */
 public record SubmitPage(Profile profile, ProfileVersion version, String submissionKey, String jobName, boolean isRaw,

@@ -35,7 +35,7 @@ import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadConfig;
 import com.claudioportal.upload.Sizes;
-import com.claudioportal.web.FormErrors;
+import com.claudioportal.forms.FormErrors;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import com.claudioportal.web.FormErrors;
+import com.claudioportal.forms.FormErrors;
 
 /** A preset's name and its value rows (parallel repeated parameters, like the profile editor). */
 public class PresetForm {

@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.Response;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
-import com.claudioportal.web.Flash;
-import com.claudioportal.web.FormErrors;
+import com.claudioportal.forms.Flash;
+import com.claudioportal.forms.FormErrors;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;

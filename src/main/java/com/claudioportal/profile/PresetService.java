@@ -9,7 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import com.claudioportal.audit.AuditTrail;
-import com.claudioportal.web.FormErrors;
+import com.claudioportal.forms.FormErrors;
 
 /** Creates, changes and deletes the active tenant's presets; audited without their values. */
 @ApplicationScoped

@@ -6,7 +6,7 @@ import java.util.List;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import com.claudioportal.web.FormErrors;
+import com.claudioportal.forms.FormErrors;
 
 /**
  * The profile editor's form. Field rows arrive as parallel repeated parameters (one value per

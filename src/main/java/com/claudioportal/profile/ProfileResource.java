@@ -22,8 +22,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
-import com.claudioportal.web.Flash;
-import com.claudioportal.web.FormErrors;
+import com.claudioportal.forms.Flash;
+import com.claudioportal.forms.FormErrors;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import com.claudioportal.web.FormErrors;
+import com.claudioportal.forms.FormErrors;
 
 /**
  * What makes a profile's content acceptable. Field problems are keyed {@code fields[i].key},

@@ -12,7 +12,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.tenant.CurrentUser;
-import com.claudioportal.web.FormErrors;
+import com.claudioportal.forms.FormErrors;
 
 /** Creates, imports, versions, enables and disables the active tenant's profiles. */
 @ApplicationScoped

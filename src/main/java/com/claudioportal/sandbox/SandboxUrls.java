@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 
-import com.claudioportal.web.PortalUrls;
+import com.claudioportal.forms.PortalUrls;
 
 /** The addresses the sandbox hands out: account base URLs, upload references, download links. */
 @ApplicationScoped

@@ -13,6 +13,7 @@ import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantSummary;
 
 import io.vertx.ext.web.RoutingContext;
+import com.claudioportal.forms.Flash;
 
 /**
  * What the page layout needs on every page: who is signed in, the active tenant, the tenants to

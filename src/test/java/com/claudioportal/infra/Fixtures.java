@@ -5,9 +5,9 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import com.claudioportal.tenant.MemberService;
+import com.claudioportal.members.MemberService;
 import com.claudioportal.tenant.Membership;
-import com.claudioportal.tenant.PlatformTenantService;
+import com.claudioportal.platform.PlatformTenantService;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
 

@@ -16,6 +16,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.ClaimType;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import com.claudioportal.members.MemberService;
 
 /** Keycloak's organization claim grants staff membership in the matching tenant, in both claim shapes. */
 @QuarkusTest

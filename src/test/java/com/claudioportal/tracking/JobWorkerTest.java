@@ -74,7 +74,7 @@ class JobWorkerTest {
     com.claudioportal.credentials.WebhookTokens webhooks;
 
     @Inject
-    com.claudioportal.web.PortalUrls portalUrls;
+    com.claudioportal.forms.PortalUrls portalUrls;
 
     @AfterEach
     void disarm() {

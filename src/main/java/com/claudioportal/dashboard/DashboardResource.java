@@ -1,4 +1,4 @@
-package com.claudioportal.tenant;
+package com.claudioportal.dashboard;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +22,11 @@ import com.claudioportal.profile.Profile;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.tenant.Membership;
+import com.claudioportal.tenant.TenantContext;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantRoles;
 
 /** A tenant's home page: what is moving, what needs someone, and what to set up. */
 @Path("/t/{tenant}")
@@ -40,7 +45,7 @@ public class DashboardResource {
         }
     }
 
-    @CheckedTemplate(basePath = "tenant")
+    @CheckedTemplate(basePath = "dashboard")
     static class Templates {
         static native TemplateInstance dashboard(Counts counts, List<JobRow> recentJobs, Setup setup, List<AuditEvent> recentActivity);
     }

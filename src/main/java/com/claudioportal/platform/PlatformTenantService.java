@@ -1,4 +1,4 @@
-package com.claudioportal.tenant;
+package com.claudioportal.platform;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,7 +12,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import com.claudioportal.audit.AuditTrail;
-import com.claudioportal.web.FormErrors;
+import com.claudioportal.forms.FormErrors;
+import com.claudioportal.tenant.Tenant;
 
 /** The platform administrator's operations on tenants. Each is recorded in that tenant's audit log. */
 @ApplicationScoped

@@ -1,4 +1,4 @@
-package com.claudioportal.tenant;
+package com.claudioportal.platform;
 
 import java.net.URI;
 import java.util.List;
@@ -20,12 +20,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import com.claudioportal.web.Flash;
-import com.claudioportal.web.FormErrors;
-import com.claudioportal.web.FormValidator;
+import com.claudioportal.forms.Flash;
+import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.FormValidator;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.tenant.Tenant;
 
 /** The platform administrator creates, renames, disables and re-enables tenants. */
 @Path("/platform/tenants")
@@ -69,7 +71,7 @@ public class PlatformTenantResource {
         public String organizationAlias;
     }
 
-    @CheckedTemplate(basePath = "tenant")
+    @CheckedTemplate(basePath = "platform")
     static class Templates {
         static native TemplateInstance platformTenants(List<Tenant> tenants, NewTenantForm form, FormErrors errors);
 

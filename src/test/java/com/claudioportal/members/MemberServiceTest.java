@@ -1,4 +1,4 @@
-package com.claudioportal.tenant;
+package com.claudioportal.members;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.infra.Fixtures;
 
 import io.quarkus.test.junit.QuarkusTest;
+import com.claudioportal.tenant.Membership;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantScope;
 
 @QuarkusTest
 class MemberServiceTest {

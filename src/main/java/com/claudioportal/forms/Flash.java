@@ -1,4 +1,4 @@
-package com.claudioportal.web;
+package com.claudioportal.forms;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;

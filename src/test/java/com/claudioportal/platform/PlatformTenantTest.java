@@ -1,4 +1,4 @@
-package com.claudioportal.tenant;
+package com.claudioportal.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -19,6 +19,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
+import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.tenant.Membership;
+import com.claudioportal.tenant.Tenant;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantScope;
 
 @QuarkusTest
 class PlatformTenantTest {

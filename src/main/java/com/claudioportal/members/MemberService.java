@@ -1,4 +1,4 @@
-package com.claudioportal.tenant;
+package com.claudioportal.members;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -10,7 +10,9 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import com.claudioportal.audit.AuditTrail;
-import com.claudioportal.web.FormErrors;
+import com.claudioportal.forms.FormErrors;
+import com.claudioportal.tenant.Membership;
+import com.claudioportal.tenant.TenantRole;
 
 /** Adds, re-roles and removes members of the active tenant; every change is audited. */
 @ApplicationScoped

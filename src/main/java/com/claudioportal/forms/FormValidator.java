@@ -1,4 +1,4 @@
-package com.claudioportal.web;
+package com.claudioportal.forms;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package com.claudioportal.tenant;
+package com.claudioportal.members;
 
 import java.net.URI;
 import java.util.Arrays;
@@ -20,13 +20,17 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import com.claudioportal.web.Flash;
-import com.claudioportal.web.FormErrors;
-import com.claudioportal.web.FormValidator;
+import com.claudioportal.forms.Flash;
+import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.FormValidator;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import com.claudioportal.tenant.Membership;
+import com.claudioportal.tenant.TenantContext;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantRoles;
 
 /** Tenant admins manage who may use the tenant, and as what. */
 @Path("/t/{tenant}/admin/members")
@@ -57,7 +61,7 @@ public class MemberResource {
         public String role;
     }
 
-    @CheckedTemplate(basePath = "tenant")
+    @CheckedTemplate(basePath = "members")
     static class Templates {
         static native TemplateInstance members(List<Membership> members, List<TenantRole> roles, MemberForm form,
                 FormErrors errors, Long errorMemberId, FormErrors memberErrors);
