@@ -17,7 +17,7 @@ import com.claudioportal.job.JobResource;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
-import com.claudioportal.web.Flash;
+import com.claudioportal.forms.Flash;
 
 import io.quarkus.security.Authenticated;
 
