@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.job.JobState;
-import com.claudioportal.sandbox.SandboxAccounts;
-import com.claudioportal.sandbox.SandboxJob;
+import com.claudioportal.infra.SandboxControl;
+import com.claudioportal.infra.TestSandbox;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -40,8 +40,7 @@ class CrashCheckpointTest {
     @Inject
     JobWorker worker;
 
-    @Inject
-    SandboxAccounts sandbox;
+    final SandboxControl sandbox = TestSandbox.control();
 
     @Inject
     EngineKit kit;
@@ -86,8 +85,8 @@ class CrashCheckpointTest {
         assertEquals(Map.of(FILES.get(0), 2L, FILES.get(1), 1L, FILES.get(2), 1L), uploads,
                 "only the file whose answer was lost is sent again");
         assertEquals(1, sandbox.jobCount(w.tenant()));
-        SandboxJob atClaudio = sandbox.jobs(w.tenant()).get(0);
-        assertEquals(FILES, atClaudio.inputs().stream().map(SandboxJob.Input::filename).toList(), "each file once in the job");
+        SandboxControl.Job atClaudio = sandbox.jobs(w.tenant()).get(0);
+        assertEquals(FILES, atClaudio.inputs().stream().map(SandboxControl.Job.Input::filename).toList(), "each file once in the job");
     }
 
     @Test

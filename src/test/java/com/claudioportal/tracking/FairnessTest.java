@@ -23,7 +23,8 @@ import com.claudioportal.credentials.WebhookTokens;
 import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.job.JobState;
-import com.claudioportal.sandbox.SandboxAccounts;
+import com.claudioportal.infra.SandboxControl;
+import com.claudioportal.infra.TestSandbox;
 import com.claudioportal.tenant.TenantScope;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -50,8 +51,7 @@ class FairnessTest {
     @Inject
     ClaudioTenants claudio;
 
-    @Inject
-    SandboxAccounts sandbox;
+    final SandboxControl sandbox = TestSandbox.control();
 
     @Inject
     TenantScope scope;

@@ -29,8 +29,8 @@ import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.job.JobActions;
 import com.claudioportal.job.JobState;
-import com.claudioportal.sandbox.SandboxAccounts;
-import com.claudioportal.sandbox.SandboxJob;
+import com.claudioportal.infra.SandboxControl;
+import com.claudioportal.infra.TestSandbox;
 import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -58,8 +58,7 @@ class JobRaceTest {
     @Inject
     TenantScope scope;
 
-    @Inject
-    SandboxAccounts sandbox;
+    final SandboxControl sandbox = TestSandbox.control();
 
     @Inject
     WebhookTokens webhooks;
@@ -133,7 +132,7 @@ class JobRaceTest {
             running.set(false);
             workerLoop.get(30, TimeUnit.SECONDS);
 
-            List<String> atClaudio = sandbox.jobs(w.tenant()).stream().map(SandboxJob::jobName).toList();
+            List<String> atClaudio = sandbox.jobs(w.tenant()).stream().map(SandboxControl.Job::jobName).toList();
             for (int i = 0; i < jobs.size(); i++) {
                 long jobId = jobs.get(i);
                 JobState state = kit.job(w.tenant(), jobId).status;
