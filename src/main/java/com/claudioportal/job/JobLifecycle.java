@@ -63,6 +63,7 @@ public class JobLifecycle {
     // ---- the worker ---------------------------------------------------------------------------
 
     public void startSending(Job job) {
+        require(job, JobState.QUEUED, "start sending the files of");
         move(job, JobState.UPLOADING, null, Instant.now(), "Sending the files to Claudio.", SYSTEM, false);
     }
 
@@ -103,12 +104,14 @@ public class JobLifecycle {
 
     /** The submit never reached Claudio (no connection): back to sending, retried after {@code wait}. */
     public void submitNotSent(Job job, String why, Duration wait) {
+        require(job, JobState.SUBMITTING, "take back the submit of");
         move(job, JobState.UPLOADING, why, Instant.now().plus(wait), why, SYSTEM, false);
         job.attempts++;
         job.submitStartedAt = null;
     }
 
     public void submitted(Job job, String reference, String pollEndpoint, boolean webhookConfirmed, Instant firstPoll) {
+        require(job, JobState.SUBMITTING, "record Claudio's acceptance of");
         move(job, JobState.SUBMITTED, null, firstPoll, "Claudio accepted the job (reference " + reference + ")"
                 + (webhookConfirmed ? " and will notify the portal when it is done." : "."), SYSTEM, false);
         job.claudioReference = reference;
