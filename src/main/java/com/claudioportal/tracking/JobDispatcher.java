@@ -49,6 +49,7 @@ public final class JobDispatcher {
     private final ScheduledExecutorService heartbeat;
     private final AtomicReference<Error> crash = new AtomicReference<>();
     private volatile boolean running;
+    private volatile boolean stopped;
     private Thread loop;
 
     public JobDispatcher(String owner, WorkerConfig config, JobClaims claims, JobWorker worker, EngineMetrics metrics) {
@@ -83,6 +84,7 @@ public final class JobDispatcher {
     /** Stops claiming; steps in progress finish or are picked up elsewhere after their lease. */
     public synchronized void stop() {
         running = false;
+        stopped = true;
         signal.release();
         if (loop != null) {
             try {
@@ -178,8 +180,11 @@ public final class JobDispatcher {
             LOG.errorf("Job %d: the worker stopped (%s); the job is picked up again when its claim runs out", jobId,
                     e.getClass().getSimpleName());
         } else {
-            if (cause != null) {
+            if (cause != null && !stopped) {
                 LOG.errorf(cause, "Job %d could not be processed; it will be retried", jobId);
+            } else if (cause != null) {
+                // shutting down: the pools the step needed are closing; its claim runs out and another instance takes it
+                LOG.debugf("Job %d: step ended by the shutdown (%s)", jobId, cause.getClass().getSimpleName());
             }
             finished.add(new Finished(jobId, cause));
         }

@@ -8,10 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
@@ -93,31 +91,26 @@ public class JobWorker {
     @Inject
     JobEngine engine;
 
-    private ExecutorService applier;
+    private volatile ApplyPool applier;
 
-    /** Threads that apply Claudio's answers (database work); Claudio calls themselves hold no thread. */
-    ExecutorService applier() {
-        ExecutorService a = applier;
+    /** Threads that apply Claudio's answers (database work), priority lane first; Claudio calls themselves hold no thread. */
+    private Executor applier(JobClaims.Claim claim) {
+        ApplyPool a = applier;
         if (a == null) {
             synchronized (this) {
                 if (applier == null) {
-                    AtomicInteger n = new AtomicInteger();
-                    applier = Executors.newFixedThreadPool(Math.max(1, config.applyThreads()), r -> {
-                        Thread t = new Thread(r, "job-apply-" + n.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
+                    applier = new ApplyPool(Math.max(1, config.applyThreads()));
                 }
                 a = applier;
             }
         }
-        return a;
+        return a.lane(claim.urgent());
     }
 
     @PreDestroy
     void stop() {
         if (applier != null) {
-            applier.shutdownNow();
+            applier.shutdown();
         }
     }
 
@@ -145,7 +138,7 @@ public class JobWorker {
 
     /** Processes one claim to the end of what can be done now; the dispatcher then releases it. */
     CompletionStage<Void> process(JobClaims.Claim claim, String owner) {
-        return onApplier(() -> {
+        return onApplier(claim, () -> {
             checkpoints.reached(WorkerCheckpoints.CLAIMED, claim.jobId());
             return decide(claim, owner);
         }).thenCompose(next -> {
@@ -198,7 +191,7 @@ public class JobWorker {
     }
 
     private CompletionStage<Void> sendFiles(JobClaims.Claim claim, String owner, ClaudioAccount account) {
-        return onApplier(() -> nextFile(claim, owner)).thenCompose(pending -> {
+        return onApplier(claim, () -> nextFile(claim, owner)).thenCompose(pending -> {
             if (pending.stop()) {
                 return CompletableFuture.completedFuture(null);
             }
@@ -213,7 +206,7 @@ public class JobWorker {
                 boolean more = fileAnswered(claim, owner, pending, result);
                 checkpoints.reached(WorkerCheckpoints.FILE_SENT, claim.jobId());
                 return more ? sendFiles(claim, owner, account) : CompletableFuture.<Void> completedFuture(null);
-            }, applier());
+            }, applier(claim));
         });
     }
 
@@ -267,7 +260,7 @@ public class JobWorker {
     }
 
     private CompletionStage<Void> submit(JobClaims.Claim claim, String owner, ClaudioAccount account) {
-        return onApplier(() -> change(claim, owner, job -> {
+        return onApplier(claim, () -> change(claim, owner, job -> {
             if (job.status != JobState.UPLOADING) {
                 return (SubmitRequest) null;
             }
@@ -282,7 +275,7 @@ public class JobWorker {
             return client.submitAsync(account, request).thenAcceptAsync(answer -> {
                 checkpoints.reached(WorkerCheckpoints.SUBMIT_ANSWERED, claim.jobId());
                 submitAnswered(claim, owner, answer);
-            }, applier());
+            }, applier(claim));
         });
     }
 
@@ -341,7 +334,7 @@ public class JobWorker {
         return client.pollAsync(poll.account(), poll.reference(), poll.pollEndpoint()).thenAcceptAsync(answer -> {
             checkpoints.reached(WorkerCheckpoints.POLL_ANSWERED, claim.jobId());
             pollAnswered(claim, owner, answer);
-        }, applier());
+        }, applier(claim));
     }
 
     private void pollAnswered(JobClaims.Claim claim, String owner, ClaudioResult<JobStatus> answer) {
@@ -423,7 +416,7 @@ public class JobWorker {
         }
     }
 
-    private <T> CompletionStage<T> onApplier(java.util.function.Supplier<T> work) {
-        return CompletableFuture.supplyAsync(work, applier());
+    private <T> CompletionStage<T> onApplier(JobClaims.Claim claim, java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, applier(claim));
     }
 }

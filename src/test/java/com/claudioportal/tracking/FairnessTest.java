@@ -126,11 +126,19 @@ class FairnessTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.job(reference).map(j -> j.completedAt() != null).orElse(false));
         kit.set(b.tenant(), jobId, j -> j.nextAttemptAt = Instant.now().plus(Duration.ofHours(1)));
 
+        // the test's own HTTP client (REST Assured loads Groovy on its first request: seconds on a busy machine) and the
+        // token lookup warm up on a notice about a job nobody has, so that what is timed is the portal serving a notice
+        RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"NO-SUCH-JOB\"}")
+                .post("/webhooks/claudio/" + token).then().statusCode(200);
         Instant noticed = Instant.now();
         RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"" + reference + "\"}")
                 .post("/webhooks/claudio/" + token).then().statusCode(200);
+        Duration answered = Duration.between(noticed, Instant.now());
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> kit.job(b.tenant(), jobId).status == JobState.COMPLETED);
-        assertTrue(Duration.between(noticed, kit.job(b.tenant(), jobId).completedAt).toMillis() <= 2_000);
+        var done = kit.job(b.tenant(), jobId);
+        Duration took = Duration.between(noticed, done.completedAt);
+        assertTrue(took.toMillis() <= 2_000, "from the notice to completed took " + took + " (the notice was answered after " + answered
+                + ", written after " + Duration.between(noticed, done.lastNoticeAt) + ")");
     }
 }
