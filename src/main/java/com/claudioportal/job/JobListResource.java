@@ -39,6 +39,8 @@ public class JobListResource {
         public String submitter;
         @QueryParam("mine")
         public boolean mine;
+        @QueryParam("late")
+        public boolean late;
         @QueryParam("from")
         public String from;
         @QueryParam("to")
@@ -54,6 +56,7 @@ public class JobListResource {
             query.profile = profile;
             query.submitter = submitter;
             query.mine = mine;
+            query.late = late;
             query.from = from;
             query.to = to;
             query.q = q;

@@ -146,9 +146,12 @@ public class Fixtures {
             job.status = com.claudioportal.job.JobState.COMPLETED;
             job.submittedBy = "fixtures@example.test";
             job.claudioReference = "REF-" + job.submissionKey;
+            // written as it is stored, not through the lifecycle: a fixture of a job finished long ago
+            job.result = new com.claudioportal.job.JobResult(java.util.List.of("https://transcripts.example.test/report.txt"),
+                    java.util.List.of("https://transcripts.example.test/media.mp3"), java.util.List.of(), null, java.time.Instant.now()).json();
+            job.completedAt = java.time.Instant.now();
+            job.nextAttemptAt = null;
             job.persist();
-            job.recordCompletion(new com.claudioportal.job.JobResult(java.util.List.of("https://transcripts.example.test/report.txt"),
-                    java.util.List.of("https://transcripts.example.test/media.mp3"), java.util.List.of(), null, java.time.Instant.now()));
             var upload = com.claudioportal.upload.Upload.<com.claudioportal.upload.Upload> findById(uploadId);
             upload.jobId = job.id;
             var file = new com.claudioportal.job.JobFile();
