@@ -133,6 +133,7 @@ class TenantRoleTest {
             post("/t/{tenant}/admin/presets/{presetId}/delete", ADMIN, 303),
             post("/t/{tenant}/admin/profiles/{profileId}/disable", ADMIN, 303),
             post("/t/{tenant}/admin/profiles/{profileId}/enable", ADMIN, 303),
+            post("/t/{tenant}/admin/profiles/{profileId}/turnaround", ADMIN, 303, ids -> Map.of("expectedTurnaroundHours", "48")),
             post("/t/{tenant}/admin/members/{memberId}/remove", ADMIN, 303),
             post("/platform/tenants", PLATFORM, 303, ids -> Map.of("name", "Created " + ids.unique, "id", "created-" + ids.unique,
                     "organizationAlias", "", "firstAdminEmail", "first-" + ids.unique + "@roles.test")),
