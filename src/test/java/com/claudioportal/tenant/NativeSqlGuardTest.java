@@ -35,6 +35,9 @@ class NativeSqlGuardTest {
             "com\\.claudioportal\\.credentials\\.WebhookTokens", Set.of("webhook_token"),
             // which jobs are due, claims and lease heartbeats (several instances share the work)
             "com\\.claudioportal\\.tracking\\..*", Set.of("job"),
+            // webhook notices in batches: the jobs they prompt and one timeline line each, bound to the
+            // tenant of the webhook address (one statement for many notices keeps intake at thousands per second)
+            "com\\.claudioportal\\.tracking\\.NoticeWriter", Set.of("job_event"),
             // which tenants have abandoned uploads (ids only)
             "com\\.claudioportal\\.upload\\.UploadCleanup", Set.of("upload"),
             // which tenants have secrets sealed with an old key (ids and counts only)
