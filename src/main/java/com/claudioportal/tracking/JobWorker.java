@@ -1,7 +1,5 @@
 package com.claudioportal.tracking;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -185,7 +183,7 @@ public class JobWorker {
     // ---- files and submit -----------------------------------------------------------------------
 
     /** The next file to send, or none left (null path and id 0). */
-    private record Pending(long fileId, Path path, UploadKind kind, String filename, boolean stop) {
+    private record Pending(long fileId, String storedKey, UploadKind kind, String filename, boolean stop) {
         static final Pending ALL_SENT = new Pending(0, null, null, null, false);
         static final Pending STOP = new Pending(0, null, null, null, true);
     }
@@ -198,9 +196,12 @@ public class JobWorker {
             if (pending.fileId() == 0) {
                 return submit(claim, owner, account);
             }
-            CompletionStage<ClaudioResult<UploadedFile>> sent = pending.kind() == UploadKind.AUDIO
-                    ? client.uploadAudioAsync(account, pending.path(), pending.filename())
-                    : client.uploadDocumentAsync(account, pending.path(), pending.filename());
+            // with the S3 store the file is first copied (streamed) to scratch space, and that copy sent
+            CompletionStage<ClaudioResult<UploadedFile>> sent = storage.copyOutAsync(pending.storedKey())
+                    .thenCompose(copy -> (pending.kind() == UploadKind.AUDIO
+                            ? client.uploadAudioAsync(account, copy.path(), pending.filename())
+                            : client.uploadDocumentAsync(account, copy.path(), pending.filename()))
+                            .whenComplete((answer, failure) -> copy.close()));
             return sent.thenComposeAsync(result -> {
                 checkpoints.reached(WorkerCheckpoints.FILE_ANSWERED, claim.jobId());
                 boolean more = fileAnswered(claim, owner, pending, result);
@@ -222,13 +223,12 @@ public class JobWorker {
                     continue;
                 }
                 Upload u = Upload.findById(f.uploadId);
-                Path path = u == null || u.storedPath == null ? null : storage.resolve(u.storedPath);
-                if (path == null || !Files.exists(path)) {
+                if (u == null || !storage.exists(u.storedPath)) {
                     lifecycle.failed(job, "The file \u201c" + f.originalFilename + "\u201d is no longer in the portal. Submit a new job with it.");
                     return Pending.STOP;
                 }
                 f.status = JobFile.Status.SENDING;
-                return new Pending(f.id, path, f.kind, f.originalFilename, false);
+                return new Pending(f.id, u.storedPath, f.kind, f.originalFilename, false);
             }
             return Pending.ALL_SENT;
         }, Pending.STOP);

@@ -82,7 +82,10 @@ public class UploadResource {
         if (upload.kind != UploadKind.AUDIO || upload.storedPath == null) {
             throw new NotFoundException();
         }
-        java.nio.file.Path file = storage.resolve(upload.storedPath);
+        java.nio.file.Path file = storage.localFile(upload.storedPath);
+        if (file == null) {
+            return MediaRange.stream(storage, upload.storedPath, upload.contentType, range);
+        }
         if (!Files.exists(file)) {
             throw new NotFoundException();
         }
