@@ -110,6 +110,8 @@ public final class EngineCluster implements AutoCloseable {
     private void startPortal(int i) {
         List<String> jvm = new ArrayList<>(settings.jvmOptions());
         jvm.add("-Dquarkus.analytics.disabled=true");
+        // tells the instances' database connections apart in pg_stat_activity
+        jvm.add("-Dquarkus.datasource.jdbc.additional-jdbc-properties.ApplicationName=portal-" + (i + 1));
         settings.systemProperties().forEach((k, v) -> jvm.add("-D" + k + "=" + v));
         Path log = settings.home().resolve("portal-" + (i + 1) + (starts[i] == 0 ? "" : "-restart-" + starts[i]) + ".log");
         try {

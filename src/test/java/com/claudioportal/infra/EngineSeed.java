@@ -125,20 +125,23 @@ public final class EngineSeed implements AutoCloseable {
 
     /**
      * Jobs Claudio has accepted already under {@code references} (e.g. the sandbox's bulk jobs),
-     * SUBMITTED, their first poll due at {@code firstDue[i]} seconds from now; one statement.
+     * SUBMITTED {@code submittedAgo} ago, their next poll due at {@code firstDue[i]} seconds from now
+     * (null: not due until set); one statement.
      */
-    public void submittedJobs(Tenant t, List<String> references, List<Double> firstDueSeconds) throws SQLException {
+    public void submittedJobs(Tenant t, List<String> references, List<Double> firstDueSeconds, java.time.Duration submittedAgo)
+            throws SQLException {
         try (PreparedStatement s = db.prepareStatement("""
                 insert into job (tenant_id, submission_key, name, profile_id, profile_version_id, is_raw, status, submitted_by,
                                  claudio_reference, submitted_at, next_attempt_at, due_at)
-                select ?, gen_random_uuid(), 'Bench job ' || r.ref, ?, ?, false, 'SUBMITTED', 'seed@example.test', r.ref, now(),
-                       now() + make_interval(secs => r.due), now() + interval '1 day'
+                select ?, gen_random_uuid(), 'Bench job ' || r.ref, ?, ?, false, 'SUBMITTED', 'seed@example.test', r.ref,
+                       now() - make_interval(secs => ?), now() + make_interval(secs => r.due), now() + interval '1 day'
                 from unnest(?::varchar[], ?::float8[]) as r(ref, due)""")) {
             s.setString(1, t.id());
             s.setLong(2, t.profileId());
             s.setLong(3, t.profileVersionId());
-            s.setArray(4, db.createArrayOf("varchar", references.toArray()));
-            s.setArray(5, db.createArrayOf("float8", firstDueSeconds.toArray()));
+            s.setDouble(4, submittedAgo.toMillis() / 1000.0);
+            s.setArray(5, db.createArrayOf("varchar", references.toArray()));
+            s.setArray(6, db.createArrayOf("float8", firstDueSeconds.toArray()));
             s.executeUpdate();
         }
     }
