@@ -143,13 +143,17 @@ public final class DemoStack implements AutoCloseable {
     }
 
     /** Kills the portal the hard way (SIGKILL: no shutdown hooks, no clean-up) and starts it again on the same data. */
-    public void killAndRestartPortal() {
+    /** SIGKILL to the portal's JVM: no shutdown hook, its claims left to run out. */
+    public void killPortal() {
         try {
             portal.process().destroyForcibly().waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public void restartPortal() {
         portal = startPortal(settings, portalEnvironment);
         portal.awaitReady(Duration.ofMinutes(4));
     }
