@@ -29,9 +29,17 @@ public final class EngineCluster implements AutoCloseable {
 
     public static final Path PORTAL_JAR = Path.of("target/quarkus-app/quarkus-run.jar");
 
-    /** What to start: engine settings (portal.worker.*, as -D options), JVM options, sandbox processing time. */
+    /**
+     * What to start: engine settings (portal.worker.*, as -D options), JVM options, sandbox processing
+     * time; {@code s3Bucket} non-null stages uploads in that bucket of the JVM's S3Mock and gives each
+     * portal a data directory of its own (no shared disk, as in Kubernetes); null shares one directory.
+     */
     public record Settings(int portals, Map<String, String> systemProperties, List<String> jvmOptions, Duration processingTime,
-            List<String> sandboxJvmOptions, Path home) {
+            List<String> sandboxJvmOptions, Path home, String s3Bucket) {
+        public Settings(int portals, Map<String, String> systemProperties, List<String> jvmOptions, Duration processingTime,
+                List<String> sandboxJvmOptions, Path home) {
+            this(portals, systemProperties, jvmOptions, processingTime, sandboxJvmOptions, home, null);
+        }
     }
 
     private final Settings settings;
@@ -79,6 +87,13 @@ public final class EngineCluster implements AutoCloseable {
                     "PORTAL_DATA_DIR", Files.createDirectories(settings.home().resolve("data")).toString(),
                     "PORTAL_CONNECTION_REQUIRE_HTTPS", "false",
                     "PORTAL_CONNECTION_ALLOWED_PRIVATE_HOSTS", "localhost,127.0.0.1"));
+            if (settings.s3Bucket() != null) {
+                S3MockProcess s3 = S3MockProcess.shared();
+                s3.bucket(settings.s3Bucket());
+                s3.portalConfig(settings.s3Bucket(), "AES256").forEach((key, value) -> env.put(
+                        key.equals("portal.storage.type") ? "PORTAL_STORAGE_TYPE"
+                                : "PORTAL_S3_" + key.substring("portal.storage.s3.".length()).replace('-', '_').toUpperCase(), value));
+            }
             EngineCluster cluster = new EngineCluster(settings, oidc, database, sandbox, env);
             try {
                 cluster.startPortal(0);
@@ -120,12 +135,30 @@ public final class EngineCluster implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         starts[i]++;
-        portals[i] = PortalProcess.start(PORTAL_JAR.toAbsolutePath(), FreePorts.find(), FreePorts.find(), environment, jvm,
+        Map<String, String> env = new HashMap<>(environment);
+        if (settings.s3Bucket() != null) {
+            try {
+                env.put("PORTAL_DATA_DIR", Files.createDirectories(settings.home().resolve("data-" + (i + 1))).toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        portals[i] = PortalProcess.start(PORTAL_JAR.toAbsolutePath(), FreePorts.find(), FreePorts.find(), env, jvm,
                 ProcessBuilder.Redirect.to(log.toFile()));
     }
 
     /** A seeder on the cluster's database and storage (close it when done). */
     public EngineSeed seed() throws SQLException {
+        if (settings.s3Bucket() != null) {
+            String bucket = settings.s3Bucket();
+            return new EngineSeed(database.jdbcUrl(), database.username(), database.password(), environment.get("PORTAL_ENCRYPTION_KEYS"),
+                    (key, content) -> {
+                        try (var s3 = S3MockProcess.shared().client()) {
+                            s3.putObject(b -> b.bucket(bucket).key("staged/" + key),
+                                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
+                        }
+                    });
+        }
         return new EngineSeed(database.jdbcUrl(), database.username(), database.password(), environment.get("PORTAL_ENCRYPTION_KEYS"),
                 Path.of(environment.get("PORTAL_DATA_DIR")));
     }

@@ -39,10 +39,25 @@ public final class EngineSeed implements AutoCloseable {
 
     private final Connection db;
     private final SecretBox box;
-    private final Path uploads;
+    private final java.util.function.BiConsumer<String, byte[]> stage;
 
     /** {@code encryptionKeys}: the portals' PORTAL_ENCRYPTION_KEYS; {@code dataDir}: their PORTAL_DATA_DIR. */
     public EngineSeed(String jdbcUrl, String user, String password, String encryptionKeys, Path dataDir) throws SQLException {
+        this(jdbcUrl, user, password, encryptionKeys, (key, content) -> {
+            Path stored = dataDir.resolve("uploads").resolve(key);
+            try {
+                Files.createDirectories(stored.getParent());
+                Files.write(stored, content);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** {@code stage} writes a staged file's bytes under its key (the local directory or the S3 bucket). */
+    public EngineSeed(String jdbcUrl, String user, String password, String encryptionKeys,
+            java.util.function.BiConsumer<String, byte[]> stage) throws SQLException {
+        this.stage = stage;
         this.db = DriverManager.getConnection(jdbcUrl, user, password);
         this.box = new SecretBox(new EncryptionConfig() {
             @Override
@@ -60,7 +75,6 @@ public final class EngineSeed implements AutoCloseable {
                 return false;
             }
         });
-        this.uploads = dataDir.resolve("uploads");
     }
 
     public Connection connection() {
@@ -101,13 +115,7 @@ public final class EngineSeed implements AutoCloseable {
         for (StagedFile f : files) {
             UUID upload = UUID.randomUUID();
             String relative = t.id() + "/" + upload;
-            Path stored = uploads.resolve(relative);
-            try {
-                Files.createDirectories(stored.getParent());
-                Files.write(stored, f.content());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            stage.accept(relative, f.content());
             String kind = f.audio() ? "AUDIO" : "DOCUMENT";
             String type = f.audio() ? "audio/vnd.wave" : "text/plain";
             update("""
