@@ -21,6 +21,7 @@ import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadKind;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.TextInput;
 
 /**
  * Turns a valid submit form into a saved job, with its files and field values, in one
@@ -33,6 +34,9 @@ public class JobSubmission {
     /** The job (new, or the one this form already made) or the problems per form field. */
     public record Outcome(Long jobId, FormErrors errors) {
     }
+
+    /** The job name's limit, in characters (its column holds 200). */
+    public static final int MAX_NAME = 200;
 
     /** Fired after commit so the worker can start at once instead of on its next tick. */
     public record Submitted(String tenantId, long jobId) {
@@ -71,8 +75,11 @@ public class JobSubmission {
         String name = form.jobName == null ? "" : form.jobName.trim();
         if (name.isEmpty()) {
             errors.add("jobName", "Give the job a name you will recognise in the job list.");
-        } else if (name.length() > 200) {
-            errors.add("jobName", "Keep the name under 200 characters.");
+        } else {
+            String problem = TextInput.problem(name, MAX_NAME, TextInput.Lines.SINGLE, "The job name");
+            if (problem != null) {
+                errors.add("jobName", problem);
+            }
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (ProfileField field : version.fields()) {
