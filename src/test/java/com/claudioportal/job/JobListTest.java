@@ -86,7 +86,8 @@ class JobListTest {
         assertEquals(List.of("Dictation 7"), names("?q=REF-7"));
         assertEquals(Set.of("Dictation 17", "Dictation 117"), new HashSet<>(names("?q=17")));
         assertEquals(120, count("?profile=" + profile));
-        assertEquals(0, count("?profile=999999"));
+        // a profile id the tenant does not have (another tenant's, or none) is a 404, like any foreign id
+        given().get("/t/" + tenant + "/jobs?profile=999999").then().statusCode(404);
         // 12:00 minus up to 60 minutes: everything is on the 20th
         assertEquals(120, count("?from=2026-11-20&to=2026-11-20"));
         assertEquals(0, count("?from=2026-11-21"));
