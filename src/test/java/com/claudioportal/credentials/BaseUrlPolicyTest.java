@@ -27,9 +27,29 @@ class BaseUrlPolicyTest {
     }
 
     @Test
-    void anOperatorCanAllowAnInternalHost() {
-        assertEquals(Optional.empty(), policy(false, "localhost").problemWith("http://localhost:8080/sandbox/claudio/maple"));
-        assertTrue(policy(false, "localhost").problemWith("http://127.0.0.2").isPresent());
+    void anOperatorAllowsAnInternalHostAndPortNotTheWholeHost() {
+        assertEquals(Optional.empty(), policy(false, "localhost:8090").problemWith("http://localhost:8090/claudio/maple"));
+        assertTrue(policy(false, "localhost:8090").problemWith("http://localhost:9000/q/health").orElse("").contains("own network"),
+                "allowing the sandbox does not open the management port");
+        assertTrue(policy(false, "localhost:8090").problemWith("http://127.0.0.2:8090").isPresent());
+        // a bare host means the scheme's default port, [v6]:port and host:* (tests) work too
+        assertEquals(Optional.empty(), policy(false, "localhost").problemWith("http://localhost/team"));
+        assertTrue(policy(false, "localhost").problemWith("http://localhost:8443/team").isPresent());
+        assertEquals(Optional.empty(), policy(false, "[::1]:8090").problemWith("http://[::1]:8090/x"));
+        assertEquals(Optional.empty(), policy(false, "LocalHost:*").problemWith("http://localhost:40123/x"));
+        assertTrue(policy(false, "localhost:http").problemWith("http://localhost:80/x").isPresent(), "a garbled entry allows nothing");
+    }
+
+    @Test
+    void addressesWrittenInOtherWaysAreStillTheSameAddresses() {
+        BaseUrlPolicy p = policy(true);
+        for (String url : List.of("https://[::ffff:127.0.0.1]/", "https://[0:0:0:0:0:0:0:1]/", "https://0x7f000001/", "https://2130706433/",
+                "https://127.1/", "https://[fe80::1]/", "https://224.0.0.1/", "https://255.255.255.255/")) {
+            String problem = p.problemWith(url).orElse("");
+            assertTrue(problem.contains("own network") || problem.contains("could not be found") || problem.contains("not a valid")
+                    || problem.contains("no host name"),
+                    url + " -> " + problem);
+        }
     }
 
     @Test
@@ -44,6 +64,7 @@ class BaseUrlPolicyTest {
 
     static BaseUrlPolicy policy(boolean https, String... allowed) {
         BaseUrlPolicy p = new BaseUrlPolicy();
+        p.resolver = new SystemHostResolver();
         p.config = new ConnectionPolicyConfig() {
             public boolean requireHttps() {
                 return https;
