@@ -90,8 +90,14 @@ public class JobSubmission {
             }
             values.put(field.key(), value == null ? "" : value.trim());
         }
-        List<Upload> audio = uploads(form.audio.stream().map(SubmitForm.AudioInput::uploadId).toList(), UploadKind.AUDIO, key);
-        List<Upload> documents = uploads(form.documents.stream().map(SubmitForm.DocumentInput::uploadId).toList(), UploadKind.DOCUMENT, key);
+        List<Upload> audio;
+        List<Upload> documents;
+        try {
+            audio = uploads(form.audio.stream().map(SubmitForm.AudioInput::uploadId).toList(), UploadKind.AUDIO, key);
+            documents = uploads(form.documents.stream().map(SubmitForm.DocumentInput::uploadId).toList(), UploadKind.DOCUMENT, key);
+        } catch (AlreadySubmitted same) {
+            return new Outcome(same.jobId, FormErrors.none());
+        }
         if (audio.isEmpty()) {
             errors.add("audio", "Add at least one recording.");
         }
@@ -147,7 +153,11 @@ public class JobSubmission {
         return new Outcome(job.id, errors);
     }
 
-    /** The uploads named by the form; someone else's or unknown ids are a 404, like anywhere else. */
+    /**
+     * The uploads named by the form; someone else's or unknown ids are a 404, like anywhere else.
+     * Each row is locked until the job commits, so the clean-up of abandoned uploads (which
+     * re-checks under the same lock) cannot delete a file this job has just taken.
+     */
     private static List<Upload> uploads(List<String> ids, UploadKind kind, UUID key) {
         return ids.stream().map(id -> {
             UUID uuid;
@@ -156,12 +166,29 @@ public class JobSubmission {
             } catch (IllegalArgumentException e) {
                 throw new NotFoundException();
             }
-            Upload upload = Upload.findById(uuid);
+            Upload upload = Upload.findById(uuid, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (upload != null && upload.jobId != null) {
+                // the same form posted twice at once: the other post made its job while this one waited for the lock
+                Job same = Job.find("submissionKey", key).firstResult();
+                if (same != null && same.id.equals(upload.jobId)) {
+                    throw new AlreadySubmitted(same.id);
+                }
+            }
             if (upload == null || upload.kind != kind || upload.storedPath == null || upload.jobId != null) {
                 throw new NotFoundException();
             }
             return upload;
         }).toList();
+    }
+
+    /** The uploads belong to the job this very form made already. */
+    private static final class AlreadySubmitted extends RuntimeException {
+        final long jobId;
+
+        AlreadySubmitted(long jobId) {
+            super(null, null, false, false);
+            this.jobId = jobId;
+        }
     }
 
     /** Checks one recording's trim; returns the HH:MM:SS pair to send. */
