@@ -39,6 +39,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 
 /**
@@ -49,6 +52,7 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 @TestSecurity(user = UploadAbuseTest.STAFF)
+@OidcSecurity(claims = { @Claim(key = "email", value = UploadAbuseTest.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
 class UploadAbuseTest {
 
     static final String STAFF = "staff@upload-abuse.test";

@@ -39,6 +39,9 @@ import com.claudioportal.upload.UploadService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -270,6 +273,7 @@ class HostileInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     @TestSecurity(user = ADMIN)
+    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void isRefusedInWordsAndChangesNothing(Case c) {
         given().get("/t/" + world.a()).then().statusCode(200);
         Map<String, String> before = snapshot();
@@ -289,6 +293,7 @@ class HostileInputTest {
 
     @Test
     @TestSecurity(user = ADMIN)
+    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void aMalformedFlashCookieNeverTurnsAPageIntoAnError() {
         for (String cookie : List.of("%E0%A4%A", "%", "success%3A%ZZ", "warning:" + "x".repeat(3000))) {
             String page = given().cookie("portal-flash", cookie).get("/t/" + world.a()).then().statusCode(200).extract().asString();
@@ -298,6 +303,7 @@ class HostileInputTest {
 
     @Test
     @TestSecurity(user = ADMIN)
+    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void fileNamesThatArePathsOrSpoofedAreOnlyNames() throws IOException {
         Map<String, String> names = Map.of(
                 "../../../../etc/passwd.wav", "passwd.wav",

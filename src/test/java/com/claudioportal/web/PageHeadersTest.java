@@ -18,6 +18,9 @@ import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 
 /**
@@ -34,6 +37,7 @@ class PageHeadersTest {
 
     @Test
     @TestSecurity(user = ADMIN, roles = "platform-admin")
+    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void everyPageIsNoStoreAndCarriesTheSecurityHeaders() {
         String tenant = fixtures.tenant("Headers Clinic", ADMIN);
         String staff = Fixtures.email("staff");
