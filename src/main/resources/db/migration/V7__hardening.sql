@@ -7,6 +7,7 @@
 alter table job_file alter column claudio_url type text;
 alter table job alter column poll_endpoint type text;
 alter table job alter column status_detail type text;
+alter table job alter column stuck_reason type text;
 alter table job_event alter column message type text;
 -- The reference is searched by equality only. A B-tree entry may not exceed about 2,700 bytes, so
 -- a hash index, which stores only the hash, takes a reference of any length.

@@ -40,6 +40,8 @@ public class JobListResource {
         public String submitter;
         @QueryParam("mine")
         public boolean mine;
+        @QueryParam("late")
+        public boolean late;
         @QueryParam("from")
         public String from;
         @QueryParam("to")
@@ -62,6 +64,7 @@ public class JobListResource {
             }
             query.submitter = submitter;
             query.mine = mine;
+            query.late = late;
             query.from = from;
             query.to = to;
             query.q = q;
@@ -84,6 +87,10 @@ public class JobListResource {
 
     @GET
     public TemplateInstance list(@BeanParam Filters filters) {
+        if (filters.profile != null && Profile.findById(filters.profile) == null) {
+            // someone else's profile id (or none at all): like every foreign id, a 404
+            throw new jakarta.ws.rs.NotFoundException();
+        }
         JobQuery query = filters.query();
         if (query.profile != null && Profile.findById(query.profile) == null) {
             // another tenant's profile id (or none at all): like every foreign id, a 404

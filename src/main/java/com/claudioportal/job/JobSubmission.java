@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -38,10 +37,6 @@ public class JobSubmission {
     /** The job name's limit, in characters (its column holds 200). */
     public static final int MAX_NAME = 200;
 
-    /** Fired after commit so the worker can start at once instead of on its next tick. */
-    public record Submitted(String tenantId, long jobId) {
-    }
-
     @Inject
     AuditTrail audit;
 
@@ -49,7 +44,7 @@ public class JobSubmission {
     CurrentUser user;
 
     @Inject
-    Event<Submitted> submitted;
+    JobLifecycle lifecycle;
 
     @Transactional
     public Outcome submit(SubmitForm form, ProfileVersion version) {
@@ -131,6 +126,7 @@ public class JobSubmission {
         job.submittedBy = user.actor();
         job.submittedByName = user.displayName();
         job.nextAttemptAt = Instant.now();
+        job.dueAt = job.createdAt.plus(profile.expectedTurnaround());
         job.persist();
         int position = 0;
         for (int i = 0; i < audio.size(); i++) {
@@ -144,12 +140,11 @@ public class JobSubmission {
             f.docType = form.documents.get(i).docType();
             f.persist();
         }
-        JobEvent.record(job, "Saved with " + audio.size() + (audio.size() == 1 ? " recording" : " recordings")
+        lifecycle.saved(job, "Saved with " + audio.size() + (audio.size() == 1 ? " recording" : " recordings")
                 + (documents.isEmpty() ? "" : " and " + documents.size() + (documents.size() == 1 ? " document" : " documents"))
                 + "; waiting to be sent to Claudio.", user.actor());
         audit.record("job.submitted", "job", job.id, Map.of("profile", profile.displayName, "profileVersion", version.versionNo,
                 "recordings", audio.size(), "documents", documents.size()));
-        submitted.fire(new Submitted(job.tenantId, job.id));
         return new Outcome(job.id, errors);
     }
 

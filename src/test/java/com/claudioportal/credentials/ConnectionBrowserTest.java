@@ -118,7 +118,7 @@ class ConnectionBrowserTest {
         assertFalse(page.getByTestId("last-test").innerText().matches("(?s).*Works.*Works.*"), page.getByTestId("last-test").innerText());
 
         // a change on the form hides results that were about what it held before
-        page.locator("#f-baseUrl").fill("http://localhost:9/claudio");
+        page.locator("#f-baseUrl").fill("http://localhost:" + com.claudioportal.infra.Ports.closed() + "/claudio");
         assertThat(page.getByTestId("last-test")).isHidden();
         page.getByTestId("test-connection").click();
         assertThat(page.getByTestId("test-verdict")).hasText("Address unreachable. The portal could not reach this address. "
@@ -133,7 +133,7 @@ class ConnectionBrowserTest {
         assertThat(page.getByTestId("last-test")).containsText("Key or secret rejected");
 
         // saving another address clears the last result: it was about the old one
-        page.locator("#f-baseUrl").fill("http://localhost:9/claudio");
+        page.locator("#f-baseUrl").fill("http://localhost:" + com.claudioportal.infra.Ports.closed() + "/claudio");
         page.getByTestId("save-connection").click();
         assertThat(page.getByTestId("last-test")).containsText("not tested since the last change");
 
