@@ -43,8 +43,20 @@ public class BaseUrlPolicy {
         return Optional.ofNullable(pin(url).problem());
     }
 
-    /** Checks {@code url}, resolving its host exactly once; the result carries the addresses to connect to. */
+    /** Checks {@code url} as a base URL, resolving its host exactly once; the result carries the addresses to connect to. */
     public PinnedResolution pin(String url) {
+        return check(url, true);
+    }
+
+    /**
+     * Checks an address the portal calls or sends a browser to (a Claudio call, a link Claudio
+     * answered with): the same rules as for a base URL, except that it may carry a query.
+     */
+    public PinnedResolution pinCall(String url) {
+        return check(url, false);
+    }
+
+    private PinnedResolution check(String url, boolean baseUrl) {
         URI uri;
         try {
             uri = new URI(url == null ? "" : url.trim());
@@ -65,7 +77,7 @@ public class BaseUrlPolicy {
         if (uri.getRawUserInfo() != null) {
             return PinnedResolution.refused("Leave user names and passwords out of the address.");
         }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        if (baseUrl && (uri.getRawQuery() != null || uri.getRawFragment() != null)) {
             return PinnedResolution.refused("Leave out everything after ? or #: enter only the base address.");
         }
         String name = host.toLowerCase(Locale.ROOT);
@@ -103,7 +115,7 @@ public class BaseUrlPolicy {
      * @throws ConnectException when the policy refuses the URL (the message is the reason in words)
      */
     public InetSocketAddress addressFor(URI uri) throws ConnectException {
-        PinnedResolution pinned = pin(uri.toString());
+        PinnedResolution pinned = pinCall(uri.toString());
         if (!pinned.ok()) {
             throw new ConnectException(pinned.problem());
         }

@@ -71,8 +71,7 @@ public class ConnectionTester {
         if (!pinned.ok()) {
             return new Verdict(Outcome.UNREACHABLE, pinned.problem());
         }
-        // Not yet pinned: the client resolves the host again when it connects. After the job engine's client
-        // is merged, pinned.socketAddresses() goes to it (docs/architecture.md, "Threat model").
+        // the client connects only to an address the policy checks again right then (OutboundAddresses)
         return describe(client.checkConnection(account));
     }
 

@@ -82,7 +82,8 @@ class BaseUrlPolicyTest {
         assertEquals("The address has no host name.", policy(false).problemWith("http:///claudio").orElseThrow());
         assertEquals("This is not a valid web address.", policy(false).problemWith("http://exa mple.com").orElseThrow());
         assertEquals(Optional.empty(), policy(false).problemWith(" https://93.184.216.34 "), "surrounding spaces are trimmed");
-        assertEquals(Optional.empty(), policy(false, " LocalHost ").problemWith("http://localhost:1/x"), "allowed hosts ignore case and spaces");
+        assertEquals(Optional.empty(), policy(false, " LocalHost:1 ").problemWith("http://localhost:1/x"), "allowed hosts ignore case and spaces");
+        assertTrue(policy(false, " LocalHost ").problemWith("http://localhost:1/x").isPresent(), "a bare host allows only the scheme's port");
     }
 
     static BaseUrlPolicy policy(boolean https, String... allowed) {

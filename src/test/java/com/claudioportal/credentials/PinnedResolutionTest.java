@@ -9,12 +9,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,30 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class PinnedResolutionTest {
 
-    /** Answers each lookup with the next scripted answer and records the names it was asked. */
-    static final class ScriptedDns implements HostResolver {
-        final Deque<List<InetAddress>> answers = new ArrayDeque<>();
-        final List<String> asked = new ArrayList<>();
-
-        ScriptedDns answer(String... addresses) {
-            List<InetAddress> list = new ArrayList<>();
-            for (String a : addresses) {
-                list.add(ip(a));
-            }
-            answers.add(list);
-            return this;
-        }
-
-        @Override
-        public List<InetAddress> lookup(String host) throws UnknownHostException {
-            asked.add(host);
-            if (answers.isEmpty()) {
-                throw new UnknownHostException(host);
-            }
-            return answers.poll();
-        }
-    }
-
     @Test
     void aRebindingDnsNeverGetsTheCallToThePrivateAddress() throws Exception {
         ScriptedDns dns = new ScriptedDns().answer("93.184.216.34").answer("169.254.169.254");
@@ -58,7 +29,7 @@ class PinnedResolutionTest {
         assertTrue(first.ok(), first.problem());
         assertEquals(List.of(new InetSocketAddress(ip("93.184.216.34"), 443)), first.socketAddresses());
         assertEquals("claudio.example", first.host(), "the name stays for the Host header and SNI");
-        assertEquals(List.of("claudio.example"), dns.asked, "one lookup per call, and the client gets its answer");
+        assertEquals(List.of("claudio.example"), dns.asked(), "one lookup per call, and the client gets its answer");
 
         // the next call asks again, gets the metadata address, and is refused before connecting
         PinnedResolution second = policy.pin("https://claudio.example/team-1");
@@ -99,26 +70,11 @@ class PinnedResolutionTest {
         assertTrue(policy(new ScriptedDns().answer()).pin("https://empty.example").problem().contains("could not be found"));
     }
 
-    static BaseUrlPolicy policy(HostResolver dns, String... allowed) {
-        BaseUrlPolicy p = new BaseUrlPolicy();
-        p.resolver = dns;
-        p.config = new ConnectionPolicyConfig() {
-            public boolean requireHttps() {
-                return false;
-            }
-
-            public Optional<List<String>> allowedPrivateHosts() {
-                return Optional.of(List.of(allowed));
-            }
-        };
-        return p;
+    static BaseUrlPolicy policy(ScriptedDns dns, String... allowed) {
+        return dns.policy(allowed);
     }
 
     static InetAddress ip(String literal) {
-        try {
-            return InetAddress.getByName(literal);
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException(e);
-        }
+        return ScriptedDns.ip(literal);
     }
 }
