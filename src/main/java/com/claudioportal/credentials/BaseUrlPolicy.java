@@ -122,6 +122,41 @@ public class BaseUrlPolicy {
         return pinned.socketAddress();
     }
 
+    /**
+     * Why the portal will not send a browser to a link Claudio answered with (a transcript or
+     * media file), or empty. The browser fetches it, not the portal, so the name is not resolved
+     * here; but the link must use https (unless the operator turned that off, as the demo does),
+     * carry no user name, and not name an internal address or a metadata service outright.
+     */
+    public Optional<String> linkProblem(String url) {
+        URI uri;
+        try {
+            uri = new URI(url == null ? "" : url.trim());
+        } catch (URISyntaxException e) {
+            return Optional.of("Claudio answered with a link that is not a valid web address.");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        boolean schemeOk = scheme.equals("https") || (!config.requireHttps() && scheme.equals("http"));
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (!schemeOk || host.isEmpty() || uri.getRawUserInfo() != null) {
+            return Optional.of("Claudio answered with a link the portal does not open (only https links are opened).");
+        }
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        if (AllowedHosts.parse(config.allowedPrivateHosts().orElse(List.of())).allows(name, port, scheme)) {
+            return Optional.empty();
+        }
+        boolean literal = name.contains(":") || name.matches("[0-9.]+");
+        try {
+            if (METADATA_HOSTS.contains(name) || name.equals("localhost") || (literal && isInternal(InetAddress.getByName(name)))) {
+                return Optional.of("Claudio answered with a link into the portal's own network, which the portal does not open.");
+            }
+        } catch (UnknownHostException e) {
+            return Optional.of("Claudio answered with a link that is not a valid web address.");
+        }
+        return Optional.empty();
+    }
+
     static boolean isInternal(InetAddress address) {
         if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
                 || address.isAnyLocalAddress() || address.isMulticastAddress()) {

@@ -87,10 +87,6 @@ public class JobListResource {
 
     @GET
     public TemplateInstance list(@BeanParam Filters filters) {
-        if (filters.profile != null && Profile.findById(filters.profile) == null) {
-            // someone else's profile id (or none at all): like every foreign id, a 404
-            throw new jakarta.ws.rs.NotFoundException();
-        }
         JobQuery query = filters.query();
         if (query.profile != null && Profile.findById(query.profile) == null) {
             // another tenant's profile id (or none at all): like every foreign id, a 404

@@ -86,6 +86,21 @@ class BaseUrlPolicyTest {
         assertTrue(policy(false, " LocalHost ").problemWith("http://localhost:1/x").isPresent(), "a bare host allows only the scheme's port");
     }
 
+    @Test
+    void transcriptLinksAreOpenedOnlyOverHttpsAndNeverIntoThePortalsNetwork() {
+        BaseUrlPolicy strict = policy(true);
+        assertEquals(Optional.empty(), strict.linkProblem("https://claudio-files.s3.amazonaws.com/t/report.pdf?X-Amz-Signature=ab12"),
+                "a pre-signed link elsewhere is fine (the browser fetches it)");
+        for (String bad : List.of("http://files.example/report.pdf", "javascript:alert(1)", "file:///etc/passwd",
+                "https://user:pw@files.example/x", "https://169.254.169.254/latest/meta-data/", "https://[::1]:9000/q/metrics",
+                "https://10.0.0.5/report.pdf", "https://localhost:9000/q/health", "https://metadata.google.internal/x", "not a url")) {
+            assertTrue(strict.linkProblem(bad).isPresent(), bad);
+        }
+        assertEquals(Optional.empty(), policy(false, "localhost:8090").linkProblem("http://localhost:8090/claudio/maple/files/a.txt"),
+                "the demo's sandbox (http, allowed host and port)");
+        assertTrue(policy(false, "localhost:8090").linkProblem("http://localhost:9000/q/metrics").isPresent(), "but not its other ports");
+    }
+
     static BaseUrlPolicy policy(boolean https, String... allowed) {
         BaseUrlPolicy p = new BaseUrlPolicy();
         p.resolver = new SystemHostResolver();

@@ -155,6 +155,11 @@ class HostileInputTest {
         c.add(new Case("another tenant's profile filter", t -> t.get("/jobs?profile=" + world.profileB()), 404, "Page not found"));
         c.add(new Case("a search of 500 characters", t -> t.get("/jobs?q=" + "x".repeat(500)), 200, "Search for at most 200 characters"));
         c.add(new Case("a search with SQL wildcards", t -> t.get("/jobs?q=%25_%25%27--"), 200, "No jobs match these filters."));
+        // ---- the audit log: the same for its paging link
+        c.add(new Case("a 20-digit audit cursor", t -> t.get("/audit?before=99999999999999999999"), 200,
+                "The link to older entries was not understood"));
+        c.add(new Case("an audit cursor that is no number", t -> t.get("/audit?before=1%27%20or%201=1"), 200,
+                "The link to older entries was not understood"));
         // ---- presets
         c.add(new Case("a preset value over 20,000 characters", t -> t.form("/admin/presets/new",
                 Map.of("name", "Long", "valueKey", "specialist_bio", "valueText", long20001)), 400, "This is too long: 20,001 characters"));
