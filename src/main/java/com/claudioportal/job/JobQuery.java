@@ -35,8 +35,52 @@ public class JobQuery {
     public boolean late;
     /** Cursor: "&lt;epoch micros&gt;_&lt;id&gt;" of the last row of the previous page. */
     public String after;
+    /** What could not be read from the query string, in words; those filters are left out. */
+    public final List<String> problems = new ArrayList<>();
+
+    static final int MAX_SEARCH = 200;
 
     public record Page(List<JobRow> rows, String nextCursor) {
+    }
+
+    /**
+     * Checks what came from the query string, which anyone can write by hand: a value that cannot
+     * be read (a date like +999999999-12-31, a 20-digit cursor, an unknown status) is explained and
+     * left out, and the list is shown without it rather than an error page.
+     */
+    public JobQuery checked() {
+        if (status != null && !status.isBlank() && state() == null) {
+            problems.add("There is no status \u201c" + shorten(status) + "\u201d, so the list shows every status.");
+            status = null;
+        }
+        from = checkedDate(from, "from");
+        to = checkedDate(to, "to");
+        if (after != null && !after.isBlank() && cursor() == null) {
+            problems.add("The link to older jobs was not understood, so the list starts with the newest.");
+            after = null;
+        }
+        if (q != null && q.strip().length() > MAX_SEARCH) {
+            problems.add("Search for at most " + MAX_SEARCH + " characters of a job name or a Claudio reference.");
+            q = null;
+        }
+        if (submitter != null && submitter.strip().length() > 320) {
+            problems.add("The submitter was not understood, so jobs of every submitter are shown.");
+            submitter = null;
+        }
+        return this;
+    }
+
+    private String checkedDate(String value, String which) {
+        if (value == null || value.isBlank() || date(value) != null) {
+            return value;
+        }
+        problems.add("The date \u201c" + shorten(value) + "\u201d (" + which + ") was not understood: use year-month-day, like 2026-03-14.");
+        return null;
+    }
+
+    private static String shorten(String s) {
+        String t = s.strip();
+        return t.length() > 40 ? t.substring(0, 40) + "\u2026" : t;
     }
 
     public Page run(EntityManager em, String currentUser) {
@@ -138,22 +182,34 @@ public class JobQuery {
         }
     }
 
+    /** The cursor's time and id, or null when it is not one this page wrote (too long, out of range). */
     private Object[] cursor() {
-        if (after == null || !after.matches("\\d{1,20}_\\d{1,19}")) {
+        if (after == null || !after.matches("\\d{1,18}_\\d{1,18}")) {
             return null;
         }
         String[] parts = after.split("_");
         long micros = Long.parseLong(parts[0]);
+        if (micros > MAX_MICROS) {
+            return null;
+        }
         return new Object[] { Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000), Long.parseLong(parts[1]) };
     }
+
+    /** 9999-12-31, in microseconds since 1970: later cursors cannot come from a job. */
+    private static final long MAX_MICROS = 253_402_300_799_000_000L;
 
     private static long micros(Instant t) {
         return t.getEpochSecond() * 1_000_000 + t.getNano() / 1000;
     }
 
+    /** A year-month-day between 1900 and 9998 (so the day after it exists), or null. */
     private static LocalDate date(String s) {
+        if (s == null || s.isBlank() || !s.trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return null;
+        }
         try {
-            return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
+            LocalDate d = LocalDate.parse(s.trim());
+            return d.getYear() >= 1900 && d.getYear() <= 9998 ? d : null;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -11,7 +11,7 @@ import com.claudioportal.forms.FormErrors;
 public record SubmitPage(Profile profile, ProfileVersion version, String submissionKey, String jobName, boolean isRaw,
         List<FieldView> fields, List<AudioView> audio, List<DocumentView> documents, List<String> docTypes,
         List<Preset> presets, String presetsJson, String presetId, FormErrors errors, String audioLimit, String documentLimit,
-        long maxAudioBytes, long maxDocumentBytes) {
+        long maxAudioBytes, long maxDocumentBytes, String storageUse, int maxParallelUploads) {
 
     /** A profile field as an input. {@code widget} is a {@link FieldWidget} name. */
     public record FieldView(String key, String name, String id, String label, String help, String widget, boolean required,

@@ -57,6 +57,9 @@ public class JobTracking {
     @Inject
     JobLifecycle lifecycle;
 
+    @Inject
+    com.claudioportal.credentials.BaseUrlPolicy policy;
+
     /** After a lost submit answer: the job turned out to be at Claudio under {@code reference}. */
     public String link(long jobId, String reference) {
         Job job = read(jobId);
@@ -101,7 +104,9 @@ public class JobTracking {
 
     /**
      * The current link to a transcript ({@code media} false) or media file. Claudio's links expire,
-     * so older ones are replaced by polling first. Opening one is recorded in the audit log.
+     * so older ones are replaced by polling first (through the pinned client). The browser is sent
+     * only to links {@link com.claudioportal.credentials.BaseUrlPolicy#linkProblem} accepts (https,
+     * nothing internal). Opening one is recorded in the audit log.
      */
     public Link open(long jobId, boolean media, int index) {
         Job job = read(jobId);
@@ -132,6 +137,10 @@ public class JobTracking {
         List<String> urls = media ? result.mediaFiles() : result.transcriptUrls();
         if (index < 0 || index >= urls.size()) {
             throw new NotFoundException();
+        }
+        Optional<String> refused = policy.linkProblem(urls.get(index));
+        if (refused.isPresent()) {
+            return new Link(null, refused.get());
         }
         QuarkusTransaction.requiringNew().run(() -> audit.record(media ? "job.media-opened" : "job.transcript-opened", "job", jobId,
                 Map.of("file", JobResult.nameOf(urls.get(index), (media ? "media " : "transcript ") + (index + 1)))));

@@ -234,29 +234,38 @@ public class JobWorker {
         }, Pending.STOP);
     }
 
-    /** Records an upload's answer; true when the next file (or the submit) may follow. */
+    /** What recording an upload's answer came to: go on, and the local copy Claudio now has (to delete). */
+    private record FileOutcome(boolean more, String sentCopy) {
+        static final FileOutcome STOP = new FileOutcome(false, null);
+    }
+
+    /**
+     * Records an upload's answer; true when the next file (or the submit) may follow. The local
+     * copy is deleted only when the transaction that records Claudio has the file committed: the
+     * path comes from the attempt whose commit succeeded (an attempt that lost a conflict, or one
+     * retried after losing the lease, leaves the file where it is).
+     */
     private boolean fileAnswered(JobClaims.Claim claim, String owner, Pending pending, ClaudioResult<UploadedFile> result) {
-        String[] sentCopy = new String[1];
-        boolean more = change(claim, owner, job -> {
+        FileOutcome outcome = change(claim, owner, job -> {
             JobFile file = JobFile.findById(pending.fileId());
             if (job.status != JobState.UPLOADING) {
-                return false; // cancelled (or settled) while the file was on its way: stop here
+                return FileOutcome.STOP; // cancelled (or settled) while the file was on its way: stop here
             }
             if (result instanceof ClaudioResult.Success<UploadedFile> ok) {
                 lifecycle.fileSent(job, file, ok.value().url());
                 Upload u = Upload.findById(file.uploadId);
-                sentCopy[0] = u.storedPath;
+                String sent = u.storedPath;
                 u.storedPath = null;
-                return true;
+                return new FileOutcome(true, sent);
             }
             file.status = JobFile.Status.WAITING;
             retryOrFail(job, result.failureOrNull(), "sending \u201c" + file.originalFilename + "\u201d", false);
-            return false;
-        }, false);
-        if (sentCopy[0] != null) {
-            storage.delete(sentCopy[0]); // only after the commit: Claudio has it, the local copy goes
+            return FileOutcome.STOP;
+        }, FileOutcome.STOP);
+        if (outcome.sentCopy() != null) {
+            storage.delete(outcome.sentCopy()); // only after the commit: Claudio has it, the local copy goes
         }
-        return more;
+        return outcome.more();
     }
 
     private CompletionStage<Void> submit(JobClaims.Claim claim, String owner, ClaudioAccount account) {

@@ -60,6 +60,31 @@ final class LocalStagedStore implements StagedStore {
     }
 
     @Override
+    public java.util.Map<String, java.time.Instant> list() throws IOException {
+        java.util.Map<String, java.time.Instant> all = new java.util.HashMap<>();
+        if (!Files.isDirectory(root)) {
+            return all;
+        }
+        // <tenant>/<id>: two levels; the incoming area is listed by UploadStorage
+        try (java.util.stream.Stream<Path> files = Files.walk(root, 2)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String key = root.relativize(file).toString().replace('\\', '/');
+                if (key.startsWith(UploadStorage.INCOMING + "/")) {
+                    continue;
+                }
+                try {
+                    all.put(key, Files.getLastModifiedTime(file).toInstant());
+                } catch (IOException e) {
+                    // deleted meanwhile
+                }
+            }
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return all;
+    }
+
+    @Override
     public InputStream open(String key, long from, long to) throws IOException {
         FileChannel channel = FileChannel.open(resolve(key), StandardOpenOption.READ);
         channel.position(from);

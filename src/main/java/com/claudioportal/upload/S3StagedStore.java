@@ -123,6 +123,18 @@ final class S3StagedStore implements StagedStore, AutoCloseable {
     }
 
     @Override
+    public java.util.Map<String, java.time.Instant> list() throws IOException {
+        java.util.Map<String, java.time.Instant> all = new java.util.HashMap<>();
+        try {
+            s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()
+                    .forEach(o -> all.put(o.key().substring(prefix.length()), o.lastModified()));
+        } catch (S3Exception e) {
+            throw new IOException("The object store did not list the staged files (" + e.statusCode() + ")", e);
+        }
+        return all;
+    }
+
+    @Override
     public InputStream open(String key, long from, long to) throws IOException {
         try {
             return s3.getObject(b -> b.bucket(bucket).key(key(key)).range("bytes=" + from + "-" + to));

@@ -28,6 +28,9 @@ interface StagedStore {
     /** Size in bytes, or -1 when there is no such object. */
     long size(String key) throws IOException;
 
+    /** Every stored key (not the incoming area) with when it last changed. */
+    java.util.Map<String, java.time.Instant> list() throws IOException;
+
     /** Bytes {@code from}..{@code to} (inclusive), streamed. */
     InputStream open(String key, long from, long to) throws IOException;
 }

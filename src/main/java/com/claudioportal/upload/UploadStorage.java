@@ -5,12 +5,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 /**
  * Where uploaded bytes wait until Claudio has them, under the key {@code <tenant>/<random id>}
@@ -21,8 +28,17 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class UploadStorage {
 
+    static final String INCOMING = ".incoming";
+
+    /** A stored file ({@code incoming}: still arriving, or left half-written) and when it last changed. */
+    public record Stored(String key, Instant modified, boolean incoming) {
+    }
+
     @Inject
     UploadConfig config;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     StorageConfig storageConfig;
@@ -135,11 +151,66 @@ public class UploadStorage {
         }
     }
 
+    /**
+     * Deletes the file once the current transaction has committed, and not at all if it rolls back:
+     * a file must never go before the row that says it is gone (or that Claudio has it).
+     */
+    public void deleteAfterCommit(String key) {
+        if (key == null) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    try {
+                        delete(key);
+                    } catch (UncheckedIOException e) {
+                        // the orphan sweep of UploadCleanup takes it later
+                    }
+                }
+            }
+        });
+    }
+
+    /** Every stored file and every file in the local incoming area, for the sweep of files no upload row knows. */
+    public List<Stored> list() {
+        List<Stored> all = new ArrayList<>();
+        try {
+            store.list().forEach((key, modified) -> all.add(new Stored(key, modified, false)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not list the upload storage", e);
+        }
+        Path incoming = config.storageDir().resolve(INCOMING);
+        if (Files.isDirectory(incoming)) {
+            try (Stream<Path> files = Files.list(incoming)) {
+                for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                    try {
+                        all.add(new Stored(INCOMING + "/" + file.getFileName(), Files.getLastModifiedTime(file).toInstant(), true));
+                    } catch (IOException e) {
+                        // deleted meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not list the incoming uploads", e);
+            }
+        }
+        return all;
+    }
+
     public void delete(String key) {
         if (key == null) {
             return;
         }
         try {
+            if (key.startsWith(INCOMING + "/")) { // a left-over request body: always on the local disk
+                Files.deleteIfExists(scratch().resolve(key.substring(INCOMING.length() + 1)));
+                return;
+            }
             store.delete(key);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not delete an upload", e);
@@ -147,7 +218,7 @@ public class UploadStorage {
     }
 
     private Path scratch() {
-        Path dir = config.storageDir().resolve(".incoming");
+        Path dir = config.storageDir().resolve(INCOMING);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -112,7 +112,7 @@ public class Shell {
 
     public List<TenantSummary> tenants() {
         if (tenants == null) {
-            tenants = user.isAuthenticated() ? directory.tenantsOf(user.email(), user.organizations()) : List.of();
+            tenants = user.isAuthenticated() ? directory.tenantsOf(user.person()) : List.of();
         }
         return tenants;
     }

@@ -121,6 +121,9 @@ public final class DemoStack implements AutoCloseable {
                 "PORTAL_DATA_DIR", s.home().resolve("data").toString(),
                 "PORTAL_DEMO_SANDBOX_URL", sandbox.url(),
                 "PORTAL_DEMO_SANDBOX_CONTROL_TOKEN", SANDBOX_CONTROL_TOKEN));
+        // the portal may call the sandbox on its port only (on a free one in tests, 8090 in the demo)
+        int sandboxPort = java.net.URI.create(sandbox.url()).getPort();
+        env.put("PORTAL_CONNECTION_ALLOWED_PRIVATE_HOSTS", "localhost:" + sandboxPort + ",127.0.0.1:" + sandboxPort);
         env.putAll(s.extraEnvironment());
         DemoStack stack = new DemoStack(database, keycloak, sandbox, s, Map.copyOf(env), startPortal(s, env));
         try {
