@@ -41,6 +41,12 @@ public class JobListResource {
         public boolean mine;
         @QueryParam("late")
         public boolean late;
+        @QueryParam("dueToday")
+        public boolean dueToday;
+        @QueryParam("urgent")
+        public boolean urgent;
+        @QueryParam("sort")
+        public String sort;
         @QueryParam("from")
         public String from;
         @QueryParam("to")
@@ -57,6 +63,9 @@ public class JobListResource {
             query.submitter = submitter;
             query.mine = mine;
             query.late = late;
+            query.dueToday = dueToday;
+            query.urgent = urgent;
+            query.sort = sort;
             query.from = from;
             query.to = to;
             query.q = q;

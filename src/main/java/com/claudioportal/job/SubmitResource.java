@@ -186,7 +186,10 @@ public class SubmitResource {
         return new SubmitPage(profile, version, form.submissionKey, form.jobName == null ? "" : form.jobName, form.raw(), fields,
                 audio, documents, version.docTypes(), presets, JobJson.write(presetValues), form.presetId, errors,
                 Sizes.human(uploadConfig.maxAudioBytes()), Sizes.human(uploadConfig.maxDocumentBytes()),
-                uploadConfig.maxAudioBytes(), uploadConfig.maxDocumentBytes());
+                uploadConfig.maxAudioBytes(), uploadConfig.maxDocumentBytes(),
+                new SubmitPage.Scheduling(form.priority == null ? JobPriority.ROUTINE.name() : form.priority,
+                        form.dueAt == null ? "" : form.dueAt, JobDue.describe(profile.expectedTurnaround()),
+                        List.of(JobPriority.values())));
     }
 
     /** An upload still waiting for this form; null when it is gone (deleted, or already used). */
