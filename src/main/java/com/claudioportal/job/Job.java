@@ -168,6 +168,10 @@ public class Job extends TenantOwnedEntity {
         return JobJson.map(fieldValuesJson);
     }
 
+    public ClaudioDetails claudioDetailsOrNull() {
+        return ClaudioDetails.read(claudioDetails);
+    }
+
     public JobResult resultOrNull() {
         return result == null ? null : JobJson.result(result);
     }

@@ -80,6 +80,32 @@ public class JobActions {
         });
     }
 
+    /** A tenant admin changes the priority and due time (audited; the due time must lie ahead). */
+    public String reschedule(long jobId, String priorityValue, String dueValue) {
+        JobPriority priority = JobPriority.parse(priorityValue);
+        if (priority == null) {
+            return "Choose one of the listed priorities.";
+        }
+        JobDue.Parsed due = JobDue.parse(dueValue);
+        if (due.problem() != null) {
+            return due.problem();
+        }
+        return JobChanges.byPerson(() -> {
+            Job job = find(jobId);
+            if (job.status.isFinished()) {
+                return "This job is finished; its priority and due time no longer matter.";
+            }
+            JobPriority before = job.priority;
+            java.time.Instant dueBefore = job.dueAt;
+            lifecycle.rescheduled(job, priority, due.at(), user.actor(), user.displayName());
+            if (before != job.priority || !java.util.Objects.equals(dueBefore, job.dueAt)) {
+                audit.record("job.rescheduled", "job", job.id, Map.of("priority", job.priority.name(),
+                        "dueAt", String.valueOf(job.dueAt), "previousPriority", before.name(), "previousDueAt", String.valueOf(dueBefore)));
+            }
+            return null;
+        });
+    }
+
     public static Job find(long jobId) {
         Job job = Job.findById(jobId);
         if (job == null) {

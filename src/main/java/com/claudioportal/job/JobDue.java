@@ -49,6 +49,11 @@ public final class JobDue {
         return at == null ? "" : INPUT.format(at.atOffset(ZoneOffset.UTC));
     }
 
+    /** "2026-03-14 09:30 UTC", or "none". */
+    public static String words(Instant at) {
+        return at == null ? "none" : INPUT.format(at.atOffset(ZoneOffset.UTC)).replace('T', ' ') + " UTC";
+    }
+
     /** "24 hours", "3 days", "90 minutes": what an empty due time means, in words. */
     public static String describe(Duration turnaround) {
         long minutes = turnaround.toMinutes();

@@ -46,10 +46,13 @@ class TenantIsolationTest {
         // the outsider is tenant admin of B: the strongest role, in the wrong tenant
         tenantB = fixtures.tenant("Isolation B", OUTSIDER);
         long profileA = fixtures.seedProfile(tenantA);
+        long jobA = fixtures.finishedJob(tenantA, profileA);
         foreignIds = Map.of(
                 "memberId", String.valueOf(fixtures.membershipId(tenantA, staffA)),
                 "profileId", String.valueOf(profileA),
-                "jobId", String.valueOf(fixtures.finishedJob(tenantA, profileA)),
+                "jobId", String.valueOf(jobA),
+                "notificationId", String.valueOf(fixtures.notification(tenantA, jobA, staffA)),
+                "mailId", String.valueOf(fixtures.outboxMail(tenantA, staffA)),
                 "uploadId", fixtures.upload(tenantA).toString(),
                 "index", "0",
                 "presetId", String.valueOf(fixtures.preset(tenantA, "Dr. A", Map.of("specialist_name", "Dr. A"))));
