@@ -83,15 +83,16 @@ public class JobActions {
     /** A tenant admin changes the priority and due time (audited; the due time must lie ahead). */
     public String reschedule(long jobId, String priorityValue, String dueValue) {
         JobPriority priority = JobPriority.parse(priorityValue);
-        if (priority == null) {
-            return "Choose one of the listed priorities.";
-        }
         JobDue.Parsed due = JobDue.parse(dueValue);
-        if (due.problem() != null) {
-            return due.problem();
-        }
         return JobChanges.byPerson(() -> {
+            // first the job: another tenant's id is a 404 whatever the form says
             Job job = find(jobId);
+            if (priority == null) {
+                return "Choose one of the listed priorities.";
+            }
+            if (due.problem() != null) {
+                return due.problem();
+            }
             if (job.status.isFinished()) {
                 return "This job is finished; its priority and due time no longer matter.";
             }
