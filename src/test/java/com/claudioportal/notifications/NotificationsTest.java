@@ -1,5 +1,6 @@
 package com.claudioportal.notifications;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,7 +18,12 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.ClaudioTenants;
+import com.claudioportal.infra.TestLogin;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.SandboxControl;
 import com.claudioportal.infra.TestMail;
@@ -34,6 +40,7 @@ import com.claudioportal.tracking.JobWorker;
 import com.claudioportal.tracking.ManualWorker;
 import com.claudioportal.tracking.WorkerConfig;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -79,6 +86,9 @@ class NotificationsTest {
 
     final SandboxControl sandbox = TestSandbox.control();
 
+    @TestHTTPResource("/")
+    java.net.URL base;
+
     @Test
     void aCompletedJobNotifiesItsSubmitterOnceAndTheMailNamesNoJobOrValue() {
         String admin = Fixtures.email("admin");
@@ -105,7 +115,53 @@ class NotificationsTest {
                 "letter-of-instruction")) {
             assertFalse(mail.all().contains(secret), "the mail must not contain " + secret + ": " + mail.all());
         }
+        assertNoHealthInformation(mail, w.tenant(), jobId);
         assertTrue(TestMail.inbox(admin).isEmpty(), "the admin did not submit the job and hears nothing of its completion");
+    }
+
+    /**
+     * As a person sees it: the submitter waits on the job page; when Claudio finishes, the bell's
+     * count rises and the tab title changes without a reload, the mail arrives in the SMTP server
+     * without health information, the inbox lists the notification, and Claudio's own details
+     * (from the sandbox) appear on the job page on demand.
+     */
+    @Test
+    void inTheBrowserTheBellRisesTheMailArrivesAndClaudiosDetailsShow() {
+        var w = claudio.tenant("Bell Clinic", Fixtures.email("admin"));
+        String staff = Fixtures.email("staff");
+        fixtures.member(w.tenant(), staff, TenantRole.STAFF);
+        long jobId = submitAs(w, staff, "Hip IME for Élodie Brûlé");
+        BrowserContext context = Browsers.newContext();
+        try {
+            Page page = context.newPage();
+            TestLogin.signIn(page, base.toString(), staff);
+            page.navigate(base + "t/" + w.tenant() + "/jobs/" + jobId);
+            assertThat(page.getByTestId("bell-count")).hasText("none unread");
+
+            completeAtClaudio(w.tenant(), jobId);
+
+            assertThat(page.getByTestId("bell-count")).hasText("1", new LocatorAssertions.HasTextOptions().setTimeout(30_000));
+            assertThat(page).hasTitle(java.util.regex.Pattern.compile("Transcript ready"));
+            Browsers.screenshot(page, "notifications-bell-risen");
+            TestMail.Received mail = TestMail.await(staff, 1, Duration.ofSeconds(15)).get(0);
+            assertEquals("A job in Bell Clinic is ready", mail.subject());
+            assertNoHealthInformation(mail, w.tenant(), jobId);
+            assertFalse(mail.all().contains("Élodie") || mail.all().contains("Hip IME"), mail.all());
+
+            // the card for Claudio's details belongs to a job Claudio knows: the page loaded before it was submitted
+            page.reload();
+            page.getByTestId("fetch-claudio-details").click();
+            assertThat(page.getByTestId("claudio-details")).containsText("Total audio length");
+            assertThat(page.getByTestId("claudio-submitted")).not().hasText("\u2014");
+            assertThat(page.getByTestId("claudio-inputs")).not().containsText("None listed");
+            Browsers.screenshot(page, "job-claudio-details");
+
+            page.getByTestId("bell").click();
+            assertThat(page.locator(".notification-list li")).hasCount(1);
+            assertThat(page.locator(".notification-list li").first()).containsText("Hip IME for Élodie Brûlé");
+        } finally {
+            context.close();
+        }
     }
 
     @Test
@@ -156,6 +212,8 @@ class NotificationsTest {
         TestMail.Received mail = TestMail.await(admin, 1, Duration.ofSeconds(15)).get(0);
         assertEquals("A job in Late Clinic is past its due time", mail.subject());
         assertFalse(mail.all().contains("Hearing"), mail.all());
+        assertNoHealthInformation(mail, w.tenant(), jobId);
+        assertNoHealthInformation(TestMail.inbox(staff).get(0), w.tenant(), jobId);
 
         // a new due time that passes too alerts again, once
         Instant later = due.plusSeconds(2);
@@ -243,9 +301,40 @@ class NotificationsTest {
         assertEquals(1, mails.size());
         assertTrue(mails.get(0).text().contains("A transcript is ready: 2"), mails.get(0).text());
         assertFalse(mails.get(0).all().contains("Digest one"), mails.get(0).all());
+        assertNoHealthInformation(mails.get(0), w.tenant(), one);
+        assertNoHealthInformation(mails.get(0), w.tenant(), two);
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
+
+    /**
+     * Everything of the job that is health information, read from the job as stored: its name,
+     * every field value, every file name, the transcript and media links Claudio returned (their
+     * file names) and the extracted fields. None of it may be in the mail, subject or body, text or HTML.
+     */
+    private void assertNoHealthInformation(TestMail.Received mail, String tenant, long jobId) {
+        List<String> secrets = scope.call(tenant, () -> {
+            Job job = Job.findById(jobId);
+            List<String> out = new ArrayList<>();
+            out.add(job.name);
+            out.addAll(job.fieldValues().values());
+            com.claudioportal.job.JobFile.<com.claudioportal.job.JobFile> list("jobId", jobId).forEach(f -> out.add(f.originalFilename));
+            com.claudioportal.job.JobResult result = job.resultOrNull();
+            if (result != null) {
+                result.transcripts().forEach(l -> out.add(l.name()));
+                result.media().forEach(l -> out.add(l.name()));
+                out.addAll(result.transcriptUrls());
+                result.extracted().forEach(e -> out.add(e.value()));
+            }
+            return out;
+        });
+        List<String> checked = secrets.stream().filter(v -> v != null && v.strip().length() >= 3).map(String::strip).toList();
+        assertFalse(checked.isEmpty(), "the job has health information to look for");
+        String all = mail.subject() + "\n" + mail.all();
+        for (String secret : checked) {
+            assertFalse(all.contains(secret), "the mail must not contain \"" + secret + "\": " + all);
+        }
+    }
 
     private long submitAs(ClaudioTenants.Wired w, String who, String name) {
         long id = claudio.submitJob(w, name, false, 1);
