@@ -42,6 +42,12 @@ public class JobListResource {
         public boolean mine;
         @QueryParam("late")
         public boolean late;
+        @QueryParam("dueToday")
+        public boolean dueToday;
+        @QueryParam("urgent")
+        public boolean urgent;
+        @QueryParam("sort")
+        public String sort;
         @QueryParam("from")
         public String from;
         @QueryParam("to")
@@ -65,6 +71,9 @@ public class JobListResource {
             query.submitter = submitter;
             query.mine = mine;
             query.late = late;
+            query.dueToday = dueToday;
+            query.urgent = urgent;
+            query.sort = sort;
             query.from = from;
             query.to = to;
             query.q = q;

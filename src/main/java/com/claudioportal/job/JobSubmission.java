@@ -76,6 +76,14 @@ public class JobSubmission {
                 errors.add("jobName", problem);
             }
         }
+        JobPriority priority = form.priority == null || form.priority.isBlank() ? JobPriority.ROUTINE : JobPriority.parse(form.priority);
+        if (priority == null) {
+            errors.add("priority", "Choose one of the listed priorities.");
+        }
+        JobDue.Parsed due = JobDue.parse(form.dueAt);
+        if (due.problem() != null) {
+            errors.add("dueAt", due.problem());
+        }
         Map<String, String> values = new LinkedHashMap<>();
         for (ProfileField field : version.fields()) {
             String value = form.values.getOrDefault(field.key(), "");
@@ -126,7 +134,8 @@ public class JobSubmission {
         job.submittedBy = user.actor();
         job.submittedByName = user.displayName();
         job.nextAttemptAt = Instant.now();
-        job.dueAt = job.createdAt.plus(profile.expectedTurnaround());
+        job.priority = priority;
+        job.dueAt = due.at() != null ? due.at() : job.createdAt.plus(profile.expectedTurnaround());
         job.persist();
         int position = 0;
         for (int i = 0; i < audio.size(); i++) {
@@ -144,7 +153,8 @@ public class JobSubmission {
                 + (documents.isEmpty() ? "" : " and " + documents.size() + (documents.size() == 1 ? " document" : " documents"))
                 + "; waiting to be sent to Claudio.", user.actor());
         audit.record("job.submitted", "job", job.id, Map.of("profile", profile.displayName, "profileVersion", version.versionNo,
-                "recordings", audio.size(), "documents", documents.size()));
+                "recordings", audio.size(), "documents", documents.size(), "priority", priority.name(),
+                "dueAt", job.dueAt.toString()));
         return new Outcome(job.id, errors);
     }
 

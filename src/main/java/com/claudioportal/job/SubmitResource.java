@@ -193,7 +193,10 @@ public class SubmitResource {
                 audio, documents, version.docTypes(), presets, JobJson.write(presetValues), form.presetId, errors,
                 Sizes.human(uploadConfig.maxAudioBytes()), Sizes.human(uploadConfig.maxDocumentBytes()),
                 uploadConfig.maxAudioBytes(), uploadConfig.maxDocumentBytes(), uploads.storageUse().text(),
-                uploadConfig.maxConcurrentPerUser());
+                uploadConfig.maxConcurrentPerUser(),
+                new SubmitPage.Scheduling(form.priority == null ? JobPriority.ROUTINE.name() : form.priority,
+                        form.dueAt == null ? "" : form.dueAt, JobDue.describe(profile.expectedTurnaround()),
+                        List.of(JobPriority.values())));
     }
 
     /** An upload still waiting for this form; null when it is gone (deleted, or already used). */

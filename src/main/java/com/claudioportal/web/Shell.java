@@ -43,7 +43,11 @@ public class Shell {
     @Named("csrf")
     io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider csrf;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<HeaderCounts> counts;
+
     private List<TenantSummary> tenants;
+    private Long unread;
 
     /**
      * The CSRF token for htmx requests, or null where the CSRF filter made none (e.g. an error
@@ -108,6 +112,22 @@ public class Shell {
 
     public boolean canAudit() {
         return hasTenant() && tenant.can(TenantRole.AUDITOR);
+    }
+
+    /** The bell's count; 0 where there is no tenant, and never a reason for a page to fail. */
+    public long unreadNotifications() {
+        if (unread == null) {
+            long n = 0;
+            if (hasTenant() && user.hasEmail() && counts.isResolvable()) {
+                try {
+                    n = counts.get().unreadNotifications();
+                } catch (RuntimeException e) {
+                    n = 0;
+                }
+            }
+            unread = n;
+        }
+        return unread;
     }
 
     public List<TenantSummary> tenants() {
