@@ -94,7 +94,7 @@ public final class DemoStack implements AutoCloseable {
         }
         // Keycloak takes longest: start it first and let the database, the sandbox and the portal come up meanwhile.
         KeycloakServer keycloak = KeycloakServer.start(s.home(), s.keycloakZip(), s.realmFile(), s.keycloakPort(), s.keycloakManagementPort());
-        CompletableFuture<Void> keycloakReady = CompletableFuture.runAsync(() -> keycloak.awaitReady(Duration.ofMinutes(4)));
+        CompletableFuture<Void> keycloakReady = CompletableFuture.runAsync(() -> keycloak.awaitReady(Duration.ofMinutes(6)));
         EmbeddedDatabase database = null;
         SandboxProcess sandbox = null;
         try {
@@ -124,7 +124,7 @@ public final class DemoStack implements AutoCloseable {
         env.putAll(s.extraEnvironment());
         DemoStack stack = new DemoStack(database, keycloak, sandbox, s, Map.copyOf(env), startPortal(s, env));
         try {
-            stack.portal.awaitReady(Duration.ofMinutes(2));
+            stack.portal.awaitReady(Duration.ofMinutes(4));
             keycloakReady.join();
             if (s.portalPort() != 8080) {
                 // the shipped realm knows only the demo's address
@@ -151,7 +151,7 @@ public final class DemoStack implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         portal = startPortal(settings, portalEnvironment);
-        portal.awaitReady(Duration.ofMinutes(2));
+        portal.awaitReady(Duration.ofMinutes(4));
     }
 
     public String databaseUrl() {
