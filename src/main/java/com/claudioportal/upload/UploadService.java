@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,9 @@ public class UploadService {
     @Inject
     CurrentUser user;
 
+    @Inject
+    RecordingCheck recordings;
+
     /**
      * Receives the request body by letting Vert.x pipe it into a file on the event loop (as fast as
      * the disk); the calling worker thread only waits. Quarkus REST's own body streams hand each
@@ -77,6 +81,9 @@ public class UploadService {
             }
             Received received = QuarkusTransaction.requiringNew().call(() -> receive(incoming, browserFilename, kind));
             Files.deleteIfExists(incoming);
+            if (received.ok() && kind == UploadKind.AUDIO) {
+                received = new Received(measure(received.upload()), received.status(), null);
+            }
             return received;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -123,6 +130,30 @@ public class UploadService {
         upload.storedPath = storage.keep(file, tenant.tenantId(), upload.id);
         upload.persist();
         return new Received(upload, 200, null);
+    }
+
+    /**
+     * The recording pre-check, after the content check and outside any transaction (ffmpeg may take
+     * a few seconds on this worker thread); what it heard is kept on the upload in a short one.
+     */
+    Upload measure(Upload upload) {
+        Optional<RecordingCheck.Result> heard = recordings.check(storage.resolve(upload.storedPath));
+        if (heard.isEmpty()) {
+            return upload;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Upload u = Upload.findById(upload.id);
+            if (u == null) {
+                return upload;
+            }
+            RecordingCheck.Result r = heard.get();
+            if (r.durationSeconds() != null) {
+                u.durationSeconds = r.durationSeconds();
+            }
+            u.silenceRatio = r.silenceRatio();
+            u.mostlySilent = r.mostlySilent();
+            return u;
+        });
     }
 
     private long limit(UploadKind kind) {
