@@ -37,6 +37,12 @@ public class JobResource {
     /** What the page shows; {@code content} is false for auditors (no health information). */
     public record JobView(Job job, Profile profile, ProfileVersion version, List<JobFile> files, List<JobEvent> timeline,
             boolean content, JobResult result) {
+
+        /** A field value as sent; an empty one shows as a dash, so the list keeps its shape. */
+        public String sent(String key) {
+            String value = job.fieldValues().get(key);
+            return value == null || value.isBlank() ? "\u2014" : value;
+        }
     }
 
     @CheckedTemplate(basePath = "job")

@@ -14,6 +14,18 @@ public final class WebClient {
     private WebClient() {
     }
 
+    /** A form post as the browser sends it (CSRF cookie and token from {@code pageWithToken}); add the fields and post. */
+    public static RequestSpecification form(String pageWithToken) {
+        Response page = given().get(pageWithToken);
+        String token = page.htmlPath().getString("html.head.meta.find { it.@name == 'csrf-token' }.@content");
+        String cookie = page.getCookie("portal-csrf");
+        if (token == null || cookie == null) {
+            throw new IllegalStateException("No CSRF token on " + pageWithToken + " (status " + page.statusCode() + ")");
+        }
+        return given().redirects().follow(false).cookie("portal-csrf", cookie)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", token);
+    }
+
     public static Response send(String method, String path, String pageWithToken) {
         RequestSpecification spec = given().redirects().follow(false);
         if (!method.equals("GET") && !method.equals("HEAD")) {
