@@ -147,6 +147,13 @@ public class Fixtures {
         });
     }
 
+    /** Puts the job into a batch of its own (as the bulk form does); returns the batch key. */
+    public String batch(String tenantId, long jobId) {
+        java.util.UUID key = java.util.UUID.randomUUID();
+        scope.run(tenantId, () -> com.claudioportal.job.Job.<com.claudioportal.job.Job> findById(jobId).batchKey = key);
+        return key.toString();
+    }
+
     public long membershipId(String tenantId, String email) {
         return scope.call(tenantId, () -> Membership.<Membership> find("email", email).firstResult().id);
     }

@@ -50,6 +50,7 @@ class TenantIsolationTest {
                 "memberId", String.valueOf(fixtures.membershipId(tenantA, staffA)),
                 "profileId", String.valueOf(profileA),
                 "jobId", String.valueOf(fixtures.finishedJob(tenantA, profileA)),
+                "batchKey", fixtures.batch(tenantA, fixtures.finishedJob(tenantA, profileA)),
                 "uploadId", fixtures.upload(tenantA).toString(),
                 "index", "0",
                 "presetId", String.valueOf(fixtures.preset(tenantA, "Dr. A", Map.of("specialist_name", "Dr. A"))));

@@ -53,6 +53,7 @@ class TenantRoleTest {
         ids = Map.of("tenant", tenant, "memberId", String.valueOf(fixtures.membershipId(tenant, STAFF)),
                 "profileId", String.valueOf(profile),
                 "jobId", String.valueOf(fixtures.finishedJob(tenant, profile)),
+                "batchKey", fixtures.batch(tenant, fixtures.finishedJob(tenant, profile)),
                 "uploadId", fixtures.upload(tenant).toString(),
                 "index", "0",
                 "presetId", String.valueOf(fixtures.preset(tenant, "Dr. R", Map.of("specialist_name", "Dr. R"))));
