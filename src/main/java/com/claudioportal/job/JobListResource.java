@@ -79,6 +79,10 @@ public class JobListResource {
 
     @GET
     public TemplateInstance list(@BeanParam Filters filters) {
+        if (filters.profile != null && Profile.findById(filters.profile) == null) {
+            // someone else's profile id (or none at all): like every foreign id, a 404
+            throw new jakarta.ws.rs.NotFoundException();
+        }
         JobQuery query = filters.query();
         JobQuery.Page page = query.run(em, user.email());
         return Templates.list(page.rows(), page.nextCursor() == null ? null : query.nextLink(page.nextCursor()), filters,

@@ -33,6 +33,10 @@ public class Fixtures {
     @Inject
     com.claudioportal.upload.UploadStorage storage;
 
+    public TenantScope scope() {
+        return scope;
+    }
+
     /** Creates a tenant named {@code name} with {@code admin} as its tenant admin; returns its id. */
     public String tenant(String name, String admin) {
         String id = (name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + UUID.randomUUID().toString().substring(0, 8))
@@ -112,6 +116,23 @@ public class Fixtures {
         });
     }
 
+    /** A letter uploaded to the tenant (a real file in storage), not yet part of a job. */
+    public java.util.UUID document(String tenantId) {
+        java.nio.file.Path pdf = TestFiles.pdf("fixture-" + java.util.UUID.randomUUID() + ".pdf");
+        return scope.call(tenantId, () -> {
+            var upload = new com.claudioportal.upload.Upload();
+            upload.id = java.util.UUID.randomUUID();
+            upload.kind = com.claudioportal.upload.UploadKind.DOCUMENT;
+            upload.originalFilename = "fixture.pdf";
+            upload.contentType = "application/pdf";
+            upload.sizeBytes = java.nio.file.Files.size(pdf);
+            upload.uploadedBy = "fixtures";
+            upload.storedPath = storage.keep(pdf, tenantId, upload.id);
+            upload.persist();
+            return upload.id;
+        });
+    }
+
     /** A finished job (the worker leaves it alone) with one recording; returns its id. */
     public long finishedJob(String tenantId, long profileId) {
         java.util.UUID uploadId = upload(tenantId);
@@ -152,6 +173,21 @@ public class Fixtures {
         java.util.UUID key = java.util.UUID.randomUUID();
         scope.run(tenantId, () -> com.claudioportal.job.Job.<com.claudioportal.job.Job> findById(jobId).batchKey = key);
         return key.toString();
+    }
+
+    @Inject
+    com.claudioportal.credentials.ConnectionService connections;
+
+    /**
+     * A saved Claudio connection (so staff may submit) to a local port nothing listens on: the
+     * worker's calls fail at once as "unreachable", which is all a test that only saves jobs needs.
+     */
+    public void connection(String tenantId) {
+        var errors = scope.call(tenantId, () -> connections.save("http://localhost:" + Ports.closed() + "/claudio",
+                "fixture-key-" + UUID.randomUUID(), "fixture-secret-" + UUID.randomUUID()));
+        if (errors.any()) {
+            throw new IllegalStateException("Could not save the connection: " + errors.all());
+        }
     }
 
     public long membershipId(String tenantId, String email) {
