@@ -1,6 +1,8 @@
 package com.claudioportal.job;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,6 +54,9 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 @MicrophoneAllowed
 public class SubmitResource {
+
+    /** The same form posted again within this time is a double click, answered with the job like the first post. */
+    static final Duration DOUBLE_POST = Duration.ofSeconds(10);
 
     @CheckedTemplate(basePath = "job")
     static class Templates {
@@ -106,10 +111,13 @@ public class SubmitResource {
         }
         JobSubmission.Outcome outcome = submission.submitOnce(form, version);
         if (outcome.alreadySubmitted()) {
-            // Back from the job, then submit again (or a second post): say so, make nothing new
             Job job = Job.findById(outcome.jobId());
-            return Response.status(409).entity(Templates.submit(page(profile, version, form, FormErrors.none(),
-                    new SubmitPage.Notices(job.id, job.name, null, false)), ready)).build();
+            if (job.createdAt.isBefore(Instant.now().minus(DOUBLE_POST))) {
+                // Back from the job, then submit again later: say so, make nothing new
+                return Response.status(409).entity(Templates.submit(page(profile, version, form, FormErrors.none(),
+                        new SubmitPage.Notices(job.id, job.name, null, false)), ready)).build();
+            }
+            // a double click: the browser shows the answer to the second post, which should be the job like the first
         }
         if (outcome.jobId() != null) {
             return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + outcome.jobId())).build();
