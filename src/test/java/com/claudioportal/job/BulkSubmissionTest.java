@@ -33,12 +33,16 @@ import com.claudioportal.upload.Upload;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** Many recordings, one job each, each exactly once: concurrent posts, resubmits, a batch cut off half way. */
 @QuarkusTest
 @TestSecurity(user = BulkSubmissionTest.STAFF)
+@OidcSecurity(claims = { @Claim(key = "email", value = BulkSubmissionTest.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
 class BulkSubmissionTest {
 
     static final String STAFF = "staff@bulk.test";

@@ -167,6 +167,18 @@ class NewJobBrowserTest {
         assertThat(shortOne.getByTestId("trim-note")).hasText("This recording is 0:03 long, shorter than the trim end 0:09.");
         shortOne.locator("[data-trim=start]").fill("1:2");
 
+        // a long upload cancelled half way leaves nothing behind, on the page or on the server
+        // (a real 106 MB recording: cancelled while it uploads or while the portal checks it)
+        page.getByTestId("audio-picker").setInputFiles(TestRecordings.make("longue dictée", TestRecordings.Format.WAV_CD, 600, 0));
+        page.locator("[data-cancel-upload]").click();
+        assertThat(page.locator("[data-upload-announce]")).hasText("The upload of \u201clongue dictée.wav\u201d was cancelled.");
+        assertThat(page.locator("[data-list=AUDIO] .file-row")).hasCount(2);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (uploadsNamed("longue dictée.wav") > 0 && System.currentTimeMillis() < deadline) {
+            page.waitForTimeout(500);
+        }
+        assertEquals(0L, uploadsNamed("longue dictée.wav"), "the cancelled upload is not kept");
+
         page.getByTestId("document-picker").setInputFiles(TestFiles.text("lettre d'instruction.txt", "Claimant: É. Dupont\n"));
         Locator doc = page.locator("[data-list=DOCUMENT] .file-row[data-upload-id]:not([data-upload-id=''])");
         assertThat(doc).hasCount(1, SLOW_COUNT);
@@ -261,6 +273,10 @@ class NewJobBrowserTest {
         page.navigate(base + "t/" + clinic.tenant() + "/jobs/new");
         page.waitForURL(url -> url.contains("?profile="));
         assertThat(page.getByTestId("submit-form")).isVisible();
+    }
+
+    private long uploadsNamed(String name) {
+        return scope.call(clinic.tenant(), () -> Upload.count("originalFilename", name));
     }
 
     private long jobsNamed(String like) {
