@@ -70,18 +70,7 @@
     }
   }
 
-  form.querySelectorAll('[data-picker]').forEach(function (picker) {
-    picker.addEventListener('change', function () { add(picker.files); picker.value = ''; });
-  });
-  form.querySelectorAll('.dropzone').forEach(function (zone) {
-    zone.addEventListener('dragover', function (e) { e.preventDefault(); zone.classList.add('over'); });
-    zone.addEventListener('dragleave', function () { zone.classList.remove('over'); });
-    zone.addEventListener('drop', function (e) {
-      e.preventDefault();
-      zone.classList.remove('over');
-      add(e.dataTransfer.files);
-    });
-  });
+  PortalUploads.pickers(form, function (kind, files) { add(files); });
 
   // One batch per form: a second click sends nothing (the server also makes every job only once).
   form.addEventListener('submit', function (e) {

@@ -85,21 +85,8 @@
     submitStatus.textContent = inFlight > 0 ? 'Waiting for ' + inFlight + (inFlight === 1 ? ' file' : ' files') + ' to finish uploading…' : '';
   }
 
-  form.querySelectorAll('[data-picker]').forEach(function (picker) {
-    picker.addEventListener('change', function () {
-      Array.prototype.forEach.call(picker.files, function (f) { uploads.add(picker.getAttribute('data-picker'), f); });
-      picker.value = '';
-    });
-  });
-
-  form.querySelectorAll('.dropzone').forEach(function (zone) {
-    zone.addEventListener('dragover', function (e) { e.preventDefault(); zone.classList.add('over'); });
-    zone.addEventListener('dragleave', function () { zone.classList.remove('over'); });
-    zone.addEventListener('drop', function (e) {
-      e.preventDefault();
-      zone.classList.remove('over');
-      Array.prototype.forEach.call(e.dataTransfer.files, function (f) { uploads.add(zone.getAttribute('data-kind'), f); });
-    });
+  PortalUploads.pickers(form, function (kind, files) {
+    Array.prototype.forEach.call(files, function (f) { uploads.add(kind, f); });
   });
 
   // a dictation from the recorder (recorder.js) joins the recordings like a chosen file

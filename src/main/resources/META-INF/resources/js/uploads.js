@@ -208,5 +208,23 @@
     });
   }
 
-  window.PortalUploads = { create: function (options) { return new Uploads(options); }, clock: clock, hms: hms, humanSize: humanSize };
+  // The form's file pickers and drop zones hand their files to onFiles(kind, files): a picker names
+  // its kind in data-picker, a drop zone in data-kind.
+  function pickers(form, onFiles) {
+    form.querySelectorAll('[data-picker]').forEach(function (picker) {
+      picker.addEventListener('change', function () { onFiles(picker.getAttribute('data-picker'), picker.files); picker.value = ''; });
+    });
+    form.querySelectorAll('.dropzone').forEach(function (zone) {
+      zone.addEventListener('dragover', function (e) { e.preventDefault(); zone.classList.add('over'); });
+      zone.addEventListener('dragleave', function () { zone.classList.remove('over'); });
+      zone.addEventListener('drop', function (e) {
+        e.preventDefault();
+        zone.classList.remove('over');
+        onFiles(zone.getAttribute('data-kind'), e.dataTransfer.files);
+      });
+    });
+  }
+
+  window.PortalUploads = { create: function (options) { return new Uploads(options); }, pickers: pickers, clock: clock, hms: hms,
+    humanSize: humanSize };
 })();

@@ -157,7 +157,7 @@ class NewJobBrowserTest {
         page.getByTestId("audio-picker").setInputFiles(new Path[] { TestRecordings.make("Dictée muette", TestRecordings.Format.WEBM, 0, 8),
                 TestFiles.wav("court.wav", 3) });
         Locator audio = page.locator("[data-list=AUDIO] .file-row[data-upload-id]:not([data-upload-id=''])");
-        assertThat(audio).hasCount(2, SLOW_COUNT);
+        uploaded(audio, 2);
         Locator silent = audio.filter(new Locator.FilterOptions().setHasText("Dictée muette.webm"));
         Locator shortOne = audio.filter(new Locator.FilterOptions().setHasText("court.wav"));
         assertThat(silent.getByTestId("sound-note")).hasText("This recording seems to be silent.");
@@ -252,7 +252,7 @@ class NewJobBrowserTest {
         page.getByTestId("record-stop").click();
         assertThat(page.getByTestId("record-status")).containsText("to the recordings.");
         Locator audio = page.locator("[data-list=AUDIO] .file-row[data-upload-id]:not([data-upload-id=''])");
-        assertThat(audio).hasCount(1, SLOW_COUNT);
+        uploaded(audio, 1);
         assertThat(audio.locator(".file-name")).containsText("Dictation ");
         assertThat(audio.getByTestId("sound-note")).isHidden();
         Browsers.screenshots(page, "dictation-added");
@@ -267,6 +267,16 @@ class NewJobBrowserTest {
         assertTrue(used.get(0).durationSeconds != null && used.get(0).durationSeconds > 2, "measured: " + used.get(0).durationSeconds);
         assertEquals(Boolean.FALSE, used.get(0).mostlySilent, "the fake microphone beeps");
         assertThat(page.getByTestId("job-status")).hasText("Transcript ready", SLOW_TEXT);
+    }
+
+    /** Waits for {@code n} finished uploads; if they do not come, says what the rows show instead. */
+    private void uploaded(Locator rows, int n) {
+        try {
+            assertThat(rows).hasCount(n, new LocatorAssertions.HasCountOptions().setTimeout(90_000));
+        } catch (AssertionError e) {
+            Browsers.screenshot(page, "uploads-not-finished");
+            throw new AssertionError("the recordings show: " + page.locator("[data-list=AUDIO]").innerText(), e);
+        }
     }
 
     private void openForm() {
