@@ -27,7 +27,7 @@ public class AuditResource {
 
     @CheckedTemplate(basePath = "audit")
     static class Templates {
-        static native TemplateInstance log(List<AuditEvent> events, Long nextBefore, AuditTrail.ChainCheck chain);
+        static native TemplateInstance log(List<AuditEvent> events, Long nextBefore, AuditTrail.ChainCheck chain, String problem);
     }
 
     @Inject
@@ -35,7 +35,17 @@ public class AuditResource {
 
     /** Newest first, {@value #PAGE_SIZE} at a time; {@code before} is the last sequence number seen. */
     @GET
-    public TemplateInstance log(@QueryParam("before") Long before) {
+    public TemplateInstance log(@QueryParam("before") String beforeText) {
+        // a hand-written ?before= (letters, 20 digits) gives the newest entries with a word, not an error page
+        Long before = null;
+        String problem = null;
+        if (beforeText != null && !beforeText.isBlank()) {
+            try {
+                before = Long.parseLong(beforeText.strip());
+            } catch (NumberFormatException e) {
+                problem = "The link to older entries was not understood, so the log starts with the newest.";
+            }
+        }
         List<AuditEvent> events = before == null
                 ? AuditEvent.find("order by seq desc").page(0, PAGE_SIZE + 1).list()
                 : AuditEvent.find("seq < ?1 order by seq desc", before).page(0, PAGE_SIZE + 1).list();
@@ -44,6 +54,6 @@ public class AuditResource {
             events = events.subList(0, PAGE_SIZE);
             next = events.get(PAGE_SIZE - 1).seq;
         }
-        return Templates.log(events, next, trail.verify());
+        return Templates.log(events, next, trail.verify(), problem);
     }
 }

@@ -32,6 +32,7 @@ import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.upload.Sizes;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadConfig;
+import com.claudioportal.upload.UploadService;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -73,6 +74,9 @@ public class BulkResource {
 
     @Inject
     UploadConfig uploadConfig;
+
+    @Inject
+    UploadService uploads;
 
     @Inject
     Flash flash;
@@ -171,7 +175,8 @@ public class BulkResource {
             }
         }
         return new BulkPage(profiles, profile, version, presets, preset, form.batchKey, form.raw(), asked, shared, rows, errors,
-                Sizes.human(uploadConfig.maxAudioBytes()), uploadConfig.maxAudioBytes(), BulkSubmission.MAX_RECORDINGS, unsaved);
+                Sizes.human(uploadConfig.maxAudioBytes()), uploadConfig.maxAudioBytes(), BulkSubmission.MAX_RECORDINGS, unsaved,
+                uploads.storageUse().text(), uploadConfig.maxConcurrentPerUser());
     }
 
     private static String shorten(String value) {

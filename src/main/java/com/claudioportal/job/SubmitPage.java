@@ -12,7 +12,15 @@ import com.claudioportal.forms.FormErrors;
 public record SubmitPage(Profile profile, ProfileVersion version, String submissionKey, String jobName, boolean isRaw,
         List<FieldView> fields, List<AudioView> audio, List<DocumentView> documents, List<DocumentTypes.Option> docTypes,
         List<Preset> presets, String presetsJson, String presetId, FormErrors errors, String audioLimit, String documentLimit,
-        long maxAudioBytes, long maxDocumentBytes, Notices notices) {
+        long maxAudioBytes, long maxDocumentBytes, String storageUse, int maxParallelUploads, Scheduling scheduling,
+        Notices notices) {
+
+    /** Priority and due time as typed; {@code defaultDue} says what an empty due time means. */
+    public record Scheduling(String priority, String dueAt, String defaultDue, List<JobPriority> priorities) {
+        public String dueHelp() {
+            return "Empty: due " + defaultDue + " after it is saved (the profile's expected turnaround).";
+        }
+    }
 
     /**
      * What the page says besides the fields: the job this form made already (Back, then submit

@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.PlainText;
 import com.claudioportal.forms.FormValidator;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -41,7 +42,7 @@ public class PlatformTenantResource {
     public static class NewTenantForm {
         @RestForm
         @NotBlank(message = "Enter the clinic's name.")
-        @Size(max = 120, message = "Keep the name under 120 characters.")
+        @PlainText(max = 120)
         public String name;
 
         @RestForm
@@ -57,13 +58,14 @@ public class PlatformTenantResource {
         @RestForm
         @NotBlank(message = "Enter the e-mail address of the clinic's first tenant admin.")
         @Email(message = "Enter a valid e-mail address, like name@clinic.org.")
+        @Size(max = 320, message = "That address is too long.")
         public String firstAdminEmail;
     }
 
     public static class EditTenantForm {
         @RestForm
         @NotBlank(message = "Enter the clinic's name.")
-        @Size(max = 120, message = "Keep the name under 120 characters.")
+        @PlainText(max = 120)
         public String name;
 
         @RestForm

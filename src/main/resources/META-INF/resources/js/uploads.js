@@ -134,7 +134,8 @@
         finished(item);
       });
       xhr.addEventListener('error', function () {
-        failRow(row, '\u201c' + file.name + '\u201d could not be uploaded: the connection was interrupted. Try again.');
+        failRow(row, '\u201c' + file.name + '\u201d could not be uploaded: the connection was interrupted, or the file arrived '
+          + 'too slowly. Try again.');
         finished(item);
       });
       xhr.addEventListener('abort', function () { finished(item); });
