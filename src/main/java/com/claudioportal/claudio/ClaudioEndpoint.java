@@ -282,6 +282,17 @@ final class ClaudioEndpoint implements AutoCloseable {
      * {@code timedOut}.
      */
     private Future<Exchange> exchange(HttpClient client, String url, RequestOptions options, Duration deadline, Sender sender) {
+        // Started on a Vert.x context, never on the caller's thread: the answer's handlers are then set
+        // in the same context task that sends the request, before the answer can be delivered. Started
+        // from a plain thread (a test, a blocking caller), a fast server's whole answer could arrive
+        // before the handlers were set, and Vert.x refuses a handler on an ended response.
+        Promise<Exchange> started = Promise.promise();
+        vertx.getOrCreateContext().runOnContext(v -> exchangeOnContext(client, url, options, deadline, sender).onComplete(started));
+        return started.future();
+    }
+
+    private Future<Exchange> exchangeOnContext(HttpClient client, String url, RequestOptions options, Duration deadline,
+            Sender sender) {
         AtomicInteger state = new AtomicInteger(PENDING);
         AtomicReference<HttpClientRequest> sentRequest = new AtomicReference<>();
         AtomicInteger tooSlow = new AtomicInteger();
