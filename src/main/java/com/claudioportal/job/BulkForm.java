@@ -23,6 +23,9 @@ public class BulkForm {
     public String profileVersionId;
     public String presetId;
     public String isRaw;
+    /** Priority and due time, the same for every job of the batch. */
+    public String priority;
+    public String dueAt;
     /** The values staff were asked for once, by field key. */
     public final Map<String, String> values = new LinkedHashMap<>();
     public final List<Row> rows = new ArrayList<>();
@@ -33,6 +36,8 @@ public class BulkForm {
         f.profileVersionId = form.getFirst("profileVersionId");
         f.presetId = form.getFirst("presetId");
         f.isRaw = form.getFirst("isRaw");
+        f.priority = form.getFirst("priority");
+        f.dueAt = form.getFirst("dueAt");
         form.forEach((name, values) -> {
             if (name.startsWith("f.") && values != null && !values.isEmpty()) {
                 f.values.put(name.substring(2), values.get(0));

@@ -11,11 +11,13 @@ import com.claudioportal.profile.ProfileVersion;
  * The "new jobs from many recordings" page. Without a profile it only offers the choice of
  * profile and preset; with one, it asks once for the values the preset and the profile's defaults
  * leave open ({@code asked}), shows what every job gets besides ({@code shared}), and lists a row
- * per recording. {@code storageUse} and {@code maxParallelUploads} as on the one-job form.
+ * per recording. {@code storageUse}, {@code maxParallelUploads} and {@code scheduling} (one priority and
+ * due time for the whole batch) as on the one-job form.
  */
 public record BulkPage(List<Profile> profiles, Profile profile, ProfileVersion version, List<Preset> presets, Preset preset,
         String batchKey, boolean isRaw, List<SubmitPage.FieldView> asked, List<Shared> shared, List<Row> rows, FormErrors errors,
-        String audioLimit, long maxAudioBytes, int maxRecordings, boolean unsaved, String storageUse, int maxParallelUploads) {
+        String audioLimit, long maxAudioBytes, int maxRecordings, boolean unsaved, String storageUse, int maxParallelUploads,
+        SubmitPage.Scheduling scheduling) {
 
     /** A value every job gets without asking (from the preset or the profile), shortened for the page. */
     public record Shared(String label, String value) {

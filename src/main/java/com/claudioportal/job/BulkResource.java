@@ -176,7 +176,8 @@ public class BulkResource {
         }
         return new BulkPage(profiles, profile, version, presets, preset, form.batchKey, form.raw(), asked, shared, rows, errors,
                 Sizes.human(uploadConfig.maxAudioBytes()), uploadConfig.maxAudioBytes(), BulkSubmission.MAX_RECORDINGS, unsaved,
-                uploads.storageUse().text(), uploadConfig.maxConcurrentPerUser());
+                uploads.storageUse().text(), uploadConfig.maxConcurrentPerUser(),
+                profile == null ? null : SubmitPage.Scheduling.of(form.priority, form.dueAt, profile.expectedTurnaround()));
     }
 
     private static String shorten(String value) {

@@ -92,6 +92,8 @@ public class BulkSubmission {
         if (batch == null) {
             return new Outcome(List.of(), 0, errors.add("form", "This form is out of date. Reload the page and try again."));
         }
+        JobSubmission.checkPriority(form.priority, errors);
+        JobSubmission.checkDue(form.dueAt, errors);
         Map<String, String> values = sharedValues(version, preset, form.values);
         List<ProfileField> fields = version.fields();
         for (int n = 0; n < fields.size(); n++) {
@@ -119,6 +121,8 @@ public class BulkSubmission {
             one.profileVersionId = String.valueOf(version.id);
             one.jobName = row.jobName();
             one.isRaw = form.raw() ? "1" : "0";
+            one.priority = form.priority;
+            one.dueAt = form.dueAt;
             one.values.putAll(values);
             one.audio.add(new SubmitForm.AudioInput(row.uploadId(), "", ""));
             one.batchKey = batch;

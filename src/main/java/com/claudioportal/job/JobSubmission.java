@@ -107,14 +107,8 @@ public class JobSubmission {
                 errors.add("jobName", problem);
             }
         }
-        JobPriority priority = form.priority == null || form.priority.isBlank() ? JobPriority.ROUTINE : JobPriority.parse(form.priority);
-        if (priority == null) {
-            errors.add("priority", "Choose one of the listed priorities.");
-        }
-        JobDue.Parsed due = JobDue.parse(form.dueAt);
-        if (due.problem() != null) {
-            errors.add("dueAt", due.problem());
-        }
+        JobPriority priority = checkPriority(form.priority, errors);
+        JobDue.Parsed due = checkDue(form.dueAt, errors);
         Map<String, String> values = new LinkedHashMap<>();
         List<ProfileField> fields = version.fields();
         for (int n = 0; n < fields.size(); n++) {
@@ -233,6 +227,24 @@ public class JobSubmission {
     }
 
     /** "Field 3 (Specialist bio)": how the error summary names a profile field. */
+    /** The chosen priority (routine when none), or null with the problem added beside the field. */
+    static JobPriority checkPriority(String value, FormErrors errors) {
+        JobPriority priority = value == null || value.isBlank() ? JobPriority.ROUTINE : JobPriority.parse(value);
+        if (priority == null) {
+            errors.add("priority", "Choose one of the listed priorities.");
+        }
+        return priority;
+    }
+
+    /** The due time typed (none: the profile's turnaround), with its problem added beside the field. */
+    static JobDue.Parsed checkDue(String value, FormErrors errors) {
+        JobDue.Parsed due = JobDue.parse(value);
+        if (due.problem() != null) {
+            errors.add("dueAt", due.problem());
+        }
+        return due;
+    }
+
     static String fieldItem(int index, ProfileField field) {
         return "Field " + (index + 1) + " (" + field.label() + ")";
     }

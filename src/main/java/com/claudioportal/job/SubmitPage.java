@@ -17,6 +17,12 @@ public record SubmitPage(Profile profile, ProfileVersion version, String submiss
 
     /** Priority and due time as typed; {@code defaultDue} says what an empty due time means. */
     public record Scheduling(String priority, String dueAt, String defaultDue, List<JobPriority> priorities) {
+        /** What staff chose (routine and the profile's turnaround when nothing yet). */
+        static Scheduling of(String priority, String dueAt, java.time.Duration expectedTurnaround) {
+            return new Scheduling(priority == null ? JobPriority.ROUTINE.name() : priority, dueAt == null ? "" : dueAt,
+                    JobDue.describe(expectedTurnaround), List.of(JobPriority.values()));
+        }
+
         public String dueHelp() {
             return "Empty: due " + defaultDue + " after it is saved (the profile's expected turnaround).";
         }

@@ -198,9 +198,7 @@ public class SubmitResource {
                 Sizes.human(uploadConfig.maxAudioBytes()), Sizes.human(uploadConfig.maxDocumentBytes()),
                 uploadConfig.maxAudioBytes(), uploadConfig.maxDocumentBytes(), uploads.storageUse().text(),
                 uploadConfig.maxConcurrentPerUser(),
-                new SubmitPage.Scheduling(form.priority == null ? JobPriority.ROUTINE.name() : form.priority,
-                        form.dueAt == null ? "" : form.dueAt, JobDue.describe(profile.expectedTurnaround()),
-                        List.of(JobPriority.values())),
+                SubmitPage.Scheduling.of(form.priority, form.dueAt, profile.expectedTurnaround()),
                 notices);
     }
 

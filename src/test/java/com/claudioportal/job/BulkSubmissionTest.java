@@ -166,6 +166,40 @@ class BulkSubmissionTest {
     }
 
     @Test
+    void everyJobOfTheBatchGetsThePriorityAndDueTimeChosenOnce() {
+        List<String> uploads = uploads(3);
+        UUID batch = UUID.randomUUID();
+        java.time.Instant due = java.time.Instant.now().plus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        io.restassured.RestAssured.given().get("/t/" + clinic.tenant() + "/jobs/bulk?profile=" + clinic.profileId()).then().statusCode(200)
+                .body(containsString("name=\"priority\"")).body(containsString("name=\"dueAt\""));
+        form(batch, uploads, Map.of()).formParam("priority", "STAT").formParam("dueAt", JobDue.input(due))
+                .post("/t/" + clinic.tenant() + "/jobs/bulk").then().statusCode(303);
+        List<Job> jobs = scope.call(clinic.tenant(), () -> Job.<Job> list("batchKey", batch));
+        assertEquals(3, jobs.size());
+        for (Job job : jobs) {
+            assertEquals(JobPriority.STAT, job.priority, job.name);
+            assertEquals(due, job.dueAt, job.name);
+        }
+    }
+
+    @Test
+    void aDueTimeInThePastIsRefusedBesideTheFieldAndTheRecordingsStay() {
+        List<String> uploads = uploads(2);
+        UUID batch = UUID.randomUUID();
+        form(batch, uploads, Map.of()).formParam("priority", "URGENT").formParam("dueAt", "2020-01-01T09:30")
+                .post("/t/" + clinic.tenant() + "/jobs/bulk").then().statusCode(400)
+                .body(containsString("data-field-error=\"dueAt\""))
+                .body(containsString("That time has passed."))
+                .body(containsString("value=\"URGENT\" selected"))
+                .body(containsString(uploads.get(0))).body(containsString(uploads.get(1)));
+        assertEquals(0L, jobsOf(batch));
+        form(batch, uploads, Map.of()).formParam("priority", "NOT-A-PRIORITY")
+                .post("/t/" + clinic.tenant() + "/jobs/bulk").then().statusCode(400)
+                .body(containsString("data-field-error=\"priority\""));
+        assertEquals(0L, jobsOf(batch));
+    }
+
+    @Test
     void namesComeFromTheFileWithoutItsExtension() {
         assertEquals("Éloïse Dupont – dictée", BulkSubmission.nameFrom("Éloïse Dupont – dictée.m4a"));
         assertEquals("report.final", BulkSubmission.nameFrom("report.final.wav"));
