@@ -3,7 +3,10 @@ package com.claudioportal.credentials;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +21,7 @@ import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.OidcSecurity;
@@ -46,6 +50,40 @@ class SecretRotationTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    @Test
+    void atStartUpSecretsUnderARetiredKeyAreResealedInTheBackground() {
+        String tenant = fixtures.tenant("Start-up Rotation Clinic", Fixtures.email("admin"));
+        scope.run(tenant, () -> connections.save("http://localhost:9/claudio", "start-key-3333", "start-secret-4444"));
+        sealWithRetiredKey(tenant, "start-key-3333", "start-secret-4444");
+        assertTrue(sealedOf(tenant).startsWith("v1:test0:"), "the set-up seals with the retired key");
+
+        // what Quarkus calls when the portal starts (PORTAL_ENCRYPTION_REENCRYPT_ON_START defaults to true)
+        rotation.onStart(new StartupEvent(), vertx);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sealedOf(tenant).startsWith("v1:test1:"));
+        String sealed = sealedOf(tenant);
+        assertTrue(sealed.contains(" v1:test1:"), "both the key and the secret are re-sealed: " + sealed);
+        assertEquals("start-secret-4444", scope.call(tenant, () -> connections.account().orElseThrow().apiSecret()));
+    }
+
+    private void sealWithRetiredKey(String tenant, String key, String secret) {
+        SecretBox retired = SecretBoxTest.box(ConfigProvider.getConfig().getValue("portal.encryption.keys", String.class), "test0");
+        scope.platform(() -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "update claudio_connection set api_key_sealed = :k, api_secret_sealed = :s where tenant_id = :t")
+                .setParameter("k", retired.seal(key, "claudio-api-key:" + tenant))
+                .setParameter("s", retired.seal(secret, "claudio-api-secret:" + tenant))
+                .setParameter("t", tenant).executeUpdate()));
+    }
+
+    private String sealedOf(String tenant) {
+        return scope.platform(() -> QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select api_key_sealed || ' ' || api_secret_sealed from claudio_connection where tenant_id = :t")
+                .setParameter("t", tenant).getSingleResult()));
+    }
+
     @Test
     @TestSecurity(user = "platform@rotation.test", roles = CurrentUser.PLATFORM_ADMIN_ROLE)
     @OidcSecurity(claims = { @Claim(key = "email", value = "platform@rotation.test"), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
@@ -53,21 +91,14 @@ class SecretRotationTest {
         String tenant = fixtures.tenant("Rotation Clinic", Fixtures.email("admin"));
         scope.run(tenant, () -> connections.save("http://localhost:9/claudio", "old-key-1111", "old-secret-2222"));
         // as if saved before the rotation: sealed with the retired key test0
-        SecretBox retired = SecretBoxTest.box(ConfigProvider.getConfig().getValue("portal.encryption.keys", String.class), "test0");
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update claudio_connection set api_key_sealed = :k, api_secret_sealed = :s where tenant_id = :t")
-                .setParameter("k", retired.seal("old-key-1111", "claudio-api-key:" + tenant))
-                .setParameter("s", retired.seal("old-secret-2222", "claudio-api-secret:" + tenant))
-                .setParameter("t", tenant).executeUpdate());
+        sealWithRetiredKey(tenant, "old-key-1111", "old-secret-2222");
         assertEquals("old-secret-2222", scope.call(tenant, () -> connections.account().orElseThrow().apiSecret()));
         assertTrue(rotation.pending() >= 1);
         given().get("/platform/encryption").then().statusCode(200).body(containsString("test1"));
 
         WebClient.send("POST", "/platform/encryption/reencrypt", "/platform/encryption").then().statusCode(303);
 
-        String sealed = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select api_key_sealed || ' ' || api_secret_sealed from claudio_connection where tenant_id = :t")
-                .setParameter("t", tenant).getSingleResult());
+        String sealed = sealedOf(tenant);
         assertTrue(sealed.startsWith("v1:test1:") && sealed.contains(" v1:test1:"), sealed);
         assertEquals(0, rotation.pending());
         assertEquals("old-key-1111", scope.call(tenant, () -> connections.account().orElseThrow().apiKey()));
