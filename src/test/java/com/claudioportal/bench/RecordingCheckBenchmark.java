@@ -10,14 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.RecordingCheckSettings;
 import com.claudioportal.infra.TestRecordings;
 import com.claudioportal.upload.RecordingCheck;
-import com.claudioportal.upload.RecordingCheckConfig;
 
 /**
  * The recording pre-check on a 250 MB MP3 (4 h 20 min at 128 kbit/s, the most Claudio takes per
@@ -27,43 +26,10 @@ import com.claudioportal.upload.RecordingCheckConfig;
 @Tag("benchmark")
 class RecordingCheckBenchmark {
 
-    record Settings(Duration fullScanUpTo) implements RecordingCheckConfig {
-        public boolean enabled() {
-            return true;
-        }
+    /** As uploads run it, one check at a time, with 10 minutes for a whole file. */
+    static final RecordingCheckSettings SETTINGS = new RecordingCheckSettings(Duration.ofMinutes(20), 8, Duration.ofSeconds(30),
+            Duration.ofMinutes(10), 1);
 
-        public Optional<String> ffmpeg() {
-            return Optional.empty();
-        }
-
-        public double silenceThresholdDb() {
-            return -50;
-        }
-
-        public Duration minSilence() {
-            return Duration.ofSeconds(2);
-        }
-
-        public double mostlySilentRatio() {
-            return 0.9;
-        }
-
-        public int samples() {
-            return 8;
-        }
-
-        public Duration sampleLength() {
-            return Duration.ofSeconds(30);
-        }
-
-        public Duration timeout() {
-            return Duration.ofMinutes(10);
-        }
-
-        public int maxConcurrent() {
-            return 1;
-        }
-    }
 
     @Test
     void aRecordingOf250MbIsCheckedInSeconds() throws IOException {
@@ -74,8 +40,8 @@ class RecordingCheckBenchmark {
         lines.add(String.format("files: %s %.0f MB, %s %.0f MB; load average %.2f; %d cores", mp3.getFileName(), Files.size(mp3) / 1e6,
                 wav.getFileName(), Files.size(wav) / 1e6, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors()));
-        RecordingCheck asUploads = new RecordingCheck(new Settings(Duration.ofMinutes(20)));
-        RecordingCheck whole = new RecordingCheck(new Settings(Duration.ofDays(1)));
+        RecordingCheck asUploads = new RecordingCheck(SETTINGS);
+        RecordingCheck whole = new RecordingCheck(SETTINGS.withFullScanUpTo(Duration.ofDays(1)));
         asUploads.check(mp3); // the first call unpacks the bundled ffmpeg
         int runs = Integer.getInteger("bench.runs", 3);
         for (int i = 1; i <= runs; i++) {

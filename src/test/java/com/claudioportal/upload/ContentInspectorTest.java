@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -24,7 +22,7 @@ class ContentInspectorTest {
     @TempDir
     Path dir;
 
-    final ContentInspector inspector = inspector();
+    final ContentInspector inspector = InspectorFixture.inspector();
 
     @Test
     void aWavIsARecordingWithItsLength() throws IOException {
@@ -134,57 +132,5 @@ class ContentInspectorTest {
 
     private static byte[] png() {
         return new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' };
-    }
-
-    static ContentInspector inspector() {
-        ContentInspector inspector = new ContentInspector();
-        inspector.config = new UploadConfig() {
-            public Path storageDir() {
-                return Path.of("target");
-            }
-
-            public long maxAudioBytes() {
-                return 250_000_000L;
-            }
-
-            public long maxDocumentBytes() {
-                return 50_000_000L;
-            }
-
-            public List<String> audioTypes() {
-                return List.of("audio/mpeg", "audio/wav", "audio/vnd.wave", "audio/x-wav", "video/mp4");
-            }
-
-            public List<String> documentTypes() {
-                return List.of("application/pdf", "application/msword",
-                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/rtf", "text/rtf",
-                        "application/vnd.oasis.opendocument.text", "text/plain");
-            }
-
-            public Duration abandonedAfter() {
-                return Duration.ofHours(24);
-            }
-
-            public int maxConcurrentPerUser() {
-                return 4;
-            }
-
-            public long tenantQuotaBytes() {
-                return 10_000_000_000L;
-            }
-
-            public long minBytesPerSecond() {
-                return 4096;
-            }
-
-            public Duration rateWindow() {
-                return Duration.ofSeconds(60);
-            }
-
-            public Duration orphanAfter() {
-                return Duration.ofHours(6);
-            }
-        };
-        return inspector;
     }
 }

@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -28,7 +26,7 @@ class DocumentSniffingTest {
     @TempDir
     Path dir;
 
-    final ContentInspector inspector = inspector();
+    final ContentInspector inspector = InspectorFixture.inspector();
 
     @Test
     void markupAndScriptsAreNotDocumentsWhateverTheirName() throws IOException {
@@ -131,56 +129,5 @@ class DocumentSniffingTest {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    static ContentInspector inspector() {
-        ContentInspector inspector = new ContentInspector();
-        inspector.config = new UploadConfig() {
-            public Path storageDir() {
-                return Path.of("target");
-            }
-
-            public long maxAudioBytes() {
-                return 250_000_000L;
-            }
-
-            public long maxDocumentBytes() {
-                return 50_000_000L;
-            }
-
-            public List<String> audioTypes() {
-                return List.of("audio/mpeg", "audio/wav", "audio/vnd.wave", "audio/x-wav", "video/mp4");
-            }
-
-            public List<String> documentTypes() {
-                return List.of("application/pdf", "application/msword", DocumentContainers.DOCX, "application/rtf", "text/rtf",
-                        DocumentContainers.ODT, "text/plain");
-            }
-
-            public Duration abandonedAfter() {
-                return Duration.ofHours(24);
-            }
-
-            public int maxConcurrentPerUser() {
-                return 4;
-            }
-
-            public long tenantQuotaBytes() {
-                return Long.MAX_VALUE;
-            }
-
-            public long minBytesPerSecond() {
-                return 0;
-            }
-
-            public Duration rateWindow() {
-                return Duration.ofMinutes(1);
-            }
-
-            public Duration orphanAfter() {
-                return Duration.ofHours(6);
-            }
-        };
-        return inspector;
     }
 }

@@ -15,44 +15,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.RecordingCheckSettings;
 import com.claudioportal.infra.TestRecordings;
 import com.claudioportal.infra.TestRecordings.Format;
 
 /** The pre-check on real recordings of every covered format, made by ffmpeg at test time. */
 class RecordingCheckTest {
 
-    /** The defaults of {@link RecordingCheckConfig}, with the full-scan limit and windows adjustable. */
-    record Settings(Duration fullScanUpTo, int samples, Duration sampleLength, Duration timeout) implements RecordingCheckConfig {
-        static Settings defaults() {
-            return new Settings(Duration.ofMinutes(20), 8, Duration.ofSeconds(30), Duration.ofSeconds(60));
-        }
-
-        public boolean enabled() {
-            return true;
-        }
-
-        public Optional<String> ffmpeg() {
-            return Optional.empty();
-        }
-
-        public double silenceThresholdDb() {
-            return -50;
-        }
-
-        public Duration minSilence() {
-            return Duration.ofSeconds(2);
-        }
-
-        public double mostlySilentRatio() {
-            return 0.9;
-        }
-
-        public int maxConcurrent() {
-            return 2;
-        }
-    }
-
-    final RecordingCheck check = new RecordingCheck(Settings.defaults());
+    final RecordingCheck check = new RecordingCheck(RecordingCheckSettings.defaults());
 
     @ParameterizedTest
     @EnumSource(Format.class)
@@ -88,7 +58,7 @@ class RecordingCheckTest {
     @Test
     void aLongRecordingIsMeasuredInWindowsSpreadOverIt() {
         // past the full-scan limit: 4 windows of 3 s at 0, 19, 38 and 57 s of a 60 s recording
-        RecordingCheck sampled = new RecordingCheck(new Settings(Duration.ofSeconds(10), 4, Duration.ofSeconds(3), Duration.ofSeconds(60)));
+        RecordingCheck sampled = new RecordingCheck(new RecordingCheckSettings(Duration.ofSeconds(10), 4, Duration.ofSeconds(3), Duration.ofSeconds(60), 2));
         RecordingCheck.Result toneOnly = sampled.check(TestRecordings.make("long-tone", Format.M4A, 60, 0)).orElseThrow();
         assertEquals(60.0, toneOnly.durationSeconds(), 0.2);
         assertFalse(toneOnly.mostlySilent(), "ratio " + toneOnly.silenceRatio());
@@ -111,7 +81,7 @@ class RecordingCheckTest {
 
     @Test
     void aCheckThatRunsOutOfTimeIsStopped() {
-        RecordingCheck hurried = new RecordingCheck(new Settings(Duration.ofMinutes(20), 8, Duration.ofSeconds(30), Duration.ofMillis(1)));
+        RecordingCheck hurried = new RecordingCheck(new RecordingCheckSettings(Duration.ofMinutes(20), 8, Duration.ofSeconds(30), Duration.ofMillis(1), 2));
         assertEquals(Optional.empty(), hurried.check(TestRecordings.make("hurried", Format.WAV, 3, 0)));
     }
 
