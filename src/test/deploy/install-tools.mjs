@@ -1,4 +1,5 @@
-// Installs the test tooling of package.json (validators for docker/ and k8s/) with `npm ci`,
+// Installs the test tooling of package.json (validators for docker/ and k8s/, axe-core for the browser
+// tests) with `npm ci`,
 // unless node_modules already holds exactly what package-lock.json pins. Run by ./mvnw before
 // the tests (generate-test-resources); only the npm registry is contacted, never a CDN.
 import crypto from "node:crypto";

@@ -1,7 +1,6 @@
 package com.claudioportal.dashboard;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -35,7 +34,8 @@ import com.claudioportal.tenant.TenantRoles;
 public class DashboardResource {
 
     /** Counts that stay cheap with a million jobs: active states and the last seven days only. */
-    public record Counts(long inProgress, long needsAttention, long failedThisWeek, long completedThisWeek, long late) {
+    /** {@code weekFrom}: the first day (UTC) "this week" counts, as the job list's from filter, so each link lists what it counts. */
+    public record Counts(long inProgress, long needsAttention, long failedThisWeek, long completedThisWeek, long late, String weekFrom) {
     }
 
     /** What a tenant admin still has to do before staff can submit. */
@@ -63,13 +63,15 @@ public class DashboardResource {
     @GET
     @TenantRoles({ TenantRole.STAFF, TenantRole.AUDITOR })
     public TemplateInstance dashboard() {
-        Instant weekAgo = Instant.now().minus(7, ChronoUnit.DAYS);
+        // the last seven days, today included, in whole UTC days: what the job list's from filter selects
+        java.time.LocalDate weekFrom = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(6);
+        Instant weekAgo = weekFrom.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         Counts counts = new Counts(
-                Job.count("status in ?1", List.of(JobState.QUEUED, JobState.UPLOADING, JobState.SUBMITTING, JobState.SUBMITTED)),
+                Job.count("status in ?1", JobQuery.IN_PROGRESS),
                 Job.count("status", JobState.NEEDS_ATTENTION),
                 Job.count("status = ?1 and createdAt >= ?2", JobState.FAILED, weekAgo),
                 Job.count("status = ?1 and createdAt >= ?2", JobState.COMPLETED, weekAgo),
-                JobQuery.lateCount());
+                JobQuery.lateCount(), weekFrom.toString());
         JobQuery recent = new JobQuery();
         recent.mine = tenant.can(TenantRole.STAFF);
         List<JobRow> recentJobs = recent.run(em, user.email()).rows();

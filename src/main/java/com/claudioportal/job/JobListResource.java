@@ -23,7 +23,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** The tenant's jobs, newest first, with filters and search. Auditors see it too (metadata only). */
+/**
+ * The tenant's jobs, newest submitted first (or last updated, or soonest due), with filters, a word search
+ * and pages both ways. Auditors see it too (metadata only).
+ */
 @Path("/t/{tenant}/jobs")
 @Authenticated
 @TenantRoles({ TenantRole.STAFF, TenantRole.AUDITOR })
@@ -56,6 +59,8 @@ public class JobListResource {
         public String q;
         @QueryParam("after")
         public String after;
+        @QueryParam("before")
+        public String before;
 
         JobQuery query() {
             JobQuery query = new JobQuery();
@@ -78,13 +83,23 @@ public class JobListResource {
             query.to = to;
             query.q = q;
             query.after = after;
+            query.before = before;
             return query.checked();
         }
     }
 
+    /**
+     * The links around a page ("First page" when {@code paged}, "Newer", "Older"; null when there is none; the
+     * first page's query string is empty without filters) and how many jobs
+     * match: {@code grouped} is the count as shown, in the page's language ("1,240", "1 240"), rounded when
+     * {@code about}.
+     */
+    public record Paging(boolean paged, String first, String newer, String older, long total, boolean about, String grouped) {
+    }
+
     @CheckedTemplate(basePath = "job")
     static class Templates {
-        static native TemplateInstance list(List<JobRow> jobs, String nextLink, Filters filters, boolean filtered,
+        static native TemplateInstance list(List<JobRow> jobs, Paging paging, Filters filters, boolean filtered,
                 List<JobState> states, List<Profile> profiles, List<Membership> members, List<String> problems);
     }
 
@@ -94,15 +109,26 @@ public class JobListResource {
     @Inject
     CurrentUser user;
 
+    /** The page's language (Accept-Language, which the person's choice has already replaced). */
+    private static java.util.Locale language(jakarta.ws.rs.core.HttpHeaders headers) {
+        List<java.util.Locale> wanted = headers.getAcceptableLanguages();
+        return wanted.isEmpty() || "*".equals(wanted.get(0).getLanguage()) ? java.util.Locale.ENGLISH : wanted.get(0);
+    }
+
     @GET
-    public TemplateInstance list(@BeanParam Filters filters) {
+    public TemplateInstance list(@BeanParam Filters filters, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         JobQuery query = filters.query();
         if (query.profile != null && Profile.findById(query.profile) == null) {
             // another tenant's profile id (or none at all): like every foreign id, a 404
             throw new jakarta.ws.rs.NotFoundException();
         }
         JobQuery.Page page = query.run(em, user.email());
-        return Templates.list(page.rows(), page.nextCursor() == null ? null : query.nextLink(page.nextCursor()), filters,
+        Paging paging = new Paging(page.paged(), query.firstLink(),
+                page.previousCursor() == null ? null : query.previousLink(page.previousCursor()),
+                page.nextCursor() == null ? null : query.nextLink(page.nextCursor()), page.total(),
+                JobQuery.approximate(page.total()),
+                java.text.NumberFormat.getIntegerInstance(language(headers)).format(JobQuery.shownCount(page.total())));
+        return Templates.list(page.rows(), paging, filters,
                 query.filtered(), Arrays.asList(JobState.values()), Profile.listAll(Sort.by("displayName")),
                 Membership.list("revoked = false order by lower(coalesce(displayName, email))"), query.problems);
     }

@@ -40,16 +40,26 @@ public class JobQuery {
     public boolean dueSoon;
     /** Only urgent and stat jobs. */
     public boolean urgent;
-    /** "due": soonest due first; anything else: newest first. */
+    /** "due": soonest due first; "updated": last changed first; anything else: newest submitted first. */
     public String sort;
-    /** Cursor: "&lt;epoch micros&gt;_&lt;id&gt;" of the last row of the previous page. */
+    /** Cursor: "&lt;epoch micros&gt;_&lt;id&gt;" of the last row of the previous page (the next, older page). */
     public String after;
+    /** Cursor of the first row of the page shown: the page before it (newer jobs, or sooner due). */
+    public String before;
     /** What could not be read from the query string, in words; those filters are left out. */
     public final List<String> problems = new ArrayList<>();
 
     static final int MAX_SEARCH = 200;
 
-    public record Page(List<JobRow> rows, String nextCursor) {
+    /** The status filter's "IN_PROGRESS": every state between the form and the transcript (the dashboard's count). */
+    public static final String IN_PROGRESS_FILTER = "IN_PROGRESS";
+    public static final List<JobState> IN_PROGRESS = List.of(JobState.QUEUED, JobState.UPLOADING, JobState.SUBMITTING, JobState.SUBMITTED);
+
+    /**
+     * One page: its rows, the cursors of the pages after and before it (null when there are none), how
+     * many jobs match the filters on all pages, and whether it was reached by a cursor (not the first).
+     */
+    public record Page(List<JobRow> rows, String nextCursor, String previousCursor, long total, boolean paged) {
     }
 
     /**
@@ -58,15 +68,19 @@ public class JobQuery {
      * left out, and the list is shown without it rather than an error page.
      */
     public JobQuery checked() {
-        if (status != null && !status.isBlank() && state() == null) {
+        if (status != null && !status.isBlank() && state() == null && !inProgress()) {
             problems.add("There is no status \u201c" + shorten(status) + "\u201d, so the list shows every status.");
             status = null;
         }
         from = checkedDate(from, "from");
         to = checkedDate(to, "to");
-        if (after != null && !after.isBlank() && cursor() == null) {
+        if (after != null && !after.isBlank() && cursor(after) == null) {
             problems.add("The link to older jobs was not understood, so the list starts with the newest.");
             after = null;
+        }
+        if (before != null && !before.isBlank() && cursor(before) == null) {
+            problems.add("The link to newer jobs was not understood, so the list starts with the newest.");
+            before = null;
         }
         if (q != null && q.strip().length() > MAX_SEARCH) {
             problems.add("Search for at most " + MAX_SEARCH + " characters of a job name or a Claudio reference.");
@@ -99,6 +113,9 @@ public class JobQuery {
         if (state != null) {
             where.append(" and j.status = :status");
             params.put("status", state);
+        } else if (inProgress()) {
+            where.append(" and j.status in :inProgress");
+            params.put("inProgress", IN_PROGRESS);
         }
         if (profile != null) {
             where.append(" and j.profileId = :profile");
@@ -129,6 +146,7 @@ public class JobQuery {
         if (byDue) {
             where.append(" and j.dueAt is not null");
         }
+        String column = byDue ? "j.dueAt" : byUpdated() ? "j.updatedAt" : "j.createdAt";
         String who = mine ? currentUser : blankToNull(submitter);
         if (who != null) {
             where.append(" and j.submittedBy = :who");
@@ -144,45 +162,120 @@ public class JobQuery {
             where.append(" and j.createdAt < :to");
             params.put("to", toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
         }
-        String search = blankToNull(q);
-        if (search != null) {
-            where.append(" and (lower(j.name) like :search escape '\\' or j.claudioReference = :reference)");
-            params.put("search", "%" + search.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            params.put("reference", search);
+        // every word, in any order, in the job's name or at the start of its Claudio reference ("mrs smith")
+        List<String> words = words(q);
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i).toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            where.append(" and (lower(j.name) like :w").append(i).append(" escape '\\' or lower(j.claudioReference) like :r")
+                    .append(i).append(" escape '\\')");
+            params.put("w" + i, "%" + word + "%");
+            params.put("r" + i, word + "%");
         }
-        Object[] cursor = cursor();
-        if (cursor != null && byDue) {
-            where.append(" and j.dueAt >= :ts and (j.dueAt > :ts or (j.dueAt = :ts and j.id > :id))");
-            params.put("ts", cursor[0]);
-            params.put("id", cursor[1]);
-        } else if (cursor != null) {
+        long total = count(em, where.toString(), params);
+        // a page in display order (ascending for due times, descending for the others) after the cursor;
+        // "before" reads the other way from the first row shown and turns the rows round
+        boolean backwards = cursor(before) != null;
+        Object[] cursor = backwards ? cursor(before) : cursor(after);
+        boolean ascending = byDue != backwards;
+        if (cursor != null) {
+            String op = ascending ? ">" : "<";
             // the first condition alone is what lets the index seek to the cursor instead of scanning to it
-            where.append(" and j.createdAt <= :ts and (j.createdAt < :ts or (j.createdAt = :ts and j.id < :id))");
+            where.append(" and ").append(column).append(' ').append(op).append("= :ts and (").append(column).append(' ').append(op)
+                    .append(" :ts or (").append(column).append(" = :ts and j.id ").append(op).append(" :id))");
             params.put("ts", cursor[0]);
             params.put("id", cursor[1]);
         }
+        String direction = ascending ? " asc" : " desc";
         // no join with profile: it would make the planner fetch and sort every match of a search
         TypedQuery<JobRow> query = em.createQuery("select new com.claudioportal.job.JobRow(j.id, j.name, j.profileId, "
                 + "j.submittedByName, j.submittedBy, j.status, j.createdAt, j.updatedAt, j.claudioReference, j.dueAt, j.stuckReason, "
                 + "j.priority, j.contentErasedAt) from Job j " + where
-                + (byDue ? " order by j.dueAt asc, j.id asc" : " order by j.createdAt desc, j.id desc"), JobRow.class);
+                + " order by " + column + direction + ", j.id" + direction, JobRow.class);
         params.forEach(query::setParameter);
         Map<Long, String> profileNames = new java.util.HashMap<>();
         Profile.<Profile> listAll().forEach(p -> profileNames.put(p.id, p.displayName));
         List<JobRow> rows = new ArrayList<>(query.setMaxResults(PAGE_SIZE + 1).getResultList().stream()
                 .map(r -> r.withProfileName(profileNames.get(r.profileId()))).toList());
-        String next = null;
-        if (rows.size() > PAGE_SIZE) {
-            rows = rows.subList(0, PAGE_SIZE);
-            JobRow last = rows.get(PAGE_SIZE - 1);
-            next = micros(byDue ? last.dueAt() : last.createdAt()) + "_" + last.id();
+        boolean more = rows.size() > PAGE_SIZE;
+        if (more) {
+            rows = new ArrayList<>(rows.subList(0, PAGE_SIZE));
         }
-        return new Page(rows, next);
+        if (backwards) {
+            java.util.Collections.reverse(rows);
+        }
+        if (rows.isEmpty()) {
+            return new Page(rows, null, null, total, cursor != null);
+        }
+        String first = key(rows.get(0), byDue, byUpdated());
+        String last = key(rows.get(rows.size() - 1), byDue, byUpdated());
+        // forwards: older pages when there were more rows, newer ones whenever we came by a cursor;
+        // backwards: the page we came from is older, newer ones when there were more rows
+        String next = backwards || more ? last : null;
+        String previous = backwards ? (more ? first : null) : (cursor != null ? first : null);
+        return new Page(rows, next, previous, total, cursor != null);
+    }
+
+    private static long count(EntityManager em, String where, Map<String, Object> params) {
+        TypedQuery<Long> count = em.createQuery("select count(j) from Job j " + where, Long.class);
+        params.forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    private static String key(JobRow row, boolean byDue, boolean byUpdated) {
+        return micros(byDue ? row.dueAt() : byUpdated ? row.updatedAt() : row.createdAt()) + "_" + row.id();
+    }
+
+    /** The search's words (at most 8; more narrow nothing a clinic types). */
+    static List<String> words(String q) {
+        String search = blankToNull(q);
+        if (search == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(search.split("\\s+")).filter(w -> !w.isEmpty()).distinct().limit(8).toList();
+    }
+
+    /** "about 1,240 jobs": exact up to a thousand, then to three figures (the list changes while one reads). */
+    public static String countInWords(long total) {
+        if (total == 1) {
+            return "1 job";
+        }
+        return (approximate(total) ? "about " : "") + String.format(Locale.ROOT, "%,d", shownCount(total)) + " jobs";
+    }
+
+    /** Counts from a thousand up are shown to three figures. */
+    public static boolean approximate(long total) {
+        return total >= 1000;
+    }
+
+    /** The count as shown: exact below a thousand, else rounded to three figures. */
+    public static long shownCount(long total) {
+        if (!approximate(total)) {
+            return total;
+        }
+        double magnitude = Math.pow(10, Math.floor(Math.log10(total)) - 2);
+        return Math.round(total / magnitude) * (long) magnitude;
     }
 
     /** The query string for the next page, keeping every filter. */
     public String nextLink(String cursor) {
-        StringBuilder s = new StringBuilder("?after=").append(cursor);
+        return link("after", cursor);
+    }
+
+    /** The query string for the page before, keeping every filter. */
+    public String previousLink(String cursor) {
+        return link("before", cursor);
+    }
+
+    /** The query string for the first page, keeping every filter. */
+    public String firstLink() {
+        return link(null, null);
+    }
+
+    private String link(String direction, String cursor) {
+        StringBuilder s = new StringBuilder("?");
+        if (direction != null) {
+            s.append(direction).append('=').append(cursor);
+        }
         append(s, "status", status);
         append(s, "profile", profile == null ? null : profile.toString());
         append(s, "submitter", submitter);
@@ -190,15 +283,16 @@ public class JobQuery {
         append(s, "late", late ? "true" : null);
         append(s, "dueToday", dueToday ? "true" : null);
         append(s, "urgent", urgent ? "true" : null);
-        append(s, "sort", byDue() ? "due" : null);
+        append(s, "sort", byDue() ? "due" : byUpdated() ? "updated" : null);
         append(s, "from", from);
         append(s, "to", to);
         append(s, "q", q);
-        return s.toString();
+        String link = s.toString().replace("?&", "?");
+        return link.equals("?") ? "" : link;
     }
 
     public boolean filtered() {
-        return state() != null || profile != null || blankToNull(submitter) != null || mine || late || dueToday || urgent
+        return state() != null || inProgress() || profile != null || blankToNull(submitter) != null || mine || late || dueToday || urgent
                 || dueSoon || date(from) != null
                 || date(to) != null || blankToNull(q) != null;
     }
@@ -212,8 +306,16 @@ public class JobQuery {
         return "due".equals(sort);
     }
 
+    public boolean byUpdated() {
+        return "updated".equals(sort);
+    }
+
     private static List<JobState> unfinished() {
         return java.util.Arrays.stream(JobState.values()).filter(s -> !s.isFinished()).toList();
+    }
+
+    boolean inProgress() {
+        return IN_PROGRESS_FILTER.equals(status);
     }
 
     JobState state() {
@@ -225,11 +327,11 @@ public class JobQuery {
     }
 
     /** The cursor's time and id, or null when it is not one this page wrote (too long, out of range). */
-    private Object[] cursor() {
-        if (after == null || !after.matches("\\d{1,18}_\\d{1,18}")) {
+    private static Object[] cursor(String value) {
+        if (value == null || !value.matches("\\d{1,18}_\\d{1,18}")) {
             return null;
         }
-        String[] parts = after.split("_");
+        String[] parts = value.split("_");
         long micros = Long.parseLong(parts[0]);
         if (micros > MAX_MICROS) {
             return null;

@@ -76,6 +76,8 @@ public class JobResource {
         static native TemplateInstance page(JobView view);
 
         static native TemplateInstance progressFragment(JobView view);
+
+        static native TemplateInstance cancel(Job job);
     }
 
     @Inject
@@ -112,6 +114,18 @@ public class JobResource {
     @TenantRoles(TenantRole.STAFF)
     public Response retry(@PathParam("jobId") long jobId) {
         return done(jobId, actions.retry(jobId), "The job will be tried again.");
+    }
+
+    /**
+     * Asks before cancelling, on a page of its own: the buttons sit in the live part of the job page, which
+     * refreshes while the job moves, so an inline question would close under the person's hand; and a page
+     * needs no JavaScript.
+     */
+    @GET
+    @Path("cancel")
+    @TenantRoles(TenantRole.STAFF)
+    public TemplateInstance confirmCancel(@PathParam("jobId") long jobId) {
+        return Templates.cancel(JobActions.find(jobId));
     }
 
     @POST

@@ -23,6 +23,10 @@ public class SettingsForm {
     @RestForm
     public boolean mailLate;
 
+    /** "en", "fr", or empty for "as my browser asks" (kept in a cookie, see LanguageChoice). */
+    @RestForm
+    public String language;
+
     public static SettingsForm of(UserSettings s) {
         SettingsForm f = new SettingsForm();
         f.mailDelivery = s.mailDelivery.name();

@@ -23,8 +23,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 /**
- * "My settings": what a person chooses for themselves, whichever tenant they are in. Today: which
- * notification e-mails they get and how (at once or a daily digest).
+ * "My settings": what a person chooses for themselves, whichever tenant they are in: which
+ * notification e-mails they get and how (at once or a daily digest), and the pages' language.
  */
 @Path("/settings")
 @Authenticated
@@ -45,9 +45,10 @@ public class SettingsResource {
 
     @GET
     @Transactional
-    public TemplateInstance page() {
-        return Templates.settings(SettingsForm.of(UserSettings.of(user.email())), List.of(UserSettings.MailDelivery.values()),
-                user.hasEmail(), FormErrors.none());
+    public TemplateInstance page(@jakarta.ws.rs.CookieParam(LanguageChoice.COOKIE) String language) {
+        SettingsForm form = SettingsForm.of(UserSettings.of(user.email()));
+        form.language = LanguageChoice.chosen(language);
+        return Templates.settings(form, List.of(UserSettings.MailDelivery.values()), user.hasEmail(), FormErrors.none());
     }
 
     @POST
@@ -76,7 +77,8 @@ public class SettingsResource {
         s.mailLate = form.mailLate;
         s.updatedAt = Instant.now();
         flash.success("Your settings are saved.");
-        return Response.seeOther(URI.create("/settings")).build();
+        // the language is this browser's (a cookie): an unknown value means "as my browser asks"
+        return Response.seeOther(URI.create("/settings")).cookie(LanguageChoice.cookie(LanguageChoice.chosen(form.language))).build();
     }
 
     private static UserSettings.MailDelivery parse(String value) {

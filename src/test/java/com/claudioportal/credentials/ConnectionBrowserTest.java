@@ -211,6 +211,11 @@ class ConnectionBrowserTest {
         assertThat(page.getByTestId("webhook-masked")).containsText("\u2022\u2022\u2022\u2022" + token.substring(token.length() - 4));
         assertFalse(page.content().contains(token), "the full address is not shown again");
 
+        // replacing a working address asks first, naming what happens (a details box: no script needed)
+        assertThat(page.getByTestId("generate-webhook")).isHidden();
+        page.getByTestId("regenerate-webhook").click();
+        assertThat(page.locator("details.confirm[open] .confirm-box")).containsText("stops working at once");
+        Browsers.screenshot(page, "webhook-confirm");
         page.getByTestId("generate-webhook").click();
         String second = page.getByTestId("webhook-url").inputValue();
         assertFalse(second.equals(url));

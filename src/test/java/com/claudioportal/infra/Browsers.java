@@ -1,5 +1,8 @@
 package com.claudioportal.infra;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
@@ -43,7 +46,34 @@ public final class Browsers {
         }
         BrowserContext context = browser.newContext(options.viewportSize == null ? options.setViewportSize(1280, 860) : options);
         context.setDefaultTimeout(15_000);
-        return context;
+        return checkedForAccessibility(context);
+    }
+
+    /**
+     * The context with every portal page it loads checked by axe-core, and the pages
+     * still open checked again at {@code close()}, which then fails the test on any violation seen.
+     */
+    private static BrowserContext checkedForAccessibility(BrowserContext context) {
+        Accessibility.Audit audit = new Accessibility.Audit();
+        context.onPage(page -> page.onLoad(audit::check));
+        return (BrowserContext) Proxy.newProxyInstance(BrowserContext.class.getClassLoader(),
+                new Class<?>[] { BrowserContext.class }, (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        context.pages().forEach(audit::check);
+                        invoke(context, method, args);
+                        audit.assertClean();
+                        return null;
+                    }
+                    return invoke(context, method, args);
+                });
+    }
+
+    private static Object invoke(BrowserContext context, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(context, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     /** Saves a full-page screenshot under target/screenshots for people to look at. */
@@ -53,13 +83,13 @@ public final class Browsers {
     }
 
     /**
-     * Saves {@code name}-1366.png and {@code name}-375.png: the page on a laptop and on a phone. The
-     * viewport goes back to what it was.
+     * Saves {@code name}-1366.png, {@code name}-768.png and {@code name}-375.png: the page on a laptop, a
+     * tablet and a phone. The viewport goes back to what it was.
      */
     public static void screenshots(Page page, String name) {
         com.microsoft.playwright.options.ViewportSize before = page.viewportSize();
-        for (int width : new int[] { 1366, 375 }) {
-            page.setViewportSize(width, width == 375 ? 812 : 900);
+        for (int width : new int[] { 1366, 768, 375 }) {
+            page.setViewportSize(width, width == 375 ? 812 : width == 768 ? 1024 : 900);
             screenshot(page, name + "-" + width);
         }
         page.setViewportSize(before.width, before.height);

@@ -102,8 +102,14 @@ class JobListTest {
         assertEquals(12, rows("?status=FAILED").size());
         assertEquals(60, count("?mine=true"));
         assertEquals(60, count("?submitter=other@joblist.test"));
-        assertEquals(List.of("Dictation 7"), names("?q=REF-7"));
+        // a Claudio reference matches by its start, in any case: REF-7 and REF-70 to REF-79
+        assertEquals(Set.of("Dictation 7", "Dictation 70", "Dictation 71", "Dictation 72", "Dictation 73", "Dictation 74",
+                "Dictation 75", "Dictation 76", "Dictation 77", "Dictation 78", "Dictation 79"), new HashSet<>(names("?q=ref-7")));
+        assertEquals(List.of("Dictation 70"), names("?q=dictation+REF-70"));
         assertEquals(Set.of("Dictation 17", "Dictation 117"), new HashSet<>(names("?q=17")));
+        // every word, in any order, anywhere in the name
+        assertEquals(Set.of("Dictation 17", "Dictation 117"), new HashSet<>(names("?q=17++DICTATION")));
+        assertEquals(List.of(), names("?q=17+smith"));
         assertEquals(120, count("?profile=" + profile));
         // a profile id the tenant does not have (another tenant's, or none) is a 404, like any foreign id
         given().get("/t/" + tenant + "/jobs?profile=999999").then().statusCode(404);
@@ -114,6 +120,41 @@ class JobListTest {
         assertEquals(16, rows("?status=SUBMITTED&mine=true").size());
         given().urlEncodingEnabled(false).get("/t/" + tenant + "/jobs?q=%25").then().statusCode(200)
                 .body(containsString("No jobs match these filters"));
+    }
+
+    @Test
+    @TestSecurity(user = STAFF)
+    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void pagesBackWithNewerAndFirstPageAndSaysHowManyMatch() {
+        String first = page("/t/" + tenant + "/jobs?status=COMPLETED");
+        // 120 jobs: 12 failed (multiples of 10), 36 submitted (of 3 but not 10), 72 completed
+        assertEquals("72 jobs", between(first, "data-testid=\"job-count\">", "<"));
+        assertEquals(null, link(first, "newer-jobs"));
+        assertEquals(null, link(first, "first-page"));
+        String second = page(link(first, "older-jobs"));
+        String newer = link(second, "newer-jobs");
+        assertEquals(all(JOB_ROW, first), all(JOB_ROW, page(newer)), "Newer from page 2 is page 1 again");
+        assertEquals(all(JOB_ROW, first), all(JOB_ROW, page(link(second, "first-page"))));
+        // every filter survives the links both ways
+        assertEquals(true, newer.contains("status=COMPLETED"), newer);
+        assertEquals(22, all(JOB_ROW, second).size());
+        assertEquals(null, link(second, "older-jobs"));
+        // last updated first and soonest due first page the same way
+        String byUpdated = page("/t/" + tenant + "/jobs?sort=updated");
+        String updatedSecond = page(link(byUpdated, "older-jobs"));
+        assertEquals(all(JOB_ROW, byUpdated), all(JOB_ROW, page(link(updatedSecond, "newer-jobs"))));
+        assertEquals("about 1,240 jobs", JobQuery.countInWords(1238));
+        assertEquals("1 job", JobQuery.countInWords(1));
+    }
+
+    private static String link(String html, String testId) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("href=\"([^\"]+)\" data-testid=\"" + testId + "\"").matcher(html);
+        return m.find() ? m.group(1).replace("&amp;", "&") : null;
+    }
+
+    private static String between(String html, String start, String end) {
+        int from = html.indexOf(start) + start.length();
+        return html.substring(from, html.indexOf(end, from));
     }
 
     @Test

@@ -1,0 +1,92 @@
+package com.claudioportal.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.net.URL;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.Browsers;
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TestLogin;
+import com.claudioportal.tenant.TenantRole;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * French for a browser that asks for it (Claudio is hosted in Canada), English otherwise, and the
+ * choice in My settings wins and is remembered; {@code <html lang>} follows, for screen readers.
+ */
+@QuarkusTest
+class LanguageBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    Fixtures fixtures;
+
+    BrowserContext browser;
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void frenchForAFrenchBrowserUntilThePersonChoosesEnglish() {
+        String staff = Fixtures.email("staff");
+        String tenant = fixtures.tenant("Clinique Saint-Laurent", Fixtures.email("admin"));
+        fixtures.member(tenant, staff, TenantRole.STAFF);
+        browser = Browsers.newContext(new Browser.NewContextOptions().setLocale("fr-CA"));
+        Page page = browser.newPage();
+        TestLogin.signIn(page, base.toString(), staff);
+
+        page.navigate(base + "t/" + tenant + "/jobs");
+        assertThat(page.locator("html")).hasAttribute("lang", "fr");
+        assertThat(page.locator("h1")).hasText("Travaux");
+        assertThat(page.locator("nav[aria-label=Principal]")).containsText("Tableau de bord");
+        assertThat(page.getByTestId("job-count")).hasText("0 travail");
+        assertThat(page.locator("label[for=q]")).hasText("Rechercher");
+        Browsers.screenshots(page, "language-fr-job-list");
+
+        page.navigate(base + "settings");
+        assertThat(page.locator("h1")).hasText("Mes préférences");
+        assertThat(page.getByTestId("language-browser")).isChecked();
+        page.getByTestId("language-en").check();
+        page.getByTestId("save-settings").click();
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.getByTestId("language-en")).isChecked();
+
+        page.navigate(base + "t/" + tenant + "/jobs");
+        assertThat(page.locator("h1")).hasText("Jobs");
+        assertThat(page.getByTestId("job-count")).hasText("0 jobs");
+
+        // back to the browser's language
+        page.navigate(base + "settings");
+        page.getByTestId("language-browser").check();
+        page.getByTestId("save-settings").click();
+        page.navigate(base + "t/" + tenant + "/jobs");
+        assertThat(page.locator("html")).hasAttribute("lang", "fr");
+    }
+
+    @Test
+    void englishWhenTheBrowserAsksForALanguageThePortalDoesNotSpeak() {
+        String staff = Fixtures.email("staff");
+        String tenant = fixtures.tenant("Harbour IME", Fixtures.email("admin"));
+        fixtures.member(tenant, staff, TenantRole.STAFF);
+        browser = Browsers.newContext(new Browser.NewContextOptions().setLocale("de-DE"));
+        Page page = browser.newPage();
+        TestLogin.signIn(page, base.toString(), staff);
+        page.navigate(base + "t/" + tenant + "/jobs");
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator("h1")).hasText("Jobs");
+    }
+}
