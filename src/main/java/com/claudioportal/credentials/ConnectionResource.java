@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
@@ -76,6 +77,7 @@ public class ConnectionResource {
     }
 
     @POST
+    @Audited(value = "connection.updated", target = "connection")
     public Response save(@BeanParam ConnectionForm form) {
         boolean existed = ClaudioConnection.current() != null;
         FormErrors errors = connections.save(form.baseUrl, form.apiKey, form.apiSecret);
@@ -93,6 +95,7 @@ public class ConnectionResource {
 
     @POST
     @Path("test")
+    @Audited(value = "connection.tested", target = "connection")
     public Response test() {
         var verdict = tester.testSaved();
         if (verdict.isEmpty()) {
@@ -107,6 +110,7 @@ public class ConnectionResource {
 
     @POST
     @Path("remove")
+    @Audited(value = "connection.removed", target = "connection")
     public Response remove() {
         FormErrors errors = connections.remove();
         if (errors.any()) {
@@ -122,6 +126,7 @@ public class ConnectionResource {
     /** Shows the new address once, on this response only: it cannot be shown again later. */
     @POST
     @Path("webhook")
+    @Audited(value = "webhook.regenerated", target = "webhook")
     public TemplateInstance regenerateWebhook() {
         String token = webhooks.regenerate();
         ConnectionForm form = new ConnectionForm();

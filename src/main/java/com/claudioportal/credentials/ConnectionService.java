@@ -74,8 +74,8 @@ public class ConnectionService {
             c.apiSecretSealed = box.seal(apiSecret.trim(), secretContext());
             c.apiKeyHint = ClaudioAccount.mask(apiKey.trim());
             c.apiSecretHint = ClaudioAccount.mask(apiSecret.trim());
-            details.put("apiKey", c.apiKeyHint);
-            details.put("apiSecret", c.apiSecretHint);
+            // that they changed, never any part of them
+            details.put("credentials", "replaced");
             c.lastTestAt = null;
             c.lastTestOk = null;
             c.lastTestSummary = null;
@@ -104,7 +104,7 @@ public class ConnectionService {
                     + " still being processed with this connection. Remove it when they have finished, or rotate the key instead.");
         }
         c.delete();
-        audit.record("connection.removed", "connection", c.baseUrl, Map.of("apiKey", c.apiKeyHint));
+        audit.record("connection.removed", "connection", c.baseUrl, Map.of());
         return FormErrors.none();
     }
 
@@ -129,7 +129,8 @@ public class ConnectionService {
         c.lastTestAt = Instant.now();
         c.lastTestOk = ok;
         c.lastTestSummary = summary.length() > 500 ? summary.substring(0, 500) : summary;
-        audit.record("connection.tested", "connection", c.baseUrl, Map.of("ok", ok, "result", c.lastTestSummary));
+        // the verdict's kind only: Claudio's own message could quote what it was sent
+        audit.record("connection.tested", "connection", c.baseUrl, Map.of("ok", ok, "verdict", verdictKind(c.lastTestSummary)));
     }
 
     /** Re-seals the active tenant's secrets with the active master key; true when it changed anything. */
@@ -144,6 +145,12 @@ public class ConnectionService {
         c.apiSecretSealed = box.seal(box.open(c.apiSecretSealed, secretContext()), secretContext());
         audit.record("connection.reencrypted", "connection", c.baseUrl, Map.of("fromKey", from, "toKey", box.activeKeyId()));
         return true;
+    }
+
+    /** "Works", "Key or secret rejected", "Address unreachable", ...: the words before the colon. */
+    static String verdictKind(String summary) {
+        int colon = summary.indexOf(':');
+        return colon > 0 && colon <= 40 ? summary.substring(0, colon) : "Other";
     }
 
     static String normalizeBaseUrl(String url) {

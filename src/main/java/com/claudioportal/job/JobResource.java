@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileVersion;
 import com.claudioportal.tenant.TenantContext;
@@ -58,6 +59,7 @@ public class JobResource {
 
     @GET
     @TenantRoles({ TenantRole.STAFF, TenantRole.AUDITOR })
+    @Audited(value = "job.viewed", target = "job", id = "jobId", coalesce = true)
     public TemplateInstance page(@PathParam("jobId") long jobId) {
         return Templates.page(view(jobId));
     }
@@ -66,6 +68,7 @@ public class JobResource {
     @GET
     @Path("progress")
     @TenantRoles({ TenantRole.STAFF, TenantRole.AUDITOR })
+    @Audited(value = "job.viewed", target = "job", id = "jobId", coalesce = true)
     public TemplateInstance progress(@PathParam("jobId") long jobId) {
         return Templates.progress(view(jobId));
     }
@@ -73,6 +76,7 @@ public class JobResource {
     @POST
     @Path("retry")
     @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.retried", target = "job", id = "jobId")
     public Response retry(@PathParam("jobId") long jobId) {
         return done(jobId, actions.retry(jobId), "The job will be tried again.");
     }
@@ -80,6 +84,7 @@ public class JobResource {
     @POST
     @Path("cancel")
     @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.cancelled", target = "job", id = "jobId")
     public Response cancel(@PathParam("jobId") long jobId) {
         return done(jobId, actions.cancel(jobId), "The job was cancelled.");
     }
@@ -87,6 +92,7 @@ public class JobResource {
     @POST
     @Path("submit-again")
     @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.resolved", target = "job", id = "jobId")
     public Response submitAgain(@PathParam("jobId") long jobId) {
         return done(jobId, actions.submitAgain(jobId), "The job will be submitted to Claudio again.");
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
@@ -71,6 +72,7 @@ public class ProfileResource {
 
     @POST
     @Path("import")
+    @Audited(value = "profile.imported", target = "profile")
     public Response importJson(@BeanParam ImportForm form) throws IOException {
         String text = form.json;
         if (form.file != null && form.file.size() > 0) {
@@ -101,6 +103,7 @@ public class ProfileResource {
 
     @POST
     @Path("new")
+    @Audited(value = "profile.created", target = "profile")
     public Response create(@BeanParam ProfileForm form) {
         if (form.applyRowAction()) {
             return Response.ok(editor(null, form, FormErrors.none())).build();
@@ -122,6 +125,7 @@ public class ProfileResource {
 
     @POST
     @Path("{profileId}")
+    @Audited(value = "profile.updated", target = "profile", id = "profileId")
     public Response update(@PathParam("profileId") long profileId, @BeanParam ProfileForm form) {
         Profile p = ProfileService.find(profileId);
         if (form.applyRowAction()) {
@@ -137,6 +141,7 @@ public class ProfileResource {
 
     @GET
     @Path("{profileId}/export")
+    @Audited(value = "profile.exported", target = "profile", id = "profileId")
     @Produces(MediaType.APPLICATION_JSON)
     public Response export(@PathParam("profileId") long profileId) {
         Profile p = ProfileService.find(profileId);
@@ -148,6 +153,7 @@ public class ProfileResource {
 
     @POST
     @Path("{profileId}/disable")
+    @Audited(value = "profile.disabled", target = "profile", id = "profileId")
     public Response disable(@PathParam("profileId") long profileId) {
         String name = profiles.setEnabled(profileId, false);
         flash.success("\u201c" + name + "\u201d is disabled: staff no longer see it when submitting.");
@@ -156,6 +162,7 @@ public class ProfileResource {
 
     @POST
     @Path("{profileId}/enable")
+    @Audited(value = "profile.enabled", target = "profile", id = "profileId")
     public Response enable(@PathParam("profileId") long profileId) {
         String name = profiles.setEnabled(profileId, true);
         flash.success("\u201c" + name + "\u201d is enabled again.");

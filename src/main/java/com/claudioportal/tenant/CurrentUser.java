@@ -71,26 +71,42 @@ public class CurrentUser {
         return Set.of();
     }
 
+    /** The identity provider's stable id of the person ({@code sub}), for the audit log. */
+    public String subject() {
+        if (!isAuthenticated()) {
+            return null;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
     /** Who did something, for the audit log. */
     public String actor() {
         return isAuthenticated() ? (email() != null ? email() : identity.getPrincipal().getName()) : "anonymous";
     }
 
     private String resolveEmail() {
-        if (identity.isAnonymous()) {
+        return emailOf(identity, config.requireVerifiedEmail());
+    }
+
+    /** The e-mail address to trust for {@code identity}; also for code without a request (sign-in events). */
+    public static String emailOf(SecurityIdentity identity, boolean requireVerified) {
+        if (identity == null || identity.isAnonymous()) {
             return null;
         }
         String candidate = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             candidate = jwt.getClaim("email");
-            if (candidate != null && config.requireVerifiedEmail()) {
+            if (candidate != null && requireVerified) {
                 Object verified = jwt.getClaim("email_verified");
                 if (!(Boolean.TRUE.equals(verified) || "true".equals(String.valueOf(verified)))) {
                     return null;
                 }
             }
         }
-        if (candidate == null && !config.requireVerifiedEmail()) {
+        if (candidate == null && !requireVerified) {
             String name = identity.getPrincipal().getName();
             candidate = name != null && name.contains("@") ? name : null;
         }

@@ -23,6 +23,13 @@ public class TenantDirectory {
     @Inject
     EntityManager em;
 
+    /** Fired inside the transaction that wrote an organization grant, so that it is audited with it. */
+    public record OrganizationGrant(String tenantId, String email, String organization) {
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<OrganizationGrant> granted;
+
     /** The person's access to a tenant, or empty when they are not a member (or it does not exist). */
     public Optional<TenantAccess> accessTo(String tenantId, String email, String displayName, Set<String> organizations) {
         if (email == null || tenantId == null) {
@@ -57,7 +64,9 @@ public class TenantDirectory {
                 return Optional.of(new TenantAccess(tenantId, name, enabled, TenantRole.valueOf((String) row[5])));
             }
             if (alias != null && organizations.contains(alias)) {
-                grantFromOrganization(tenantId, email, displayName);
+                if (grantFromOrganization(tenantId, email, displayName)) {
+                    granted.fire(new OrganizationGrant(tenantId, email, alias));
+                }
                 return Optional.of(new TenantAccess(tenantId, name, enabled, TenantRole.STAFF));
             }
             return Optional.<TenantAccess> empty();
@@ -92,15 +101,15 @@ public class TenantDirectory {
         });
     }
 
-    private void grantFromOrganization(String tenantId, String email, String displayName) {
-        em.createNativeQuery("""
+    private boolean grantFromOrganization(String tenantId, String email, String displayName) {
+        return em.createNativeQuery("""
                 insert into membership (tenant_id, email, role, source, display_name, last_seen_at)
                 values (:tenant, :email, 'STAFF', 'ORGANIZATION', :name, now())
                 on conflict (tenant_id, email) do nothing""")
                 .setParameter("tenant", tenantId)
                 .setParameter("email", email)
                 .setParameter("name", displayName)
-                .executeUpdate();
+                .executeUpdate() == 1;
     }
 
     private void touch(long membershipId, String displayName) {

@@ -155,7 +155,7 @@ public class JobTracking {
             throw new NotFoundException();
         }
         QuarkusTransaction.requiringNew().run(() -> audit.record(media ? "job.media-opened" : "job.transcript-opened", "job", jobId,
-                Map.of("file", JobResult.nameOf(urls.get(index), (media ? "media " : "transcript ") + (index + 1)))));
+                Map.of("index", index + 1)));
         return new Link(urls.get(index), null);
     }
 

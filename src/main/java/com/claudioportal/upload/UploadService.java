@@ -13,6 +13,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantContext;
 
@@ -44,6 +45,9 @@ public class UploadService {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    AuditTrail audit;
 
     /**
      * Receives the request body by letting Vert.x pipe it into a file on the event loop (as fast as
@@ -122,6 +126,9 @@ public class UploadService {
         upload.uploadedBy = user.actor();
         upload.storedPath = storage.keep(file, tenant.tenantId(), upload.id);
         upload.persist();
+        // kind, size and type only: the file's name is health information
+        audit.record("upload.received", "upload", upload.id, java.util.Map.of("kind", kind.name(), "sizeBytes", size,
+                "contentType", upload.contentType));
         return new Received(upload, 200, null);
     }
 
@@ -143,6 +150,7 @@ public class UploadService {
         }
         storage.delete(upload.storedPath);
         upload.delete();
+        audit.record("upload.discarded", "upload", id, java.util.Map.of("kind", upload.kind.name()));
     }
 
     public static Upload find(UUID id) {

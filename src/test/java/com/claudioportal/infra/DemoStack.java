@@ -77,6 +77,8 @@ public final class DemoStack implements AutoCloseable {
                 "DB_URL", database.jdbcUrl(),
                 "DB_USER", database.username(),
                 "DB_PASSWORD", database.password(),
+                "DB_MIGRATION_USER", database.ownerUsername(),
+                "DB_MIGRATION_PASSWORD", database.ownerPassword(),
                 "OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
                 "PORTAL_DATA_DIR", s.home().resolve("data").toString()));
         env.putAll(s.extraEnvironment());

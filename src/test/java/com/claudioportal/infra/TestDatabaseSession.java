@@ -5,7 +5,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts one embedded PostgreSQL for the whole test run, before Quarkus boots, and points the
- * application at it. Registered in META-INF/services; the suite needs no installed database.
+ * application at it: the portal runs as the application role, Flyway migrates as the owner, as in
+ * production. Registered in META-INF/services; the suite needs no installed database.
  */
 public class TestDatabaseSession implements LauncherSessionListener {
 
@@ -18,6 +19,8 @@ public class TestDatabaseSession implements LauncherSessionListener {
             System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
             System.setProperty("quarkus.datasource.username", database.username());
             System.setProperty("quarkus.datasource.password", database.password());
+            System.setProperty("quarkus.flyway.username", database.ownerUsername());
+            System.setProperty("quarkus.flyway.password", database.ownerPassword());
         }
     }
 
