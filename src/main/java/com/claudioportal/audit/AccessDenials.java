@@ -83,8 +83,9 @@ public class AccessDenials {
         var http = Arc.container().instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class).get().getCurrent();
         AuditEntry entry = AuditEntry.of(audited != null ? audited.value() : "access.denied").outcome(AuditOutcome.DENIED)
                 .detail("status", status).detail("method", http == null ? null : http.request().method().name());
-        if (audited != null && !audited.target().isEmpty() && !audited.id().isEmpty() && uri != null) {
-            entry.target(audited.target(), uri.getPathParameters().getFirst(audited.id())).detail("path", AuditTrail.clip(path, 200));
+        if (audited != null && !audited.target().isEmpty()) {
+            entry.target(audited.target(), audited.id().isEmpty() || uri == null ? null : uri.getPathParameters().getFirst(audited.id()))
+                    .detail("path", AuditTrail.clip(path, 200));
         } else {
             entry.target("page", path);
         }
