@@ -13,7 +13,7 @@ import java.util.Map;
 public final class ActivityChart {
 
     public static final int WIDTH = 720;
-    public static final int HEIGHT = 140;
+    public static final int HEIGHT = 120;
     static final int BOTTOM = 18;
 
     public record Bar(int x, int y, int width, int height, String css, String title) {
@@ -47,19 +47,22 @@ public final class ActivityChart {
         for (int i = 0; i < days.size(); i++) {
             Day d = days.get(i);
             int x = i * slot + 1;
-            int y = plot;
             long[] values = { d.access(), d.changes(), d.security(), d.jobs() };
             AuditGroup[] groups = AuditGroup.values();
+            double scale = (plot - 4) / (double) max;
+            long below = 0;
             for (int g = 0; g < groups.length; g++) {
                 if (values[g] == 0) {
                     continue;
                 }
-                int h = (int) Math.max(1, Math.round(values[g] * (double) (plot - 4) / max));
-                y -= h;
-                bars.add(new Bar(x, y, barWidth, h, "chart-" + groups[g].css(),
+                // rounded at the running total, so the stack is exactly as high as the day's total
+                int bottom = plot - (int) Math.round(below * scale);
+                below += values[g];
+                int top = Math.min(bottom - 1, plot - (int) Math.round(below * scale));
+                bars.add(new Bar(x, top, barWidth, bottom - top, "chart-" + groups[g].css(),
                         d.day() + ": " + values[g] + " " + groups[g].label().toLowerCase(java.util.Locale.ROOT)));
             }
-            if (i % 7 == 0 || i == days.size() - 1) {
+            if (i % 7 == 0 && days.size() - i > 3 || i == days.size() - 1) {
                 ticks.add(new Tick(x, d.day().toString().substring(5)));
             }
         }

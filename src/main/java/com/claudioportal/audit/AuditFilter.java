@@ -139,7 +139,7 @@ public class AuditFilter {
         return targetId;
     }
 
-    public boolean isJob() {
+    public boolean forOneJob() {
         return "job".equals(targetType);
     }
 
@@ -169,7 +169,7 @@ public class AuditFilter {
         if (action != null) {
             s.put("action", action);
         }
-        if (isJob()) {
+        if (forOneJob()) {
             s.put("job", targetId);
         } else if (targetType != null) {
             s.put("target", targetType + ":" + targetId);

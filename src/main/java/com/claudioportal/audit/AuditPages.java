@@ -127,7 +127,7 @@ public class AuditPages {
      */
     public Response verify(Place place, String mode) {
         boolean full = "full".equals(mode);
-        request.detail("mode", full ? "FULL" : "INCREMENTAL");
+        request.detail("mode", full ? "every event" : "new events");
         String by = user.actor();
         if (full) {
             // not on the request's context: the walk outlives the request

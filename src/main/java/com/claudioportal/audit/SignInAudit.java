@@ -56,6 +56,16 @@ public class SignInAudit {
         };
     }
 
+    static String via(SecurityEvent.Type type) {
+        return switch (type) {
+            case OIDC_LOGIN -> "identity provider";
+            case OIDC_LOGOUT_RP_INITIATED, OIDC_LOGOUT_RP_INITIATED_SESSION_EXPIRED -> "sign-out link";
+            case OIDC_BACKCHANNEL_LOGOUT_COMPLETED -> "identity provider (back-channel)";
+            case OIDC_FRONTCHANNEL_LOGOUT_COMPLETED -> "identity provider (front-channel)";
+            default -> type.name();
+        };
+    }
+
     void onSecurityEvent(@ObservesAsync SecurityEvent event) {
         String action = actionOf(event.getEventType());
         SecurityIdentity identity = event.getSecurityIdentity();
@@ -89,7 +99,7 @@ public class SignInAudit {
                         .actor(new AuditActor(name, subject, platformAdmin ? "PLATFORM_ADMIN" : null)));
             }
             for (AuditEntry e : entries) {
-                trail.write(e.target("person", name).source(source).detail("how", type.name().toLowerCase().replace('_', '-')));
+                trail.write(e.target("person", name).source(source).detail("via", via(type)));
             }
             return null;
         }));
