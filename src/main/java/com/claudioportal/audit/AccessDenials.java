@@ -108,7 +108,12 @@ public class AccessDenials {
             return null;
         });
         if (BlockingOperationControl.isBlockingAllowed()) {
-            write.run();
+            try {
+                write.run();
+            } catch (RuntimeException e) {
+                // the person is refused either way; the failure to record it must not turn a 404 into a 500
+                LOG.error("Could not record a refused access", e);
+            }
         } else {
             vertx.executeBlocking(() -> {
                 write.run();

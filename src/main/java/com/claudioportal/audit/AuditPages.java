@@ -80,7 +80,11 @@ public class AuditPages {
         return Response.status(errors.any() ? 400 : 200).entity(Templates.log(view)).build();
     }
 
-    public TemplateInstance event(Place place, long id) {
+    /** One event in words; without an id, the log itself. */
+    public Response event(Place place, Long id) {
+        if (id == null) {
+            return Response.seeOther(java.net.URI.create(place.base())).build();
+        }
         AuditEvent event = in(place, () -> query.find(id));
         if (event == null) {
             throw new NotFoundException();
@@ -88,8 +92,8 @@ public class AuditPages {
         request.detail("event", event.seq);
         AuditFilter none = new AuditFilter();
         none.check();
-        return Templates.event(new AuditView(place.heading(), place.chain(), place.base(), place.jobBase(), none, FormErrors.none(),
-                null, null, null, List.of()), event);
+        return Response.ok(Templates.event(new AuditView(place.heading(), place.chain(), place.base(), place.jobBase(), none,
+                FormErrors.none(), null, null, null, List.of()), event)).build();
     }
 
     /** The filtered events as CSV, newest first, read in batches while the answer is written. */

@@ -3,7 +3,6 @@ package com.claudioportal.audit;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,7 +17,6 @@ import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 
-import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
 /** Auditors and tenant admins review the tenant's audit log, export it and have it verified. */
@@ -45,10 +43,7 @@ public class AuditResource {
     @GET
     @Path("event")
     @Audited(value = "audit.viewed", target = "audit-log", id = "tenant", coalesce = true)
-    public TemplateInstance event(@RestPath String tenant, @QueryParam("id") Long id) {
-        if (id == null) {
-            throw new NotFoundException();
-        }
+    public Response event(@RestPath String tenant, @QueryParam("id") Long id) {
         return pages.event(place(), id);
     }
 

@@ -87,8 +87,8 @@ public class PlatformAuditResource {
     @GET
     @Path("platform/event")
     @Audited(value = "audit.viewed", target = "audit-log", coalesce = true)
-    public TemplateInstance platformEvent(@QueryParam("id") Long id) {
-        return pages.event(platformPlace(), required(id));
+    public Response platformEvent(@QueryParam("id") Long id) {
+        return pages.event(platformPlace(), id);
     }
 
     @GET
@@ -117,8 +117,8 @@ public class PlatformAuditResource {
     @GET
     @Path("tenants/{tenantId}/event")
     @Audited(value = "audit.viewed", target = "audit-log", id = "tenantId", chainParam = "tenantId", coalesce = true)
-    public TemplateInstance tenantEvent(@RestPath String tenantId, @QueryParam("id") Long id) {
-        return pages.event(tenantPlace(tenantId), required(id));
+    public Response tenantEvent(@RestPath String tenantId, @QueryParam("id") Long id) {
+        return pages.event(tenantPlace(tenantId), id);
     }
 
     @GET
@@ -166,12 +166,5 @@ public class PlatformAuditResource {
             throw new NotFoundException();
         }
         return t;
-    }
-
-    private static long required(Long id) {
-        if (id == null) {
-            throw new NotFoundException();
-        }
-        return id;
     }
 }
