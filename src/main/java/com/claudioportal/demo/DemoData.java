@@ -3,8 +3,14 @@ package com.claudioportal.demo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,13 +24,13 @@ import com.claudioportal.profile.PresetForm;
 import com.claudioportal.profile.PresetService;
 import com.claudioportal.profile.ProfileJson;
 import com.claudioportal.profile.ProfileService;
-import com.claudioportal.sandbox.SandboxAccounts;
 import com.claudioportal.members.MemberService;
 import com.claudioportal.platform.PlatformTenantService;
 import com.claudioportal.tenant.Tenant;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.forms.PortalUrls;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -32,13 +38,16 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Fills an empty database with the two demo tenants, matching the users of the demo Keycloak
  * realm (docker/keycloak/claudio-portal-realm.json), each with a working connection to its own
- * account in the built-in Claudio sandbox, a webhook address the sandbox notifies, the profile
- * from Claudio's sample job and a preset. Runs only when {@code portal.demo.seed} is on.
+ * account in the Claudio sandbox (a separate process, reached at {@code portal.demo.sandbox-url}),
+ * a webhook address the sandbox notifies, the profile from Claudio's sample job and a preset.
+ * Runs only when {@code portal.demo.seed} is on. The sandbox accounts are made sure of at every
+ * start (through the sandbox's control API), so a sandbox that lost its state works again.
  */
 @ApplicationScoped
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
+    private static final List<String> TENANTS = List.of("maple", "harbour");
 
     @Inject
     DemoConfig config;
@@ -65,14 +74,20 @@ public class DemoData {
     PresetService presets;
 
     @Inject
-    SandboxAccounts sandbox;
+    PortalUrls urls;
 
     @Inject
-    PortalUrls urls;
+    ObjectMapper json;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     void onStart(@Observes StartupEvent event) {
         if (!config.seed()) {
             return;
+        }
+        boolean sandbox = awaitSandbox();
+        if (sandbox) {
+            TENANTS.forEach(t -> control("PUT", t, Map.of("apiKey", key(t), "apiSecret", secret(t))));
         }
         if (QuarkusTransaction.requiringNew().call(() -> Tenant.count() > 0)) {
             return;
@@ -84,7 +99,7 @@ public class DemoData {
             members.add("auditor@maple.test", TenantRole.AUDITOR);
             members.add("locum@claudio.test", TenantRole.STAFF);
         });
-        connect("maple", "Dr. Jane Roe, orthopaedics", "Dr. Jane Roe", "MD, FRCSC",
+        connect("maple", sandbox, "Dr. Jane Roe, orthopaedics", "Dr. Jane Roe", "MD, FRCSC",
                 "Orthopaedic surgeon with 20 years of independent medical examinations.");
         tenants.create("harbour", "Harbour IME", "harbour-ime", "admin@harbour.test");
         tenantScope.run("harbour", () -> {
@@ -92,21 +107,29 @@ public class DemoData {
             members.add("auditor@harbour.test", TenantRole.AUDITOR);
             members.add("locum@claudio.test", TenantRole.AUDITOR);
         });
-        connect("harbour", "Dr. Sam Lee, psychiatry", "Dr. Sam Lee", "MD, FRCPC",
+        connect("harbour", sandbox, "Dr. Sam Lee, psychiatry", "Dr. Sam Lee", "MD, FRCPC",
                 "Forensic psychiatrist; assessments for insurers and tribunals.");
     }
 
-    /** Sandbox account, saved connection, webhook, profile and preset for one demo tenant. */
-    private void connect(String tenant, String presetName, String name, String credentials, String bio) {
-        String key = tenant + "-demo-api-key-4821";
-        String secret = tenant + "-demo-api-secret-7730";
-        sandbox.ensureAccount(tenant, key, secret);
-        String baseUrl = sandbox.baseUrl(tenant);
+    private static String key(String tenant) {
+        return tenant + "-demo-api-key-4821";
+    }
+
+    private static String secret(String tenant) {
+        return tenant + "-demo-api-secret-7730";
+    }
+
+    /** Saved connection, webhook, profile and preset for one demo tenant. */
+    private void connect(String tenant, boolean sandbox, String presetName, String name, String credentials, String bio) {
+        String baseUrl = trimmed(config.sandboxUrl()) + "/claudio/" + tenant;
         String sample = sampleJob();
         tenantScope.run(tenant, () -> {
-            connections.save(baseUrl, key, secret);
+            connections.save(baseUrl, key(tenant), secret(tenant));
             String token = webhooks.regenerate();
-            sandbox.setWebhookUrl(tenant, urls.publicUrl() + WebhookTokens.PATH + token);
+            if (sandbox) {
+                String portal = trimmed(config.webhookBaseUrl().filter(u -> !u.isBlank()).orElseGet(urls::publicUrl));
+                control("PATCH", tenant, Map.of("webhookUrl", portal + WebhookTokens.PATH + token));
+            }
             ProfileJson.Parsed parsed = ProfileJson.parse(sample);
             profiles.create(parsed.displayName(), parsed.content(), "profile.imported");
             PresetForm preset = new PresetForm();
@@ -115,6 +138,63 @@ public class DemoData {
             preset.valueText = List.of(name, credentials, bio);
             presets.save(null, preset);
         });
+    }
+
+    /** The sandbox is started before the portal; give it a moment, but never fail the portal's start. */
+    private boolean awaitSandbox() {
+        if (config.sandboxControlToken().filter(t -> !t.isBlank()).isEmpty()) {
+            LOG.warn("portal.demo.sandbox-control-token is not set: the demo accounts in the Claudio sandbox are not created");
+            return false;
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(trimmed(config.sandboxUrl()) + "/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (health.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not up yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        LOG.warnf("The Claudio sandbox at %s does not answer: the demo tenants cannot use it", config.sandboxUrl());
+        return false;
+    }
+
+    /** One control call; the body holds credentials and a webhook token, so only the status is ever logged. */
+    private void control(String method, String tenant, Map<String, String> body) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(trimmed(config.sandboxUrl()) + "/control/accounts/" + tenant))
+                    .header("Authorization", "Bearer " + config.sandboxControlToken().orElse(""))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(10))
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() != 200) {
+                LOG.warnf("The Claudio sandbox refused to set up the demo account %s (HTTP %d)", tenant, response.statusCode());
+            }
+        } catch (IOException e) {
+            LOG.warnf("The Claudio sandbox could not set up the demo account %s: %s", tenant, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String trimmed(String url) {
+        String u = url.strip();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
     }
 
     private static String sampleJob() {

@@ -13,7 +13,7 @@ import io.quarkus.vertx.http.HttpServer;
 
 /**
  * The address people and Claudio reach the portal at, for links that leave the portal (webhook
- * addresses, the sandbox's base URLs). {@code PORTAL_PUBLIC_URL} in production; otherwise
+ * addresses). {@code PORTAL_PUBLIC_URL} in production; otherwise
  * http://localhost on the port the server actually listens on (tests use a random one).
  */
 @ApplicationScoped

@@ -48,7 +48,7 @@ public class ClaudioWebhook {
 
     void routes(@Observes Router router) {
         String path = WebhookTokens.PATH + ":token";
-        // after the security handlers, before Quarkus' own body handling and JAX-RS (like the sandbox)
+        // after the security handlers, before Quarkus' own body handling and JAX-RS
         int order = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
         router.route(HttpMethod.POST, path).order(order).handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
         router.route(HttpMethod.POST, path).order(order).blockingHandler(this::receive, false);

@@ -116,8 +116,7 @@ class AuditHygieneScanTest {
         s.put("fragment of a secret", fragments);
 
         Set<String> files = new HashSet<>();
-        for (String sql : List.of("select original_filename from upload", "select original_filename from job_file",
-                "select filename from sandbox_file", "select filename from sandbox_job_input")) {
+        for (String sql : List.of("select original_filename from upload", "select original_filename from job_file")) {
             DatabaseOwner.query(sql).forEach(r -> addIf(files, (String) r[0], 8));
         }
         s.put("file name", files);
@@ -150,7 +149,6 @@ class AuditHygieneScanTest {
                 }
             }
         }
-        DatabaseOwner.query("select raw_text from sandbox_job where raw_text is not null").forEach(r -> lines((String) r[0], transcripts));
         s.put("field value", fields);
         s.put("job name", names);
         s.put("transcript text", transcripts);

@@ -21,8 +21,8 @@ import javax.management.openmbean.CompositeData;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
- * The portal JVM's memory during one benchmark phase (the portal, its sandbox and this benchmark
- * share one JVM). Started after a full GC; a daemon thread samples every 20 ms:
+ * The portal JVM's memory during one benchmark phase (the portal and this benchmark share one
+ * JVM; the Claudio sandbox runs in a process of its own). Started after a full GC; a daemon thread samples every 20 ms:
  * <ul>
  * <li>heap used (MemoryMXBean), which includes garbage not yet collected, so its peak is bounded
  * by the young generation's size as much as by what the code holds;</li>

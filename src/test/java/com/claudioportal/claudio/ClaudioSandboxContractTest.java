@@ -1,7 +1,7 @@
 package com.claudioportal.claudio;
 
-import static com.claudioportal.sandbox.SandboxTestKit.awaitCompleted;
-import static com.claudioportal.sandbox.SandboxTestKit.download;
+import static com.claudioportal.infra.SandboxTestKit.awaitCompleted;
+import static com.claudioportal.infra.SandboxTestKit.download;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,17 +20,15 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.claudioportal.sandbox.PollStyle;
-import com.claudioportal.sandbox.SandboxAccounts;
-import com.claudioportal.sandbox.SandboxCall;
-import com.claudioportal.sandbox.SandboxJob;
-import com.claudioportal.sandbox.SandboxTestKit;
+import com.claudioportal.infra.SandboxControl;
+import com.claudioportal.infra.SandboxTestKit;
+import com.claudioportal.infra.TestSandbox;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;
 
-/** The client against the in-app sandbox, end to end over HTTP, for every call and failure. */
+/** The client against the Claudio sandbox (the run's {@link TestSandbox}), end to end over HTTP, for every call and failure. */
 @QuarkusTest
 class ClaudioSandboxContractTest {
 
@@ -40,8 +38,7 @@ class ClaudioSandboxContractTest {
     @Inject
     ClaudioConfig config;
 
-    @Inject
-    SandboxAccounts sandbox;
+    final SandboxControl sandbox = TestSandbox.control();
 
     @Inject
     Vertx vertx;
@@ -101,7 +98,7 @@ class ClaudioSandboxContractTest {
         assertEquals(3, details.transcripts().size());
         assertTrue(details.transcripts().stream().allMatch(t -> "final_transcript".equals(t.kind()) && "en".equals(t.languageCode())));
 
-        SandboxJob received = sandbox.job(job.jobReferenceId()).orElseThrow();
+        SandboxControl.Job received = sandbox.job(job.jobReferenceId()).orElseThrow();
         assertEquals("Dr. A. Example", received.jobData().get(0).get("input_value"));
         assertEquals("loi", received.inputs().get(1).docType());
         assertEquals("letter of instruction.txt", received.inputs().get(1).uploadedFilename());
@@ -111,12 +108,12 @@ class ClaudioSandboxContractTest {
     void theOlderStyleWithMessageARelativePollEndpointAndTranscriptLocation() throws IOException {
         String slug = SandboxTestKit.slug();
         ClaudioAccount account = SandboxTestKit.account(sandbox, slug);
-        sandbox.setPollStyle(slug, PollStyle.OLDER);
+        sandbox.setPollStyle(slug, "OLDER");
         UploadedFile audio = client.uploadAudio(account, SandboxTestKit.wav(dir, "a.wav", 1), "a.wav").value();
 
         SubmittedJob job = client.submit(account, request(audio, null, false)).value();
         assertTrue(job.message().startsWith("SUCCESS: Job submitted successfully."));
-        assertEquals("/sandbox/claudio/" + slug + "/jobs/" + job.jobReferenceId() + "/poll", job.pollEndpoint());
+        assertEquals("/claudio/" + slug + "/jobs/" + job.jobReferenceId() + "/poll", job.pollEndpoint());
 
         ClaudioClient returned = customClient(s -> s.withPollEndpointSource(PollEndpointSource.RETURNED));
         try {
@@ -179,8 +176,8 @@ class ClaudioSandboxContractTest {
         String slug = SandboxTestKit.slug();
         ClaudioAccount account = SandboxTestKit.account(sandbox, slug);
         UploadedFile audio = client.uploadAudio(account, SandboxTestKit.wav(dir, "e.wav", 1), "e.wav").value();
-        sandbox.setErrorRate(slug, SandboxCall.SUBMIT, 1.0);
-        sandbox.setErrorRate(slug, SandboxCall.UPLOAD_DOCUMENT, 1.0);
+        sandbox.setErrorRate(slug, "SUBMIT", 1.0);
+        sandbox.setErrorRate(slug, "UPLOAD_DOCUMENT", 1.0);
         var submit = assertInstanceOf(ClaudioFailure.VendorError.class, client.submit(account, request(audio, null, false)).failureOrNull());
         assertEquals(500, submit.status());
         assertEquals(0, sandbox.jobCount(slug));
@@ -190,8 +187,8 @@ class ClaudioSandboxContractTest {
                     quick.uploadDocument(account, SandboxTestKit.text(dir, "d.txt", "x"), "d.txt").failureOrNull());
             sandbox.clearFaults(slug);
             SubmittedJob job = quick.submit(account, request(audio, null, false)).value();
-            sandbox.setErrorRate(slug, SandboxCall.POLL, 1.0);
-            sandbox.setErrorRate(slug, SandboxCall.DETAILS, 1.0);
+            sandbox.setErrorRate(slug, "POLL", 1.0);
+            sandbox.setErrorRate(slug, "DETAILS", 1.0);
             assertInstanceOf(ClaudioFailure.VendorError.class, quick.poll(account, job.jobReferenceId(), null).failureOrNull());
             assertInstanceOf(ClaudioFailure.VendorError.class, quick.details(account, job.jobReferenceId()).failureOrNull());
         } finally {
@@ -240,7 +237,7 @@ class ClaudioSandboxContractTest {
         String failing = SandboxTestKit.slug();
         ClaudioAccount broken = SandboxTestKit.account(sandbox, failing);
         ClaudioAccount healthy = SandboxTestKit.account(sandbox, SandboxTestKit.slug());
-        sandbox.setErrorRate(failing, SandboxCall.POLL, 1.0);
+        sandbox.setErrorRate(failing, "POLL", 1.0);
         ClaudioClient breaking = customClient(s -> s.withRetry(new ClaudioSettings.Retry(0, Duration.ofMillis(1), Duration.ofMillis(1)))
                 .withBreaker(new ClaudioSettings.Breaker(3, 1.0, Duration.ofSeconds(30), 1)));
         try {

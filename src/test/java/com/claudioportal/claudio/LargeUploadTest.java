@@ -15,14 +15,14 @@ import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.claudioportal.sandbox.SandboxAccounts;
-import com.claudioportal.sandbox.SandboxTestKit;
-import com.claudioportal.sandbox.SandboxUpload;
+import com.claudioportal.infra.SandboxControl;
+import com.claudioportal.infra.SandboxTestKit;
+import com.claudioportal.infra.TestSandbox;
 
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Uploads stream from disk: a 120 MB file goes to the sandbox (both ends run in this JVM) without
+ * Uploads stream from disk: a 120 MB file goes to the sandbox (which runs in this JVM too) without
  * the heap growing by anything like the file's size, and a file over the limit is refused before
  * a byte is read or sent.
  */
@@ -35,8 +35,7 @@ class LargeUploadTest {
     @Inject
     ClaudioClient client;
 
-    @Inject
-    SandboxAccounts sandbox;
+    final SandboxControl sandbox = TestSandbox.control();
 
     @TempDir
     Path dir;
@@ -55,7 +54,7 @@ class LargeUploadTest {
         HeapProbe.Result heap = probe.stop();
 
         assertTrue(result.isSuccess(), () -> "upload failed: " + result.failureOrNull());
-        SandboxUpload received = sandbox.uploads(slug).stream().filter(u -> u.sizeBytes() == 120 * MB).findFirst().orElseThrow();
+        SandboxControl.Upload received = sandbox.uploads(slug).stream().filter(u -> u.sizeBytes() == 120 * MB).findFirst().orElseThrow();
         assertEquals("Long dictation (final).wav", received.filename());
         assertTrue(result.value().url().endsWith("/Long%20dictation%20%28final%29.wav"), result.value().url());
         LOG.infof("120 MB upload: %d ms (%.0f MB/s); heap retained %+d MB, old generation peak %+d MB, sampled peak %+d MB",
@@ -64,7 +63,7 @@ class LargeUploadTest {
         assertTrue(heap.retainedGrowth() < 64 * MB, "heap retained " + heap.retainedGrowth() / MB + " MB");
         assertTrue(heap.oldGenPeakGrowth() < 64 * MB, "old generation peak grew " + heap.oldGenPeakGrowth() / MB + " MB");
         assertTrue(millis < 10_000, "took " + millis + " ms");
-        Files.deleteIfExists(Path.of("target/test-data/sandbox/files", received.id()));
+        sandbox.deleteUploads(slug);
     }
 
     @Test

@@ -26,10 +26,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.claudioportal.sandbox.SandboxAccounts;
-import com.claudioportal.sandbox.SandboxCall;
-import com.claudioportal.sandbox.SandboxJob;
-import com.claudioportal.sandbox.SandboxTestKit;
+import com.claudioportal.infra.SandboxControl;
+import com.claudioportal.infra.SandboxTestKit;
+import com.claudioportal.infra.TestSandbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,8 +51,7 @@ class SecretsNeverLeakTest {
     @Inject
     ClaudioConfig config;
 
-    @Inject
-    SandboxAccounts sandbox;
+    final SandboxControl sandbox = TestSandbox.control();
 
     @Inject
     MeterRegistry meters;
@@ -113,7 +111,7 @@ class SecretsNeverLeakTest {
                 f.setLength(260_000_000L);
             }
             results.add(client.uploadAudio(account, big, "big.wav"));
-            for (SandboxCall call : SandboxCall.values()) {
+            for (String call : List.of("UPLOAD_AUDIO", "UPLOAD_DOCUMENT", "SUBMIT", "POLL", "DETAILS")) {
                 sandbox.setErrorRate(slug, call, 1.0);
             }
             results.add(quick.poll(account, job.jobReferenceId(), null));
@@ -128,7 +126,7 @@ class SecretsNeverLeakTest {
             results.add(quick.details(account, job.jobReferenceId()));
             sandbox.setLatency(slug, Duration.ZERO);
 
-            SandboxJob notified = awaitWebhookAttempt(job.jobReferenceId());
+            SandboxControl.Job notified = awaitWebhookAttempt(job.jobReferenceId());
             assertTrue(notified.webhookResult().startsWith("failed"), notified.webhookResult());
         } finally {
             Logger.getLogger("").removeHandler(capture);
@@ -162,10 +160,10 @@ class SecretsNeverLeakTest {
         }
     }
 
-    private SandboxJob awaitWebhookAttempt(String reference) {
+    private SandboxControl.Job awaitWebhookAttempt(String reference) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < deadline) {
-            SandboxJob job = sandbox.job(reference).orElseThrow();
+            SandboxControl.Job job = sandbox.job(reference).orElseThrow();
             if (job.webhookResult() != null) {
                 return job;
             }

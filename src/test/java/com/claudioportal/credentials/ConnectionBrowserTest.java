@@ -43,8 +43,7 @@ class ConnectionBrowserTest {
     @Inject
     WebhookTokens webhooks;
 
-    @Inject
-    com.claudioportal.sandbox.SandboxAccounts sandbox;
+    final com.claudioportal.infra.SandboxControl sandbox = com.claudioportal.infra.TestSandbox.control();
 
     BrowserContext browser;
     Page page;
@@ -77,8 +76,7 @@ class ConnectionBrowserTest {
         assertThat(page.locator("#f-apiKey")).hasValue("");
         Browsers.screenshot(page, "connection-errors");
 
-        String sandbox = base + "sandbox/claudio/" + tenant;
-        page.locator("#f-baseUrl").fill(sandbox);
+        page.locator("#f-baseUrl").fill(sandbox.baseUrl(tenant));
         page.locator("#f-apiKey").fill("first-key-AAAA1111");
         page.locator("#f-apiSecret").fill("first-secret-BBBB2222");
         page.locator("[data-testid=connection-form] button[type=submit]").click();

@@ -12,12 +12,11 @@ import com.claudioportal.job.JobSubmission;
 import com.claudioportal.job.SubmitForm;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileVersion;
-import com.claudioportal.sandbox.SandboxAccounts;
 import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.upload.UploadKind;
 import com.claudioportal.upload.UploadService;
 
-/** Tenants wired to their own sandbox account, and jobs submitted the way the submit page does it. */
+/** Tenants wired to their own account in the run's Claudio sandbox, and jobs submitted the way the submit page does it. */
 @ApplicationScoped
 public class ClaudioTenants {
 
@@ -30,8 +29,7 @@ public class ClaudioTenants {
     @Inject
     TenantScope scope;
 
-    @Inject
-    SandboxAccounts sandbox;
+    final SandboxControl sandbox = TestSandbox.control();
 
     @Inject
     ConnectionService connections;

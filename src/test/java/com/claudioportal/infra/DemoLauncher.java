@@ -14,7 +14,7 @@ public final class DemoLauncher {
 
     public static void main(String[] args) throws InterruptedException {
         Instant started = Instant.now();
-        System.out.println("Starting Claudio Portal demo: embedded PostgreSQL, Keycloak (first start takes about a minute), portal ...");
+        System.out.println("Starting Claudio Portal demo: embedded PostgreSQL, Keycloak (first start takes about a minute), Claudio sandbox, portal ...");
         DemoStack stack = DemoStack.start(DemoStack.Settings.fromSystemProperties(true, ProcessBuilder.Redirect.INHERIT));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
         Duration took = Duration.between(started, Instant.now());
@@ -23,6 +23,7 @@ public final class DemoLauncher {
                 ==============================================================================
                  Claudio Portal is running:  %s      (ready in %d s)
                  Keycloak (sign-in):         %s
+                 Claudio sandbox:            %s/claudio/<tenant>
                  Every demo password is:     demo
 
                    platform@claudio.test   platform admin: creates and disables tenants
@@ -35,7 +36,7 @@ public final class DemoLauncher {
 
                  Data is kept in .demo/ between runs (delete it to start afresh). Ctrl+C stops.
                 ==============================================================================
-                %n""", stack.portalUrl(), took.toSeconds(), stack.keycloakUrl());
+                %n""", stack.portalUrl(), took.toSeconds(), stack.keycloakUrl(), stack.sandbox().url());
         stack.portal().process().waitFor();
     }
 }

@@ -10,16 +10,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.claudioportal.sandbox.SandboxOptions;
+
 /**
  * Everything the demo needs, started without Docker: an embedded PostgreSQL, a real Keycloak with
- * the portal's realm, and the packaged portal in its {@code demo} profile (sandbox on, demo data).
- * The demo launcher and the Keycloak login IT both use it.
+ * the portal's realm, the Claudio sandbox ({@code target/claudio-sandbox.jar}, its own process) and
+ * the packaged portal in its {@code demo} profile (demo data, tenants wired to the sandbox).
+ * The demo launcher and the demo stack IT both use it.
  */
 public final class DemoStack implements AutoCloseable {
 
+    /** The sandbox's control token in the demo: the sandbox listens on 127.0.0.1 only. */
+    public static final String SANDBOX_CONTROL_TOKEN = "demo-only-sandbox-control-token";
+
+    /** The demo's jobs take about this long at Claudio, so a tour shows a job in progress, then done. */
+    static final Duration DEMO_PROCESSING_TIME = Duration.ofSeconds(15);
+
+    /**
+     * {@code sandboxPort} 0: any free port. {@code keepData}: the database, Keycloak and the
+     * sandbox's state stay in {@code home} between runs.
+     */
     public record Settings(Path home, Path keycloakZip, Path realmFile, Path portalJar, int portalPort, int managementPort,
-            int keycloakPort, int databasePort, boolean keepData, ProcessBuilder.Redirect portalOutput,
-            Map<String, String> extraEnvironment) {
+            int keycloakPort, int keycloakManagementPort, int sandboxPort, int databasePort, boolean keepData,
+            ProcessBuilder.Redirect portalOutput, Map<String, String> extraEnvironment) {
 
         /** Reads the settings the Maven build passes as system properties. */
         public static Settings fromSystemProperties(boolean keepData, ProcessBuilder.Redirect portalOutput) {
@@ -29,8 +42,15 @@ public final class DemoStack implements AutoCloseable {
                     Path.of("docker/keycloak/claudio-portal-realm.json").toAbsolutePath(),
                     Path.of(System.getProperty("portal.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath(),
                     Integer.getInteger("portal.port", 8080), Integer.getInteger("portal.management.port", 9000),
-                    Integer.getInteger("keycloak.port", 8180),
+                    Integer.getInteger("keycloak.port", 8180), Integer.getInteger("keycloak.management.port", 9180),
+                    Integer.getInteger("sandbox.port", 8090),
                     Integer.getInteger("demo.db.port", 55432), keepData, portalOutput, Map.of());
+        }
+
+        /** The same, on free ports and without kept data: for a test next to other runs on the machine. */
+        public Settings onFreePorts(ProcessBuilder.Redirect output, Map<String, String> environment) {
+            return new Settings(home, keycloakZip, realmFile, portalJar, FreePorts.find(), FreePorts.find(), FreePorts.find(), FreePorts.find(),
+                    0, 0, false, output, environment);
         }
 
         private static String required(String name) {
@@ -44,14 +64,16 @@ public final class DemoStack implements AutoCloseable {
 
     private final EmbeddedDatabase database;
     private final KeycloakServer keycloak;
+    private final SandboxProcess sandbox;
     private final Settings settings;
     private final Map<String, String> portalEnvironment;
     private PortalProcess portal;
 
-    private DemoStack(EmbeddedDatabase database, KeycloakServer keycloak, Settings settings, Map<String, String> portalEnvironment,
-            PortalProcess portal) {
+    private DemoStack(EmbeddedDatabase database, KeycloakServer keycloak, SandboxProcess sandbox, Settings settings,
+            Map<String, String> portalEnvironment, PortalProcess portal) {
         this.database = database;
         this.keycloak = keycloak;
+        this.sandbox = sandbox;
         this.settings = settings;
         this.portalEnvironment = portalEnvironment;
         this.portal = portal;
@@ -61,17 +83,35 @@ public final class DemoStack implements AutoCloseable {
         ensureFree(s.portalPort(), "the portal");
         ensureFree(s.managementPort(), "the portal's health and metrics");
         ensureFree(s.keycloakPort(), "Keycloak");
+        ensureFree(s.keycloakManagementPort(), "Keycloak's management interface");
+        if (s.sandboxPort() != 0) {
+            ensureFree(s.sandboxPort(), "the Claudio sandbox");
+        }
         try {
             Files.createDirectories(s.home());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // Keycloak takes longest: start it first and let the database and portal come up meanwhile.
-        KeycloakServer keycloak = KeycloakServer.start(s.home(), s.keycloakZip(), s.realmFile(), s.keycloakPort());
-        CompletableFuture<Void> keycloakReady = CompletableFuture.runAsync(() -> keycloak.awaitReady(Duration.ofMinutes(4)));
-        EmbeddedDatabase database = s.keepData()
-                ? EmbeddedDatabase.startPersistent(s.home().resolve("pgdata"), s.databasePort())
-                : EmbeddedDatabase.startEphemeral();
+        // Keycloak takes longest: start it first and let the database, the sandbox and the portal come up meanwhile.
+        KeycloakServer keycloak = KeycloakServer.start(s.home(), s.keycloakZip(), s.realmFile(), s.keycloakPort(), s.keycloakManagementPort());
+        CompletableFuture<Void> keycloakReady = CompletableFuture.runAsync(() -> keycloak.awaitReady(Duration.ofMinutes(6)));
+        EmbeddedDatabase database = null;
+        SandboxProcess sandbox = null;
+        try {
+            database = s.keepData()
+                    ? EmbeddedDatabase.startPersistent(s.home().resolve("pgdata"), s.databasePort())
+                    : EmbeddedDatabase.startEphemeral();
+            // like Keycloak: a process of its own; with kept data its jobs survive a restart of the demo
+            SandboxOptions options = SandboxOptions.forTests(SANDBOX_CONTROL_TOKEN).withPort(s.sandboxPort())
+                    .withProcessingTime(DEMO_PROCESSING_TIME).withStateDir(s.keepData() ? s.home().resolve("sandbox") : null);
+            sandbox = SandboxProcess.startJar(options, List.of("-Xmx256m"), s.home().resolve("sandbox.log"));
+        } catch (RuntimeException e) {
+            if (database != null) {
+                database.close();
+            }
+            keycloak.close();
+            throw e;
+        }
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "QUARKUS_PROFILE", "demo",
                 "DB_URL", database.jdbcUrl(),
@@ -80,12 +120,18 @@ public final class DemoStack implements AutoCloseable {
                 "DB_MIGRATION_USER", database.ownerUsername(),
                 "DB_MIGRATION_PASSWORD", database.ownerPassword(),
                 "OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
-                "PORTAL_DATA_DIR", s.home().resolve("data").toString()));
+                "PORTAL_DATA_DIR", s.home().resolve("data").toString(),
+                "PORTAL_DEMO_SANDBOX_URL", sandbox.url(),
+                "PORTAL_DEMO_SANDBOX_CONTROL_TOKEN", SANDBOX_CONTROL_TOKEN));
         env.putAll(s.extraEnvironment());
-        DemoStack stack = new DemoStack(database, keycloak, s, Map.copyOf(env), startPortal(s, env));
+        DemoStack stack = new DemoStack(database, keycloak, sandbox, s, Map.copyOf(env), startPortal(s, env));
         try {
-            stack.portal.awaitReady(Duration.ofMinutes(2));
+            stack.portal.awaitReady(Duration.ofMinutes(4));
             keycloakReady.join();
+            if (s.portalPort() != 8080) {
+                // the shipped realm knows only the demo's address
+                keycloak.allowPortalOrigin("http://localhost:" + s.portalPort());
+            }
         } catch (RuntimeException e) {
             stack.close();
             throw e;
@@ -107,7 +153,7 @@ public final class DemoStack implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         portal = startPortal(settings, portalEnvironment);
-        portal.awaitReady(Duration.ofMinutes(2));
+        portal.awaitReady(Duration.ofMinutes(4));
     }
 
     public String databaseUrl() {
@@ -126,9 +172,15 @@ public final class DemoStack implements AutoCloseable {
         return portal;
     }
 
+    /** The Claudio sandbox the demo tenants use. */
+    public SandboxProcess sandbox() {
+        return sandbox;
+    }
+
     @Override
     public void close() {
         portal.close();
+        sandbox.close();
         keycloak.close();
         database.close();
     }

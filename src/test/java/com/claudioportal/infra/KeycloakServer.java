@@ -35,15 +35,14 @@ public final class KeycloakServer implements AutoCloseable {
      * Unpacks the distribution into {@code home} (once), imports {@code realmFile} (Keycloak skips
      * a realm that already exists) and starts Keycloak on {@code port}. Output goes to {@code home/keycloak.log}.
      */
-    public static KeycloakServer start(Path home, Path distributionZip, Path realmFile, int port) {
+    public static KeycloakServer start(Path home, Path distributionZip, Path realmFile, int port, int managementPort) {
         try {
             Path installation = unpackOnce(home, distributionZip);
             Path imports = installation.resolve("data/import");
             Files.createDirectories(imports);
             Files.copy(realmFile, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             ProcessBuilder builder = new ProcessBuilder(List.of(installation.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-port=" + port, "--http-management-port=" + (port + 1000), "--import-realm"
-                    ))
+                    "--http-port=" + port, "--http-management-port=" + managementPort, "--import-realm"))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("keycloak.log").toFile()));
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
@@ -86,6 +85,43 @@ public final class KeycloakServer implements AutoCloseable {
             sleep(500);
         }
         throw new IllegalStateException("Keycloak was not ready within " + timeout);
+    }
+
+    /**
+     * Lets the portal's client redirect to {@code origin} too (e.g. a portal on a free port in a
+     * test), through Keycloak's admin API with the bootstrap admin: the realm file lists only the
+     * demo's address, and an existing realm is not imported again.
+     */
+    public void allowPortalOrigin(String origin) {
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://localhost:" + port;
+            HttpResponse<String> token = http.send(HttpRequest.newBuilder(URI.create(base + "/realms/master/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=admin-cli&username=admin&password=admin")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            String bearer = "Bearer " + json.readTree(token.body()).path("access_token").asText();
+            String clients = base + "/admin/realms/" + REALM + "/clients";
+            HttpResponse<String> found = http.send(HttpRequest.newBuilder(URI.create(clients + "?clientId=claudio-portal"))
+                    .header("Authorization", bearer).build(), HttpResponse.BodyHandlers.ofString());
+            var client = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(found.body()).get(0);
+            var redirects = (com.fasterxml.jackson.databind.node.ArrayNode) client.get("redirectUris");
+            redirects.add(origin + "/*");
+            var attributes = (com.fasterxml.jackson.databind.node.ObjectNode) client.get("attributes");
+            attributes.put("post.logout.redirect.uris", attributes.path("post.logout.redirect.uris").asText() + "##" + origin + "/*");
+            HttpResponse<String> updated = http.send(HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asText()))
+                    .header("Authorization", bearer).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(client))).build(), HttpResponse.BodyHandlers.ofString());
+            if (updated.statusCode() != 204) {
+                throw new IllegalStateException("Keycloak refused the redirect URI (HTTP " + updated.statusCode() + ")");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not reach Keycloak's admin API", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -19,8 +19,8 @@ import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.TestLogin;
-import com.claudioportal.sandbox.SandboxAccounts;
-import com.claudioportal.sandbox.SandboxJob;
+import com.claudioportal.infra.SandboxControl;
+import com.claudioportal.infra.TestSandbox;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
 import com.microsoft.playwright.BrowserContext;
@@ -46,8 +46,7 @@ class SubmitJobBrowserTest {
     @Inject
     TenantScope scope;
 
-    @Inject
-    SandboxAccounts sandbox;
+    final SandboxControl sandbox = TestSandbox.control();
 
     BrowserContext browser;
     Page page;
@@ -112,9 +111,9 @@ class SubmitJobBrowserTest {
         Browsers.screenshot(page, "job-completed");
 
         String reference = page.getByTestId("claudio-reference").textContent().trim();
-        SandboxJob atClaudio = sandbox.job(reference).orElseThrow();
+        SandboxControl.Job atClaudio = sandbox.job(reference).orElseThrow();
         assertTrue(atClaudio.raw());
-        assertEquals(List.of("part-1.wav", "part-2.wav", "loi.txt"), atClaudio.inputs().stream().map(SandboxJob.Input::filename).toList());
+        assertEquals(List.of("part-1.wav", "part-2.wav", "loi.txt"), atClaudio.inputs().stream().map(SandboxControl.Job.Input::filename).toList());
         assertEquals("00:00:01", atClaudio.inputs().get(0).audioStart());
         assertEquals("00:00:04", atClaudio.inputs().get(0).audioEnd());
         assertEquals("loi", atClaudio.inputs().get(2).docType());
@@ -129,7 +128,7 @@ class SubmitJobBrowserTest {
             throw new java.io.UncheckedIOException(e);
         }
         assertTrue(text.contains("Dr. Jane Roe"), text);
-        assertTrue(download.url().contains("/sandbox/claudio/"), download.url());
+        assertTrue(download.url().startsWith(sandbox.url() + "/claudio/"), download.url());
     }
 
     @Test

@@ -14,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.DemoStack;
 import com.claudioportal.infra.KeycloakLogin;
+import com.claudioportal.infra.SandboxControl;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
 /**
  * The real thing: the packaged portal in its demo configuration, a real Keycloak started from the
- * Maven Central distribution with the realm file we ship, and Chromium signing in through it.
+ * Maven Central distribution with the realm file we ship, the packaged Claudio sandbox in its own
+ * process, and Chromium signing in through it.
  * This proves the realm (client, roles, users, organizations), the README's demo logins, the demo
  * data end to end, and that a portal killed mid-job (SIGKILL) loses and doubles nothing.
  */
@@ -35,10 +37,9 @@ class DemoStackIT {
     static void startStack() {
         DemoStack.Settings defaults = DemoStack.Settings.fromSystemProperties(false,
                 ProcessBuilder.Redirect.appendTo(Path.of("target", "it-portal.log").toFile()));
-        stack = DemoStack.start(new DemoStack.Settings(defaults.home(), defaults.keycloakZip(), defaults.realmFile(),
-                defaults.portalJar(), 18080, 19000, 18180, 0, false, defaults.portalOutput(),
-                // a killed worker's claim runs out quickly, so the restart test need not wait a minute
-                java.util.Map.of("PORTAL_WORKER_LEASE", "5S")));
+        // free ports: other test runs may share the machine; a killed worker's claim runs out quickly,
+        // so the restart test need not wait a minute
+        stack = DemoStack.start(defaults.onFreePorts(defaults.portalOutput(), java.util.Map.of("PORTAL_WORKER_LEASE", "5S")));
         portal = stack.portalUrl();
     }
 
@@ -91,7 +92,8 @@ class DemoStackIT {
 
     @Test
     void aPortalKilledWhileSendingFilesResumesAfterRestartWithoutLosingOrDoublingAnything() throws Exception {
-        sandboxControl("{\"latencyMillis\":4000}");
+        SandboxControl claudio = stack.sandbox().control();
+        claudio.setLatency("maple", java.time.Duration.ofSeconds(4));
         KeycloakLogin.signIn(page, portal, "staff@maple.test", "demo");
         page.getByTestId("nav-new-job").click();
         page.waitForURL(url -> url.contains("?profile="));
@@ -108,22 +110,21 @@ class DemoStackIT {
         // the first recording is with Claudio; the second is on its way: pull the plug
         assertThat(page.getByTestId("timeline")).containsText("Claudio has recording 1",
                 new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.databaseUrl(), "postgres", "postgres")) {
-            assertEquals(1, count(db, "select count(*) from sandbox_file where account_slug = 'maple' and role = 'AUDIO' and filename like ?",
-                    "kill-" + run + "-%"), "the kill comes while the job is half sent");
-        }
+        assertEquals(1, uploaded(claudio, "kill-" + run + "-"), "the kill comes while the job is half sent");
         stack.killAndRestartPortal();
-        sandboxControl("{\"latencyMillis\":0}");
+        claudio.setLatency("maple", java.time.Duration.ZERO);
 
         page.navigate(jobPage);
         assertThat(page.getByTestId("job-status")).hasText("Transcript ready",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(90_000));
         Browsers.screenshot(page, "demo-job-after-kill");
+        var received = claudio.counters("maple");
+        assertEquals(java.util.List.of("kill-" + run + "-1.wav", "kill-" + run + "-2.wav", "kill-" + run + "-3.wav"),
+                received.uploadedFilenames().stream().filter(n -> n.startsWith("kill-" + run + "-")).sorted().toList(),
+                "each recording reached Claudio exactly once");
+        assertEquals(1, received.submittedJobNames().stream().filter(("Killed mid-job " + run)::equals).count(), "submitted once");
+        assertEquals(1, claudio.jobsNamed("maple", "Killed mid-job " + run).size(), "one job at Claudio");
         try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.databaseUrl(), "postgres", "postgres")) {
-            assertEquals(3, count(db, "select count(*) from sandbox_file where account_slug = 'maple' and role = 'AUDIO' and filename like ?",
-                    "kill-" + run + "-%"), "each recording reached Claudio exactly once");
-            assertEquals(1, count(db, "select count(*) from sandbox_job where account_slug = 'maple' and job_name = ?",
-                    "Killed mid-job " + run), "one job at Claudio");
             assertEquals(1, count(db, "select count(*) from job where tenant_id = 'maple' and name = ?", "Killed mid-job " + run),
                     "one job in the portal");
         }
@@ -139,14 +140,8 @@ class DemoStackIT {
         }
     }
 
-    /** Changes the demo sandbox account "maple" through its control endpoint. */
-    private static void sandboxControl(String patch) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(portal + "sandbox/claudio/_control/accounts/maple"))
-                .header("Authorization", "Bearer demo-only-sandbox-control-token").header("Content-Type", "application/json")
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(patch)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
+    private static long uploaded(SandboxControl claudio, String prefix) {
+        return claudio.counters("maple").uploadedFilenames().stream().filter(n -> n.startsWith(prefix)).count();
     }
 
     @Test

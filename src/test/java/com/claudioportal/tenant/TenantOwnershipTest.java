@@ -21,18 +21,14 @@ import org.junit.jupiter.api.Test;
  */
 class TenantOwnershipTest {
 
-    /** Rows that are not any tenant's data: the tenant itself, and the simulated external service. */
-    static final Set<String> PLATFORM_ENTITIES = Set.of(
-            "com.claudioportal.tenant.Tenant",
-            "com.claudioportal.sandbox.SandboxAccountEntity",
-            "com.claudioportal.sandbox.SandboxJobEntity",
-            "com.claudioportal.sandbox.SandboxJobInputEntity",
-            "com.claudioportal.sandbox.SandboxFileEntity");
+    /** Rows that are not any tenant's data: the tenant itself. */
+    static final Set<String> PLATFORM_ENTITIES = Set.of("com.claudioportal.tenant.Tenant");
 
     @Test
     void everyEntityIsTenantOwnedUnlessDeclaredPlatformLevel() throws Exception {
         List<Class<?>> entities = entities();
-        assertTrue(entities.size() >= 15, "entities found: " + entities);
+        // the portal has 12 entities since the sandbox (4 more) left it; fewer means the scan missed some
+        assertTrue(entities.size() >= 12, "entities found: " + entities);
         List<String> unscoped = entities.stream()
                 .filter(e -> !TenantOwnedEntity.class.isAssignableFrom(e))
                 .map(Class::getName)

@@ -28,9 +28,8 @@ import com.claudioportal.job.JobActions;
 import com.claudioportal.job.JobEvent;
 import com.claudioportal.job.JobFile;
 import com.claudioportal.job.JobState;
-import com.claudioportal.sandbox.SandboxAccounts;
-import com.claudioportal.sandbox.SandboxCall;
-import com.claudioportal.sandbox.SandboxJob;
+import com.claudioportal.infra.SandboxControl;
+import com.claudioportal.infra.TestSandbox;
 import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadStorage;
@@ -55,8 +54,7 @@ class JobWorkerTest {
     @Inject
     TenantScope scope;
 
-    @Inject
-    SandboxAccounts sandbox;
+    final SandboxControl sandbox = TestSandbox.control();
 
     @Inject
     JobActions actions;
@@ -95,11 +93,11 @@ class JobWorkerTest {
         assertTrue(scope.call(w.tenant(), () -> Upload.<Upload> list("jobId", jobId)).stream().allMatch(u -> u.storedPath == null),
                 "local copies are deleted once Claudio has them");
 
-        SandboxJob atClaudio = sandbox.job(job.claudioReference).orElseThrow();
+        SandboxControl.Job atClaudio = sandbox.job(job.claudioReference).orElseThrow();
         assertEquals("IME for J. Doe", atClaudio.jobName());
         assertEquals("12M78H7656325X96R99", atClaudio.profileId());
         assertEquals(3, atClaudio.inputs().size());
-        SandboxJob.Input first = atClaudio.inputs().get(0);
+        SandboxControl.Job.Input first = atClaudio.inputs().get(0);
         assertEquals("dictation-1.wav", first.filename());
         assertEquals("00:00:01", first.audioStart());
         assertEquals("00:00:02", first.audioEnd());
@@ -209,7 +207,7 @@ class JobWorkerTest {
     @Test
     void transientFailuresAreRetriedWithBackoff() throws Exception {
         var w = claudio.tenant("Flaky Clinic", Fixtures.email("admin"));
-        sandbox.setErrorRate(w.tenant(), SandboxCall.UPLOAD_AUDIO, 1.0);
+        sandbox.setErrorRate(w.tenant(), "UPLOAD_AUDIO", 1.0);
         long jobId = claudio.submitJob(w, "Flaky", false, 1);
 
         worker.runOnce();

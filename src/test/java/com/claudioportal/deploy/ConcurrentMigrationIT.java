@@ -1,0 +1,168 @@
+package com.claudioportal.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPublicKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.EmbeddedDatabase;
+import com.claudioportal.infra.PortalProcess;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * Several replicas starting together on an empty database (a first install, or a rolling update
+ * that brings migrations): Flyway holds a PostgreSQL advisory lock while it migrates, so exactly
+ * one process applies each migration and the other waits and finds the schema current. Two
+ * packaged portals in the production profile start at the same moment on one empty embedded
+ * PostgreSQL; both must become ready, each migration must be recorded once, and neither log may
+ * show an error.
+ *
+ * <p>No login happens, so instead of a Keycloak (15–55 s to start) a stub in this JVM serves the
+ * two documents the portal fetches from its OIDC provider at start-up: the discovery document and
+ * the signing keys.
+ */
+class ConcurrentMigrationIT {
+
+    @Test
+    void twoInstancesStartingTogetherMigrateTheEmptyDatabaseOnce() throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+        assertTrue(Files.isRegularFile(jar), "package the portal first (./mvnw verify does)");
+        Path logs = Files.createDirectories(Path.of("target/concurrent-migration").toAbsolutePath());
+        HttpServer oidc = oidcStub();
+        try (EmbeddedDatabase database = EmbeddedDatabase.startEphemeral()) {
+            String issuer = "http://127.0.0.1:" + oidc.getAddress().getPort() + "/realms/claudio-portal";
+            Map<String, String> env = new HashMap<>(Map.of(
+                    "DB_URL", database.jdbcUrl(),
+                    "DB_USER", database.username(),
+                    "DB_PASSWORD", database.password(),
+                    "OIDC_AUTH_SERVER_URL", issuer,
+                    "OIDC_CLIENT_SECRET", "concurrent-migration-client-secret",
+                    "SESSION_ENCRYPTION_SECRET", "concurrent-migration-session-secret-0123456789",
+                    "PORTAL_ENCRYPTION_KEYS", "k1:" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32))));
+            env.putAll(Map.of("DB_MIGRATION_USER", database.ownerUsername(), "DB_MIGRATION_PASSWORD", database.ownerPassword(),
+                    "PORTAL_AUDIT_KEYS", "a1:" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32))));
+            List<PortalProcess> portals = new ArrayList<>();
+            List<Path> logFiles = new ArrayList<>();
+            try {
+                for (int i = 1; i <= 2; i++) {
+                    Map<String, String> own = new HashMap<>(env);
+                    own.put("PORTAL_DATA_DIR", Files.createDirectories(logs.resolve("data-" + i)).toString());
+                    Path log = logs.resolve("portal-" + i + ".log");
+                    Files.deleteIfExists(log);
+                    logFiles.add(log);
+                    portals.add(PortalProcess.start(jar, freePort(), freePort(), own,
+                            List.of("-Xmx384m", "-Dquarkus.analytics.disabled=true"), ProcessBuilder.Redirect.to(log.toFile())));
+                }
+                CompletableFuture.allOf(portals.stream()
+                        .map(p -> CompletableFuture.runAsync(() -> p.awaitReady(Duration.ofMinutes(3))))
+                        .toArray(CompletableFuture[]::new)).join();
+
+                List<String> migrations = migrationFiles();
+                try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                        Statement statement = connection.createStatement();
+                        ResultSet rows = statement.executeQuery(
+                                "select version, count(*), bool_and(success) from flyway_schema_history where version is not null group by version order by version::int")) {
+                    List<String> applied = new ArrayList<>();
+                    while (rows.next()) {
+                        assertEquals(1, rows.getInt(2), "migration V" + rows.getString(1) + " recorded " + rows.getInt(2) + " times");
+                        assertTrue(rows.getBoolean(3), "migration V" + rows.getString(1) + " failed");
+                        applied.add(rows.getString(1));
+                    }
+                    assertEquals(migrations, applied, "every migration applied once, in order");
+                }
+            } finally {
+                portals.forEach(PortalProcess::close);
+            }
+            List<String> outputs = new ArrayList<>();
+            for (Path log : logFiles) {
+                String output = Files.readString(log, StandardCharsets.UTF_8);
+                outputs.add(output);
+                List<String> bad = output.lines().filter(l -> l.contains(" ERROR ") || l.contains("Exception")).toList();
+                assertTrue(bad.isEmpty(), log.getFileName() + " has errors:\n" + String.join("\n", bad));
+            }
+            int count = migrationFiles().size();
+            long migrated = outputs.stream().filter(o -> o.contains("Successfully applied " + count + " migration")).count();
+            long current = outputs.stream().filter(o -> o.contains("is up to date. No migration necessary")).count();
+            assertEquals(1, migrated, "exactly one instance migrated");
+            assertEquals(1, current, "the other found the schema current");
+        } finally {
+            oidc.stop(0);
+        }
+    }
+
+    static List<String> migrationFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__"))).sorted((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
+                    .toList();
+        }
+    }
+
+    /** The discovery document and a signing key set: all the portal asks its OIDC provider for at start-up. */
+    static HttpServer oidcStub() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/claudio-portal";
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        RSAPublicKey key = (RSAPublicKey) generator.generateKeyPair().getPublic();
+        String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"stub\",\"n\":\"" + base64url(key.getModulus())
+                + "\",\"e\":\"" + base64url(key.getPublicExponent()) + "\"}]}";
+        String discovery = "{\"issuer\":\"" + base + "\",\"authorization_endpoint\":\"" + base + "/protocol/openid-connect/auth\","
+                + "\"token_endpoint\":\"" + base + "/protocol/openid-connect/token\",\"jwks_uri\":\"" + base + "/protocol/openid-connect/certs\","
+                + "\"userinfo_endpoint\":\"" + base + "/protocol/openid-connect/userinfo\","
+                + "\"end_session_endpoint\":\"" + base + "/protocol/openid-connect/logout\","
+                + "\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"],"
+                + "\"id_token_signing_alg_values_supported\":[\"RS256\"],\"code_challenge_methods_supported\":[\"S256\"]}";
+        server.createContext("/realms/claudio-portal/.well-known/openid-configuration", exchange -> respond(exchange, discovery));
+        server.createContext("/realms/claudio-portal/protocol/openid-connect/certs", exchange -> respond(exchange, jwks));
+        server.start();
+        return server;
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static String base64url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

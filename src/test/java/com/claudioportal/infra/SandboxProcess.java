@@ -1,0 +1,164 @@
+package com.claudioportal.infra;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import com.claudioportal.sandbox.SandboxMain;
+import com.claudioportal.sandbox.SandboxOptions;
+
+/**
+ * A Claudio sandbox in a process of its own ({@code java -jar target/claudio-sandbox.jar}, or its
+ * main class on this JVM's class path), for the demo, crash tests and benchmarks: the portal can be
+ * killed while Claudio lives on and counts what it received. Waits for the ready line
+ * {@code Claudio sandbox listening on <url>}, so port 0 (any free port) works.
+ */
+public final class SandboxProcess implements AutoCloseable {
+
+    static final String READY = "Claudio sandbox listening on ";
+    public static final Path JAR = Path.of("target", "claudio-sandbox.jar");
+
+    private final Process process;
+    private final String url;
+    private final SandboxControl control;
+
+    private SandboxProcess(Process process, String url, String token) {
+        this.process = process;
+        this.url = url;
+        this.control = new SandboxControl(url, token);
+    }
+
+    /**
+     * {@code java -jar target/claudio-sandbox.jar} (after {@code package}: the demo, integration
+     * tests). Output goes to {@code log} (appended), or to this process's standard output with a
+     * prefix when null.
+     */
+    public static SandboxProcess startJar(SandboxOptions options, List<String> jvmOptions, Path log) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: it is built by ./mvnw package");
+        }
+        return start(options, jvmOptions, log, true);
+    }
+
+    /** The sandbox's main class from this JVM's class path: for tests that run before {@code package}. */
+    public static SandboxProcess startFromClassPath(SandboxOptions options, List<String> jvmOptions, Path log) {
+        return start(options, jvmOptions, log, false);
+    }
+
+    private static SandboxProcess start(SandboxOptions options, List<String> jvmOptions, Path log, boolean fromJar) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        if (fromJar) {
+            command.add("-jar");
+            command.add(JAR.toAbsolutePath().toString());
+        } else {
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(SandboxMain.class.getName());
+        }
+        command.addAll(options.toArguments());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (!options.noControl()) {
+            builder.environment().put("SANDBOX_CONTROL_TOKEN", options.controlToken());
+        }
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the Claudio sandbox", e);
+        }
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        Thread pump = new Thread(() -> pump(process, log, ready), "sandbox-output");
+        pump.setDaemon(true);
+        pump.start();
+        try {
+            String url = ready.get(60, TimeUnit.SECONDS);
+            return new SandboxProcess(process, url, options.controlToken());
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            Processes.stop(process);
+            throw new IllegalStateException("The Claudio sandbox did not start (see " + (log == null ? "the output above" : log) + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Processes.stop(process);
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Copies the child's output to the log and spots the ready line. */
+    private static void pump(Process process, Path log, CompletableFuture<String> ready) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                PrintStream out = log == null ? null : new PrintStream(Files.newOutputStream(log, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND), true, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (out != null) {
+                    out.println(line);
+                } else {
+                    System.out.println("[sandbox] " + line);
+                }
+                if (!ready.isDone() && line.startsWith(READY)) {
+                    ready.complete(line.substring(READY.length()).strip());
+                }
+            }
+        } catch (IOException e) {
+            // the process ended
+        } finally {
+            ready.completeExceptionally(new IllegalStateException("The sandbox process ended (exit " + exit(process) + ")"));
+        }
+    }
+
+    private static String exit(Process process) {
+        try {
+            return process.waitFor(5, TimeUnit.SECONDS) ? String.valueOf(process.exitValue()) : "still running";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    /** Its public URL, e.g. http://localhost:41234; accounts live under {@code <url>/claudio/<slug>}. */
+    public String url() {
+        return url;
+    }
+
+    public SandboxControl control() {
+        return control;
+    }
+
+    public Process process() {
+        return process;
+    }
+
+    /** SIGKILL: no shutdown hook, no final snapshot. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGTERM (the sandbox writes its state), then SIGKILL if it lingers. */
+    @Override
+    public void close() {
+        Processes.stop(process);
+    }
+
+    /** Waits until the sandbox no longer runs. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,102 @@
+package com.claudioportal.tenant;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.Fixtures;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
+
+/** Administration pages with {@code portal.identity.second-factor.required-for-admins} on, as in production. */
+@QuarkusTest
+@TestProfile(SecondFactorGateTest.SecondFactorRequired.class)
+class SecondFactorGateTest {
+
+    public static class SecondFactorRequired implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("portal.identity.second-factor.required-for-admins", "true");
+        }
+    }
+
+    static final String PLATFORM = "platform@second-factor.test";
+    static final String ADMIN = "admin@second-factor.test";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
+    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "acr", value = "1") })
+    void aPasswordOnlySignInIsSentBackToSignInAgainOnceThenRefused() {
+        given().redirects().follow(false).get("/platform/tenants?page=2").then().statusCode(303)
+                .header("Location", endsWith("/platform/tenants?page=2"))
+                .cookie(SecondFactorGate.ATTEMPT_COOKIE, notNullValue());
+        // the identity provider came back without the second factor: no loop, a 403 page
+        given().redirects().follow(false).cookie(SecondFactorGate.ATTEMPT_COOKIE, "1").get("/platform/tenants")
+                .then().statusCode(403);
+        // a form post never starts a sign-in that would lose what was typed
+        given().redirects().follow(false).formParam("name", "x").post("/platform/tenants").then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
+    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "acr", value = "otp") })
+    void theSecondFactorLevelOpensPlatformPages() {
+        given().get("/platform/tenants").then().statusCode(200).body(containsString("Tenants"));
+    }
+
+    @Test
+    @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
+    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "acr", value = "1"),
+            @Claim(key = "amr", value = "[\"pwd\",\"otp\"]", type = ClaimType.JSON_ARRAY) })
+    void aOneTimeCodeInTheMethodsAlsoCounts() {
+        given().get("/platform/tenants").then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = ADMIN)
+    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "acr", value = "1") })
+    void tenantAdminsNeedItForAdministrationButNotForTheirOtherPages() {
+        String tenant = fixtures.tenant("Second Factor Clinic", ADMIN);
+        given().redirects().follow(false).get("/t/" + tenant + "/admin/members").then().statusCode(303)
+                .header("Location", endsWith("/t/" + tenant + "/admin/members"));
+        given().redirects().follow(false).get("/t/" + tenant).then().statusCode(200);
+        given().redirects().follow(false).get("/t/" + tenant + "/jobs").then().statusCode(200);
+    }
+
+    @Test
+    @TestSecurity(user = ADMIN)
+    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "acr", value = "otp") })
+    void tenantAdminsWithTheSecondFactorManageTheirTenant() {
+        String tenant = fixtures.tenant("Second Factor Clinic Two", ADMIN);
+        given().get("/t/" + tenant + "/admin/members").then().statusCode(200);
+    }
+
+    @Test
+    void onlyAdministrationPathsAreGated() {
+        assertTrue(SecondFactorGate.isAdminPath("/platform"));
+        assertTrue(SecondFactorGate.isAdminPath("/platform/encryption"));
+        assertTrue(SecondFactorGate.isAdminPath("/t/maple/admin/connection"));
+        assertFalse(SecondFactorGate.isAdminPath("/t/maple/audit"));
+        assertFalse(SecondFactorGate.isAdminPath("/t/maple/jobs/new"));
+        assertFalse(SecondFactorGate.isAdminPath("/t/admin/jobs"));
+        assertFalse(SecondFactorGate.isAdminPath("/platformer"));
+    }
+}
