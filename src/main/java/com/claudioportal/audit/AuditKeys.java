@@ -125,15 +125,20 @@ public class AuditKeys {
      * values contain, so no two different field lists sign alike.
      */
     static byte[] canonical(Object... fields) {
-        StringBuilder out = new StringBuilder(256);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(512);
         for (Object f : fields) {
             if (f == null) {
-                out.append("-:;");
+                out.write('-');
+                out.write(':');
             } else {
-                String s = String.valueOf(f);
-                out.append(s.getBytes(StandardCharsets.UTF_8).length).append(':').append(s).append(';');
+                byte[] bytes = String.valueOf(f).getBytes(StandardCharsets.UTF_8);
+                byte[] length = Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII);
+                out.write(length, 0, length.length);
+                out.write(':');
+                out.write(bytes, 0, bytes.length);
             }
+            out.write(';');
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 }

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -135,16 +136,56 @@ public class AuditQuery {
     }
 
     /**
-     * Events per UTC day and group, for the days {@code from} to {@code to}: an index-only scan of
-     * the chain's time index.
+     * Events per UTC day and group, for the days {@code from} to {@code to}. Days before today
+     * never change (events are only appended, at the current time), so their counts are kept per
+     * chain once read; only today's are counted on every view. Both are index-only scans of the
+     * chain's time index.
      */
     @Transactional
     public Map<LocalDate, Map<AuditGroup, Long>> perDay(LocalDate from, LocalDate to) {
+        String chain = tenant.tenantId();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Map<LocalDate, Map<AuditGroup, Long>> known = pastDays.computeIfAbsent(chain, c -> new ConcurrentHashMap<>());
+        LocalDate firstMissing = null;
+        LocalDate lastMissing = null;
+        for (LocalDate d = from; !d.isAfter(to) && d.isBefore(today); d = d.plusDays(1)) {
+            if (!known.containsKey(d)) {
+                firstMissing = firstMissing == null ? d : firstMissing;
+                lastMissing = d;
+            }
+        }
+        if (firstMissing != null) {
+            Map<LocalDate, Map<AuditGroup, Long>> counted = count(chain, firstMissing, lastMissing);
+            if (known.size() > 1_000 || pastDays.size() > 10_000) {
+                known.clear();
+            }
+            for (LocalDate d = firstMissing; !d.isAfter(lastMissing); d = d.plusDays(1)) {
+                known.put(d, counted.getOrDefault(d, Map.of()));
+            }
+        }
+        Map<LocalDate, Map<AuditGroup, Long>> counts = new HashMap<>();
+        for (LocalDate d = from; !d.isAfter(to) && d.isBefore(today); d = d.plusDays(1)) {
+            counts.put(d, known.get(d));
+        }
+        if (!to.isBefore(today)) {
+            counts.putAll(count(chain, today, today));
+        }
+        return counts;
+    }
+
+    /** Forgets the kept counts of a chain (after a purge removed old days). */
+    public void forget(String chain) {
+        pastDays.remove(chain);
+    }
+
+    private final Map<String, Map<LocalDate, Map<AuditGroup, Long>>> pastDays = new ConcurrentHashMap<>();
+
+    private Map<LocalDate, Map<AuditGroup, Long>> count(String chain, LocalDate from, LocalDate to) {
         List<?> rows = em.createNativeQuery("""
                 select cast(occurred_at at time zone 'UTC' as date), action_group, count(*)
                 from audit_event where tenant_id = :chain and occurred_at >= :from and occurred_at < :to
                 group by 1, 2""")
-                .setParameter("chain", tenant.tenantId())
+                .setParameter("chain", chain)
                 .setParameter("from", Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .setParameter("to", Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()))
                 .getResultList();

@@ -59,6 +59,9 @@ public class AuditRetention {
     @Inject
     CurrentUser user;
 
+    @Inject
+    AuditQuery query;
+
     public int yearsOf(String chain) {
         return scope.platform(() -> QuarkusTransaction.joiningExisting().call(() -> {
             List<?> rows = em.createNativeQuery("select years from audit_retention where chain_id = :chain")
@@ -149,6 +152,7 @@ public class AuditRetention {
                 return null;
             });
             LOG.infof("Removed %d audit events of chain %s older than %s (retention %d years)", removed, chain, cutoff, years);
+            query.forget(chain);
         }
         return removed;
     }

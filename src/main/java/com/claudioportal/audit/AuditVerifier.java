@@ -160,59 +160,13 @@ public class AuditVerifier {
             }
         }
         long fromSeq = baseSeq + 1;
-        long expected = baseSeq + 1;
-        String prevMac = baseMac;
-        long checked = 0;
-        Map<String, AuditKeys.Signer> signers = new HashMap<>();
-        while (found == null) {
-            List<?> rows = em.createNativeQuery("""
-                    select seq, occurred_at, actor, actor_subject, actor_role, action, action_group, outcome, target_type, target_id,
-                           client_ip, user_agent, request_id, details, prev_mac, mac, key_id
-                    from audit_event where tenant_id = :chain and seq >= :from order by seq limit :batch""")
-                    .setParameter("chain", chain).setParameter("from", expected).setParameter("batch", BATCH).getResultList();
-            for (Object o : rows) {
-                Object[] r = (Object[]) o;
-                long seq = ((Number) r[0]).longValue();
-                String mac = (String) r[15];
-                String keyId = (String) r[16];
-                if (seq != expected) {
-                    found = new Break(expected, expected == seq - 1 ? "Event #" + expected + " is missing."
-                            : "Events #" + expected + " to #" + (seq - 1) + " are missing.");
-                    break;
-                }
-                if (!prevMac.equals(r[14])) {
-                    found = new Break(seq, "Event #" + seq + " does not follow from the event before it.");
-                    break;
-                }
-                String computed;
-                Instant at = AuditTrail.instant(r[1]);
-                if (keyId == null) {
-                    if (seq > legacyThrough) {
-                        found = new Break(seq, "Event #" + seq + " is not signed, although it is newer than the key.");
-                        break;
-                    }
-                    computed = legacyHash(prevMac, seq, at, (String) r[2], (String) r[5], (String) r[8], (String) r[9], (String) r[13]);
-                } else if (!keys.has(keyId)) {
-                    found = new Break(seq, "Event #" + seq + " is signed with key " + keyId
-                            + ", which is not configured: it cannot be checked (add the key to PORTAL_AUDIT_KEYS).");
-                    break;
-                } else {
-                    computed = signers.computeIfAbsent(keyId, keys::signer).sign(AuditTrail.macFields(chain, seq, prevMac, at,
-                            (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6], (String) r[7], (String) r[8],
-                            (String) r[9], (String) r[10], (String) r[11], (String) r[12], (String) r[13], keyId));
-                }
-                if (!computed.equals(mac)) {
-                    found = new Break(seq, "Event #" + seq + " was changed: its content does not match its signature.");
-                    break;
-                }
-                prevMac = mac;
-                expected++;
-                checked++;
-            }
-            if (rows.size() < BATCH) {
-                break;
-            }
+        Walk walk = new Walk(chain, baseSeq + 1, baseMac, legacyThrough);
+        if (found == null) {
+            found = em.unwrap(org.hibernate.Session.class).doReturningWork(walk::run);
         }
+        long expected = walk.expected;
+        String prevMac = walk.prevMac;
+        long checked = walk.checked;
         long head = expected - 1;
         if (found == null && anchor.isPresent()) {
             found = compareWithAnchor(chain, anchor.get(), head, baseSeq, legacyThrough);
@@ -243,6 +197,82 @@ public class AuditVerifier {
         }
         return new Checkpoint(0, chain, unsigned.seq(), unsigned.mac(), legacyThrough, at, mode, fromSeq, checked, millis,
                 found == null, unsigned.brokenSeq(), unsigned.problem(), by, keyId, signature);
+    }
+
+    /**
+     * The walk along a chain from {@code expected}: one forward-only query, streamed in batches
+     * ({@value #BATCH} rows a round trip), each event checked against the one before it.
+     */
+    private final class Walk {
+        final String chain;
+        final long legacyThrough;
+        final Map<String, AuditKeys.Signer> signers = new HashMap<>();
+        long expected;
+        String prevMac;
+        long checked;
+
+        Walk(String chain, long expected, String prevMac, long legacyThrough) {
+            this.chain = chain;
+            this.expected = expected;
+            this.prevMac = prevMac;
+            this.legacyThrough = legacyThrough;
+        }
+
+        Break run(java.sql.Connection c) throws java.sql.SQLException {
+            try (java.sql.PreparedStatement s = c.prepareStatement("""
+                    select seq, occurred_at, actor, actor_subject, actor_role, action, action_group, outcome, target_type, target_id,
+                           client_ip, user_agent, request_id, details, prev_mac, mac, key_id
+                    from audit_event where tenant_id = ? and seq >= ? order by seq""", java.sql.ResultSet.TYPE_FORWARD_ONLY,
+                    java.sql.ResultSet.CONCUR_READ_ONLY)) {
+                s.setFetchSize(BATCH);
+                s.setString(1, chain);
+                s.setLong(2, expected);
+                try (java.sql.ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        Break found = check(r);
+                        if (found != null) {
+                            return found;
+                        }
+                    }
+                }
+            }
+            return null;
+        }
+
+        private Break check(java.sql.ResultSet r) throws java.sql.SQLException {
+            long seq = r.getLong(1);
+            String mac = r.getString(16);
+            String keyId = r.getString(17);
+            if (seq != expected) {
+                return new Break(expected, expected == seq - 1 ? "Event #" + expected + " is missing."
+                        : "Events #" + expected + " to #" + (seq - 1) + " are missing.");
+            }
+            if (!prevMac.equals(r.getString(15))) {
+                return new Break(seq, "Event #" + seq + " does not follow from the event before it.");
+            }
+            Instant at = r.getObject(2, java.time.OffsetDateTime.class).toInstant();
+            String computed;
+            if (keyId == null) {
+                if (seq > legacyThrough) {
+                    return new Break(seq, "Event #" + seq + " is not signed, although it is newer than the key.");
+                }
+                computed = legacyHash(prevMac, seq, at, r.getString(3), r.getString(6), r.getString(9), r.getString(10), r.getString(14));
+            } else if (!keys.has(keyId)) {
+                return new Break(seq, "Event #" + seq + " is signed with key " + keyId
+                        + ", which is not configured: it cannot be checked (add the key to PORTAL_AUDIT_KEYS).");
+            } else {
+                computed = signers.computeIfAbsent(keyId, keys::signer).sign(AuditTrail.macFields(chain, seq, prevMac, at,
+                        r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
+                        r.getString(10), r.getString(11), r.getString(12), r.getString(13), r.getString(14), keyId));
+            }
+            if (!computed.equals(mac)) {
+                return new Break(seq, "Event #" + seq + " was changed: its content does not match its signature.");
+            }
+            prevMac = mac;
+            expected++;
+            checked++;
+            return null;
+        }
     }
 
     private Break compareWithAnchor(String chain, AnchorStore.Anchor a, long head, long purgedThrough, long legacyThrough) {

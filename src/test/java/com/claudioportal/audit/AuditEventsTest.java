@@ -51,6 +51,9 @@ class AuditEventsTest {
     @Inject
     TenantScope scope;
 
+    @Inject
+    com.claudioportal.credentials.ConnectionService connections;
+
     String tenant;
     long profile;
     long job;
@@ -100,6 +103,21 @@ class AuditEventsTest {
         String retried = String.valueOf(failedJob());
         exactlyOne(() -> post("/t/" + t + "/jobs/" + retried + "/retry", Map.of()).then().statusCode(303),
                 new Expected(t, "job.retried", AuditOutcome.SUCCESS, "job", retried, STAFF, "STAFF", null));
+
+        // the submit form: refused without a Claudio connection, then saved with one (the service's event, in the job's transaction)
+        String version = String.valueOf(scope.call(t, () -> com.claudioportal.profile.Profile.<com.claudioportal.profile.Profile> findById(
+                profile).currentVersionId));
+        String recording = fixtures.upload(t).toString();
+        Map<String, String> form = new LinkedHashMap<>(Map.of("profileVersionId", version, "jobName", "Évaluation de M. Tremblay",
+                "isRaw", "0", "audioId", recording, "f.specialist_name", "Dr. Form Value"));
+        form.put("submissionKey", java.util.UUID.randomUUID().toString());
+        exactlyOne(() -> post("/t/" + t + "/jobs/new", form).then().statusCode(400),
+                new Expected(t, "job.submitted", AuditOutcome.FAILURE, "job", null, STAFF, "STAFF", "\"status\":400"));
+        scope.run(t, () -> connections.save("http://localhost:9/claudio", "events-key-0000", "events-secret-0000"));
+        form.put("submissionKey", java.util.UUID.randomUUID().toString());
+        Event submitted = exactlyOne(() -> post("/t/" + t + "/jobs/new", form).then().statusCode(303),
+                new Expected(t, "job.submitted", AuditOutcome.SUCCESS, "job", null, STAFF, "STAFF", "\"recordings\":1"));
+        assertTrue(!submitted.details().contains("Tremblay") && !submitted.details().contains("Form Value"), submitted.details());
 
         // uploads: kind, size and type, never the file's name
         String[] uploaded = new String[1];

@@ -35,7 +35,7 @@ class AuditHygieneScanTest {
     /** Keys and secrets the suite types into forms and services, also those removed or rotated away since. */
     static final List<String> TYPED_SECRETS = List.of("live-key-ABCDEFGH1234", "live-secret-ZYXWVUTS9876", "new-key-0001",
             "new-secret-0002", "first-key-AAAA1111", "second-key-CCCC3333", "sandbox-key-9911", "sandbox-secret-8822", "old-key-1111",
-            "old-secret-2222", "audit-key-QWER5678", "audit-secret-ASDF4321", "audit-key-ZXCV0001", "audit-secret-ZXCV0002");
+            "old-secret-2222", "audit-key-QWER5678", "audit-secret-ASDF4321", "audit-key-ZXCV0001", "audit-secret-ZXCV0002", "events-key-0000", "events-secret-0000");
 
     /**
      * Timeline lines still written by tracking/ (JobWorker, JobTracking), which the engine branch

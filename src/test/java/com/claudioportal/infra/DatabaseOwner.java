@@ -39,6 +39,16 @@ public final class DatabaseOwner {
         }
     }
 
+    /** A statement that cannot run in a transaction, e.g. {@code vacuum analyze} (which only the owner may run on its tables). */
+    public static void maintenance(String sql) {
+        try (Connection c = connect(); var s = c.createStatement()) {
+            c.setAutoCommit(true);
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static int update(String sql, Object... params) {
         try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
