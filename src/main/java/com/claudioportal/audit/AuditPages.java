@@ -75,8 +75,8 @@ public class AuditPages {
         LocalDate from = filter.fromDay != null && ChronoUnit.DAYS.between(filter.fromDay, to) <= 92 && !filter.fromDay.isAfter(to)
                 ? filter.fromDay : to.minusDays(29);
         ActivityChart chart = new ActivityChart(from, to, in(place, () -> query.perDay(from, to)));
-        AuditView view = new AuditView(place.heading(), place.chain(), place.base(), place.jobBase(), filter, errors, page,
-                verifier.last(place.chain()).orElse(null), chart, List.copyOf(AuditActions.all().values()));
+        AuditView view = new AuditView(place.heading(), place.base(), place.jobBase(), filter, errors, page,
+                verifier.last(place.chain()).orElse(null), chart);
         return Response.status(errors.any() ? 400 : 200).entity(Templates.log(view)).build();
     }
 
@@ -92,8 +92,8 @@ public class AuditPages {
         request.detail("event", event.seq);
         AuditFilter none = new AuditFilter();
         none.check();
-        return Response.ok(Templates.event(new AuditView(place.heading(), place.chain(), place.base(), place.jobBase(), none,
-                FormErrors.none(), null, null, null, List.of()), event)).build();
+        return Response.ok(Templates.event(new AuditView(place.heading(), place.base(), place.jobBase(), none, FormErrors.none(), null,
+                null, null), event)).build();
     }
 
     /** The filtered events as CSV, newest first, read in batches while the answer is written. */

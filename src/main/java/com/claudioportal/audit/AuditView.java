@@ -9,8 +9,8 @@ import com.claudioportal.forms.FormErrors;
  * admin) or the platform's own: the filters and their problems, a page of events, the last
  * verification, the activity chart, and where links go.
  */
-public record AuditView(String heading, String chain, String base, String jobBase, AuditFilter filter, FormErrors errors,
-        AuditQuery.Page page, AuditVerifier.Checkpoint lastVerification, ActivityChart chart, List<AuditActions.Action> actions) {
+public record AuditView(String heading, String base, String jobBase, AuditFilter filter, FormErrors errors, AuditQuery.Page page,
+        AuditVerifier.Checkpoint lastVerification, ActivityChart chart) {
 
     public List<AuditGroup> groups() {
         return List.of(AuditGroup.values());
@@ -18,10 +18,6 @@ public record AuditView(String heading, String chain, String base, String jobBas
 
     public List<AuditOutcome> outcomes() {
         return List.of(AuditOutcome.values());
-    }
-
-    public String query() {
-        return filter.query();
     }
 
     /** Appends the filters to a link that already has a query string (or not). */
