@@ -38,6 +38,7 @@ public final class AuditActions {
         add(AuditGroup.CHANGES, "profile.updated", "Profile changed");
         add(AuditGroup.CHANGES, "profile.disabled", "Profile disabled");
         add(AuditGroup.CHANGES, "profile.enabled", "Profile enabled");
+        add(AuditGroup.CHANGES, "profile.turnaround-changed", "Profile's expected turnaround changed");
         add(AuditGroup.CHANGES, "preset.created", "Preset created");
         add(AuditGroup.CHANGES, "preset.updated", "Preset changed");
         add(AuditGroup.CHANGES, "preset.deleted", "Preset deleted");

@@ -11,11 +11,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,19 +26,25 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 
 /**
  * The portal's client for the Claudio API. Every tenant brings its own base URL, key and secret
- * ({@link ClaudioAccount}); connections and a circuit breaker are kept per base URL and reused.
- * All methods block (call them from worker threads) and never throw for anything Claudio or the
- * network does: they return a {@link ClaudioResult}. They throw only for the caller's own mistakes
- * (a missing file, a malformed HH:MM:SS time, a blank job reference).
+ * ({@link ClaudioAccount}); connections are kept per base URL, circuit breakers per owner and
+ * base URL. Every call exists twice: {@code …Async} returns a {@link CompletionStage} and holds no
+ * thread while Claudio thinks (retries wait on Vert.x timers); the plain method blocks for
+ * interactive paths (call it from a worker thread). Neither throws for anything Claudio or the
+ * network does: the result is a {@link ClaudioResult}. They throw only for the caller's own
+ * mistakes (a missing file, a malformed HH:MM:SS time, a blank job reference).
  *
- * <p>Safe calls (Poll, Details, uploads) are retried with exponential backoff on outages; Submit
- * is retried only when the connection failed before anything was sent, because Claudio has no
+ * <p>Every attempt has a hard deadline; safe calls (Poll, Details, uploads) are retried with
+ * exponential backoff on outages while the call is younger than the retry budget; Submit is
+ * retried only when the connection failed before anything was sent, because Claudio has no
  * idempotency key (docs/claudio.md, "Retries").
  */
 @ApplicationScoped
@@ -50,6 +59,7 @@ public class ClaudioClient {
     private final ClaudioSettings settings;
     private final MeterRegistry meters;
     private final ConcurrentMap<String, ClaudioEndpoint> endpoints = new ConcurrentHashMap<>();
+    private final Breakers breakers;
 
     @Inject
     ClaudioClient(Vertx vertx, ClaudioConfig config, MeterRegistry meters) {
@@ -61,23 +71,24 @@ public class ClaudioClient {
         this.vertx = vertx;
         this.settings = settings;
         this.meters = meters;
+        this.breakers = new Breakers(settings.breaker());
+        for (CircuitBreakerState state : CircuitBreakerState.values()) {
+            Gauge.builder("claudio.client.breakers", breakers, b -> b.count(state))
+                    .description("Circuit breakers (one per tenant and base URL) in each state")
+                    .tag("state", state.name().toLowerCase(Locale.ROOT)).register(meters);
+        }
     }
 
     public ClaudioResult<UploadedFile> uploadAudio(ClaudioAccount account, Path file, String originalFilename) {
-        return upload(ClaudioOperation.UPLOAD_AUDIO, account, file, originalFilename);
+        return join(uploadAudioAsync(account, file, originalFilename));
     }
 
     public ClaudioResult<UploadedFile> uploadDocument(ClaudioAccount account, Path file, String originalFilename) {
-        return upload(ClaudioOperation.UPLOAD_DOCUMENT, account, file, originalFilename);
+        return join(uploadDocumentAsync(account, file, originalFilename));
     }
 
     public ClaudioResult<SubmittedJob> submit(ClaudioAccount account, SubmitRequest request) {
-        Objects.requireNonNull(request, "request");
-        byte[] body = SubmitBody.json(account, request);
-        return call(ClaudioOperation.SUBMIT, account, endpoint -> {
-            String url = endpoint.url(settings.paths().submit());
-            return () -> endpoint.sendJson(method(settings.methods().submit()), url, body, settings.timeouts().submit(), true);
-        }, reader -> reader::submit);
+        return join(submitAsync(account, request));
     }
 
     /**
@@ -86,20 +97,47 @@ public class ClaudioClient {
      * and it is on the base URL's own scheme, host and port.
      */
     public ClaudioResult<JobStatus> poll(ClaudioAccount account, String jobReferenceId, String pollEndpoint) {
-        String id = requireId(jobReferenceId);
-        byte[] body = credentials(account);
-        return call(ClaudioOperation.POLL, account, endpoint -> {
-            String url = pollUrl(endpoint, id, pollEndpoint);
-            return () -> endpoint.sendJson(method(settings.methods().poll()), url, body, settings.timeouts().poll(), false);
-        }, reader -> reader::poll);
+        return join(pollAsync(account, jobReferenceId, pollEndpoint));
     }
 
     public ClaudioResult<JobDetails> details(ClaudioAccount account, String jobReferenceId) {
+        return join(detailsAsync(account, jobReferenceId));
+    }
+
+    public CompletionStage<ClaudioResult<UploadedFile>> uploadAudioAsync(ClaudioAccount account, Path file, String originalFilename) {
+        return upload(ClaudioOperation.UPLOAD_AUDIO, account, file, originalFilename);
+    }
+
+    public CompletionStage<ClaudioResult<UploadedFile>> uploadDocumentAsync(ClaudioAccount account, Path file, String originalFilename) {
+        return upload(ClaudioOperation.UPLOAD_DOCUMENT, account, file, originalFilename);
+    }
+
+    public CompletionStage<ClaudioResult<SubmittedJob>> submitAsync(ClaudioAccount account, SubmitRequest request) {
+        Objects.requireNonNull(request, "request");
+        byte[] body = SubmitBody.json(account, request);
+        Duration timeout = settings.timeouts().submit();
+        return call(ClaudioOperation.SUBMIT, account, timeout, endpoint -> {
+            String url = endpoint.url(settings.paths().submit());
+            return deadline -> endpoint.sendJson(method(settings.methods().submit()), url, body, deadline, true);
+        }, reader -> reader::submit);
+    }
+
+    /** See {@link #poll}. */
+    public CompletionStage<ClaudioResult<JobStatus>> pollAsync(ClaudioAccount account, String jobReferenceId, String pollEndpoint) {
         String id = requireId(jobReferenceId);
         byte[] body = credentials(account);
-        return call(ClaudioOperation.DETAILS, account, endpoint -> {
+        return call(ClaudioOperation.POLL, account, settings.timeouts().poll(), endpoint -> {
+            String url = pollUrl(endpoint, id, pollEndpoint);
+            return deadline -> endpoint.sendJson(method(settings.methods().poll()), url, body, deadline, false);
+        }, reader -> reader::poll);
+    }
+
+    public CompletionStage<ClaudioResult<JobDetails>> detailsAsync(ClaudioAccount account, String jobReferenceId) {
+        String id = requireId(jobReferenceId);
+        byte[] body = credentials(account);
+        return call(ClaudioOperation.DETAILS, account, settings.timeouts().details(), endpoint -> {
             String url = endpoint.url("/jobs/" + segment(id) + "/details");
-            return () -> endpoint.sendJson(method(settings.methods().details()), url, body, settings.timeouts().details(), false);
+            return deadline -> endpoint.sendJson(method(settings.methods().details()), url, body, deadline, false);
         }, reader -> answer -> reader.details(answer, id));
     }
 
@@ -117,13 +155,15 @@ public class ClaudioClient {
             return record(ClaudioOperation.CHECK, null, invalidBaseUrl());
         }
         ClaudioEndpoint e = endpoint.get();
-        Exchange exchange = e.sendJson(method(settings.methods().poll()), e.url("/jobs/" + CHECK_JOB_REFERENCE + "/poll"),
-                body, settings.timeouts().check(), false);
         AnswerReader reader = new AnswerReader(redactor, link -> e.resolve(link).orElse(link));
-        return record(ClaudioOperation.CHECK, e, toResult(ClaudioOperation.CHECK, exchange, reader::check, redactor).result());
+        return join(e.sendJson(method(settings.methods().poll()), e.url("/jobs/" + CHECK_JOB_REFERENCE + "/poll"), body,
+                settings.timeouts().check(), false).toCompletionStage()
+                .thenApply(exchange -> record(ClaudioOperation.CHECK, e,
+                        toResult(ClaudioOperation.CHECK, exchange, reader::check, redactor).result())));
     }
 
-    private ClaudioResult<UploadedFile> upload(ClaudioOperation op, ClaudioAccount account, Path file, String originalFilename) {
+    private CompletionStage<ClaudioResult<UploadedFile>> upload(ClaudioOperation op, ClaudioAccount account, Path file,
+            String originalFilename) {
         Objects.requireNonNull(file, "file");
         long size;
         try {
@@ -134,7 +174,7 @@ public class ClaudioClient {
         boolean audio = op == ClaudioOperation.UPLOAD_AUDIO;
         long limit = audio ? settings.maxAudioBytes() : settings.maxDocumentBytes();
         if (size > limit) {
-            return record(op, null, ClaudioResult.failure(new ClaudioFailure.TooLarge(size, limit)));
+            return CompletableFuture.completedFuture(record(op, null, ClaudioResult.failure(new ClaudioFailure.TooLarge(size, limit))));
         }
         String filename = PartNames.filename(originalFilename, file);
         ClaudioSettings.Multipart names = settings.multipart();
@@ -145,45 +185,79 @@ public class ClaudioClient {
                 filename, PartNames.mediaType(filename), file, size);
         String path = audio ? settings.paths().uploadAudio() : settings.paths().uploadDocument();
         HttpMethod method = method(audio ? settings.methods().uploadAudio() : settings.methods().uploadDocument());
-        return call(op, account, endpoint -> {
+        ClaudioSettings.Timeouts timeouts = settings.timeouts();
+        return call(op, account, timeouts.upload(body.contentLength()), endpoint -> {
             String url = endpoint.url(path);
-            return () -> endpoint.sendMultipart(method, url, body, settings.timeouts().upload());
+            return deadline -> endpoint.sendMultipart(method, url, body, deadline, timeouts.uploadMinRate(), timeouts.uploadRateWindow());
         }, reader -> answer -> reader.upload(answer, audio));
     }
 
     /**
-     * One logical call: attempts through the base URL's breaker, retried with backoff while
-     * repeating is safe.
+     * One logical call: attempts through the owner's breaker for this base URL, retried with
+     * backoff while repeating is safe and the call is younger than the retry budget.
      */
-    private <T> ClaudioResult<T> call(ClaudioOperation op, ClaudioAccount account,
-            Function<ClaudioEndpoint, Supplier<Exchange>> request,
+    private <T> CompletionStage<ClaudioResult<T>> call(ClaudioOperation op, ClaudioAccount account, Duration attemptTimeout,
+            Function<ClaudioEndpoint, Function<Duration, Future<Exchange>>> request,
             Function<AnswerReader, Function<Exchange.Answered, ClaudioResult<T>>> reading) {
         Objects.requireNonNull(account, "account");
         Optional<ClaudioEndpoint> found = endpoint(account);
         if (found.isEmpty()) {
-            return record(op, null, invalidBaseUrl());
+            return CompletableFuture.completedFuture(record(op, null, invalidBaseUrl()));
         }
         ClaudioEndpoint endpoint = found.get();
         Redactor redactor = Redactor.of(account);
         AnswerReader reader = new AnswerReader(redactor, link -> endpoint.resolve(link).orElse(link));
-        Supplier<Exchange> send = request.apply(endpoint);
+        Function<Duration, Future<Exchange>> send = request.apply(endpoint);
         Function<Exchange.Answered, ClaudioResult<T>> read = reading.apply(reader);
         int attempts = 1 + Math.max(0, settings.retry().maxRetries());
-        for (int attempt = 1;; attempt++) {
-            Attempt<T> outcome = endpoint.throughBreaker(() -> toResult(op, send.get(), read, redactor));
-            ClaudioFailure failure = outcome.result().failureOrNull();
-            if (failure == null || attempt >= attempts || !outcome.called() || !retryable(op, outcome)) {
-                if (failure != null && attempt > 1) {
-                    LOG.infof("Claudio %s at %s failed after %d attempts: %s", op.label, endpoint.origin(), attempt,
-                            failure.getClass().getSimpleName());
-                }
-                return record(op, endpoint, outcome.result());
-            }
-            LOG.debugf("Claudio %s at %s: attempt %d of %d failed (%s), retrying", op.label, endpoint.origin(), attempt,
-                    attempts, failure.getClass().getSimpleName());
-            if (!sleep(backoff(attempt))) {
-                return record(op, endpoint, outcome.result());
-            }
+        long started = System.nanoTime();
+        return attempt(op, account, endpoint, send, read, redactor, attemptTimeout, 1, attempts, started);
+    }
+
+    private <T> CompletionStage<ClaudioResult<T>> attempt(ClaudioOperation op, ClaudioAccount account, ClaudioEndpoint endpoint,
+            Function<Duration, Future<Exchange>> send, Function<Exchange.Answered, ClaudioResult<T>> read, Redactor redactor,
+            Duration attemptTimeout, int attempt, int attempts, long started) {
+        return breakers.<T> run(account.owner(), endpoint.baseUrl(),
+                () -> send.apply(attemptTimeout).toCompletionStage().thenApply(exchange -> toResult(op, exchange, read, redactor)))
+                .thenCompose(outcome -> {
+                    ClaudioFailure failure = outcome.result().failureOrNull();
+                    Duration wait = failure == null ? Duration.ZERO : backoff(attempt);
+                    Duration age = Duration.ofNanos(System.nanoTime() - started);
+                    boolean again = failure != null && attempt < attempts && outcome.called() && retryable(op, outcome)
+                            && age.plus(wait).compareTo(settings.retry().budget()) < 0;
+                    if (!again) {
+                        if (failure != null && attempt > 1) {
+                            LOG.infof("Claudio %s at %s failed after %d attempts: %s", op.label, endpoint.origin(), attempt,
+                                    failure.getClass().getSimpleName());
+                        }
+                        return CompletableFuture.completedFuture(record(op, endpoint, outcome.result()));
+                    }
+                    LOG.debugf("Claudio %s at %s: attempt %d of %d failed (%s), retrying", op.label, endpoint.origin(), attempt,
+                            attempts, failure.getClass().getSimpleName());
+                    return after(wait).thenCompose(v -> attempt(op, account, endpoint, send, read, redactor, attemptTimeout,
+                            attempt + 1, attempts, started));
+                });
+    }
+
+    /** Completes after {@code wait} on a Vert.x timer: no thread sleeps between retries. */
+    private CompletionStage<Void> after(Duration wait) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        vertx.setTimer(Math.max(1, wait.toMillis()), id -> done.complete(null));
+        return done;
+    }
+
+    /** The blocking form of a call, for interactive paths; never on an event loop. */
+    private static <T> T join(CompletionStage<T> stage) {
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("This ClaudioClient method blocks; call it from a worker thread, or use the …Async variant");
+        }
+        try {
+            return stage.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Claudio", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new CompletionException(e.getCause());
         }
     }
 
@@ -224,16 +298,6 @@ public class ClaudioClient {
         long base = Math.min(max, initial * (1L << Math.min(20, failedAttempt - 1)));
         double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
         return Duration.ofMillis(Math.max(0, Math.round(base * jitter)));
-    }
-
-    private static boolean sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private <T> ClaudioResult<T> record(ClaudioOperation op, ClaudioEndpoint endpoint, ClaudioResult<T> result) {

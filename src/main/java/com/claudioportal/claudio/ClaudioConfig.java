@@ -53,6 +53,18 @@ public interface ClaudioConfig {
     @WithDefault("20")
     int maxConnectionsPerBaseUrl();
 
+    /**
+     * The slowest upload tolerated, in bytes per second over {@link #uploadRateWindow()}; slower
+     * uploads are aborted as timeouts (and retried). It also sets an upload's deadline:
+     * {@code timeouts.upload} plus the file's size divided by this rate. 0 turns the minimum off.
+     */
+    @WithDefault("262144")
+    long uploadMinRate();
+
+    /** The sliding window over which the upload rate is measured. */
+    @WithDefault("10s")
+    Duration uploadRateWindow();
+
     /** Paths below the tenant's base URL of the calls whose path the vendor does not document. */
     interface Paths {
         @WithDefault("/jobs/submit")
@@ -99,8 +111,10 @@ public interface ClaudioConfig {
     }
 
     /**
-     * Time allowed per attempt. Claudio documents an expected Poll response time of 30 seconds,
-     * hence 60 s for Poll and Details. Uploads of 250 MB need minutes on a slow line.
+     * The hard deadline of each attempt: waiting for a connection, sending, and reading the whole
+     * answer (a server that trickles its answer is cut off at the deadline). Claudio documents an
+     * expected Poll response time of 30 seconds, hence 60 s for Poll and Details. An upload's
+     * deadline is {@code upload} plus its size divided by {@code upload-min-rate}.
      */
     interface Timeouts {
         @WithDefault("10s")
@@ -115,7 +129,7 @@ public interface ClaudioConfig {
         @WithDefault("60s")
         Duration submit();
 
-        @WithDefault("10m")
+        @WithDefault("2m")
         Duration upload();
 
         @WithDefault("45s")
@@ -132,9 +146,16 @@ public interface ClaudioConfig {
 
         @WithDefault("10s")
         Duration maxBackoff();
+
+        /**
+         * No retry starts once a call is older than this, so a call takes at most its attempt
+         * timeout plus this budget, however many retries are allowed.
+         */
+        @WithDefault("30s")
+        Duration budget();
     }
 
-    /** One circuit breaker per tenant base URL (SmallRye Fault Tolerance semantics). */
+    /** One circuit breaker per tenant and base URL (SmallRye Fault Tolerance semantics). */
     interface Breaker {
         /** Size of the rolling window of attempts the failure ratio is computed over. */
         @WithDefault("10")

@@ -4,18 +4,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
-import io.smallrye.faulttolerance.api.Guard;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -30,10 +25,15 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
 /**
- * Everything the portal keeps per tenant base URL: its HTTP connections and its circuit breaker,
- * so one tenant's outage neither uses up another's connections nor opens another's breaker.
+ * The HTTP connections the portal keeps per base URL, so one tenant's outage does not use up
+ * another's connections (circuit breakers are kept per tenant and base URL, in {@link Breakers}).
  * Submit goes over a connection of its own (never a pooled one): a pooled connection the server
  * has just closed would otherwise make a Submit look lost when it was never received.
+ *
+ * <p>Every exchange is asynchronous and has a hard deadline covering everything: waiting for a
+ * connection, sending, and reading the whole answer, so a server that trickles its answer cannot
+ * hold a call longer than that. Uploads are also aborted when they move slower than the configured
+ * minimum rate over a sliding window.
  */
 final class ClaudioEndpoint implements AutoCloseable {
 
@@ -44,7 +44,6 @@ final class ClaudioEndpoint implements AutoCloseable {
     private final URI base;
     private final HttpClient pooled;
     private final HttpClient fresh;
-    private final Guard breaker;
     private final ClaudioSettings settings;
 
     private ClaudioEndpoint(Vertx vertx, String baseUrl, URI base, ClaudioSettings settings) {
@@ -64,16 +63,6 @@ final class ClaudioEndpoint implements AutoCloseable {
                 .setConnectTimeout(connectMillis)
                 .setKeepAlive(false)
                 .setMaxPoolSize(settings.maxConnectionsPerBaseUrl()));
-        ClaudioSettings.Breaker b = settings.breaker();
-        this.breaker = Guard.create()
-                .withCircuitBreaker()
-                .requestVolumeThreshold(b.requestVolumeThreshold())
-                .failureRatio(b.failureRatio())
-                .delay(b.delay().toMillis(), ChronoUnit.MILLIS)
-                .successThreshold(b.successThreshold())
-                .failOn(OutageSignal.class)
-                .done()
-                .build();
     }
 
     /**
@@ -135,6 +124,11 @@ final class ClaudioEndpoint implements AutoCloseable {
         return base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
     }
 
+    /** The normalised base URL this endpoint serves. */
+    String baseUrl() {
+        return baseUrl;
+    }
+
     String url(String path) {
         return baseUrl + (path.startsWith("/") ? path : "/" + path);
     }
@@ -180,65 +174,89 @@ final class ClaudioEndpoint implements AutoCloseable {
         return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
-    /** Runs one attempt through this base URL's circuit breaker. */
-    <T> Attempt<T> throughBreaker(Supplier<Attempt<T>> work) {
-        try {
-            return breaker.get(() -> {
-                Attempt<T> attempt = work.get();
-                if (attempt.countsAsOutage()) {
-                    throw new OutageSignal(attempt);
-                }
-                return attempt;
-            }, attemptType());
-        } catch (OutageSignal signal) {
-            @SuppressWarnings("unchecked")
-            Attempt<T> attempt = (Attempt<T>) signal.attempt;
-            return attempt;
-        } catch (CircuitBreakerOpenException e) {
-            return Attempt.notCalled(ClaudioResult.failure(new ClaudioFailure.CircuitOpen()));
-        }
-    }
 
-    @SuppressWarnings({ "unchecked", "rawtypes" })
-    private static <T> Class<Attempt<T>> attemptType() {
-        return (Class) Attempt.class;
-    }
-
-    Exchange sendJson(HttpMethod method, String url, byte[] json, Duration timeout, boolean ownConnection) {
+    Future<Exchange> sendJson(HttpMethod method, String url, byte[] json, Duration deadline, boolean ownConnection) {
         Buffer body = Buffer.buffer(json);
-        return exchange(ownConnection ? fresh : pooled, options(method, url, timeout), timeout, request -> {
+        return exchange(ownConnection ? fresh : pooled, options(method, url, deadline), deadline, (request, aborted) -> {
             request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
             request.putHeader(HttpHeaders.ACCEPT, "application/json");
             return request.send(body);
         });
     }
 
-    Exchange sendMultipart(HttpMethod method, String url, MultipartUpload upload, Duration timeout) {
-        return exchange(pooled, options(method, url, timeout), timeout, request -> {
+    /**
+     * Streams the file with back-pressure. Besides the deadline, a watchdog compares the bytes
+     * handed to the connection over the last {@code window} with the minimum rate and aborts a
+     * trickling upload as a timeout.
+     */
+    Future<Exchange> sendMultipart(HttpMethod method, String url, MultipartUpload upload, Duration deadline,
+            long minBytesPerSecond, Duration window) {
+        return exchange(pooled, options(method, url, deadline), deadline, (request, aborted) -> {
             request.putHeader(HttpHeaders.CONTENT_TYPE, upload.contentType());
             request.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(upload.contentLength()));
             request.putHeader(HttpHeaders.ACCEPT, "application/json");
             Future<HttpClientResponse> response = request.response();
+            AtomicLong written = new AtomicLong();
+            AtomicInteger done = new AtomicInteger();
+            long watchdog = minBytesPerSecond <= 0 ? -1 : watchRate(request, written, done, minBytesPerSecond, window, aborted);
             vertx.fileSystem().open(upload.file().toString(), new OpenOptions().setRead(true).setWrite(false).setCreate(false))
                     .map(file -> file.setReadBufferSize(READ_CHUNK))
                     .compose(file -> request.write(Buffer.buffer(upload.head()))
-                            .compose(v -> file.pipe().endOnComplete(false).to(request))
-                            .andThen(done -> file.close()))
+                            .compose(v -> file.pipe().endOnComplete(false).to(new CountingStream(request, written)))
+                            .andThen(closed -> file.close()))
                     .compose(v -> request.end(Buffer.buffer(upload.tail())))
+                    .onComplete(sent -> {
+                        done.set(1);
+                        if (watchdog >= 0) {
+                            vertx.cancelTimer(watchdog);
+                        }
+                    })
                     .onFailure(e -> request.reset(0, e));
             return response;
         });
     }
 
-    private RequestOptions options(HttpMethod method, String url, Duration timeout) {
+    /** Checks once a second that the last {@code window} moved at least {@code minRate} bytes per second. */
+    private long watchRate(HttpClientRequest request, AtomicLong written, AtomicInteger done, long minRate, Duration window,
+            Runnable aborted) {
+        long windowMillis = Math.max(1000, window.toMillis());
+        int slots = (int) Math.max(1, windowMillis / 1000);
+        long[] history = new long[slots + 1];
+        long[] ticks = { 0 };
+        return vertx.setPeriodic(1000, id -> {
+            if (done.get() != 0) {
+                vertx.cancelTimer(id);
+                return;
+            }
+            long now = written.get();
+            int slot = (int) (ticks[0] % history.length);
+            ticks[0]++;
+            long then = history[(int) (ticks[0] % history.length)];
+            history[slot] = now;
+            if (ticks[0] > slots && now - then < minRate * slots) {
+                vertx.cancelTimer(id);
+                aborted.run();
+                request.reset(0, new UploadTooSlowException());
+            }
+        });
+    }
+
+    /** Marks an upload aborted for moving too slowly; reported as a timeout. */
+    static final class UploadTooSlowException extends java.util.concurrent.TimeoutException {
+        UploadTooSlowException() {
+            super("the upload moved slower than the minimum rate");
+        }
+    }
+
+    private RequestOptions options(HttpMethod method, String url, Duration deadline) {
         return new RequestOptions()
                 .setMethod(method)
                 .setAbsoluteURI(url)
                 .setFollowRedirects(false) // a redirect must not carry the key and secret elsewhere
-                // waiting for a pooled connection behind other calls to this base URL; the TCP connect
-                // itself is bounded by the client's connect timeout
-                .setConnectTimeout(settings.timeouts().connect().plus(timeout).toMillis())
-                .setIdleTimeout(timeout.toMillis());
+                // waiting for a pooled connection behind other calls to this base URL counts against the
+                // deadline; the TCP connect itself is bounded by the client's connect timeout
+                .setConnectTimeout(deadline.toMillis())
+                .setIdleTimeout(deadline.toMillis());
     }
 
     /** Bigger than Vert.x' 8 KB default: fewer, larger writes; still nothing like the file in memory. */
@@ -247,18 +265,37 @@ final class ClaudioEndpoint implements AutoCloseable {
     private static final int PENDING = 0;
     private static final int SENDING = 1;
     private static final int ABANDONED = 2;
+    private static final int DONE = 3;
 
-    private Exchange exchange(HttpClient client, RequestOptions options, Duration timeout,
-            Function<HttpClientRequest, Future<HttpClientResponse>> sender) {
-        if (io.vertx.core.Context.isOnEventLoopThread()) {
-            throw new IllegalStateException("ClaudioClient blocks; call it from a worker thread, not the event loop");
-        }
+    /** Writes a request body. {@code aborted} is run by a watchdog that gives up on the request. */
+    interface Sender {
+        Future<HttpClientResponse> send(HttpClientRequest request, Runnable aborted);
+    }
+
+    /**
+     * One exchange with a hard deadline. Before a connection is had, the deadline gives
+     * {@link Exchange.NotSent} (nothing left the portal); after, {@link Exchange.Lost} with
+     * {@code timedOut}.
+     */
+    private Future<Exchange> exchange(HttpClient client, RequestOptions options, Duration deadline, Sender sender) {
         AtomicInteger state = new AtomicInteger(PENDING);
         AtomicReference<HttpClientRequest> sentRequest = new AtomicReference<>();
-        CompletableFuture<Exchange> result = new CompletableFuture<>();
+        AtomicInteger tooSlow = new AtomicInteger();
+        Promise<Exchange> result = Promise.promise();
+        long timer = vertx.setTimer(Math.max(1, deadline.toMillis()), id -> {
+            if (state.compareAndSet(PENDING, ABANDONED)) {
+                result.tryComplete(new Exchange.NotSent("no connection within " + deadline.toMillis() + " ms"));
+            } else if (state.compareAndSet(SENDING, DONE)) {
+                resetQuietly(sentRequest.get());
+                result.tryComplete(new Exchange.Lost("no complete answer within " + deadline.toSeconds() + " s", true));
+            }
+        });
         client.request(options).onComplete(connected -> {
             if (connected.failed()) {
-                result.complete(new Exchange.NotSent(Failures.describeConnect(connected.cause())));
+                if (state.compareAndSet(PENDING, DONE)) {
+                    vertx.cancelTimer(timer);
+                    result.tryComplete(new Exchange.NotSent(Failures.describeConnect(connected.cause())));
+                }
                 return;
             }
             HttpClientRequest request = connected.result();
@@ -267,30 +304,23 @@ final class ClaudioEndpoint implements AutoCloseable {
                 return;
             }
             sentRequest.set(request);
-            sender.apply(request)
+            sender.send(request, () -> tooSlow.set(1))
                     .compose(this::readAnswer)
-                    .onComplete(answered -> result.complete(answered.succeeded() ? answered.result()
-                            : new Exchange.Lost(Failures.describe(answered.cause()), Failures.isTimeout(answered.cause()))));
+                    .onComplete(answered -> {
+                        if (!state.compareAndSet(SENDING, DONE)) {
+                            return;
+                        }
+                        vertx.cancelTimer(timer);
+                        if (answered.succeeded()) {
+                            result.tryComplete(answered.result());
+                        } else if (tooSlow.get() != 0) {
+                            result.tryComplete(new Exchange.Lost("the upload moved slower than the minimum rate", true));
+                        } else {
+                            result.tryComplete(new Exchange.Lost(Failures.describe(answered.cause()), Failures.isTimeout(answered.cause())));
+                        }
+                    });
         });
-        long deadline = 2 * (settings.timeouts().connect().toMillis() + timeout.toMillis()) + 5_000;
-        try {
-            return result.get(deadline, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            if (state.compareAndSet(PENDING, ABANDONED)) {
-                return new Exchange.NotSent("no connection within " + deadline + " ms");
-            }
-            resetQuietly(sentRequest.get());
-            return new Exchange.Lost("no answer within " + timeout.toSeconds() + " s", true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            if (state.compareAndSet(PENDING, ABANDONED)) {
-                return new Exchange.NotSent("interrupted before sending");
-            }
-            resetQuietly(sentRequest.get());
-            return new Exchange.Lost("interrupted while waiting for the answer", false);
-        } catch (ExecutionException e) {
-            return new Exchange.Lost(Failures.describe(e.getCause()), false);
-        }
+        return result.future();
     }
 
     private static void resetQuietly(HttpClientRequest request) {
@@ -328,13 +358,4 @@ final class ClaudioEndpoint implements AutoCloseable {
         fresh.close();
     }
 
-    /** Thrown inside the breaker only, so that SmallRye counts the attempt as a failure. */
-    static final class OutageSignal extends RuntimeException {
-        final transient Attempt<?> attempt;
-
-        OutageSignal(Attempt<?> attempt) {
-            super(null, null, false, false);
-            this.attempt = attempt;
-        }
-    }
 }

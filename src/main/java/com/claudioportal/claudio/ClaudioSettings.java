@@ -19,11 +19,33 @@ record ClaudioSettings(Paths paths, Methods methods, Multipart multipart, Timeou
     public record Multipart(String keyField, String secretField, String audioFileField, String documentFileField) {
     }
 
+    /**
+     * {@code upload} is the base of an upload's deadline, to which its size divided by
+     * {@code uploadMinRate} (bytes per second) is added; an upload slower than that rate over
+     * {@code uploadRateWindow} is aborted as a timeout (0 = no minimum).
+     */
     public record Timeouts(Duration connect, Duration poll, Duration details, Duration submit, Duration upload,
-            Duration check) {
+            Duration check, long uploadMinRate, Duration uploadRateWindow) {
+
+        public Timeouts(Duration connect, Duration poll, Duration details, Duration submit, Duration upload, Duration check) {
+            this(connect, poll, details, submit, upload, check, 0, Duration.ofSeconds(10));
+        }
+
+        /** The deadline of one upload attempt of {@code size} bytes. */
+        Duration upload(long size) {
+            return uploadMinRate <= 0 ? upload : upload.plusMillis(Math.multiplyExact(size, 1000L) / uploadMinRate);
+        }
     }
 
-    public record Retry(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+    /**
+     * Retries of safe calls: a retry starts only while the call is younger than {@code budget},
+     * so a call ends at the latest after its attempt timeout plus the budget.
+     */
+    public record Retry(int maxRetries, Duration initialBackoff, Duration maxBackoff, Duration budget) {
+
+        public Retry(int maxRetries, Duration initialBackoff, Duration maxBackoff) {
+            this(maxRetries, initialBackoff, maxBackoff, Duration.ofSeconds(30));
+        }
     }
 
     public record Breaker(int requestVolumeThreshold, double failureRatio, Duration delay, int successThreshold) {
@@ -37,8 +59,8 @@ record ClaudioSettings(Paths paths, Methods methods, Multipart multipart, Timeou
                 new Multipart(c.multipart().keyField(), c.multipart().secretField(), c.multipart().audioFileField(),
                         c.multipart().documentFileField()),
                 new Timeouts(c.timeouts().connect(), c.timeouts().poll(), c.timeouts().details(), c.timeouts().submit(),
-                        c.timeouts().upload(), c.timeouts().check()),
-                new Retry(c.retry().maxRetries(), c.retry().initialBackoff(), c.retry().maxBackoff()),
+                        c.timeouts().upload(), c.timeouts().check(), c.uploadMinRate(), c.uploadRateWindow()),
+                new Retry(c.retry().maxRetries(), c.retry().initialBackoff(), c.retry().maxBackoff(), c.retry().budget()),
                 new Breaker(c.breaker().requestVolumeThreshold(), c.breaker().failureRatio(), c.breaker().delay(),
                         c.breaker().successThreshold()),
                 c.maxAudioBytes(), c.maxDocumentBytes(), c.pollEndpointSource(), c.maxAnswerBytes(),
@@ -67,7 +89,8 @@ record ClaudioSettings(Paths paths, Methods methods, Multipart multipart, Timeou
 
     /** Every per-attempt timeout (not the connect timeout) set to {@code value}. */
     ClaudioSettings withAllTimeouts(Duration value) {
-        return withTimeouts(new Timeouts(timeouts.connect(), value, value, value, value, value));
+        return withTimeouts(new Timeouts(timeouts.connect(), value, value, value, value, value, timeouts.uploadMinRate(),
+                timeouts.uploadRateWindow()));
     }
 
     ClaudioSettings withRetry(Retry value) {

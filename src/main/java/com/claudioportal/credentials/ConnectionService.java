@@ -108,7 +108,10 @@ public class ConnectionService {
         return FormErrors.none();
     }
 
-    /** The active tenant's account for calling Claudio, with the secrets opened. */
+    /**
+     * The active tenant's account for calling Claudio, with the secrets opened. Its owner is the
+     * tenant, so the client keeps this tenant's circuit breaker apart from every other tenant's.
+     */
     @Transactional
     public Optional<ClaudioAccount> account() {
         ClaudioConnection c = ClaudioConnection.current();
@@ -116,7 +119,7 @@ public class ConnectionService {
             return Optional.empty();
         }
         return Optional.of(new ClaudioAccount(c.baseUrl, box.open(c.apiKeySealed, keyContext()),
-                box.open(c.apiSecretSealed, secretContext())));
+                box.open(c.apiSecretSealed, secretContext()), tenant.tenantId()));
     }
 
     /** Records the outcome of a connection test on the connection and in the audit log. */

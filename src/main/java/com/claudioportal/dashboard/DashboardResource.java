@@ -35,7 +35,7 @@ import com.claudioportal.tenant.TenantRoles;
 public class DashboardResource {
 
     /** Counts that stay cheap with a million jobs: active states and the last seven days only. */
-    public record Counts(long inProgress, long needsAttention, long failedThisWeek, long completedThisWeek) {
+    public record Counts(long inProgress, long needsAttention, long failedThisWeek, long completedThisWeek, long late) {
     }
 
     /** What a tenant admin still has to do before staff can submit. */
@@ -67,7 +67,8 @@ public class DashboardResource {
                 Job.count("status in ?1", List.of(JobState.QUEUED, JobState.UPLOADING, JobState.SUBMITTING, JobState.SUBMITTED)),
                 Job.count("status", JobState.NEEDS_ATTENTION),
                 Job.count("status = ?1 and createdAt >= ?2", JobState.FAILED, weekAgo),
-                Job.count("status = ?1 and createdAt >= ?2", JobState.COMPLETED, weekAgo));
+                Job.count("status = ?1 and createdAt >= ?2", JobState.COMPLETED, weekAgo),
+                JobQuery.lateCount());
         JobQuery recent = new JobQuery();
         recent.mine = tenant.can(TenantRole.STAFF);
         List<JobRow> recentJobs = recent.run(em, user.email()).rows();

@@ -12,21 +12,32 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.DynamicUpdate;
 
 import com.claudioportal.tenant.TenantOwnedEntity;
 
 /**
  * A transcription job. Saved with everything it needs before anything goes to Claudio; the job
  * worker then moves it along. {@code fieldValues} and {@code result} are health information.
+ * <p>
+ * Its state changes only through {@link JobLifecycle}. {@link #version} makes concurrent changes
+ * (worker, webhook, people) fail instead of overwriting each other; updates write only the
+ * changed columns ({@code @DynamicUpdate}), so the worker's lease heartbeats (native SQL on the
+ * lease columns, without a version bump) never collide with them.
  */
 @Entity
 @Table(name = "job")
+@DynamicUpdate
 public class Job extends TenantOwnedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    @Version
+    public long version;
 
     /** From the submit form: the same form posted twice makes one job. */
     @Column(name = "submission_key")
@@ -97,18 +108,32 @@ public class Job extends TenantOwnedEntity {
     @Column(name = "last_polled_at")
     public Instant lastPolledAt;
 
+    /**
+     * A webhook notice or a person asked for a check: the next poll goes in the worker's priority
+     * lane. Cleared by the poll that started after it (a notice that arrives during a poll keeps
+     * it, and the job is polled again at once).
+     */
+    @Column(name = "prompted_at")
+    public Instant promptedAt;
+
+    /** When Claudio last sent a notice for this job (repeat notices are coalesced on the timeline). */
+    @Column(name = "last_notice_at")
+    public Instant lastNoticeAt;
+
+    /** When the job should be finished: saved time plus the profile's expected turnaround. */
+    @Column(name = "due_at")
+    public Instant dueAt;
+
+    /** Why the portal keeps failing to check this job at Claudio; null while checks work. */
+    @Column(name = "stuck_reason")
+    public String stuckReason;
+
     /** JSON of {@link JobResult}: transcript links, media, extracted fields, raw text. */
     public String result;
 
-    /** Claudio finished: keep what it returned and close the job. */
-    public void recordCompletion(JobResult completed) {
-        result = JobJson.write(completed);
-        status = JobState.COMPLETED;
-        statusDetail = null;
-        completedAt = completed.linksIssuedAt();
-        lastPolledAt = completed.linksIssuedAt();
-        nextAttemptAt = null;
-        attempts = 0;
+    /** Past its due time and not finished. */
+    public boolean isLate() {
+        return dueAt != null && !status.isFinished() && dueAt.isBefore(Instant.now());
     }
 
     /** Fresh links from a later poll (Claudio re-issues them every time). */

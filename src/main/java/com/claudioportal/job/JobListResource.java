@@ -39,6 +39,8 @@ public class JobListResource {
         public String submitter;
         @QueryParam("mine")
         public boolean mine;
+        @QueryParam("late")
+        public boolean late;
         @QueryParam("from")
         public String from;
         @QueryParam("to")
@@ -54,6 +56,7 @@ public class JobListResource {
             query.profile = profile;
             query.submitter = submitter;
             query.mine = mine;
+            query.late = late;
             query.from = from;
             query.to = to;
             query.q = q;
@@ -76,6 +79,10 @@ public class JobListResource {
 
     @GET
     public TemplateInstance list(@BeanParam Filters filters) {
+        if (filters.profile != null && Profile.findById(filters.profile) == null) {
+            // someone else's profile id (or none at all): like every foreign id, a 404
+            throw new jakarta.ws.rs.NotFoundException();
+        }
         JobQuery query = filters.query();
         JobQuery.Page page = query.run(em, user.email());
         return Templates.list(page.rows(), page.nextCursor() == null ? null : query.nextLink(page.nextCursor()), filters,

@@ -31,6 +31,8 @@ public class JobQuery {
     public String from;
     public String to;
     public String q;
+    /** Only jobs past their due time that are not finished. */
+    public boolean late;
     /** Cursor: "&lt;epoch micros&gt;_&lt;id&gt;" of the last row of the previous page. */
     public String after;
 
@@ -48,6 +50,11 @@ public class JobQuery {
         if (profile != null) {
             where.append(" and j.profileId = :profile");
             params.put("profile", profile);
+        }
+        if (late) {
+            where.append(" and j.dueAt < :now and j.status in :unfinished");
+            params.put("now", Instant.now());
+            params.put("unfinished", unfinished());
         }
         String who = mine ? currentUser : blankToNull(submitter);
         if (who != null) {
@@ -79,7 +86,7 @@ public class JobQuery {
         }
         // no join with profile: it would make the planner fetch and sort every match of a search
         TypedQuery<JobRow> query = em.createQuery("select new com.claudioportal.job.JobRow(j.id, j.name, j.profileId, "
-                + "j.submittedByName, j.submittedBy, j.status, j.createdAt, j.updatedAt, j.claudioReference) "
+                + "j.submittedByName, j.submittedBy, j.status, j.createdAt, j.updatedAt, j.claudioReference, j.dueAt, j.stuckReason) "
                 + "from Job j " + where + " order by j.createdAt desc, j.id desc", JobRow.class);
         params.forEach(query::setParameter);
         Map<Long, String> profileNames = new java.util.HashMap<>();
@@ -102,6 +109,7 @@ public class JobQuery {
         append(s, "profile", profile == null ? null : profile.toString());
         append(s, "submitter", submitter);
         append(s, "mine", mine ? "true" : null);
+        append(s, "late", late ? "true" : null);
         append(s, "from", from);
         append(s, "to", to);
         append(s, "q", q);
@@ -109,8 +117,17 @@ public class JobQuery {
     }
 
     public boolean filtered() {
-        return state() != null || profile != null || blankToNull(submitter) != null || mine || date(from) != null
+        return state() != null || profile != null || blankToNull(submitter) != null || mine || late || date(from) != null
                 || date(to) != null || blankToNull(q) != null;
+    }
+
+    /** The active tenant's jobs past their due time that are not finished (the dashboard's count). */
+    public static long lateCount() {
+        return Job.count("dueAt < ?1 and status in ?2", Instant.now(), unfinished());
+    }
+
+    private static List<JobState> unfinished() {
+        return java.util.Arrays.stream(JobState.values()).filter(s -> !s.isFinished()).toList();
     }
 
     JobState state() {

@@ -26,7 +26,9 @@ import io.quarkus.security.Authenticated;
 
 /**
  * One job: its inputs, files, progress (refreshed live while it moves) and timeline, and what
- * staff can do about it. Auditors see the metadata and timeline, never field values or results.
+ * staff can do about it here (retry, cancel, submit again). What they ask of Claudio from this page
+ * (link, check now, open a transcript or media file) lives with tracking, under the same address.
+ * Auditors see the metadata and timeline, never field values or results.
  */
 @Path("/t/{tenant}/jobs/{jobId}")
 @Authenticated
@@ -47,9 +49,6 @@ public class JobResource {
 
     @Inject
     JobActions actions;
-
-    @Inject
-    com.claudioportal.tracking.JobTracking tracking;
 
     @Inject
     TenantContext tenant;
@@ -92,55 +91,23 @@ public class JobResource {
     @POST
     @Path("submit-again")
     @TenantRoles(TenantRole.STAFF)
-    @Audited(value = "job.resolved", target = "job", id = "jobId")
+    @Audited(value = "job.resubmitted", target = "job", id = "jobId")
     public Response submitAgain(@PathParam("jobId") long jobId) {
         return done(jobId, actions.submitAgain(jobId), "The job will be submitted to Claudio again.");
     }
 
-    @POST
-    @Path("link")
-    @TenantRoles(TenantRole.STAFF)
-    public Response link(@PathParam("jobId") long jobId, @org.jboss.resteasy.reactive.RestForm String reference) {
-        return done(jobId, tracking.link(jobId, reference), "The job is linked to Claudio's job " + (reference == null ? "" : reference.trim()) + ".");
-    }
-
-    @POST
-    @Path("check")
-    @TenantRoles(TenantRole.STAFF)
-    public Response check(@PathParam("jobId") long jobId) {
-        return done(jobId, tracking.checkNow(jobId), "The portal is checking the job at Claudio.");
-    }
-
-    /** Opens a transcript through a fresh link (Claudio's links expire). Staff only: auditors never see content. */
-    @GET
-    @Path("transcripts/{index}")
-    @TenantRoles(TenantRole.STAFF)
-    public Response transcript(@PathParam("jobId") long jobId, @PathParam("index") int index) {
-        return open(jobId, tracking.open(jobId, false, index));
-    }
-
-    @GET
-    @Path("media/{index}")
-    @TenantRoles(TenantRole.STAFF)
-    public Response media(@PathParam("jobId") long jobId, @PathParam("index") int index) {
-        return open(jobId, tracking.open(jobId, true, index));
-    }
-
-    private Response open(long jobId, com.claudioportal.tracking.JobTracking.Link link) {
-        if (link.url() == null) {
-            flash.problem(link.problem());
-            return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + jobId)).build();
-        }
-        return Response.seeOther(URI.create(link.url())).header("Referrer-Policy", "no-referrer").build();
-    }
-
-    private Response done(long jobId, String problem, String success) {
+    /** After an action: back to the job page with what happened. Shared with tracking's page actions. */
+    public static Response done(Flash flash, String tenantId, long jobId, String problem, String success) {
         if (problem == null) {
             flash.success(success);
         } else {
             flash.problem(problem);
         }
-        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + jobId)).build();
+        return Response.seeOther(URI.create("/t/" + tenantId + "/jobs/" + jobId)).build();
+    }
+
+    private Response done(long jobId, String problem, String success) {
+        return done(flash, tenant.tenantId(), jobId, problem, success);
     }
 
     private JobView view(long jobId) {

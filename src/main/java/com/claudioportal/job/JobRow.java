@@ -4,17 +4,23 @@ import java.time.Instant;
 
 /** A line of the job list: metadata only, which auditors may see too. */
 public record JobRow(Long id, String name, Long profileId, String profileName, String submittedByName, String submittedBy,
-        JobState status, Instant createdAt, Instant updatedAt, String claudioReference) {
+        JobState status, Instant createdAt, Instant updatedAt, String claudioReference, Instant dueAt, String stuckReason) {
 
     /** What the list query selects; the profile's name is added from the tenant's (few) profiles. */
     public JobRow(Long id, String name, Long profileId, String submittedByName, String submittedBy, JobState status,
-            Instant createdAt, Instant updatedAt, String claudioReference) {
-        this(id, name, profileId, null, submittedByName, submittedBy, status, createdAt, updatedAt, claudioReference);
+            Instant createdAt, Instant updatedAt, String claudioReference, Instant dueAt, String stuckReason) {
+        this(id, name, profileId, null, submittedByName, submittedBy, status, createdAt, updatedAt, claudioReference, dueAt,
+                stuckReason);
     }
 
     JobRow withProfileName(String profileName) {
         return new JobRow(id, name, profileId, profileName, submittedByName, submittedBy, status, createdAt, updatedAt,
-                claudioReference);
+                claudioReference, dueAt, stuckReason);
+    }
+
+    /** Past its due time and not finished. */
+    public boolean late() {
+        return dueAt != null && !status.isFinished() && dueAt.isBefore(Instant.now());
     }
 
     public String submitter() {

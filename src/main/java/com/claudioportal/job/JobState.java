@@ -1,6 +1,12 @@
 package com.claudioportal.job;
 
-/** Where a job is in its life, as staff see it. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where a job is in its life, as staff see it, and which moves between states are legal
+ * ({@link #canMoveTo}). Only {@link JobLifecycle} changes a job's state.
+ */
 public enum JobState {
     /** Saved with all its inputs; waiting for the worker. */
     QUEUED("Waiting to be sent", false),
@@ -26,6 +32,34 @@ public enum JobState {
 
     public String label() {
         return label;
+    }
+
+    /** The states this one may move to; anything else is refused by {@link JobLifecycle}. */
+    public Set<JobState> next() {
+        return switch (this) {
+            case QUEUED -> EnumSet.of(UPLOADING, FAILED, CANCELLED);
+            case UPLOADING -> EnumSet.of(SUBMITTING, FAILED, CANCELLED);
+            // back to UPLOADING only when nothing reached Claudio (the connection was refused)
+            case SUBMITTING -> EnumSet.of(SUBMITTED, UPLOADING, FAILED, NEEDS_ATTENTION);
+            case SUBMITTED -> EnumSet.of(COMPLETED, FAILED);
+            // retried (Claudio never had it) or checked again (Claudio has it)
+            case FAILED -> EnumSet.of(QUEUED, SUBMITTED, CANCELLED);
+            // linked, submitted again, or cancelled
+            case NEEDS_ATTENTION -> EnumSet.of(SUBMITTED, QUEUED, CANCELLED);
+            case COMPLETED, CANCELLED -> EnumSet.noneOf(JobState.class);
+        };
+    }
+
+    public boolean canMoveTo(JobState target) {
+        return next().contains(target);
+    }
+
+    /**
+     * The worker picks the job up when its next attempt is due. For every other state the
+     * lifecycle clears {@code next_attempt_at}, so "due" needs no list of states in SQL.
+     */
+    public boolean isScheduled() {
+        return this == QUEUED || this == UPLOADING || this == SUBMITTING || this == SUBMITTED;
     }
 
     /** Nothing more will happen on its own. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -34,10 +33,6 @@ public class JobSubmission {
     public record Outcome(Long jobId, FormErrors errors) {
     }
 
-    /** Fired after commit so the worker can start at once instead of on its next tick. */
-    public record Submitted(String tenantId, long jobId) {
-    }
-
     @Inject
     AuditTrail audit;
 
@@ -45,7 +40,7 @@ public class JobSubmission {
     CurrentUser user;
 
     @Inject
-    Event<Submitted> submitted;
+    JobLifecycle lifecycle;
 
     @Transactional
     public Outcome submit(SubmitForm form, ProfileVersion version) {
@@ -118,6 +113,7 @@ public class JobSubmission {
         job.submittedBy = user.actor();
         job.submittedByName = user.displayName();
         job.nextAttemptAt = Instant.now();
+        job.dueAt = job.createdAt.plus(profile.expectedTurnaround());
         job.persist();
         int position = 0;
         for (int i = 0; i < audio.size(); i++) {
@@ -131,12 +127,11 @@ public class JobSubmission {
             f.docType = form.documents.get(i).docType();
             f.persist();
         }
-        JobEvent.record(job, "Saved with " + audio.size() + (audio.size() == 1 ? " recording" : " recordings")
+        lifecycle.saved(job, "Saved with " + audio.size() + (audio.size() == 1 ? " recording" : " recordings")
                 + (documents.isEmpty() ? "" : " and " + documents.size() + (documents.size() == 1 ? " document" : " documents"))
                 + "; waiting to be sent to Claudio.", user.actor());
         audit.record("job.submitted", "job", job.id, Map.of("profile", profile.displayName, "profileVersion", version.versionNo,
                 "recordings", audio.size(), "documents", documents.size()));
-        submitted.fire(new Submitted(job.tenantId, job.id));
         return new Outcome(job.id, errors);
     }
 

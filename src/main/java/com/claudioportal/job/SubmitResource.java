@@ -102,9 +102,12 @@ public class SubmitResource {
         JobSubmission.Outcome outcome;
         try {
             outcome = submission.submit(form, version);
-        } catch (PersistenceException e) {
-            // two posts of the same form at the same moment: the other one made the job
-            Job existing = QuarkusTransaction.requiringNew().call(() -> Job.<Job> find("submissionKey", form.submissionKeyOrNull()).firstResult());
+        } catch (PersistenceException | NotFoundException e) {
+            // two posts of the same form at the same moment: the other one made the job, and this one
+            // ran into its submission key (unique) or its uploads (already taken: a 404 otherwise)
+            java.util.UUID key = form.submissionKeyOrNull();
+            Job existing = key == null ? null
+                    : QuarkusTransaction.requiringNew().call(() -> Job.<Job> find("submissionKey", key).firstResult());
             if (existing == null) {
                 throw e;
             }

@@ -35,6 +35,16 @@ public class Profile extends TenantOwnedEntity {
     @Column(name = "updated_at")
     public Instant updatedAt = Instant.now();
 
+    /** How long a job of this profile should take, from saved to transcript; later jobs are marked late. */
+    @Column(name = "expected_turnaround_minutes")
+    public int expectedTurnaroundMinutes = DEFAULT_TURNAROUND_MINUTES;
+
+    public static final int DEFAULT_TURNAROUND_MINUTES = 24 * 60;
+
+    public java.time.Duration expectedTurnaround() {
+        return java.time.Duration.ofMinutes(expectedTurnaroundMinutes);
+    }
+
     public ProfileVersion currentVersion() {
         return currentVersionId == null ? null : ProfileVersion.findById(currentVersionId);
     }

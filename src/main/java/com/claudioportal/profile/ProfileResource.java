@@ -53,7 +53,7 @@ public class ProfileResource {
         static native TemplateInstance list(List<Profile> profiles, String json, FormErrors errors);
 
         static native TemplateInstance edit(Profile profile, ProfileForm form, List<ProfileForm.Row> rows, FormErrors errors,
-                List<ProfileVersion> versions, List<String> knownTypes);
+                List<ProfileVersion> versions, List<String> knownTypes, String turnaroundHours);
     }
 
     @Inject
@@ -175,10 +175,34 @@ public class ProfileResource {
                 .build();
     }
 
-    private TemplateInstance editor(Profile p, ProfileForm form, FormErrors errors) {
+    private TemplateInstance editor(Profile p, ProfileForm form, FormErrors errors, String turnaroundHours) {
         List<ProfileVersion> versions = p == null ? List.of()
                 : ProfileVersion.list("profileId = ?1 order by versionNo desc", p.id);
-        return Templates.edit(p, form, form.rows(errors), errors, versions, ProfileRules.KNOWN_TYPES);
+        return Templates.edit(p, form, form.rows(errors), errors, versions, ProfileRules.KNOWN_TYPES,
+                turnaroundHours == null && p != null ? hours(p.expectedTurnaroundMinutes) : turnaroundHours);
+    }
+
+    private TemplateInstance editor(Profile p, ProfileForm form, FormErrors errors) {
+        return editor(p, form, errors, null);
+    }
+
+    /** The expected turnaround: jobs of this profile not finished by then are marked late. */
+    @POST
+    @Path("{profileId}/turnaround")
+    @Audited(value = "profile.turnaround-changed", target = "profile", id = "profileId")
+    public Response turnaround(@PathParam("profileId") long profileId, @RestForm String expectedTurnaroundHours) {
+        FormErrors errors = profiles.setTurnaround(profileId, expectedTurnaroundHours);
+        if (errors.any()) {
+            Profile p = ProfileService.find(profileId);
+            return Response.status(400).entity(editor(p, ProfileForm.of(p.displayName, p.currentVersion().content()), errors,
+                    expectedTurnaroundHours)).build();
+        }
+        flash.success("Jobs of this profile are now expected within " + expectedTurnaroundHours.trim() + " hours.");
+        return Response.seeOther(URI.create(base() + "/" + profileId)).build();
+    }
+
+    private static String hours(int minutes) {
+        return minutes % 60 == 0 ? String.valueOf(minutes / 60) : String.valueOf(Math.round(minutes / 6.0) / 10.0);
     }
 
     private String base() {

@@ -83,6 +83,30 @@ public class ProfileService {
         return errors;
     }
 
+    /** Sets how many hours a job of this profile is expected to take (up to a year; decimals allowed). */
+    @Transactional
+    public FormErrors setTurnaround(long profileId, String hoursText) {
+        Profile p = find(profileId);
+        FormErrors errors = FormErrors.none();
+        double hours;
+        try {
+            hours = Double.parseDouble(hoursText == null ? "" : hoursText.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return errors.add("expectedTurnaroundHours", "Enter a number of hours, like 24 or 1.5.");
+        }
+        long minutes = Math.round(hours * 60);
+        if (!(hours > 0) || minutes < 1 || minutes > 366L * 24 * 60) {
+            return errors.add("expectedTurnaroundHours", "Enter a number of hours between 0.1 and 8784 (a year).");
+        }
+        if (p.expectedTurnaroundMinutes != minutes) {
+            audit.record("profile.turnaround-changed", "profile", p.id, Map.of("name", p.displayName,
+                    "fromMinutes", p.expectedTurnaroundMinutes, "toMinutes", minutes));
+            p.expectedTurnaroundMinutes = (int) minutes;
+            p.updatedAt = Instant.now();
+        }
+        return errors;
+    }
+
     @Transactional
     public String setEnabled(long profileId, boolean enabled) {
         Profile p = find(profileId);

@@ -1,23 +1,24 @@
 package com.claudioportal.tracking;
 
-import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
 import com.claudioportal.credentials.WebhookTokens;
-import com.claudioportal.job.Job;
-import com.claudioportal.job.JobEvent;
-import com.claudioportal.job.JobState;
-import com.claudioportal.job.JobSubmission;
-import com.claudioportal.tenant.TenantScope;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -28,8 +29,13 @@ import io.vertx.ext.web.handler.BodyHandler;
  * Receives Claudio's completion notifications at {@code /webhooks/claudio/<token>}. Claudio
  * documents neither the payload nor a signature, so the unguessable token in the address
  * identifies the tenant, the body is read leniently for a job reference (JSON, form or query),
- * and the notice is only a hint: the job is polled at once, and only the poll changes its state.
- * A plain Vert.x route: machine callbacks carry no CSRF token and need no sign-in.
+ * and the notice is only a hint: the job is polled at once in the priority lane, and only the poll
+ * changes its state. A plain Vert.x route: machine callbacks carry no CSRF token and need no sign-in.
+ * <p>
+ * Built for floods: it runs on the event loop; requests are limited per client address and per
+ * webhook address (429 in JSON); token lookups are cached (unknown tokens too, for a short while),
+ * so an unknown token costs at most one indexed lookup without a transaction; notices are written
+ * in batches ({@link NoticeWriter}) and answered 200 once committed.
  */
 @ApplicationScoped
 public class ClaudioWebhook {
@@ -41,49 +47,113 @@ public class ClaudioWebhook {
     WebhookTokens tokens;
 
     @Inject
-    TenantScope scope;
+    NoticeWriter notices;
 
     @Inject
-    Event<JobSubmission.Submitted> wake;
+    WorkerConfig config;
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    MeterRegistry meters;
+
+    private Cache<String, String> knownTokens;
+    private Cache<String, Boolean> unknownTokens;
+    private RateLimits perAddress;
+    private RateLimits perToken;
+
+    @PostConstruct
+    void init() {
+        WorkerConfig.Webhook w = config.webhook();
+        knownTokens = Caffeine.newBuilder().maximumSize(50_000).expireAfterWrite(w.tokenCacheTtl()).build();
+        unknownTokens = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(w.unknownTokenTtl()).build();
+        perAddress = new RateLimits(w.perAddressRate(), w.burstSeconds(), 100_000);
+        perToken = new RateLimits(w.perTokenRate(), w.burstSeconds(), 50_000);
+    }
 
     void routes(@Observes Router router) {
         String path = WebhookTokens.PATH + ":token";
         // after the security handlers, before Quarkus' own body handling and JAX-RS
         int order = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
         router.route(HttpMethod.POST, path).order(order).handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
-        router.route(HttpMethod.POST, path).order(order).blockingHandler(this::receive, false);
-        router.route(HttpMethod.GET, path).order(order).blockingHandler(this::receive, false);
+        router.route(HttpMethod.POST, path).order(order).handler(this::receive);
+        router.route(HttpMethod.GET, path).order(order).handler(this::receive);
     }
 
     void receive(RoutingContext rc) {
-        scope.platform(() -> {
-            handle(rc);
-            return null;
-        });
-    }
-
-    private void handle(RoutingContext rc) {
-        Optional<String> tenant = tokens.tenantOf(rc.pathParam("token"));
-        if (tenant.isEmpty()) {
-            rc.response().setStatusCode(404).putHeader("Content-Type", "application/json").end("{\"error\":\"unknown webhook address\"}");
+        String address = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
+        if (!perAddress.allow(address)) {
+            tooMany(rc, "address");
             return;
         }
+        String token = rc.pathParam("token");
+        Context context = Vertx.currentContext();
+        tenantOf(token).whenComplete((tenant, error) -> context.runOnContext(v -> {
+            if (error != null) {
+                answer(rc, 503, "{\"error\":\"try again later\"}", "error");
+            } else if (tenant.isEmpty()) {
+                answer(rc, 404, "{\"error\":\"unknown webhook address\"}", "unknown_address");
+            } else if (!perToken.allow(tenant.get())) {
+                tooMany(rc, "token");
+            } else {
+                accept(rc, tenant.get(), context);
+            }
+        }));
+    }
+
+    private void accept(RoutingContext rc, String tenant, Context context) {
         String reference = referenceIn(rc);
-        boolean known = reference != null && scope.call(tenant.get(), () -> {
-            Job job = Job.find("claudioReference", reference).firstResult();
-            if (job == null) {
-                return false;
+        if (reference == null || reference.length() > 200) {
+            LOG.debugf("Webhook for tenant %s without a job reference", tenant);
+            answer(rc, 200, "{\"received\":true}", "no_reference");
+            return;
+        }
+        notices.record(tenant, reference).whenComplete((v, error) -> context.runOnContext(x -> {
+            if (error != null) {
+                answer(rc, 503, "{\"error\":\"try again later\"}", "error");
+            } else {
+                answer(rc, 200, "{\"received\":true}", "accepted");
             }
-            if (job.status == JobState.SUBMITTED) {
-                job.nextAttemptAt = Instant.now();
-                job.updatedAt = Instant.now();
-                JobEvent.record(job, "Claudio sent a notification; the portal is checking the job.", "claudio");
-                wake.fire(new JobSubmission.Submitted(tenant.get(), job.id));
-            }
-            return true;
-        });
-        LOG.debugf("Webhook for tenant %s, reference %s, %s", tenant.get(), reference, known ? "known" : "unknown");
-        rc.response().setStatusCode(200).putHeader("Content-Type", "application/json").end("{\"received\":true}");
+        }));
+    }
+
+    /** The tenant of a webhook address: from memory when known (or known to be unknown), else one lookup. */
+    private CompletionStage<Optional<String>> tenantOf(String token) {
+        String known = knownTokens.getIfPresent(token);
+        if (known != null) {
+            return CompletableFuture.completedFuture(Optional.of(known));
+        }
+        if (token == null || unknownTokens.getIfPresent(token) != null) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        return vertx.<Optional<String>> executeBlocking(() -> tokens.tenantOf(token), false).toCompletionStage()
+                .thenApply(found -> {
+                    if (found.isPresent()) {
+                        knownTokens.put(token, found.get());
+                    } else {
+                        unknownTokens.put(token, Boolean.TRUE);
+                    }
+                    return found;
+                });
+    }
+
+    /** A replaced address stops working here at once (other instances forget it within the cache's time). */
+    void regenerated(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) WebhookTokens.Regenerated change) {
+        knownTokens.asMap().values().removeIf(change.tenantId()::equals);
+        unknownTokens.invalidateAll();
+    }
+
+    private void tooMany(RoutingContext rc, String which) {
+        rc.response().putHeader("Retry-After", "1");
+        answer(rc, 429, "{\"error\":\"too many notifications\",\"retry_after\":1}", "limited_" + which);
+    }
+
+    private void answer(RoutingContext rc, int status, String json, String outcome) {
+        meters.counter("portal.webhook.notices", "outcome", outcome).increment();
+        if (!rc.response().ended()) {
+            rc.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
+        }
     }
 
     /** The job reference, wherever the notification put it. */

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
@@ -20,18 +19,18 @@ import com.claudioportal.claudio.JobDetails;
 import com.claudioportal.claudio.JobStatus;
 import com.claudioportal.credentials.ConnectionService;
 import com.claudioportal.job.Job;
-import com.claudioportal.job.JobEvent;
+import com.claudioportal.job.JobChanges;
+import com.claudioportal.job.JobLifecycle;
 import com.claudioportal.job.JobResult;
 import com.claudioportal.job.JobState;
-import com.claudioportal.job.JobSubmission;
 import com.claudioportal.tenant.CurrentUser;
-import com.claudioportal.tenant.TenantContext;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * What staff ask of Claudio from a job page: link a job Claudio turned out to have, check on a job
- * now, and open a transcript through a fresh link. Claudio is called outside any transaction.
+ * now, and open a transcript through a fresh link. Claudio is called outside any transaction; the
+ * changes go through {@link JobLifecycle} (a job that changed meanwhile is reported in words).
  */
 @ApplicationScoped
 public class JobTracking {
@@ -53,13 +52,10 @@ public class JobTracking {
     CurrentUser user;
 
     @Inject
-    TenantContext tenant;
-
-    @Inject
     WorkerConfig config;
 
     @Inject
-    Event<JobSubmission.Submitted> wake;
+    JobLifecycle lifecycle;
 
     /** After a lost submit answer: the job turned out to be at Claudio under {@code reference}. */
     public String link(long jobId, String reference) {
@@ -83,42 +79,24 @@ public class JobTracking {
                     : failure.userMessage() + ".";
         }
         String nameAtClaudio = found.value().jobName();
-        QuarkusTransaction.requiringNew().run(() -> {
+        return JobChanges.byPerson(() -> {
             Job j = Job.findById(jobId);
-            j.claudioReference = ref;
-            j.status = JobState.SUBMITTED;
-            j.statusDetail = null;
-            j.submitStartedAt = null;
-            j.submittedAt = j.submittedAt == null ? Instant.now() : j.submittedAt;
-            j.nextAttemptAt = Instant.now();
-            j.updatedAt = Instant.now();
-            JobEvent.record(j, user.displayName() + " linked Claudio's job " + ref
-                    + (nameAtClaudio == null ? "" : " (named \u201c" + nameAtClaudio + "\u201d there)") + ".", user.actor());
-            audit.record("job.resolved", "job", jobId, Map.of("resolution", "linked", "reference", ref));
+            lifecycle.linked(j, ref, nameAtClaudio, user.actor(), user.displayName());
+            // Claudio's reference is an opaque id; the name the job has there stays on the timeline
+            audit.record("job.linked", "job", jobId, Map.of("reference", ref));
+            return null;
         });
-        wake.fire(new JobSubmission.Submitted(tenant.tenantId(), jobId));
-        return null;
     }
 
-    /** Asks the worker to check the job at Claudio now rather than at its next turn. */
+    /** Asks the worker to check the job at Claudio now, in its priority lane. */
     public String checkNow(long jobId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        return JobChanges.byPerson(() -> {
             Job j = Job.findById(jobId);
             if (j == null) {
                 throw new NotFoundException();
             }
-            if (j.claudioReference == null || (j.status != JobState.SUBMITTED && j.status != JobState.FAILED)) {
-                return "Only a job Claudio has accepted can be checked.";
-            }
-            if (j.status == JobState.FAILED) {
-                JobEvent.record(j, user.displayName() + " asked the portal to check the job at Claudio again.", user.actor());
-                j.status = JobState.SUBMITTED;
-                j.statusDetail = null;
-            }
-            j.attempts = 0;
-            j.nextAttemptAt = Instant.now();
-            j.updatedAt = Instant.now();
-            wake.fire(new JobSubmission.Submitted(tenant.tenantId(), jobId));
+            lifecycle.checkedNow(j, user.actor(), user.displayName());
+            audit.record("job.checked", "job", jobId, Map.of());
             return null;
         });
     }
@@ -142,7 +120,10 @@ public class JobTracking {
             ClaudioResult<JobStatus> polled = client.poll(account.get(), job.claudioReference, job.pollEndpoint);
             if (polled instanceof ClaudioResult.Success<JobStatus> ok && ok.value() instanceof JobStatus.Completed done) {
                 JobResult fresh = new JobResult(done.transcriptUrls(), done.mediaFiles(), done.extractedFields(), done.rawText(), Instant.now());
-                QuarkusTransaction.requiringNew().run(() -> Job.<Job> findById(jobId).refreshLinks(fresh));
+                JobChanges.byPerson(() -> {
+                    lifecycle.linksRefreshed(Job.findById(jobId), fresh);
+                    return null;
+                });
                 result = fresh;
             } else {
                 ClaudioFailure failure = polled.failureOrNull();

@@ -1,28 +1,20 @@
 package com.claudioportal.tracking;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
@@ -37,43 +29,34 @@ import com.claudioportal.claudio.UploadedFile;
 import com.claudioportal.credentials.BaseUrlPolicy;
 import com.claudioportal.credentials.ConnectionService;
 import com.claudioportal.job.Job;
+import com.claudioportal.job.JobChanges;
 import com.claudioportal.job.JobEvent;
 import com.claudioportal.job.JobFile;
+import com.claudioportal.job.JobLifecycle;
 import com.claudioportal.job.JobResult;
 import com.claudioportal.job.JobState;
-import com.claudioportal.job.JobSubmission;
 import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadKind;
 import com.claudioportal.upload.UploadStorage;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
-
 /**
- * Moves saved jobs to Claudio and follows them until their transcripts are ready.
+ * What happens to one claimed job: send its files, submit it, or poll it. Claudio is always
+ * called asynchronously and never inside a transaction; what Claudio answered is applied on a
+ * small pool of threads in short transactions through {@link JobLifecycle}, re-reading the job
+ * each time (and again after an optimistic-lock conflict), so a cancel, a webhook notice or a
+ * person's action that landed meanwhile is never overwritten.
  * <p>
  * Every step is committed before the next begins: a file Claudio has is marked sent (and its
- * local copy deleted) before the next file goes, and a job is marked SUBMITTING before the
- * submit call. A worker claims a job with a lease it keeps renewing; if it dies, another worker
- * (or this one after a restart) resumes the job after the lease runs out, sending only the files
- * Claudio does not have yet. A job found SUBMITTING with a dead lease is never submitted again
- * automatically: Claudio has no idempotency key, so it may already have the job; a person
- * decides (link the reference, or submit again).
+ * local copy deleted) before the next file goes, and a job is marked SUBMITTING before the submit
+ * call. A job found SUBMITTING by a new claim means its previous holder stopped during the submit:
+ * Claudio has no idempotency key, so it may have the job; it needs a person's decision.
  */
 @ApplicationScoped
 public class JobWorker {
 
     private static final Logger LOG = Logger.getLogger(JobWorker.class);
-    static final String SYSTEM = "system";
-
-    /** Identifies this process's claims; unique per start, so a restarted portal never trusts its old leases. */
-    final String owner = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
-
-    private final AtomicBoolean running = new AtomicBoolean();
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "job-lease-heartbeat"));
-    /** Wake-ups run on their own thread, with a fresh request context (none may be inherited from the request that woke us). */
-    private final java.util.concurrent.ExecutorService wakeUps = Executors.newSingleThreadExecutor(r -> daemon(r, "job-worker-wake"));
+    private static final int CONFLICT_RETRIES = 5;
 
     @Inject
     WorkerConfig config;
@@ -100,341 +83,301 @@ public class JobWorker {
     JobRequests requests;
 
     @Inject
-    EntityManager em;
+    JobLifecycle lifecycle;
 
+    @Inject
+    EngineMetrics metrics;
 
-    @Scheduled(every = "${portal.worker.every:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void tick() {
-        if (config.enabled()) {
-            runOnce();
-        }
-    }
+    @Inject
+    JobEngine engine;
 
-    /** A new job should not wait for the next tick. */
-    void onSubmitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobSubmission.Submitted submitted) {
-        if (config.enabled()) {
-            wakeUps.execute(this::runOnce);
-        }
-    }
+    private volatile ApplyPool applier;
 
-    /** One round: settle interrupted submits, then move the jobs that are due. */
-    public void runOnce() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            scope.platform(() -> {
-                round();
-                return null;
-            });
-        } finally {
-            running.set(false);
-        }
-    }
-
-    private void round() {
-        settleInterruptedSubmits();
-        for (Claim claim : claimDueJobs()) {
-            try (Heartbeat ignored = heartbeat(claim.jobId())) {
-                process(claim);
-                release(claim, null);
-            } catch (RuntimeException e) {
-                // a bug or an outage of our own database: log (no health information) and back off
-                LOG.errorf(e, "Job %d of tenant %s could not be processed; it will be retried", claim.jobId(), claim.tenantId());
-                release(claim, config.retryBase());
+    /** Threads that apply Claudio's answers (database work), priority lane first; Claudio calls themselves hold no thread. */
+    private Executor applier(JobClaims.Claim claim) {
+        ApplyPool a = applier;
+        if (a == null) {
+            synchronized (this) {
+                if (applier == null) {
+                    applier = new ApplyPool(Math.max(1, config.applyThreads()));
+                }
+                a = applier;
             }
         }
+        return a.lane(claim.urgent());
     }
 
     @PreDestroy
     void stop() {
-        heartbeats.shutdownNow();
-        wakeUps.shutdownNow();
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
-    }
-
-    record Claim(String tenantId, long jobId) {
+        if (applier != null) {
+            applier.shutdown();
+        }
     }
 
     /**
-     * Claims due jobs across all tenants: the one place that looks at every tenant's jobs, and only
-     * at ids and scheduling columns. Each job is then processed inside its own tenant.
+     * Test hook and tool: one round of this instance's dispatcher, waiting until every step it
+     * started has finished (an Error thrown at a checkpoint is rethrown, like a crash).
      */
-    @SuppressWarnings("unchecked")
-    List<Claim> claimDueJobs() {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object[]> rows = em.createNativeQuery("""
-                    select id, tenant_id from job
-                    where status in ('QUEUED', 'UPLOADING', 'SUBMITTED') and next_attempt_at <= now()
-                      and (lease_until is null or lease_until < now())
-                    order by next_attempt_at
-                    limit :n
-                    for update skip locked""").setParameter("n", config.batch()).getResultList();
-            List<Claim> claims = new ArrayList<>();
-            for (Object[] row : rows) {
-                long id = ((Number) row[0]).longValue();
-                em.createNativeQuery("update job set lease_owner = :owner, lease_until = now() + make_interval(secs => :secs) where id = :id")
-                        .setParameter("owner", owner).setParameter("secs", (double) config.lease().toSeconds())
-                        .setParameter("id", id).executeUpdate();
-                claims.add(new Claim((String) row[1], id));
-            }
-            return claims;
-        });
+    public void runOnce() {
+        engine.dispatcher().runOnce();
     }
 
-    /** Jobs whose worker stopped during the submit call: Claudio may or may not have them. */
-    @SuppressWarnings("unchecked")
-    void settleInterruptedSubmits() {
-        List<Object[]> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                select id, tenant_id from job where status = 'SUBMITTING' and lease_until < now()
-                for update skip locked""").getResultList());
-        for (Object[] row : rows) {
-            long id = ((Number) row[0]).longValue();
-            scope.run((String) row[1], () -> {
-                Job job = Job.findById(id);
-                if (job != null && job.status == JobState.SUBMITTING && job.leaseUntil != null && job.leaseUntil.isBefore(Instant.now())) {
-                    job.status = JobState.NEEDS_ATTENTION;
-                    job.statusDetail = "The portal stopped while sending this job to Claudio, so it is not known whether Claudio "
-                            + "received it. Check in Claudio, then link the job or submit it again.";
-                    job.leaseOwner = null;
-                    job.leaseUntil = null;
-                    job.nextAttemptAt = null;
-                    job.updatedAt = Instant.now();
-                    JobEvent.record(job, job.statusDetail, SYSTEM);
+    // ---- one claim --------------------------------------------------------------------------------
+
+    /** What the job needs next, as decided inside its tenant. */
+    private sealed interface Next {
+        record Nothing() implements Next {
+        }
+
+        record Send(ClaudioAccount account) implements Next {
+        }
+
+        record Poll(ClaudioAccount account, String reference, String pollEndpoint) implements Next {
+        }
+    }
+
+    /** Processes one claim to the end of what can be done now; the dispatcher then releases it. */
+    CompletionStage<Void> process(JobClaims.Claim claim, String owner) {
+        return onApplier(claim, () -> {
+            checkpoints.reached(WorkerCheckpoints.CLAIMED, claim.jobId());
+            return decide(claim, owner);
+        }).thenCompose(next -> {
+            if (next instanceof Next.Send send) {
+                return sendFiles(claim, owner, send.account());
+            }
+            if (next instanceof Next.Poll poll) {
+                if (claim.dueAt() != null && claim.claimedAt() != null) {
+                    metrics.pollLateness(Duration.between(claim.dueAt(), claim.claimedAt()));
                 }
-            });
-        }
-    }
-
-    void process(Claim claim) {
-        Job job = scope.call(claim.tenantId(), () -> Job.findById(claim.jobId()));
-        if (job == null || !owner.equals(job.leaseOwner)) {
-            return;
-        }
-        Optional<ClaudioAccount> account = scope.call(claim.tenantId(), () -> connections.account());
-        if (account.isEmpty()) {
-            fail(claim, "The tenant's Claudio connection has been removed, so the job cannot continue. "
-                    + "Ask your tenant admin to set it up again, then try again.");
-            return;
-        }
-        Optional<String> problem = policy.problemWith(account.get().baseUrl());
-        if (problem.isPresent()) {
-            fail(claim, "The Claudio address is no longer allowed: " + problem.get());
-            return;
-        }
-        if (job.status == JobState.SUBMITTED) {
-            poll(claim, job, account.get());
-        } else if (sendFiles(claim, job, account.get())) {
-            submit(claim, account.get());
-        }
-    }
-
-    /** Sends the files Claudio does not have yet; true when all are there. */
-    boolean sendFiles(Claim claim, Job job, ClaudioAccount account) {
-        if (job.status == JobState.QUEUED) {
-            update(claim, j -> {
-                j.status = JobState.UPLOADING;
-                JobEvent.record(j, "Sending the files to Claudio.", SYSTEM);
-            });
-        }
-        List<JobFile> files = scope.call(claim.tenantId(), () -> JobFile.<JobFile> list("jobId = ?1 order by position", claim.jobId()));
-        for (JobFile file : files) {
-            if (file.status == JobFile.Status.SENT) {
-                continue;
+                return poll(claim, owner, poll);
             }
-            Path path = scope.call(claim.tenantId(), () -> {
-                JobFile f = JobFile.findById(file.id);
-                f.status = JobFile.Status.SENDING;
-                Upload u = Upload.findById(f.uploadId);
-                return u == null || u.storedPath == null ? null : storage.resolve(u.storedPath);
-            });
-            if (path == null || !Files.exists(path)) {
-                fail(claim, "The file \u201c" + file.originalFilename + "\u201d is no longer in the portal. Submit a new job with it.");
-                return false;
-            }
-            ClaudioResult<UploadedFile> sent = file.kind == UploadKind.AUDIO
-                    ? client.uploadAudio(account, path, file.originalFilename)
-                    : client.uploadDocument(account, path, file.originalFilename);
-            if (sent instanceof ClaudioResult.Success<UploadedFile> ok) {
-                scope.run(claim.tenantId(), () -> {
-                    JobFile f = JobFile.findById(file.id);
-                    f.claudioUrl = ok.value().url();
-                    f.status = JobFile.Status.SENT;
-                    f.sentAt = Instant.now();
-                    Upload u = Upload.findById(f.uploadId);
-                    storage.delete(u.storedPath);
-                    u.storedPath = null;
-                    Job j = Job.findById(claim.jobId());
-                    j.attempts = 0;
-                    j.statusDetail = null;
-                    j.updatedAt = Instant.now();
-                    JobEvent.record(j, "Claudio has " + (f.kind == UploadKind.AUDIO ? "recording" : "document") + " "
-                            + (f.position + 1) + " (" + f.sizeText() + ").", SYSTEM);
-                });
-                checkpoints.reached(WorkerCheckpoints.FILE_SENT, claim.jobId());
-            } else {
-                scope.run(claim.tenantId(), () -> JobFile.<JobFile> findById(file.id).status = JobFile.Status.WAITING);
-                retryOrFail(claim, sent.failureOrNull(), "sending \u201c" + file.originalFilename + "\u201d");
-                return false;
-            }
-        }
-        return true;
-    }
-
-    void submit(Claim claim, ClaudioAccount account) {
-        SubmitRequest request = scope.call(claim.tenantId(), () -> requests.forJob(claim.jobId()));
-        boolean started = scope.call(claim.tenantId(), () -> {
-            Job j = Job.findById(claim.jobId());
-            if (!owner.equals(j.leaseOwner)) {
-                return false;
-            }
-            j.status = JobState.SUBMITTING;
-            j.submitStartedAt = Instant.now();
-            j.updatedAt = Instant.now();
-            JobEvent.record(j, "Submitting the job to Claudio.", SYSTEM);
-            return true;
+            return CompletableFuture.completedFuture(null);
         });
-        if (!started) {
+    }
+
+    private Next decide(JobClaims.Claim claim, String owner) {
+        Optional<ClaudioAccount> account = scope.call(claim.tenantId(), () -> connections.account());
+        return change(claim, owner, job -> {
+            if (job.status == JobState.SUBMITTING) {
+                // the previous holder's lease ran out during the submit call
+                lifecycle.needsAttention(job, "The portal stopped while sending this job to Claudio, so it is not known whether "
+                        + "Claudio received it. Check in Claudio, then link the job or submit it again.");
+                return new Next.Nothing();
+            }
+            if (!job.status.isScheduled()) {
+                return new Next.Nothing();
+            }
+            if (account.isEmpty()) {
+                lifecycle.failed(job, "The tenant's Claudio connection has been removed, so the job cannot continue. "
+                        + "Ask your tenant admin to set it up again, then try again.");
+                return new Next.Nothing();
+            }
+            Optional<String> problem = policy.problemWith(account.get().baseUrl());
+            if (problem.isPresent()) {
+                lifecycle.failed(job, "The Claudio address is no longer allowed: " + problem.get());
+                return new Next.Nothing();
+            }
+            return job.status == JobState.SUBMITTED ? new Next.Poll(account.get(), job.claudioReference, job.pollEndpoint)
+                    : new Next.Send(account.get());
+        }, new Next.Nothing());
+    }
+
+    // ---- files and submit -----------------------------------------------------------------------
+
+    /** The next file to send, or none left (null path and id 0). */
+    private record Pending(long fileId, Path path, UploadKind kind, String filename, boolean stop) {
+        static final Pending ALL_SENT = new Pending(0, null, null, null, false);
+        static final Pending STOP = new Pending(0, null, null, null, true);
+    }
+
+    private CompletionStage<Void> sendFiles(JobClaims.Claim claim, String owner, ClaudioAccount account) {
+        return onApplier(claim, () -> nextFile(claim, owner)).thenCompose(pending -> {
+            if (pending.stop()) {
+                return CompletableFuture.completedFuture(null);
+            }
+            if (pending.fileId() == 0) {
+                return submit(claim, owner, account);
+            }
+            CompletionStage<ClaudioResult<UploadedFile>> sent = pending.kind() == UploadKind.AUDIO
+                    ? client.uploadAudioAsync(account, pending.path(), pending.filename())
+                    : client.uploadDocumentAsync(account, pending.path(), pending.filename());
+            return sent.thenComposeAsync(result -> {
+                checkpoints.reached(WorkerCheckpoints.FILE_ANSWERED, claim.jobId());
+                boolean more = fileAnswered(claim, owner, pending, result);
+                checkpoints.reached(WorkerCheckpoints.FILE_SENT, claim.jobId());
+                return more ? sendFiles(claim, owner, account) : CompletableFuture.<Void> completedFuture(null);
+            }, applier(claim));
+        });
+    }
+
+    private Pending nextFile(JobClaims.Claim claim, String owner) {
+        return change(claim, owner, job -> {
+            if (job.status == JobState.QUEUED) {
+                lifecycle.startSending(job);
+            } else if (job.status != JobState.UPLOADING) {
+                return Pending.STOP;
+            }
+            for (JobFile f : JobFile.<JobFile> list("jobId = ?1 order by position", job.id)) {
+                if (f.status == JobFile.Status.SENT) {
+                    continue;
+                }
+                Upload u = Upload.findById(f.uploadId);
+                Path path = u == null || u.storedPath == null ? null : storage.resolve(u.storedPath);
+                if (path == null || !Files.exists(path)) {
+                    lifecycle.failed(job, "The file \u201c" + f.originalFilename + "\u201d is no longer in the portal. Submit a new job with it.");
+                    return Pending.STOP;
+                }
+                f.status = JobFile.Status.SENDING;
+                return new Pending(f.id, path, f.kind, f.originalFilename, false);
+            }
+            return Pending.ALL_SENT;
+        }, Pending.STOP);
+    }
+
+    /** Records an upload's answer; true when the next file (or the submit) may follow. */
+    private boolean fileAnswered(JobClaims.Claim claim, String owner, Pending pending, ClaudioResult<UploadedFile> result) {
+        String[] sentCopy = new String[1];
+        boolean more = change(claim, owner, job -> {
+            JobFile file = JobFile.findById(pending.fileId());
+            if (job.status != JobState.UPLOADING) {
+                return false; // cancelled (or settled) while the file was on its way: stop here
+            }
+            if (result instanceof ClaudioResult.Success<UploadedFile> ok) {
+                lifecycle.fileSent(job, file, ok.value().url());
+                Upload u = Upload.findById(file.uploadId);
+                sentCopy[0] = u.storedPath;
+                u.storedPath = null;
+                return true;
+            }
+            file.status = JobFile.Status.WAITING;
+            retryOrFail(job, result.failureOrNull(), "sending \u201c" + file.originalFilename + "\u201d", false);
+            return false;
+        }, false);
+        if (sentCopy[0] != null) {
+            storage.delete(sentCopy[0]); // only after the commit: Claudio has it, the local copy goes
+        }
+        return more;
+    }
+
+    private CompletionStage<Void> submit(JobClaims.Claim claim, String owner, ClaudioAccount account) {
+        return onApplier(claim, () -> change(claim, owner, job -> {
+            if (job.status != JobState.UPLOADING) {
+                return (SubmitRequest) null;
+            }
+            SubmitRequest request = requests.forJob(job.id);
+            lifecycle.submitStarted(job, Instant.now().plus(config.lease()));
+            return request;
+        }, null)).thenCompose(request -> {
+            if (request == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            checkpoints.reached(WorkerCheckpoints.SUBMIT_STARTED, claim.jobId());
+            return client.submitAsync(account, request).thenAcceptAsync(answer -> {
+                checkpoints.reached(WorkerCheckpoints.SUBMIT_ANSWERED, claim.jobId());
+                submitAnswered(claim, owner, answer);
+            }, applier(claim));
+        });
+    }
+
+    private void submitAnswered(JobClaims.Claim claim, String owner, ClaudioResult<SubmittedJob> answer) {
+        change(claim, owner, job -> {
+            if (job.status != JobState.SUBMITTING) {
+                // someone settled the job meanwhile (our claim had run out); keep what Claudio said for a person
+                if (answer instanceof ClaudioResult.Success<SubmittedJob> ok) {
+                    JobEvent.record(job, "Claudio accepted the job late (reference " + ok.value().jobReferenceId()
+                            + "); link this reference if it is the job.", JobLifecycle.SYSTEM);
+                }
+                return null;
+            }
+            if (answer instanceof ClaudioResult.Success<SubmittedJob> ok) {
+                lifecycle.submitted(job, ok.value().jobReferenceId(), ok.value().pollEndpoint(), ok.value().webhookConfirmed(),
+                        Instant.now().plus(config.pollInterval()));
+                return null;
+            }
+            ClaudioFailure failure = answer.failureOrNull();
+            if (failure instanceof ClaudioFailure.Unreachable || failure instanceof ClaudioFailure.CircuitOpen) {
+                retryOrFail(job, failure, "submitting the job", true); // nothing reached Claudio
+            } else if (failure instanceof ClaudioFailure.Rejected || failure instanceof ClaudioFailure.Unauthorized
+                    || failure instanceof ClaudioFailure.TooLarge) {
+                lifecycle.failed(job, failure.userMessage() + ".");
+            } else {
+                // timed out, connection lost, 5xx or a garbled answer after sending: Claudio may have the job
+                lifecycle.needsAttention(job, failure.userMessage() + " Check in Claudio, then link the job or submit it again.");
+            }
+            return null;
+        }, null);
+    }
+
+    /** A failure before submitting: transient ones are retried with backoff up to a limit. */
+    private void retryOrFail(Job job, ClaudioFailure failure, String doing, boolean fromSubmitting) {
+        if (!failure.isTransient()) {
+            lifecycle.failed(job, failure.userMessage() + ".");
             return;
         }
-        checkpoints.reached(WorkerCheckpoints.SUBMIT_STARTED, claim.jobId());
-        ClaudioResult<SubmittedJob> answer = client.submit(account, request);
-        checkpoints.reached(WorkerCheckpoints.SUBMIT_ANSWERED, claim.jobId());
-        if (answer instanceof ClaudioResult.Success<SubmittedJob> ok) {
-            update(claim, j -> {
-                j.status = JobState.SUBMITTED;
-                j.claudioReference = ok.value().jobReferenceId();
-                j.pollEndpoint = ok.value().pollEndpoint();
-                j.submittedAt = Instant.now();
-                j.attempts = 0;
-                j.statusDetail = null;
-                j.nextAttemptAt = Instant.now().plus(config.pollInterval());
-                JobEvent.record(j, "Claudio accepted the job (reference " + j.claudioReference + ")"
-                        + (ok.value().webhookConfirmed() ? " and will notify the portal when it is done." : "."), SYSTEM);
-            });
+        if (job.attempts + 1 >= config.maxAttempts()) {
+            lifecycle.failed(job, failure.userMessage() + " after " + (job.attempts + 1) + " attempts. Try again later.");
             return;
         }
-        ClaudioFailure failure = answer.failureOrNull();
-        if (failure instanceof ClaudioFailure.Unreachable || failure instanceof ClaudioFailure.CircuitOpen) {
-            // nothing reached Claudio: safe to try again later
-            update(claim, j -> {
-                j.status = JobState.UPLOADING;
-                j.submitStartedAt = null;
-            });
-            retryOrFail(claim, failure, "submitting the job");
-        } else if (failure instanceof ClaudioFailure.Rejected || failure instanceof ClaudioFailure.Unauthorized
-                || failure instanceof ClaudioFailure.TooLarge) {
-            fail(claim, failure.userMessage() + ".");
+        Duration wait = backoff(job.attempts + 1, config.retryBase(), config.retryMax());
+        String why = failure.userMessage() + " while " + doing + ". The portal tries again in "
+                + (wait.toSeconds() < 90 ? wait.toSeconds() + " seconds." : wait.toMinutes() + " minutes.");
+        if (fromSubmitting) {
+            lifecycle.submitNotSent(job, why, wait);
         } else {
-            // timed out, connection lost, 5xx or a garbled answer after sending: Claudio may have the job
-            update(claim, j -> {
-                j.status = JobState.NEEDS_ATTENTION;
-                j.statusDetail = failure.userMessage() + " Check in Claudio, then link the job or submit it again.";
-                j.nextAttemptAt = null;
-                JobEvent.record(j, j.statusDetail, SYSTEM);
-            });
+            lifecycle.retryLater(job, why, wait);
         }
     }
 
-    void poll(Claim claim, Job job, ClaudioAccount account) {
-        ClaudioResult<JobStatus> answer = client.poll(account, job.claudioReference, job.pollEndpoint);
+    // ---- polls ------------------------------------------------------------------------------------
+
+    private CompletionStage<Void> poll(JobClaims.Claim claim, String owner, Next.Poll poll) {
+        return client.pollAsync(poll.account(), poll.reference(), poll.pollEndpoint()).thenAcceptAsync(answer -> {
+            checkpoints.reached(WorkerCheckpoints.POLL_ANSWERED, claim.jobId());
+            pollAnswered(claim, owner, answer);
+        }, applier(claim));
+    }
+
+    private void pollAnswered(JobClaims.Claim claim, String owner, ClaudioResult<JobStatus> answer) {
         Instant now = Instant.now();
-        if (answer instanceof ClaudioResult.Success<JobStatus> ok) {
-            if (ok.value() instanceof JobStatus.Completed done) {
-                update(claim, j -> {
-                    j.recordCompletion(new JobResult(done.transcriptUrls(), done.mediaFiles(), done.extractedFields(), done.rawText(), now));
-                    JobEvent.record(j, "Claudio finished the job: " + done.transcriptUrls().size()
-                            + (done.transcriptUrls().size() == 1 ? " transcript document" : " transcript documents")
-                            + (done.rawText() != null ? " and the raw transcript" : "") + ".", SYSTEM);
-                });
-            } else {
-                update(claim, j -> {
-                    j.lastPolledAt = now;
-                    j.attempts = 0;
-                    j.statusDetail = null;
-                    j.nextAttemptAt = now.plus(nextPoll(j, now));
-                });
+        Instant[] noticed = new Instant[1];
+        change(claim, owner, job -> {
+            if (job.status != JobState.SUBMITTED) {
+                return null;
             }
-            return;
-        }
-        ClaudioFailure failure = answer.failureOrNull();
-        if (failure instanceof ClaudioFailure.Rejected rejected) {
-            fail(claim, "Claudio reports that the job failed" + (rejected.vendorMessage() == null ? "." : ": " + rejected.vendorMessage().strip()));
-            return;
-        }
-        update(claim, j -> {
-            j.lastPolledAt = now;
-            j.attempts++;
-            j.statusDetail = (failure instanceof ClaudioFailure.Unauthorized
+            noticed[0] = null;
+            if (answer instanceof ClaudioResult.Success<JobStatus> ok) {
+                if (ok.value() instanceof JobStatus.Completed done) {
+                    noticed[0] = job.promptedAt;
+                    lifecycle.completed(job, new JobResult(done.transcriptUrls(), done.mediaFiles(), done.extractedFields(), done.rawText(), now),
+                            "Claudio finished the job: " + done.transcriptUrls().size()
+                                    + (done.transcriptUrls().size() == 1 ? " transcript document" : " transcript documents")
+                                    + (done.rawText() != null ? " and the raw transcript" : "") + ".");
+                } else {
+                    lifecycle.pollPending(job, now, now.plus(nextPoll(job, now)), claim.claimedAt());
+                }
+                return null;
+            }
+            ClaudioFailure failure = answer.failureOrNull();
+            if (failure instanceof ClaudioFailure.Rejected rejected) {
+                lifecycle.failed(job, "Claudio reports that the job failed"
+                        + (rejected.vendorMessage() == null ? "." : ": " + rejected.vendorMessage().strip()));
+                return null;
+            }
+            String why = (failure instanceof ClaudioFailure.Unauthorized
                     ? "Claudio rejected the API key while the portal checked on this job \u2014 ask your tenant admin to check the connection."
                     : failure.userMessage() + ".") + " The portal keeps checking.";
-            j.nextAttemptAt = now.plus(backoff(j.attempts, config.pollInterval(), config.pollMaxInterval()));
-        });
+            lifecycle.pollFailed(job, now, why, now.plus(backoff(job.attempts + 1, config.pollInterval(), config.pollMaxInterval())),
+                    config.stuckAfter(), claim.claimedAt());
+            return null;
+        }, null);
+        if (noticed[0] != null) {
+            metrics.noticeToCompleted(Duration.between(noticed[0], Instant.now()));
+        }
     }
 
     private Duration nextPoll(Job j, Instant now) {
         boolean longRunning = j.submittedAt != null && Duration.between(j.submittedAt, now).toMinutes() >= 20;
         return longRunning ? config.pollMaxInterval() : config.pollInterval();
-    }
-
-    /** A failure before submitting: transient ones are retried with backoff up to a limit. */
-    private void retryOrFail(Claim claim, ClaudioFailure failure, String doing) {
-        if (!failure.isTransient()) {
-            fail(claim, failure.userMessage() + ".");
-            return;
-        }
-        update(claim, j -> {
-            j.attempts++;
-            if (j.attempts >= config.maxAttempts()) {
-                j.status = JobState.FAILED;
-                j.statusDetail = failure.userMessage() + " after " + j.attempts + " attempts. Try again later.";
-                j.nextAttemptAt = null;
-                JobEvent.record(j, j.statusDetail, SYSTEM);
-            } else {
-                Duration wait = backoff(j.attempts, config.retryBase(), config.retryMax());
-                j.statusDetail = failure.userMessage() + " while " + doing + ". The portal tries again in "
-                        + (wait.toSeconds() < 90 ? wait.toSeconds() + " seconds." : wait.toMinutes() + " minutes.");
-                j.nextAttemptAt = Instant.now().plus(wait);
-                JobEvent.record(j, j.statusDetail, SYSTEM);
-            }
-        });
-    }
-
-    private void fail(Claim claim, String why) {
-        update(claim, j -> {
-            j.status = JobState.FAILED;
-            j.statusDetail = why;
-            j.nextAttemptAt = null;
-            JobEvent.record(j, why, SYSTEM);
-        });
-    }
-
-    private void update(Claim claim, Consumer<Job> change) {
-        scope.run(claim.tenantId(), () -> {
-            Job j = Job.findById(claim.jobId());
-            change.accept(j);
-            j.updatedAt = Instant.now();
-        });
-    }
-
-    /**
-     * Gives up the claim once a round is done with the job ({@code after}: also postpone it). A job
-     * left SUBMITTING keeps its lease, so that if the submit's outcome was never recorded it is
-     * settled as "needs attention" rather than picked up and submitted again.
-     */
-    private void release(Claim claim, Duration after) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                update job set lease_owner = null, lease_until = null,
-                       next_attempt_at = case when cast(:secs as double precision) is null then next_attempt_at
-                                              else now() + make_interval(secs => cast(:secs as double precision)) end
-                where id = :id and lease_owner = :owner and status <> 'SUBMITTING'""")
-                .setParameter("secs", after == null ? null : (double) after.toSeconds()).setParameter("id", claim.jobId())
-                .setParameter("owner", owner).executeUpdate());
     }
 
     static Duration backoff(int attempts, Duration base, Duration max) {
@@ -444,25 +387,36 @@ public class JobWorker {
         return Duration.ofMillis(capped - ThreadLocalRandom.current().nextLong(capped / 5 + 1));
     }
 
-    /** Keeps renewing the claim while a long step (a 250 MB upload) runs. */
-    private Heartbeat heartbeat(long jobId) {
-        long every = Math.max(1, config.lease().toMillis() / 3);
-        ScheduledFuture<?> task = heartbeats.scheduleAtFixedRate(() -> {
+    // ---- plumbing ---------------------------------------------------------------------------------
+
+    /**
+     * Runs {@code decision} on the freshly read job inside its tenant and commits it. On an
+     * optimistic-lock conflict (the job changed meanwhile) it reads the job again and decides
+     * again. {@code owner}, when given, must still hold the claim, else nothing is done.
+     */
+    private <R> R change(JobClaims.Claim claim, String owner, Function<Job, R> decision, R otherwise) {
+        for (int attempt = 1;; attempt++) {
             try {
-                scope.platform(() -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
-                        update job set lease_until = now() + make_interval(secs => :secs)
-                        where id = :id and lease_owner = :owner""")
-                        .setParameter("secs", (double) config.lease().toSeconds()).setParameter("id", jobId)
-                        .setParameter("owner", owner).executeUpdate()));
+                return scope.call(claim.tenantId(), () -> {
+                    Job job = Job.findById(claim.jobId());
+                    if (job == null || (owner != null && !owner.equals(job.leaseOwner))) {
+                        return otherwise;
+                    }
+                    return decision.apply(job);
+                });
+            } catch (JobLifecycle.IllegalTransition e) {
+                LOG.debugf("Job %d: %s", claim.jobId(), e.getMessage());
+                return otherwise;
             } catch (RuntimeException e) {
-                LOG.warnf("Could not renew the claim on job %d: %s", jobId, e.getClass().getSimpleName());
+                if (!JobChanges.isConflict(e) || attempt >= CONFLICT_RETRIES) {
+                    throw e;
+                }
+                LOG.debugf("Job %d changed meanwhile; deciding again", claim.jobId());
             }
-        }, every, every, TimeUnit.MILLISECONDS);
-        return () -> task.cancel(false);
+        }
     }
 
-    interface Heartbeat extends AutoCloseable {
-        @Override
-        void close();
+    private <T> CompletionStage<T> onApplier(JobClaims.Claim claim, java.util.function.Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, applier(claim));
     }
 }

@@ -5,25 +5,48 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** How the job worker moves jobs along and follows them at Claudio. */
+/** How the job engine moves jobs along and follows them at Claudio (docs/configuration.md, "Job engine"). */
 @ConfigMapping(prefix = "portal.worker")
 public interface WorkerConfig {
 
-    /** Run the worker in this instance (env {@code PORTAL_WORKER_ENABLED}); several instances share the work safely. */
+    /** Run the job dispatcher in this instance (env {@code PORTAL_WORKER_ENABLED}); several instances share the work safely. */
     @WithDefault("true")
     boolean enabled();
 
-    /** How often the worker looks for due jobs (a new job also wakes it at once). */
-    @WithDefault("2s")
-    String every();
+    /**
+     * How often an idle dispatcher looks for due work on its own. Work that becomes due at once (a
+     * new job, a webhook notice, "check now", a retry) wakes every instance immediately.
+     */
+    @WithDefault("1s")
+    Duration every();
 
-    /** Jobs taken per round. */
-    @WithDefault("4")
-    int batch();
+    /** Claudio calls (job steps) this instance runs at once, over all tenants. */
+    @WithDefault("1000")
+    int maxInFlight();
+
+    /** Of those, at most this many for one tenant (normal lane), so no tenant crowds out the others. */
+    @WithDefault("20")
+    int maxInFlightPerTenant();
 
     /**
-     * How long a worker holds a job without renewing its claim. A job whose holder stopped (crash,
-     * kill, deploy) is picked up by another worker after this; a job that was being submitted then
+     * Slots kept free for the priority lane (webhook notices, "check now"): normal work never uses
+     * them, so a notice is served within seconds even while polling is saturated.
+     */
+    @WithDefault("50")
+    int priorityReserve();
+
+    /** Priority-lane steps one tenant may have in flight, on top of its normal ones. */
+    @WithDefault("4")
+    int priorityPerTenant();
+
+    /** Threads that apply Claudio's answers to the database (short transactions; the rest of the pool serves pages). */
+    @WithDefault("4")
+    int applyThreads();
+
+    /**
+     * How long a worker holds a job without renewing its claim. The claim is renewed only while
+     * the job's Claudio call is really in progress; a job whose holder stopped (crash, kill,
+     * deploy) is picked up by another instance after this; a job that was being submitted then
      * needs a person's decision instead.
      */
     @WithDefault("60S")
@@ -48,7 +71,44 @@ public interface WorkerConfig {
     @WithDefault("5M")
     Duration pollMaxInterval();
 
+    /** Polls of a job that fail this many times in a row flag it as stuck, with the reason. */
+    @WithDefault("5")
+    int stuckAfter();
+
     /** Transcript links older than this are refreshed (by polling) before a download. */
     @WithDefault("60S")
     Duration linkFreshness();
+
+    /** The Claudio webhook receiver. */
+    Webhook webhook();
+
+    interface Webhook {
+        /** Notices accepted per second and webhook address (token); more get 429. */
+        @WithDefault("50")
+        double perTokenRate();
+
+        /** Notices accepted per second from one client address, over all tokens. */
+        @WithDefault("2000")
+        double perAddressRate();
+
+        /** How many seconds' worth of notices may arrive at once before the rates apply. */
+        @WithDefault("10")
+        double burstSeconds();
+
+        /** Known webhook tokens are remembered this long (a regenerated token stops working within it). */
+        @WithDefault("60S")
+        Duration tokenCacheTtl();
+
+        /** Unknown tokens are remembered as unknown this long: a flood of bad addresses costs no database work. */
+        @WithDefault("30S")
+        Duration unknownTokenTtl();
+
+        /** Repeat notices for one job within this window add no line to its timeline. */
+        @WithDefault("5M")
+        Duration timelineWindow();
+
+        /** Notices written in one transaction at most. */
+        @WithDefault("200")
+        int batchMax();
+    }
 }

@@ -35,6 +35,10 @@ public class ContentInspector {
         }
     }
 
+    /** Zip-based formats Tika's magic cannot tell apart without parsing: for these the name decides. */
+    private static final java.util.Set<String> ZIP_CONTAINERS = java.util.Set.of("application/zip", "application/x-tika-ooxml",
+            "application/x-tika-msoffice");
+
     private final Tika tika = new Tika();
 
     @Inject
@@ -43,7 +47,13 @@ public class ContentInspector {
     public Inspection inspect(Path file, String filename, UploadKind kind) throws IOException {
         String detected;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            detected = tika.detect(in, filename);
+            // the bytes alone: with the name as a hint, Tika takes unrecognised bytes for whatever the name says
+            detected = tika.detect(in);
+        }
+        if (ZIP_CONTAINERS.contains(MediaType.parse(detected).getBaseType().toString())) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                detected = tika.detect(in, filename);
+            }
         }
         String type = MediaType.parse(detected).getBaseType().toString().toLowerCase(Locale.ROOT);
         boolean accepted = isAccepted(MediaType.parse(type), kind == UploadKind.AUDIO ? config.audioTypes() : config.documentTypes());

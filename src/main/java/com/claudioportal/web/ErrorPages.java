@@ -82,7 +82,9 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String reference = UUID.randomUUID().toString().substring(0, 8);
-        LOG.errorf(e, "Unexpected error, reference %s", reference);
+        // exception messages can carry anything (a SQL parameter, a field value, a secret): the log
+        // line keeps the reference, the exception types and the stack, which is what support needs
+        LOG.errorf(WithoutMessages.of(e), "Unexpected error, reference %s: %s", reference, e.getClass().getName());
         return Response.status(500).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.error(500, "Something went wrong",
                         "The portal could not finish this request. Nothing you entered has been lost if you go back. "
@@ -98,5 +100,41 @@ public class ErrorPages {
     private static Response page(int status, String title, String message) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
                 .entity(Templates.error(status, title, message, null)).build();
+    }
+
+    /**
+     * A copy of an exception chain with the classes and stack frames of the original but none of
+     * the messages, for logging.
+     */
+    static final class WithoutMessages extends RuntimeException {
+
+        private final String type;
+
+        private WithoutMessages(Throwable original, WithoutMessages cause) {
+            super(null, cause, true, true);
+            this.type = original.getClass().getName();
+            setStackTrace(original.getStackTrace());
+        }
+
+        static WithoutMessages of(Throwable e) {
+            return copy(e, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+        }
+
+        private static WithoutMessages copy(Throwable e, java.util.Set<Throwable> seen) {
+            seen.add(e);
+            Throwable cause = e.getCause();
+            WithoutMessages copy = new WithoutMessages(e, cause == null || seen.contains(cause) ? null : copy(cause, seen));
+            for (Throwable suppressed : e.getSuppressed()) {
+                if (!seen.contains(suppressed)) {
+                    copy.addSuppressed(copy(suppressed, seen));
+                }
+            }
+            return copy;
+        }
+
+        @Override
+        public String toString() {
+            return type;
+        }
     }
 }

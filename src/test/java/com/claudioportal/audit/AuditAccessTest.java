@@ -22,6 +22,9 @@ import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
 
 /**
  * Who may read which log: a tenant's auditors and admins read their tenant's, never another's
@@ -61,6 +64,7 @@ class AuditAccessTest {
 
     @Test
     @TestSecurity(user = AUDITOR_B)
+    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR_B), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void oneTenantsAuditorNeverSeesAnothersEvents() {
         given().get("/t/" + tenantB + "/audit").then().statusCode(200)
                 .body(containsString("Audit log of Audit Access B"))
@@ -78,6 +82,7 @@ class AuditAccessTest {
 
     @Test
     @TestSecurity(user = AUDITOR_A)
+    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR_A), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void anAuditorReadsTheirTenantsEventsAndTheDetailInWords() {
         given().get("/t/" + tenantA + "/audit").then().statusCode(200).body(containsString("only-in-a@audit-a.test"))
                 .body(containsString("Member added"));
@@ -88,6 +93,7 @@ class AuditAccessTest {
 
     @Test
     @TestSecurity(user = STAFF_A)
+    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF_A), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void staffCannotReachTheAuditPages() {
         for (String path : List.of("/t/" + tenantA + "/audit", "/t/" + tenantA + "/audit/event?id=" + eventOfA,
                 "/t/" + tenantA + "/audit/export", "/platform/audit", "/platform/audit/tenants/" + tenantA)) {
@@ -98,6 +104,7 @@ class AuditAccessTest {
 
     @Test
     @TestSecurity(user = "platform@audit-access.test", roles = "platform-admin")
+    @OidcSecurity(claims = { @Claim(key = "email", value = "platform@audit-access.test"), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void thePlatformAdminReadsAnyTenantsLogAndThePlatforms() {
         given().get("/platform/audit").then().statusCode(200).body(containsString("Audit Access A"))
                 .body(containsString("may only add and read audit events"));
@@ -110,6 +117,7 @@ class AuditAccessTest {
 
     @Test
     @TestSecurity(user = AUDITOR_A)
+    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR_A), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void pagesFollowOneAnotherWithoutGapsOrRepeatsAndFiltersNarrowThem() {
         for (int i = 0; i < 120; i++) {
             int n = i;

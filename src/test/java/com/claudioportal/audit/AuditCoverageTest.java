@@ -27,20 +27,12 @@ import com.claudioportal.infra.Routes.Route;
  */
 class AuditCoverageTest {
 
-    /**
-     * The job page's Claudio actions, which the engine branch moves into tracking/: after that merge
-     * they get their @Audited (docs/architecture.md, "Auditing") and leave this list.
-     */
-    static final Set<String> PENDING_ENGINE_MERGE = Set.of(
-            "POST /t/{tenant}/jobs/{jobId}/link",
-            "POST /t/{tenant}/jobs/{jobId}/check",
-            "GET /t/{tenant}/jobs/{jobId}/transcripts/{index}",
-            "GET /t/{tenant}/jobs/{jobId}/media/{index}");
-
     /** Pages that show health information or the audit log: each must record an access event. */
     static final Set<String> AUDITED_READS = Set.of(
             "GET /t/{tenant}/jobs/{jobId}",
             "GET /t/{tenant}/jobs/{jobId}/progress",
+            "GET /t/{tenant}/jobs/{jobId}/transcripts/{index}",
+            "GET /t/{tenant}/jobs/{jobId}/media/{index}",
             "GET /t/{tenant}/uploads/{uploadId}/media",
             "GET /t/{tenant}/admin/profiles/{profileId}/export",
             "GET /t/{tenant}/audit",
@@ -58,7 +50,7 @@ class AuditCoverageTest {
         List<String> missing = new ArrayList<>();
         int audited = 0;
         for (Route route : Routes.all()) {
-            if (route.method().equals("GET") || route.method().equals("HEAD") || PENDING_ENGINE_MERGE.contains(route.toString())) {
+            if (route.method().equals("GET") || route.method().equals("HEAD")) {
                 continue;
             }
             Audited a = route.annotation(Audited.class);
@@ -85,17 +77,6 @@ class AuditCoverageTest {
             }
         }
         assertEquals(new TreeSet<>(AUDITED_READS), found, "routes named here that no longer exist");
-    }
-
-    @Test
-    void theRoutesWaitingForTheEngineMergeStillExistAndAreNotYetAnnotated() {
-        List<String> stale = new ArrayList<>(PENDING_ENGINE_MERGE);
-        for (Route route : Routes.all()) {
-            if (PENDING_ENGINE_MERGE.contains(route.toString()) && route.annotation(Audited.class) == null) {
-                stale.remove(route.toString());
-            }
-        }
-        assertEquals(List.of(), stale, "moved or audited now: remove them from PENDING_ENGINE_MERGE");
     }
 
     /** Action codes written as literals in code that records events. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +23,16 @@ import com.claudioportal.infra.DatabaseOwner;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.job.Job;
+import com.claudioportal.job.JobResult;
 import com.claudioportal.job.JobState;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -78,6 +83,7 @@ class AuditEventsTest {
 
     @Test
     @TestSecurity(user = STAFF)
+    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void staffReadsAndActions() {
         String t = tenant;
         String j = String.valueOf(job);
@@ -92,7 +98,7 @@ class AuditEventsTest {
         exactlyOne(() -> given().get("/t/" + t + "/uploads/" + upload + "/media").then().statusCode(200),
                 new Expected(t, "job.recording-played", AuditOutcome.SUCCESS, "upload", upload, STAFF, "STAFF", null));
         none(() -> given().header("Range", "bytes=100-").get("/t/" + t + "/uploads/" + upload + "/media").then().statusCode(206));
-        // transcripts and media are opened through tracking/ (being rewritten on the engine branch): wired and tested after that merge
+        // transcripts, media and the Claudio actions: staffAskingClaudioFromTheJobPage
 
         // a completed job cannot be cancelled: the attempt is recorded as failed
         exactlyOne(() -> post("/t/" + t + "/jobs/" + j + "/cancel", Map.of()).then().statusCode(303),
@@ -134,6 +140,54 @@ class AuditEventsTest {
 
     @Test
     @TestSecurity(user = STAFF)
+    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void staffAskingClaudioFromTheJobPage() {
+        String t = tenant;
+        String j = String.valueOf(job);
+        // fresh links, so that opening one asks Claudio nothing (there is none here); their names carry a patient's
+        scope.run(t, () -> Job.<Job> findById(job).refreshLinks(new JobResult(List.of("https://transcripts.example.test/Tremblay-report.txt"),
+                List.of("https://transcripts.example.test/Tremblay-dictée.mp3"), List.of(), "Le patient Tremblay", Instant.now().plusSeconds(300))));
+        Event transcript = exactlyOne(() -> given().redirects().follow(false).get("/t/" + t + "/jobs/" + j + "/transcripts/0").then().statusCode(303),
+                new Expected(t, "job.transcript-opened", AuditOutcome.SUCCESS, "job", j, STAFF, "STAFF", "\"index\":1"));
+        Event media = exactlyOne(() -> given().redirects().follow(false).get("/t/" + t + "/jobs/" + j + "/media/0").then().statusCode(303),
+                new Expected(t, "job.media-opened", AuditOutcome.SUCCESS, "job", j, STAFF, "STAFF", "\"index\":1"));
+        assertTrue(!transcript.details().contains("Tremblay") && !media.details().contains("Tremblay") && !media.details().contains("https"),
+                media.details());
+        // a transcript the job does not have: refused (404), under the action that was attempted
+        exactlyOne(() -> given().redirects().follow(false).get("/t/" + t + "/jobs/" + j + "/transcripts/7").then().statusCode(404),
+                new Expected(t, "job.transcript-opened", AuditOutcome.DENIED, "job", j, STAFF, "STAFF", "\"status\":404"));
+
+        // check now: refused for a finished job, done for one Claudio is working on
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + j + "/check", Map.of()).then().statusCode(303),
+                new Expected(t, "job.checked", AuditOutcome.FAILURE, "job", j, STAFF, "STAFF", "\"refused\":true"));
+        String atClaudio = String.valueOf(jobIn(JobState.SUBMITTED, "REF-CHECK-" + job));
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + atClaudio + "/check", Map.of()).then().statusCode(303),
+                new Expected(t, "job.checked", AuditOutcome.SUCCESS, "job", atClaudio, STAFF, "STAFF", null));
+        // link and submit again are for a job whose submit answer was lost; elsewhere they are refused
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + j + "/link", Map.of("reference", "REF-LINK-1")).then().statusCode(303),
+                new Expected(t, "job.linked", AuditOutcome.FAILURE, "job", j, STAFF, "STAFF", "\"refused\":true"));
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + j + "/submit-again", Map.of()).then().statusCode(303),
+                new Expected(t, "job.resubmitted", AuditOutcome.FAILURE, "job", j, STAFF, "STAFF", "\"refused\":true"));
+        String lost = String.valueOf(jobIn(JobState.NEEDS_ATTENTION, null));
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + lost + "/link", Map.of("reference", "")).then().statusCode(303),
+                new Expected(t, "job.linked", AuditOutcome.FAILURE, "job", lost, STAFF, "STAFF", "\"refused\":true"));
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + lost + "/submit-again", Map.of()).then().statusCode(303),
+                new Expected(t, "job.resubmitted", AuditOutcome.SUCCESS, "job", lost, STAFF, "STAFF", null));
+    }
+
+    @Test
+    @TestSecurity(user = AUDITOR)
+    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void anAuditorOpeningATranscriptIsRefusedAndRecorded() {
+        String t = tenant;
+        String j = String.valueOf(job);
+        exactlyOne(() -> given().redirects().follow(false).get("/t/" + t + "/jobs/" + j + "/transcripts/0").then().statusCode(403),
+                new Expected(t, "job.transcript-opened", AuditOutcome.DENIED, "job", j, AUDITOR, "AUDITOR", "\"status\":403"));
+    }
+
+    @Test
+    @TestSecurity(user = STAFF)
+    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void refusedAccessIsRecordedOncePerPersonAndWindowWithTheCountLeftOut() throws Exception {
         String t = tenant;
         exactlyOne(() -> post("/t/" + t + "/admin/members", Map.of("email", "x@y.test", "role", "STAFF")).then().statusCode(403),
@@ -149,6 +203,7 @@ class AuditEventsTest {
 
     @Test
     @TestSecurity(user = OUTSIDER)
+    @OidcSecurity(claims = { @Claim(key = "email", value = OUTSIDER), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void anOutsidersAttemptIsRecordedInTheTenantItAimedAt() {
         String t = tenant;
         String j = String.valueOf(job);
@@ -158,6 +213,7 @@ class AuditEventsTest {
 
     @Test
     @TestSecurity(user = ADMIN)
+    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void tenantAdminChanges() {
         String t = tenant;
         exactlyOne(() -> post("/t/" + t + "/admin/members", Map.of("email", "new-member@audit-events.test", "role", "STAFF"))
@@ -211,6 +267,7 @@ class AuditEventsTest {
 
     @Test
     @TestSecurity(user = AUDITOR)
+    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void auditorsReadingTheLogAndAJob() {
         String t = tenant;
         String j = String.valueOf(job);
@@ -229,6 +286,7 @@ class AuditEventsTest {
 
     @Test
     @TestSecurity(user = PLATFORM, roles = "platform-admin")
+    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void platformAdminActions() {
         String t = tenant;
         String id = "events-" + java.util.UUID.randomUUID().toString().substring(0, 8);
@@ -258,6 +316,20 @@ class AuditEventsTest {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
+
+    /** A job of the tenant in {@code state}, with Claudio's {@code reference} (or none), not due for the worker. */
+    long jobIn(JobState state, String reference) {
+        long id = fixtures.finishedJob(tenant, profile);
+        scope.run(tenant, () -> {
+            Job j = Job.findById(id);
+            j.status = state;
+            j.claudioReference = reference;
+            j.result = null;
+            j.completedAt = null;
+            j.nextAttemptAt = null;
+        });
+        return id;
+    }
 
     long failedJob() {
         long id = fixtures.finishedJob(tenant, profile);

@@ -43,6 +43,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
 
 /**
  * The audit page ({@code GET /t/{tenant}/audit}, the whole HTML page with its chart, as an auditor
@@ -59,6 +62,7 @@ import io.quarkus.test.security.TestSecurity;
 @TestProfile(BenchmarkProfile.class)
 @Tag("benchmark")
 @TestSecurity(user = AuditBenchmark.AUDITOR)
+@OidcSecurity(claims = { @Claim(key = "email", value = AuditBenchmark.AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
 class AuditBenchmark {
 
     static final String AUDITOR = "auditor@audit-bench.test";

@@ -43,6 +43,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 
 /**
  * Response time of the job list ({@code GET /t/{tenant}/jobs}, the whole HTML page as staff get
@@ -60,6 +63,7 @@ import io.quarkus.test.security.TestSecurity;
 @TestProfile(BenchmarkProfile.class)
 @Tag("benchmark")
 @TestSecurity(user = JobListBenchmark.STAFF)
+@OidcSecurity(claims = { @Claim(key = "email", value = JobListBenchmark.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
 class JobListBenchmark {
 
     static final String STAFF = "staff@jobs-bench.test";

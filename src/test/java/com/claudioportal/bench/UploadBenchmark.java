@@ -47,6 +47,9 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 import io.restassured.response.Response;
 
 /**
@@ -75,6 +78,7 @@ import io.restassured.response.Response;
 @TestProfile(BenchmarkProfile.class)
 @Tag("benchmark")
 @TestSecurity(user = UploadBenchmark.STAFF)
+@OidcSecurity(claims = { @Claim(key = "email", value = UploadBenchmark.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
 class UploadBenchmark {
 
     static final String STAFF = "staff@bench.test";

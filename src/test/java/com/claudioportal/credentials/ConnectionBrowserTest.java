@@ -113,7 +113,7 @@ class ConnectionBrowserTest {
         assertThat(page.getByTestId("last-test")).containsText("Failed");
         Browsers.screenshot(page, "connection-test-rejected");
 
-        page.locator("#f-baseUrl").fill("http://localhost:9/claudio");
+        page.locator("#f-baseUrl").fill("http://localhost:" + com.claudioportal.infra.Ports.closed() + "/claudio");
         page.locator("[data-testid=connection-form] button[type=submit]").click();
         page.locator("[data-testid=test-connection] button").click();
         assertThat(page.getByTestId("flash")).containsText("Address unreachable");

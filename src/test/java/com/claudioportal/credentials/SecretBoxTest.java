@@ -66,6 +66,26 @@ class SecretBoxTest {
         assertThrows(IllegalStateException.class, () -> box("", null).checkConfigured(null));
     }
 
+    @Test
+    void keysAndTheActiveOneAreKnownByTheirIds() {
+        SecretBox two = box(" k1:" + K1 + " , k2:" + K2 + ",", "k2");
+        assertEquals(java.util.Set.of("k1", "k2"), two.keyIds());
+        assertEquals("k2", two.activeKeyId());
+        assertEquals("k1", box("k1:" + K1, null).activeKeyId(), "a single key is the active one");
+        assertEquals("k1", box("k1:" + K1, "  ").activeKeyId(), "a blank active key means none named");
+        assertEquals(null, box("k1:" + K1 + ",k2:" + K2, null).activeKeyId(), "two keys and none named: no active key");
+        assertThrows(IllegalStateException.class, () -> box("k1:" + K1 + ",k2:" + K2, null).checkConfigured(null));
+        assertThrows(IllegalStateException.class, () -> box(":" + K1, null), "a key needs an id");
+        assertEquals("a", box("a:" + K1, null).activeKeyId(), "a one-letter id is an id");
+        assertThrows(IllegalStateException.class, () -> box("k1:not base64!", null));
+        assertEquals("k1", SecretBox.keyIdOf("v1:k1:abc"));
+        assertEquals("", SecretBox.keyIdOf("garbage"));
+        assertThrows(IllegalStateException.class, () -> box("k1:" + K1, "k1").open("v2:k1:abc", "ctx"), "an unknown format");
+        assertThrows(IllegalStateException.class, () -> box("k1:" + K1, "k1").open("nonsense", "ctx"));
+        assertThrows(IllegalStateException.class, () -> box("k1:" + K1, "k1").open("v1:k1:!!!", "ctx"), "not base64");
+        assertFalse(box("k1:" + K1 + ",k2:" + K2, null).isSealedWithActiveKey("v1:k1:abc"), "no active key: nothing is sealed with it");
+    }
+
     static SecretBox box(String keys, String active) {
         return new SecretBox(new EncryptionConfig() {
             public Optional<String> keys() {

@@ -20,6 +20,9 @@ import com.claudioportal.tenant.TenantScope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 
 /**
  * After a master-key rotation (the test profile knows keys test0 and test1, test1 active), secrets
@@ -45,6 +48,7 @@ class SecretRotationTest {
 
     @Test
     @TestSecurity(user = "platform@rotation.test", roles = CurrentUser.PLATFORM_ADMIN_ROLE)
+    @OidcSecurity(claims = { @Claim(key = "email", value = "platform@rotation.test"), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void oldSecretsStayReadableAndAreReencryptedWithTheActiveKey() {
         String tenant = fixtures.tenant("Rotation Clinic", Fixtures.email("admin"));
         scope.run(tenant, () -> connections.save("http://localhost:9/claudio", "old-key-1111", "old-secret-2222"));

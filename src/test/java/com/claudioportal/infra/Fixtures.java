@@ -33,6 +33,10 @@ public class Fixtures {
     @Inject
     com.claudioportal.upload.UploadStorage storage;
 
+    public TenantScope scope() {
+        return scope;
+    }
+
     /** Creates a tenant named {@code name} with {@code admin} as its tenant admin; returns its id. */
     public String tenant(String name, String admin) {
         String id = (name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + UUID.randomUUID().toString().substring(0, 8))
@@ -112,6 +116,23 @@ public class Fixtures {
         });
     }
 
+    /** A letter uploaded to the tenant (a real file in storage), not yet part of a job. */
+    public java.util.UUID document(String tenantId) {
+        java.nio.file.Path pdf = TestFiles.pdf("fixture-" + java.util.UUID.randomUUID() + ".pdf");
+        return scope.call(tenantId, () -> {
+            var upload = new com.claudioportal.upload.Upload();
+            upload.id = java.util.UUID.randomUUID();
+            upload.kind = com.claudioportal.upload.UploadKind.DOCUMENT;
+            upload.originalFilename = "fixture.pdf";
+            upload.contentType = "application/pdf";
+            upload.sizeBytes = java.nio.file.Files.size(pdf);
+            upload.uploadedBy = "fixtures";
+            upload.storedPath = storage.keep(pdf, tenantId, upload.id);
+            upload.persist();
+            return upload.id;
+        });
+    }
+
     /** A finished job (the worker leaves it alone) with one recording; returns its id. */
     public long finishedJob(String tenantId, long profileId) {
         java.util.UUID uploadId = upload(tenantId);
@@ -125,9 +146,12 @@ public class Fixtures {
             job.status = com.claudioportal.job.JobState.COMPLETED;
             job.submittedBy = "fixtures@example.test";
             job.claudioReference = "REF-" + job.submissionKey;
+            // written as it is stored, not through the lifecycle: a fixture of a job finished long ago
+            job.result = new com.claudioportal.job.JobResult(java.util.List.of("https://transcripts.example.test/report.txt"),
+                    java.util.List.of("https://transcripts.example.test/media.mp3"), java.util.List.of(), null, java.time.Instant.now()).json();
+            job.completedAt = java.time.Instant.now();
+            job.nextAttemptAt = null;
             job.persist();
-            job.recordCompletion(new com.claudioportal.job.JobResult(java.util.List.of("https://transcripts.example.test/report.txt"),
-                    java.util.List.of("https://transcripts.example.test/media.mp3"), java.util.List.of(), null, java.time.Instant.now()));
             var upload = com.claudioportal.upload.Upload.<com.claudioportal.upload.Upload> findById(uploadId);
             upload.jobId = job.id;
             var file = new com.claudioportal.job.JobFile();
@@ -142,6 +166,21 @@ public class Fixtures {
             file.persist();
             return job.id;
         });
+    }
+
+    @Inject
+    com.claudioportal.credentials.ConnectionService connections;
+
+    /**
+     * A saved Claudio connection (so staff may submit) to a local port nothing listens on: the
+     * worker's calls fail at once as "unreachable", which is all a test that only saves jobs needs.
+     */
+    public void connection(String tenantId) {
+        var errors = scope.call(tenantId, () -> connections.save("http://localhost:" + Ports.closed() + "/claudio",
+                "fixture-key-" + UUID.randomUUID(), "fixture-secret-" + UUID.randomUUID()));
+        if (errors.any()) {
+            throw new IllegalStateException("Could not save the connection: " + errors.all());
+        }
     }
 
     public long membershipId(String tenantId, String email) {

@@ -40,13 +40,7 @@ public final class Routes {
 
         /** The path with each parameter replaced by {@code values.apply(name)}. */
         public String expand(java.util.function.Function<String, String> values) {
-            Matcher m = PARAM.matcher(template);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                m.appendReplacement(out, Matcher.quoteReplacement(values.apply(m.group(1))));
-            }
-            m.appendTail(out);
-            return out.toString();
+            return Routes.expand(template, values);
         }
 
         public <A extends Annotation> A annotation(Class<A> type) {
@@ -58,6 +52,17 @@ public final class Routes {
         public String toString() {
             return method + " " + template;
         }
+    }
+
+    /** {@code template} with each {name} replaced by {@code values.apply(name)}. */
+    public static String expand(String template, java.util.function.Function<String, String> values) {
+        Matcher m = PARAM.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(values.apply(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private Routes() {

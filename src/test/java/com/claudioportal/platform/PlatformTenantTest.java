@@ -18,6 +18,9 @@ import com.claudioportal.infra.Fixtures;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 import io.restassured.response.Response;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.Membership;
@@ -38,6 +41,7 @@ class PlatformTenantTest {
 
     @Test
     @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
+    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void createsATenantWithItsFirstAdminAndAuditsIt() {
         String id = "clinic-" + UUID.randomUUID().toString().substring(0, 8);
         post("/platform/tenants", "name", "Willow Clinic", "id", id, "organizationAlias", "", "firstAdminEmail", "Boss@Willow.test")
@@ -54,6 +58,7 @@ class PlatformTenantTest {
 
     @Test
     @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
+    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void badInputIsExplainedAndNothingIsWritten() {
         String existing = fixtures.tenant("Existing Clinic", Fixtures.email("admin"));
         Response response = post("/platform/tenants", "name", "Copy Clinic", "id", existing, "organizationAlias", "",
@@ -76,6 +81,7 @@ class PlatformTenantTest {
 
     @Test
     @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
+    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void renamesAndDisables() {
         String id = fixtures.tenant("Old Name", Fixtures.email("admin"));
         post("/platform/tenants/" + id, "name", "New Name", "organizationAlias", "new-org").then().statusCode(303);
@@ -89,6 +95,7 @@ class PlatformTenantTest {
 
     @Test
     @TestSecurity(user = "member@disabled.test")
+    @OidcSecurity(claims = { @Claim(key = "email", value = "member@disabled.test"), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void membersOfADisabledTenantAreToldWhy() {
         String id = fixtures.tenant("Paused Clinic", "member@disabled.test");
         QuarkusTransaction.requiringNew().run(() -> Tenant.<Tenant> findById(id).enabled = false);

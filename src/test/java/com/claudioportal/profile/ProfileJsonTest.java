@@ -77,6 +77,36 @@ class ProfileJsonTest {
     }
 
     @Test
+    void isRawOnlyForOneOrTrue() {
+        for (String raw : List.of("1", "\"1\"", "true", "\" TRUE \"")) {
+            assertTrue(ProfileJson.isRaw(node(raw)), raw);
+        }
+        for (String formatted : List.of("0", "2", "\"0\"", "false", "\"yes\"", "\"Set to 1 for raw\"", "null", "[1]")) {
+            assertFalse(ProfileJson.isRaw(node(formatted)), formatted);
+        }
+        assertFalse(ProfileJson.isRaw(null));
+    }
+
+    @Test
+    void documentTypesComeFromAttachmentsAndThePortalsOwnList() {
+        String base = "{\"form_id\":\"F\",\"profile_id\":\"P\",\"profile_name\":\"N\",\"job_data\":[],";
+        assertEquals(List.of("loi", "medical"), ProfileJson.parse(base + "\"x_portal\":{\"doc_types\":[\"loi\",\"medical\"]}}")
+                .content().docTypes());
+        assertEquals(List.of("loi"), ProfileJson.parse(base + "\"attachments\":[{\"doc_type\":\"loi\"},{\"doc_type\":\"\"}]}")
+                .content().docTypes());
+        assertEquals("Shown name", ProfileJson.parse(base + "\"x_portal\":{\"display_name\":\"Shown name\"}}").displayName());
+        assertEquals("N", ProfileJson.parse(base + "\"x_portal\":{\"display_name\":\" \"}}").displayName());
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode node(String json) {
+        try {
+            return JsonText.MAPPER.readTree("{\"v\":" + json + "}").get("v");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void exportReimportsToTheSameProfile() throws IOException {
         ProfileContent original = new ProfileContent("P1", "F1", "Profile One", true, List.of("loi", "medical"), List.of(
                 new ProfileField("side", "Side", "string", "choice", "Which side", "left", true, List.of("left", "right")),

@@ -62,9 +62,27 @@ class ProfileServiceTest {
     void theDatabaseRefusesToChangeAVersion() {
         String tenant = fixtures.tenant("Immutable Clinic", Fixtures.email("admin"));
         long id = fixtures.seedProfile(tenant);
-        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> em
+        String before = formIds(id);
+        Exception refused = assertThrows(jakarta.persistence.PersistenceException.class, () -> QuarkusTransaction.requiringNew().run(() -> em
                 .createNativeQuery("update profile_version set form_id = 'x' where profile_id = :id").setParameter("id", id)
                 .executeUpdate()));
+        assertTrue(causes(refused).contains("profile versions are immutable: create a new version instead"), causes(refused));
+        assertEquals(before, formIds(id), "the row is unchanged");
+        assertEquals("70L34P7896Q97U81", before);
+    }
+
+    private String formIds(long profileId) {
+        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
+                "select string_agg(form_id, ',') from profile_version where profile_id = :id").setParameter("id", profileId)
+                .getSingleResult());
+    }
+
+    private static String causes(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append(" / ");
+        }
+        return all.toString();
     }
 
     @Test

@@ -34,7 +34,7 @@ class OrganizationMembershipTest {
     @Test
     @TestSecurity(user = "nurse-list@org.test")
     @OidcSecurity(claims = {
-            @Claim(key = "email", value = "nurse-list@org.test"),
+            @Claim(key = "email", value = "nurse-list@org.test"), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
             @Claim(key = "organization", value = "[\"org-list-clinic\"]", type = ClaimType.JSON_ARRAY) })
     void listShapeGrantsStaff() {
         String tenant = fixtures.tenantWithOrganization("Org List Clinic", Fixtures.email("admin"), "org-list-clinic");
@@ -49,7 +49,7 @@ class OrganizationMembershipTest {
     @Test
     @TestSecurity(user = "nurse-map@org.test")
     @OidcSecurity(claims = {
-            @Claim(key = "email", value = "nurse-map@org.test"),
+            @Claim(key = "email", value = "nurse-map@org.test"), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
             @Claim(key = "organization", value = "{\"org-map-clinic\": {\"id\": \"42\"}}", type = ClaimType.JSON_OBJECT) })
     void mapShapeGrantsStaffAndRevocationSticks() {
         String tenant = fixtures.tenantWithOrganization("Org Map Clinic", Fixtures.email("admin"), "org-map-clinic");
@@ -66,7 +66,7 @@ class OrganizationMembershipTest {
     @Test
     @TestSecurity(user = "stranger@org.test")
     @OidcSecurity(claims = {
-            @Claim(key = "email", value = "stranger@org.test"),
+            @Claim(key = "email", value = "stranger@org.test"), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
             @Claim(key = "organization", value = "[\"some-other-org\"]", type = ClaimType.JSON_ARRAY) })
     void otherOrganizationsGrantNothing() {
         String tenant = fixtures.tenantWithOrganization("Org Clinic", Fixtures.email("admin"), "org-clinic-x");

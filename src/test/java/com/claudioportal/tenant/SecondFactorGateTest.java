@@ -72,7 +72,8 @@ class SecondFactorGateTest {
 
     @Test
     @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "acr", value = "1") })
+    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
+            @Claim(key = "acr", value = "1") })
     void tenantAdminsNeedItForAdministrationButNotForTheirOtherPages() {
         String tenant = fixtures.tenant("Second Factor Clinic", ADMIN);
         given().redirects().follow(false).get("/t/" + tenant + "/admin/members").then().statusCode(303)
@@ -83,7 +84,8 @@ class SecondFactorGateTest {
 
     @Test
     @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "acr", value = "otp") })
+    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
+            @Claim(key = "acr", value = "otp") })
     void tenantAdminsWithTheSecondFactorManageTheirTenant() {
         String tenant = fixtures.tenant("Second Factor Clinic Two", ADMIN);
         given().get("/t/" + tenant + "/admin/members").then().statusCode(200);

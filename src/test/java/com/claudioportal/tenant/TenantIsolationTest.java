@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -20,16 +21,24 @@ import com.claudioportal.infra.WebClient;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 
 /**
  * Tenant isolation, proven for every route the portal has: it enumerates the routes, so a new
  * page is covered as soon as it exists. A new path parameter needs one line in
- * {@link #foreignIds} saying which of tenant A's records to aim at.
+ * {@link #ids} saying which record to aim at. Every 404 has a positive control: the same request
+ * with the person's own tenant and records must not be a 404, so a route that always answers
+ * 404 cannot pass.
  */
 @QuarkusTest
 class TenantIsolationTest {
 
     static final String OUTSIDER = "outsider@isolation.test";
+
+    /** The tenant routes there are today (TenantRoleTest's table lists them); a new one raises it. */
+    static final int TENANT_ROUTES = 41;
 
     @Inject
     Fixtures fixtures;
@@ -37,85 +46,117 @@ class TenantIsolationTest {
     String tenantA;
     String tenantB;
     Map<String, String> foreignIds;
+    Map<String, String> ownIds;
 
     @BeforeEach
     void twoTenants() {
         tenantA = fixtures.tenant("Isolation A", Fixtures.email("admin-a"));
-        String staffA = Fixtures.email("staff-a");
-        fixtures.member(tenantA, staffA, TenantRole.STAFF);
         // the outsider is tenant admin of B: the strongest role, in the wrong tenant
         tenantB = fixtures.tenant("Isolation B", OUTSIDER);
-        long profileA = fixtures.seedProfile(tenantA);
-        foreignIds = Map.of(
-                "memberId", String.valueOf(fixtures.membershipId(tenantA, staffA)),
-                "profileId", String.valueOf(profileA),
-                "jobId", String.valueOf(fixtures.finishedJob(tenantA, profileA)),
-                "uploadId", fixtures.upload(tenantA).toString(),
+        foreignIds = ids(tenantA);
+        ownIds = ids(tenantB);
+    }
+
+    private Map<String, String> ids(String tenant) {
+        String staff = Fixtures.email("staff");
+        fixtures.member(tenant, staff, TenantRole.STAFF);
+        long profile = fixtures.seedProfile(tenant);
+        return Map.of(
+                "memberId", String.valueOf(fixtures.membershipId(tenant, staff)),
+                "profileId", String.valueOf(profile),
+                "jobId", String.valueOf(fixtures.finishedJob(tenant, profile)),
+                "uploadId", fixtures.upload(tenant).toString(),
                 "index", "0",
-                "presetId", String.valueOf(fixtures.preset(tenantA, "Dr. A", Map.of("specialist_name", "Dr. A"))));
+                "presetId", String.valueOf(fixtures.preset(tenant, "Dr. " + tenant, Map.of("specialist_name", "Dr. X"))));
     }
 
     @Test
-    void theRouteListIsNotEmpty() {
-        List<Route> tenantRoutes = Routes.all().stream().filter(Route::isTenantRoute).toList();
-        assertTrue(tenantRoutes.size() >= 5, "expected the tenant routes to be found, got " + tenantRoutes);
+    void everyTenantRouteIsFound() {
+        List<Route> tenantRoutes = tenantRoutes();
+        assertTrue(tenantRoutes.size() >= TENANT_ROUTES, "expected at least " + TENANT_ROUTES + " tenant routes, got "
+                + tenantRoutes.size() + ": " + tenantRoutes);
         assertTrue(tenantRoutes.stream().anyMatch(r -> r.template().equals("/t/{tenant}/admin/members/{memberId}/role")));
     }
 
     @Test
     @TestSecurity(user = OUTSIDER)
+    @OidcSecurity(claims = { @Claim(key = "email", value = OUTSIDER), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void anotherTenantsIdInTheUrlGives404OnEveryTenantRoute() {
         List<String> failures = new ArrayList<>();
+        WebClient.Csrf csrf = WebClient.csrf("/t/" + tenantB);
         for (Route route : tenantRoutes()) {
-            String path = route.expand(name -> name.equals("tenant") ? tenantA : idFor(name, route));
-            int status = WebClient.send(route.method(), path, "/t/" + tenantB).statusCode();
+            String foreign = route.expand(name -> name.equals("tenant") ? tenantA : idFor(foreignIds, name, route));
+            int status = WebClient.send(route.method(), foreign, csrf, Map.of()).statusCode();
             if (status != 404) {
-                failures.add(route + " as " + path + " answered " + status);
+                failures.add(route + " as " + foreign + " answered " + status);
             }
+            ownRequestIsNot404(route, csrf, failures);
         }
         assertEquals(List.of(), failures);
     }
 
     @Test
     @TestSecurity(user = OUTSIDER)
+    @OidcSecurity(claims = { @Claim(key = "email", value = OUTSIDER), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void anotherTenantsRecordUnderYourOwnTenantGives404() {
         List<String> failures = new ArrayList<>();
+        WebClient.Csrf csrf = WebClient.csrf("/t/" + tenantB);
         int checked = 0;
         for (Route route : tenantRoutes()) {
             if (route.params().size() < 2) {
                 continue;
             }
             checked++;
-            String path = route.expand(name -> name.equals("tenant") ? tenantB : idFor(name, route));
-            int status = WebClient.send(route.method(), path, "/t/" + tenantB).statusCode();
+            String foreign = route.expand(name -> name.equals("tenant") ? tenantB : idFor(foreignIds, name, route));
+            int status = WebClient.send(route.method(), foreign, csrf, Map.of()).statusCode();
             if (status != 404) {
-                failures.add(route + " as " + path + " answered " + status);
+                failures.add(route + " as " + foreign + " answered " + status);
             }
+            ownRequestIsNot404(route, csrf, failures);
         }
         assertEquals(List.of(), failures);
-        assertTrue(checked > 0, "no route with a record id was checked");
+        assertTrue(checked >= 21, "routes with a record id checked: " + checked);
     }
 
     @Test
     @TestSecurity(user = OUTSIDER)
+    @OidcSecurity(claims = { @Claim(key = "email", value = OUTSIDER), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void aTenantThatDoesNotExistGives404LikeAForeignOne() {
+        List<String> failures = new ArrayList<>();
         for (Route route : tenantRoutes()) {
             if (route.method().equals("GET") && route.params().size() == 1) {
-                assertEquals(404, WebClient.send("GET", route.expand(n -> "no-such-tenant"), "/t/" + tenantB).statusCode(),
-                        route.toString());
+                int status = WebClient.send("GET", route.expand(n -> "no-such-tenant"), "/t/" + tenantB).statusCode();
+                int own = WebClient.send("GET", route.expand(n -> tenantB), "/t/" + tenantB).statusCode();
+                if (status != 404 || own == 404 || own >= 500) {
+                    failures.add(route + ": " + status + " for a tenant that does not exist, " + own + " for the own tenant");
+                }
             }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    /** The positive control: the same request in the person's own tenant with their own records. */
+    private void ownRequestIsNot404(Route route, WebClient.Csrf csrf, List<String> failures) {
+        String own = route.expand(name -> name.equals("tenant") ? tenantB : idFor(ownIds, name, route));
+        int status = WebClient.send(route.method(), own, csrf, Map.of()).statusCode();
+        if (status == 404 || status >= 500) {
+            failures.add(route + " as " + own + " (own tenant, own records) answered " + status);
         }
     }
 
+    /** Reads first, then changes, removals last: each own request still finds the records it names. */
     private List<Route> tenantRoutes() {
-        return Routes.all().stream().filter(Route::isTenantRoute).toList();
+        return Routes.all().stream().filter(Route::isTenantRoute)
+                .sorted(Comparator.comparing((Route r) -> !r.method().equals("GET"))
+                        .thenComparing(r -> r.template().matches(".*/(remove|delete|disable)$")))
+                .toList();
     }
 
-    private String idFor(String param, Route route) {
-        String id = foreignIds.get(param);
+    private String idFor(Map<String, String> ids, String param, Route route) {
+        String id = ids.get(param);
         if (id == null) {
-            fail("Route " + route + " has the path parameter {" + param + "}: add one of tenant A's " + param
-                    + " values to foreignIds in " + getClass().getSimpleName());
+            fail("Route " + route + " has the path parameter {" + param + "}: add a " + param
+                    + " value to ids() in " + getClass().getSimpleName());
         }
         return id;
     }

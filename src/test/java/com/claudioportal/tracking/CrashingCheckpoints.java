@@ -6,7 +6,8 @@ import io.quarkus.test.Mock;
 
 /**
  * Stands in for {@link WorkerCheckpoints} in tests: when armed, the worker stops dead at the named
- * point, the way a crash or kill would (an Error, which the worker does not catch), once.
+ * point, the way a crash or kill would (an Error, which the worker does not catch), once. A test
+ * may also run an action at a point (a cancel right after the claim, a webhook during a poll).
  */
 @Mock
 @ApplicationScoped
@@ -21,6 +22,12 @@ public class CrashingCheckpoints extends WorkerCheckpoints {
 
     private static volatile String armed;
     private static volatile long armedJob;
+    private static final java.util.Map<String, Runnable> actions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The next time job {@code jobId} reaches {@code point}, {@code action} runs there (once). */
+    public static void when(String point, long jobId, Runnable action) {
+        actions.put(point + "/" + jobId, action);
+    }
 
     /** The next time job {@code jobId} reaches {@code point}, the worker stops there. */
     public static void arm(String point, long jobId) {
@@ -30,10 +37,15 @@ public class CrashingCheckpoints extends WorkerCheckpoints {
 
     public static void disarm() {
         armed = null;
+        actions.clear();
     }
 
     @Override
     public void reached(String point, long jobId) {
+        Runnable action = actions.remove(point + "/" + jobId);
+        if (action != null) {
+            action.run();
+        }
         if (point.equals(armed) && jobId == armedJob) {
             armed = null;
             throw new SimulatedCrash(point);

@@ -161,7 +161,7 @@ class JobWorkerTest {
         assertEquals(reference, job(w.tenant(), jobId).claudioReference);
         untilStatus(w.tenant(), jobId, JobState.COMPLETED);
         assertEquals(1, sandbox.jobCount(w.tenant()));
-        assertEquals(1L, (long) scope.call(w.tenant(), () -> AuditEvent.count("action = ?1 and targetId = ?2", "job.resolved", String.valueOf(jobId))));
+        assertEquals(1L, (long) scope.call(w.tenant(), () -> AuditEvent.count("action = ?1 and targetId = ?2", "job.linked", String.valueOf(jobId))));
     }
 
     @Test
@@ -183,7 +183,7 @@ class JobWorkerTest {
         worker.runOnce();
         assertEquals(JobState.SUBMITTED, job(w.tenant(), jobId).status);
         assertEquals(2, sandbox.jobCount(w.tenant()), "the person chose to send it again");
-        assertEquals(1L, (long) scope.call(w.tenant(), () -> AuditEvent.count("action", "job.resolved")));
+        assertEquals(1L, (long) scope.call(w.tenant(), () -> AuditEvent.count("action", "job.resubmitted")));
     }
 
     @Test

@@ -8,6 +8,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 public class ManualWorker implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("portal.worker.enabled", "false");
+        return Map.of("portal.worker.enabled", "false",
+                // small enough for WebhookIntakeTest to reach, large enough for every other test
+                "portal.worker.webhook.per-token-rate", "5", "portal.worker.webhook.burst-seconds", "4");
     }
 }

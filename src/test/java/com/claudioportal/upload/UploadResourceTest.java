@@ -23,10 +23,14 @@ import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
 import io.restassured.response.Response;
 
 @QuarkusTest
 @TestSecurity(user = UploadResourceTest.STAFF)
+@OidcSecurity(claims = { @Claim(key = "email", value = UploadResourceTest.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
 class UploadResourceTest {
 
     static final String STAFF = "staff@uploads.test";
@@ -85,11 +89,22 @@ class UploadResourceTest {
     }
 
     @Test
-    void anUploadWithoutTheCsrfTokenIsRefused() {
+    void anUploadWithoutTheCsrfTokenIsRefused() throws java.io.IOException {
+        String expired = "The page has expired. Reload it and try again; nothing was saved.";
         given().contentType("application/octet-stream").body(TestFiles.wav("y.wav", 1).toFile())
-                .post("/t/" + tenant + "/uploads?kind=AUDIO").then().statusCode(400);
+                .post("/t/" + tenant + "/uploads?kind=AUDIO").then().statusCode(400).body("error", equalTo(expired));
         given().multiPart("file", TestFiles.wav("y2.wav", 1).toFile()).post("/t/" + tenant + "/uploads?kind=AUDIO")
-                .then().statusCode(400);
+                .then().statusCode(400).body("error", equalTo(expired));
+        Response page = given().get("/t/" + tenant);
+        given().cookie("portal-csrf", page.getCookie("portal-csrf")).header("X-CSRF-TOKEN", "not-the-token")
+                .contentType("application/octet-stream").header("X-File-Name", "y3.wav").body(TestFiles.wav("y3.wav", 1).toFile())
+                .post("/t/" + tenant + "/uploads?kind=AUDIO").then().statusCode(400).body("error", equalTo(expired));
+        assertEquals(0L, (long) scope.call(tenant, () -> Upload.count()), "no upload was stored");
+        Path tenantFiles = storage.resolve(tenant);
+        assertFalse(Files.exists(tenantFiles) && Files.list(tenantFiles).findAny().isPresent(), "no file was kept");
+        // the positive control: with the token the same upload is taken
+        upload("AUDIO", TestFiles.wav("y4.wav", 1), "y4.wav").then().statusCode(200);
+        assertEquals(1L, (long) scope.call(tenant, () -> Upload.count()));
     }
 
     @Test

@@ -70,7 +70,34 @@ class HealthAndHeadersTest {
                 .body(not(containsString("IllegalStateException")))
                 .body(not(containsString("com.claudioportal")))
                 .extract().asString();
-        org.junit.jupiter.api.Assertions.assertTrue(page.matches("(?s).*data-testid=\"error-reference\">[0-9a-f]{8}<.*"), page);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-testid=\"error-reference\">([0-9a-f]{8})<").matcher(page);
+        org.junit.jupiter.api.Assertions.assertTrue(m.find(), page);
+        String reference = m.group(1);
+        // the log line with that reference names the exception and where it happened, never its message
+        String logged = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> logEntry("Unexpected error, reference " + reference), java.util.Objects::nonNull);
+        org.junit.jupiter.api.Assertions.assertTrue(logged.contains("Unexpected error, reference " + reference + ": java.lang.IllegalStateException"), logged);
+        org.junit.jupiter.api.Assertions.assertTrue(logged.contains("at com.claudioportal.web.FailingResource.fail("), logged);
+        org.junit.jupiter.api.Assertions.assertFalse(logged.contains("hunter2") || logged.contains("database password"), logged);
+    }
+
+    /** The log entry (first line and stack trace) that starts with a line containing {@code text}, or null. */
+    static String logEntry(String text) throws java.io.IOException {
+        java.nio.file.Path log = java.nio.file.Path.of("target", "test-logs", "portal.log");
+        if (!java.nio.file.Files.exists(log)) {
+            return null;
+        }
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(log);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                StringBuilder entry = new StringBuilder(lines.get(i));
+                for (int j = i + 1; j < lines.size() && !lines.get(j).matches("^\\d\\d:\\d\\d:\\d\\d .*"); j++) {
+                    entry.append('\n').append(lines.get(j));
+                }
+                return entry.toString();
+            }
+        }
+        return null;
     }
 
     @Test

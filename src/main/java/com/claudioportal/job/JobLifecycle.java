@@ -1,0 +1,284 @@
+package com.claudioportal.job;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+
+import com.claudioportal.upload.UploadKind;
+
+/**
+ * The one place that changes a job's state. Each method is a named transition: it checks that
+ * the move is legal ({@link JobState#canMoveTo}), then sets status, detail, next attempt and
+ * updated time, writes the timeline line and fires {@link JobTransitioned}, all on the managed
+ * entity inside the caller's transaction. Concurrent changes are caught by the job's
+ * {@code @Version}: automated callers re-read and decide again, people are told that the job
+ * changed meanwhile.
+ * <p>
+ * Invariant: {@code next_attempt_at} is set exactly while the state is
+ * {@linkplain JobState#isScheduled() scheduled}, so the worker's "due" query names no states.
+ */
+@ApplicationScoped
+public class JobLifecycle {
+
+    /** The actor of the worker's own changes on the timeline. */
+    public static final String SYSTEM = "system";
+
+    /** A change the job's current state does not allow; the message says so in words. */
+    public static class IllegalTransition extends RuntimeException {
+        private final JobState from;
+        private final JobState to;
+
+        IllegalTransition(JobState from, JobState to, String words) {
+            super(words);
+            this.from = from;
+            this.to = to;
+        }
+
+        public JobState from() {
+            return from;
+        }
+
+        public JobState to() {
+            return to;
+        }
+    }
+
+    @Inject
+    Event<JobTransitioned> transitions;
+
+    // ---- a new job ----------------------------------------------------------------------------
+
+    /** A job was saved (already persisted, status QUEUED): its first timeline line. */
+    public void saved(Job job, String message, String actor) {
+        job.status = JobState.QUEUED;
+        job.nextAttemptAt = Instant.now();
+        job.updatedAt = Instant.now();
+        JobEvent.record(job, message, actor);
+        transitions.fire(new JobTransitioned(job.tenantId, job.id, null, JobState.QUEUED, true));
+    }
+
+    // ---- the worker ---------------------------------------------------------------------------
+
+    public void startSending(Job job) {
+        require(job, JobState.QUEUED, "start sending the files of");
+        move(job, JobState.UPLOADING, null, Instant.now(), "Sending the files to Claudio.", SYSTEM, false);
+    }
+
+    /** Claudio has one more of the job's files (not a change of state; a line on the timeline). */
+    public void fileSent(Job job, JobFile file, String claudioUrl) {
+        require(job, JobState.UPLOADING, "record a file Claudio has");
+        file.claudioUrl = claudioUrl;
+        file.status = JobFile.Status.SENT;
+        file.sentAt = Instant.now();
+        job.attempts = 0;
+        job.statusDetail = null;
+        job.updatedAt = Instant.now();
+        JobEvent.record(job, "Claudio has " + (file.kind == UploadKind.AUDIO ? "recording" : "document") + " "
+                + (file.position + 1) + " (" + file.sizeText() + ").", SYSTEM);
+    }
+
+    /** A failure before the submit that may pass: try again after {@code wait} (same state). */
+    public void retryLater(Job job, String why, Duration wait) {
+        if (job.status != JobState.QUEUED && job.status != JobState.UPLOADING) {
+            throw refused(job.status, "retry a step of");
+        }
+        job.attempts++;
+        job.statusDetail = why;
+        job.nextAttemptAt = Instant.now().plus(wait);
+        job.updatedAt = Instant.now();
+        JobEvent.record(job, why, SYSTEM);
+    }
+
+    /**
+     * The submit call is about to go out. The job becomes due again when the lease expires: if
+     * the worker dies during the call, whoever picks the job up next settles it as "needs
+     * attention" instead of submitting it again.
+     */
+    public void submitStarted(Job job, Instant leaseUntil) {
+        move(job, JobState.SUBMITTING, null, leaseUntil, "Submitting the job to Claudio.", SYSTEM, false);
+        job.submitStartedAt = Instant.now();
+    }
+
+    /** The submit never reached Claudio (no connection): back to sending, retried after {@code wait}. */
+    public void submitNotSent(Job job, String why, Duration wait) {
+        require(job, JobState.SUBMITTING, "take back the submit of");
+        move(job, JobState.UPLOADING, why, Instant.now().plus(wait), why, SYSTEM, false);
+        job.attempts++;
+        job.submitStartedAt = null;
+    }
+
+    public void submitted(Job job, String reference, String pollEndpoint, boolean webhookConfirmed, Instant firstPoll) {
+        require(job, JobState.SUBMITTING, "record Claudio's acceptance of");
+        move(job, JobState.SUBMITTED, null, firstPoll, "Claudio accepted the job (reference " + reference + ")"
+                + (webhookConfirmed ? " and will notify the portal when it is done." : "."), SYSTEM, false);
+        job.claudioReference = reference;
+        job.pollEndpoint = pollEndpoint;
+        job.submittedAt = Instant.now();
+        job.attempts = 0;
+    }
+
+    /** Claudio may or may not have the job (an answer lost, the worker stopped mid-submit): a person decides. */
+    public void needsAttention(Job job, String why) {
+        move(job, JobState.NEEDS_ATTENTION, why, null, why, SYSTEM, false);
+    }
+
+    public void failed(Job job, String why) {
+        move(job, JobState.FAILED, why, null, why, SYSTEM, false);
+    }
+
+    /**
+     * A poll that started at {@code pollStartedAt} found the job still in progress. A prompt (a
+     * notice, "check now") that arrived after the poll started is kept, and the job is due again
+     * at once: the notice may be about a change the poll could not see yet.
+     */
+    public void pollPending(Job job, Instant polledAt, Instant nextPoll, Instant pollStartedAt) {
+        require(job, JobState.SUBMITTED, "record a check of");
+        boolean wasStuck = job.stuckReason != null;
+        job.lastPolledAt = polledAt;
+        job.attempts = 0;
+        job.statusDetail = null;
+        job.stuckReason = null;
+        job.nextAttemptAt = servePrompt(job, pollStartedAt) ? nextPoll : Instant.now();
+        job.updatedAt = Instant.now();
+        if (wasStuck) {
+            JobEvent.record(job, "The portal can check the job at Claudio again.", SYSTEM);
+        }
+    }
+
+    /**
+     * A poll failed. After {@code stuckAfter} failures in a row the job is flagged as stuck with
+     * the reason (once on the timeline); the next good poll clears the flag.
+     */
+    public void pollFailed(Job job, Instant polledAt, String why, Instant nextPoll, int stuckAfter, Instant pollStartedAt) {
+        require(job, JobState.SUBMITTED, "record a check of");
+        job.lastPolledAt = polledAt;
+        job.attempts++;
+        job.statusDetail = why;
+        servePrompt(job, pollStartedAt);
+        job.nextAttemptAt = nextPoll;
+        job.updatedAt = Instant.now();
+        if (job.stuckReason == null && job.attempts >= stuckAfter) {
+            job.stuckReason = why;
+            JobEvent.record(job, "The portal could not check this job at Claudio " + job.attempts + " times in a row: " + why, SYSTEM);
+        }
+    }
+
+    /** Claudio finished: keep what it returned and close the job. */
+    public void completed(Job job, JobResult result, String message) {
+        move(job, JobState.COMPLETED, null, null, message, SYSTEM, false);
+        job.result = result.json();
+        job.completedAt = result.linksIssuedAt();
+        job.lastPolledAt = result.linksIssuedAt();
+        job.attempts = 0;
+        job.stuckReason = null;
+    }
+
+    /** Fresh links from a later poll (Claudio re-issues them every time); not a change of state. */
+    public void linksRefreshed(Job job, JobResult fresh) {
+        require(job, JobState.COMPLETED, "refresh the links of");
+        job.result = fresh.json();
+        job.lastPolledAt = fresh.linksIssuedAt();
+    }
+
+    // ---- people ---------------------------------------------------------------------------------
+
+    /** Cancels a job Claudio does not have (its files are deleted by the caller). */
+    public void cancelled(Job job, String actor, String name) {
+        if (job.claudioReference != null) {
+            throw new IllegalTransition(job.status, JobState.CANCELLED, "This job can no longer be cancelled here.");
+        }
+        move(job, JobState.CANCELLED, null, null, "Cancelled by " + name + ". Its files were deleted from the portal.", actor, false);
+    }
+
+    /** Tries a failed job again from where it stopped; only one that Claudio never accepted. */
+    public void retried(Job job, String actor, String name) {
+        if (job.status != JobState.FAILED || job.claudioReference != null) {
+            throw new IllegalTransition(job.status, JobState.QUEUED, "Only a failed job that Claudio has not accepted can be tried again.");
+        }
+        move(job, JobState.QUEUED, null, Instant.now(), "Tried again by " + name + ".", actor, true);
+        job.attempts = 0;
+    }
+
+    /** After a lost submit answer: the job turned out to be at Claudio under {@code reference}. */
+    public void linked(Job job, String reference, String nameAtClaudio, String actor, String name) {
+        if (job.status != JobState.NEEDS_ATTENTION) {
+            throw new IllegalTransition(job.status, JobState.SUBMITTED, "This job does not need attention.");
+        }
+        move(job, JobState.SUBMITTED, null, Instant.now(), name + " linked Claudio's job " + reference
+                + (nameAtClaudio == null ? "" : " (named \u201c" + nameAtClaudio + "\u201d there)") + ".", actor, true);
+        job.claudioReference = reference;
+        job.submitStartedAt = null;
+        job.submittedAt = job.submittedAt == null ? Instant.now() : job.submittedAt;
+        job.attempts = 0;
+        job.promptedAt = Instant.now();
+    }
+
+    /** A person decided to send the job to Claudio again (Claudio may then have it twice). */
+    public void submittedAgain(Job job, String actor, String name) {
+        if (job.status != JobState.NEEDS_ATTENTION) {
+            throw new IllegalTransition(job.status, JobState.QUEUED, "This job does not need attention.");
+        }
+        move(job, JobState.QUEUED, null, Instant.now(), name + " chose to submit the job to Claudio again.", actor, true);
+        job.submitStartedAt = null;
+        job.attempts = 0;
+    }
+
+    /** A person asked to check the job at Claudio now: polled in the priority lane. */
+    public void checkedNow(Job job, String actor, String name) {
+        if (job.claudioReference == null || (job.status != JobState.SUBMITTED && job.status != JobState.FAILED)) {
+            throw new IllegalTransition(job.status, JobState.SUBMITTED, "Only a job Claudio has accepted can be checked.");
+        }
+        if (job.status == JobState.FAILED) {
+            move(job, JobState.SUBMITTED, null, Instant.now(), name + " asked the portal to check the job at Claudio again.", actor, true);
+        } else {
+            job.nextAttemptAt = Instant.now();
+            job.updatedAt = Instant.now();
+            transitions.fire(new JobTransitioned(job.tenantId, job.id, job.status, job.status, true));
+        }
+        job.attempts = 0;
+        job.promptedAt = Instant.now();
+    }
+
+    // ---- the rules ------------------------------------------------------------------------------
+
+    /** Clears the prompt a poll started at {@code pollStartedAt} has served; false when a newer one is pending. */
+    private static boolean servePrompt(Job job, Instant pollStartedAt) {
+        if (job.promptedAt != null && pollStartedAt != null && job.promptedAt.isAfter(pollStartedAt)) {
+            return false;
+        }
+        job.promptedAt = null;
+        return true;
+    }
+
+    private void move(Job job, JobState to, String detail, Instant next, String message, String actor, boolean dueNow) {
+        JobState from = job.status;
+        if (!from.canMoveTo(to)) {
+            throw new IllegalTransition(from, to, "A job that is \u201c" + from.label() + "\u201d cannot become \u201c" + to.label() + "\u201d.");
+        }
+        job.status = to;
+        job.statusDetail = detail;
+        job.nextAttemptAt = to.isScheduled() ? (next == null ? Instant.now() : next) : null;
+        if (!to.isScheduled()) {
+            job.promptedAt = null;
+        }
+        job.updatedAt = Instant.now();
+        if (message != null) {
+            JobEvent.record(job, message, actor);
+        }
+        transitions.fire(new JobTransitioned(job.tenantId, job.id, from, to, dueNow));
+    }
+
+    private static void require(Job job, JobState state, String doing) {
+        if (job.status != state) {
+            throw refused(job.status, doing);
+        }
+    }
+
+    private static IllegalTransition refused(JobState state, String doing) {
+        return new IllegalTransition(state, state, "This job is \u201c" + state.label() + "\u201d now, so the portal cannot "
+                + doing + " it.");
+    }
+}

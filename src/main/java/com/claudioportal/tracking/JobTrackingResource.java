@@ -1,0 +1,84 @@
+package com.claudioportal.tracking;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import com.claudioportal.audit.Audited;
+import com.claudioportal.job.JobResource;
+import com.claudioportal.tenant.TenantContext;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantRoles;
+import com.claudioportal.forms.Flash;
+
+import io.quarkus.security.Authenticated;
+
+/**
+ * What staff ask of Claudio from a job page: link the job Claudio turned out to have, check on it
+ * now, open a transcript or a media file through a fresh link. Same addresses as the job page
+ * ({@code /t/{tenant}/jobs/{jobId}/…}), kept here so that {@code job} knows nothing of tracking.
+ */
+@Path("/t/{tenant}/jobs/{jobId}")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class JobTrackingResource {
+
+    @Inject
+    JobTracking tracking;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    Flash flash;
+
+    @POST
+    @Path("link")
+    @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.linked", target = "job", id = "jobId")
+    public Response link(@PathParam("jobId") long jobId, @RestForm String reference) {
+        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.link(jobId, reference),
+                "The job is linked to Claudio's job " + (reference == null ? "" : reference.trim()) + ".");
+    }
+
+    @POST
+    @Path("check")
+    @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.checked", target = "job", id = "jobId")
+    public Response check(@PathParam("jobId") long jobId) {
+        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.checkNow(jobId), "The portal is checking the job at Claudio.");
+    }
+
+    /** Opens a transcript through a fresh link (Claudio's links expire). Staff only: auditors never see content. */
+    @GET
+    @Path("transcripts/{index}")
+    @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.transcript-opened", target = "job", id = "jobId")
+    public Response transcript(@PathParam("jobId") long jobId, @PathParam("index") int index) {
+        return open(jobId, tracking.open(jobId, false, index));
+    }
+
+    @GET
+    @Path("media/{index}")
+    @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.media-opened", target = "job", id = "jobId")
+    public Response media(@PathParam("jobId") long jobId, @PathParam("index") int index) {
+        return open(jobId, tracking.open(jobId, true, index));
+    }
+
+    private Response open(long jobId, JobTracking.Link link) {
+        if (link.url() == null) {
+            return JobResource.done(flash, tenant.tenantId(), jobId, link.problem(), null);
+        }
+        return Response.seeOther(URI.create(link.url())).header("Referrer-Policy", "no-referrer").build();
+    }
+}

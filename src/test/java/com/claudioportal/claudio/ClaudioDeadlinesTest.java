@@ -1,0 +1,173 @@
+package com.claudioportal.claudio;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+
+/**
+ * What keeps a slow or failing Claudio from holding the portal: breakers per owner, hard deadlines
+ * that cut a trickled answer, a minimum upload rate, and asynchronous calls that hold no thread.
+ */
+@QuarkusTest
+class ClaudioDeadlinesTest {
+
+    private static WireMockServer wiremock;
+
+    @Inject
+    ClaudioConfig config;
+
+    @Inject
+    Vertx vertx;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(80));
+        wiremock.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        wiremock.stop();
+    }
+
+    private ClaudioClient client(java.util.function.UnaryOperator<ClaudioSettings> change) {
+        return new ClaudioClient(vertx, change.apply(ClaudioSettings.from(config)
+                .withRetry(new ClaudioSettings.Retry(0, Duration.ofMillis(1), Duration.ofMillis(1)))), new SimpleMeterRegistry());
+    }
+
+    private static String json(String msg) {
+        return "{\"msg\":\"" + msg + "\"}";
+    }
+
+    @Test
+    void oneTenantsFailuresOpenOnlyItsOwnBreakerAtASharedBaseUrl() {
+        String base = "http://localhost:" + wiremock.port() + "/shared";
+        wiremock.stubFor(post("/shared/jobs/BAD/poll").willReturn(aResponse().withStatus(503)));
+        wiremock.stubFor(post("/shared/jobs/GOOD/poll").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress."))));
+        ClaudioClient c = client(s -> s.withBreaker(new ClaudioSettings.Breaker(3, 1.0, Duration.ofSeconds(30), 1)));
+        try {
+            ClaudioAccount failing = new ClaudioAccount(base, "k1", "s1", "tenant-a");
+            ClaudioAccount healthy = new ClaudioAccount(base, "k2", "s2", "tenant-b");
+            for (int i = 0; i < 3; i++) {
+                assertInstanceOf(ClaudioFailure.VendorError.class, c.poll(failing, "BAD", null).failureOrNull());
+            }
+            assertInstanceOf(ClaudioFailure.CircuitOpen.class, c.poll(failing, "BAD", null).failureOrNull());
+            assertInstanceOf(ClaudioFailure.CircuitOpen.class, c.poll(failing, "GOOD", null).failureOrNull(), "open for tenant A");
+            assertInstanceOf(JobStatus.InProgress.class, c.poll(healthy, "GOOD", null).value(), "closed for tenant B, same address");
+            wiremock.verify(3, postRequestedFor(urlEqualTo("/shared/jobs/BAD/poll")));
+        } finally {
+            c.close();
+        }
+    }
+
+    @Test
+    void anAnswerThatTricklesIsCutOffAtTheDeadline() {
+        wiremock.stubFor(post("/trickle/jobs/J/poll").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress. " + "x".repeat(2000)))
+                .withChunkedDribbleDelay(40, 8_000)));
+        ClaudioClient c = client(s -> s.withAllTimeouts(Duration.ofMillis(1_000)));
+        try {
+            long started = System.nanoTime();
+            var result = c.poll(new ClaudioAccount("http://localhost:" + wiremock.port() + "/trickle", "k", "s"), "J", null);
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertInstanceOf(ClaudioFailure.Timeout.class, result.failureOrNull());
+            assertTrue(took < 3_000, "gave up after " + took + " ms although bytes kept coming");
+        } finally {
+            c.close();
+        }
+    }
+
+    @Test
+    void anUploadSlowerThanTheMinimumRateIsAbortedLongBeforeItsDeadline() throws Exception {
+        Path big = dir.resolve("big.wav");
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(64_000_000L);
+        }
+        try (ServerSocket server = new ServerSocket()) {
+            server.setReceiveBufferSize(4096);
+            server.bind(new InetSocketAddress("127.0.0.1", 0));
+            List<Socket> held = new ArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(server.accept()); // accepts, never reads: the upload stalls
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            ClaudioClient c = client(s -> s.withTimeouts(new ClaudioSettings.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(60),
+                    Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(60), 1_000_000,
+                    Duration.ofSeconds(2))));
+            try {
+                long started = System.nanoTime();
+                var result = c.uploadAudio(new ClaudioAccount("http://127.0.0.1:" + server.getLocalPort() + "/stall", "k", "s"), big, "big.wav");
+                long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                assertInstanceOf(ClaudioFailure.Timeout.class, result.failureOrNull());
+                assertTrue(took < 20_000, "aborted after " + took + " ms, the deadline was 120 s + 64 s");
+            } finally {
+                c.close();
+                for (Socket s : held) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void manyCallsWaitingForClaudioHoldNoThreads() {
+        wiremock.stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/many/jobs/.*/poll"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(1_500)
+                        .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress."))));
+        ClaudioClient c = client(s -> s);
+        try {
+            ClaudioAccount account = new ClaudioAccount("http://localhost:" + wiremock.port() + "/many", "k", "s", "tenant-many");
+            int threadsBefore = Thread.activeCount();
+            List<CompletableFuture<ClaudioResult<JobStatus>>> calls = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                calls.add(c.pollAsync(account, "J" + i, null).toCompletableFuture());
+            }
+            int threadsDuring = Thread.activeCount();
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+            assertTrue(calls.stream().allMatch(f -> f.join().isSuccess()));
+            assertTrue(threadsDuring - threadsBefore < 10, "threads went from " + threadsBefore + " to " + threadsDuring);
+        } finally {
+            c.close();
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package com.claudioportal.tenant;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.DatabaseSnapshot;
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.WebClient;
+import com.claudioportal.job.Job;
+import com.claudioportal.profile.Profile;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
+import io.restassured.response.Response;
+
+/**
+ * Another tenant's id in a form field or a query parameter (not the path: TenantIsolationTest
+ * covers those) is a 404 and stores nothing in either tenant. Each refusal has its positive
+ * control: the same request with the person's own record works.
+ */
+@QuarkusTest
+@TestSecurity(user = ForeignIdsInFormsTest.ADMIN_B)
+@OidcSecurity(claims = { @Claim(key = "email", value = ForeignIdsInFormsTest.ADMIN_B), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+class ForeignIdsInFormsTest {
+
+    static final String ADMIN_B = "admin-b@foreign.test";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    DatabaseSnapshot snapshot;
+
+    String a;
+    String b;
+    long profileA;
+    long profileB;
+    long versionA;
+    long versionB;
+    WebClient.Csrf csrf;
+
+    @BeforeEach
+    void twoTenants() {
+        a = fixtures.tenant("Foreign A", Fixtures.email("admin-a"));
+        b = fixtures.tenant("Foreign B", ADMIN_B);
+        fixtures.connection(a);
+        fixtures.connection(b);
+        profileA = fixtures.seedProfile(a);
+        profileB = fixtures.seedProfile(b);
+        versionA = scope.call(a, () -> Profile.<Profile> findById(profileA).currentVersionId);
+        versionB = scope.call(b, () -> Profile.<Profile> findById(profileB).currentVersionId);
+        csrf = WebClient.csrf("/t/" + b);
+    }
+
+    @Test
+    void theSubmitPagesProfileParameter() {
+        given().redirects().follow(false).get("/t/" + b + "/jobs/new?profile=" + profileA).then().statusCode(404);
+        given().redirects().follow(false).get("/t/" + b + "/jobs/new?profile=" + profileB).then().statusCode(200);
+    }
+
+    @Test
+    void theJobListsProfileFilter() {
+        given().get("/t/" + b + "/jobs?profile=" + profileA).then().statusCode(404);
+        given().get("/t/" + b + "/jobs?profile=" + profileB).then().statusCode(200);
+    }
+
+    @Test
+    void aForeignProfileVersionStoresNothing() {
+        refusedAndNothingStored(submit(versionA, fixtures.upload(b), null, null));
+        assertOwnSubmitWorks();
+    }
+
+    @Test
+    void aForeignRecordingStoresNothingAndLeavesItsOwnerTheFile() {
+        UUID foreign = fixtures.upload(a);
+        refusedAndNothingStored(submit(versionB, foreign, null, null));
+        assertTrue(scope.call(a, () -> com.claudioportal.upload.Upload.<com.claudioportal.upload.Upload> findById(foreign).jobId == null));
+        assertOwnSubmitWorks();
+    }
+
+    @Test
+    void aForeignDocumentStoresNothing() {
+        refusedAndNothingStored(submit(versionB, fixtures.upload(b), fixtures.document(a), null));
+        assertEquals(303, submit(versionB, fixtures.upload(b), fixtures.document(b), null).statusCode(), "own document");
+    }
+
+    @Test
+    void aForeignPresetFillsNothing() {
+        long presetA = fixtures.preset(a, "Dr. Foreign", Map.of("specialist_name", "Dr. Foreign Value"));
+        long presetB = fixtures.preset(b, "Dr. Own", Map.of("specialist_name", "Dr. Own Value"));
+        Response foreign = submit(versionB, fixtures.upload(b), null, Map.of("action", "apply-preset", "presetId", String.valueOf(presetA)));
+        assertEquals(404, foreign.statusCode());
+        assertFalse(foreign.asString().contains("Dr. Foreign Value"));
+        Response own = submit(versionB, fixtures.upload(b), null, Map.of("action", "apply-preset", "presetId", String.valueOf(presetB)));
+        assertEquals(200, own.statusCode());
+        assertTrue(own.asString().contains("Dr. Own Value"));
+    }
+
+    /**
+     * The list's cursor is a position (time and id of the last row seen), not a record to open:
+     * a cursor taken from another tenant's job pages through this tenant's own jobs only.
+     */
+    @Test
+    void aCursorFromAnotherTenantsListShowsOnlyOwnJobs() {
+        long jobA = fixtures.finishedJob(a, profileA);
+        long jobB = fixtures.finishedJob(b, profileB);
+        Job foreign = scope.call(a, () -> Job.<Job> findById(jobA));
+        long micros = foreign.createdAt.getEpochSecond() * 1_000_000 + foreign.createdAt.getNano() / 1000 + 1_000_000;
+        String page = given().get("/t/" + b + "/jobs?after=" + micros + "_" + (jobA + 1)).then().statusCode(200).extract().asString();
+        assertFalse(page.contains("data-job=\"" + jobA + "\""), "tenant A's job is not listed");
+        assertTrue(page.contains("data-job=\"" + jobB + "\""), "tenant B's own older job is");
+    }
+
+    /** The audit log's {@code before} is a position in the tenant's own chain, never another's. */
+    @Test
+    void theAuditLogsBeforeParameterStaysInTheTenant() {
+        String page = given().get("/t/" + b + "/audit?before=1000").then().statusCode(200).extract().asString();
+        assertTrue(page.contains(ADMIN_B), "B's own events are listed");
+        assertFalse(page.contains(a), "nothing of tenant A");
+    }
+
+    private void refusedAndNothingStored(Response response) {
+        assertEquals(404, response.statusCode(), response.asString());
+    }
+
+    private void assertOwnSubmitWorks() {
+        assertEquals(303, submit(versionB, fixtures.upload(b), null, null).statusCode(), "the positive control");
+    }
+
+    /** Posts the submit form; checks that the database of both tenants is unchanged when it is refused. */
+    private Response submit(long version, UUID audio, UUID document, Map<String, String> extra) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("submissionKey", UUID.randomUUID().toString());
+        form.put("profileVersionId", String.valueOf(version));
+        form.put("jobName", "Foreign ids");
+        form.put("isRaw", "0");
+        form.put("f.specialist_name", "Dr. Form");
+        form.put("audioId", audio.toString());
+        form.put("audioStart", "");
+        form.put("audioEnd", "");
+        if (document != null) {
+            form.put("documentId", document.toString());
+            form.put("documentType", "loi");
+        }
+        if (extra != null) {
+            form.putAll(extra);
+        }
+        Map<String, String> beforeA = snapshot.of(a);
+        Map<String, String> beforeB = snapshot.of(b);
+        Response response = WebClient.send("POST", "/t/" + b + "/jobs/new", csrf, form);
+        if (response.statusCode() == 404) {
+            assertEquals(beforeA, snapshot.of(a), "tenant A's rows changed");
+            assertEquals(beforeB, snapshot.of(b), "tenant B's rows changed");
+        }
+        return response;
+    }
+}

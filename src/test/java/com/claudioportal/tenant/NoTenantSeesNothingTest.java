@@ -1,0 +1,125 @@
+package com.claudioportal.tenant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.job.Job;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Code that forgets to enter a tenant sees nothing, not everybody's data: with no tenant active,
+ * in a request context (a web request before the filter, a platform task) and without one (a bare
+ * background thread), every tenant-owned entity has zero rows and a find by id finds nothing.
+ */
+@QuarkusTest
+class NoTenantSeesNothingTest {
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void withoutATenantEveryTenantOwnedEntityIsEmpty() throws Exception {
+        String tenant = fixtures.tenant("Hidden Clinic", Fixtures.email("admin"));
+        fixtures.member(tenant, Fixtures.email("staff"), TenantRole.STAFF);
+        fixtures.connection(tenant);
+        long profile = fixtures.seedProfile(tenant);
+        fixtures.preset(tenant, "Dr. Hidden", Map.of("specialist_name", "Dr. Hidden"));
+        long jobId = fixtures.finishedJob(tenant, profile);
+        scope.run(tenant, () -> com.claudioportal.job.JobEvent.record(Job.<Job> findById(jobId), "A fixture event.", "fixtures"));
+        List<Class<?>> entities = tenantOwnedEntities();
+        assertTrue(entities.size() >= 10, entities.toString());
+
+        // the positive control: inside the tenant, the rows are there
+        List<String> empty = new ArrayList<>();
+        for (Class<?> entity : entities) {
+            long rows = scope.call(tenant, () -> count(entity));
+            if (rows == 0 && !entity.getSimpleName().equals("WebhookToken")) {
+                empty.add(entity.getSimpleName());
+            }
+        }
+        assertEquals(List.of(), empty, "the fixtures made rows of every entity but these");
+
+        ManagedContext request = Arc.container().requestContext();
+        List<String> seen = new ArrayList<>();
+        request.activate();
+        try {
+            assertTrue(!Arc.container().instance(TenantContext.class).get().isActive());
+            QuarkusTransaction.requiringNew().run(() -> {
+                entities.forEach(e -> record(seen, "in a request context", e, count(e)));
+                assertNull(em.find(Job.class, jobId), "find by id in a request context without a tenant");
+            });
+            scope.platform(() -> {
+                QuarkusTransaction.requiringNew().run(() -> entities.forEach(e -> record(seen, "in TenantScope.platform", e, count(e))));
+                return null;
+            });
+        } finally {
+            request.terminate();
+        }
+        Thread bare = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            entities.forEach(e -> record(seen, "without a request context", e, count(e)));
+            if (em.find(Job.class, jobId) != null) {
+                seen.add("find by id without a request context found the job");
+            }
+        }));
+        bare.start();
+        bare.join(30_000);
+        assertEquals(List.of(), seen);
+    }
+
+    private long count(Class<?> entity) {
+        return em.createQuery("select count(e) from " + entity.getSimpleName() + " e", Long.class).getSingleResult();
+    }
+
+    private static void record(List<String> seen, String where, Class<?> entity, long rows) {
+        if (rows != 0) {
+            seen.add(where + ": " + rows + " rows of " + entity.getSimpleName());
+        }
+    }
+
+    static List<Class<?>> tenantOwnedEntities() throws IOException {
+        Path classes = Path.of("target", "classes");
+        try (Stream<Path> files = Files.walk(classes)) {
+            return files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$"))
+                    .map(f -> classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", ""))
+                    .map(NoTenantSeesNothingTest::load)
+                    .filter(c -> c.isAnnotationPresent(Entity.class) && TenantOwnedEntity.class.isAssignableFrom(c))
+                    .sorted(java.util.Comparator.comparing(Class::getName))
+                    .<Class<?>> map(c -> c)
+                    .toList();
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, NoTenantSeesNothingTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

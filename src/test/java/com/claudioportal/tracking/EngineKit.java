@@ -1,0 +1,88 @@
+package com.claudioportal.tracking;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.claudioportal.credentials.ConnectionService;
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.job.Job;
+import com.claudioportal.job.JobEvent;
+import com.claudioportal.job.JobState;
+import com.claudioportal.profile.Profile;
+import com.claudioportal.tenant.TenantScope;
+
+/** Tenants whose Claudio is any address (WireMock), and jobs Claudio already accepted, due for a poll now. */
+@ApplicationScoped
+public class EngineKit {
+
+    public record Tenant(String id, long profileId) {
+    }
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    ConnectionService connections;
+
+    public Tenant tenant(String name, String claudioBaseUrl) {
+        String id = fixtures.tenant(name, Fixtures.email("admin"));
+        var errors = scope.call(id, () -> connections.save(claudioBaseUrl, "key-" + UUID.randomUUID(), "secret-" + UUID.randomUUID()));
+        if (errors.any()) {
+            throw new IllegalStateException(errors.all().toString());
+        }
+        return new Tenant(id, fixtures.seedProfile(id));
+    }
+
+    /** A job Claudio has accepted under {@code reference}, due for a poll now. */
+    public long submittedJob(Tenant t, String reference) {
+        return scope.call(t.id(), () -> {
+            Profile profile = Profile.findById(t.profileId());
+            Job job = new Job();
+            job.submissionKey = UUID.randomUUID();
+            job.name = "Engine job " + reference;
+            job.profileId = profile.id;
+            job.profileVersionId = profile.currentVersionId;
+            job.status = JobState.SUBMITTED;
+            job.submittedBy = "engine@example.test";
+            job.claudioReference = reference;
+            job.submittedAt = Instant.now();
+            job.nextAttemptAt = Instant.now();
+            job.dueAt = Instant.now().plusSeconds(3600);
+            job.persist();
+            return job.id;
+        });
+    }
+
+    public Job job(String tenant, long id) {
+        return scope.call(tenant, () -> Job.<Job> findById(id));
+    }
+
+    public List<JobEvent> timeline(String tenant, long jobId) {
+        return scope.call(tenant, () -> JobEvent.<JobEvent> list("jobId = ?1 order by at, id", jobId));
+    }
+
+    /** The states the timeline shows the job moving into, in order (lines without a change of state left out). */
+    public List<JobState> timelineStates(String tenant, long jobId) {
+        List<JobEvent> events = timeline(tenant, jobId);
+        java.util.ArrayList<JobState> states = new java.util.ArrayList<>();
+        JobState last = null;
+        for (JobEvent e : events) {
+            if (e.status != last) {
+                states.add(e.status);
+                last = e.status;
+            }
+        }
+        return states;
+    }
+
+    public void set(String tenant, long jobId, java.util.function.Consumer<Job> change) {
+        scope.run(tenant, () -> change.accept(Job.findById(jobId)));
+    }
+}

@@ -1,0 +1,219 @@
+package com.claudioportal.tracking;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.job.JobState;
+import com.claudioportal.tenant.TenantScope;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * Claims and leases: two dispatchers with different owners (as two instances) never process the
+ * same job, a dead owner's claim is taken over once its lease has run out, heartbeats renew only
+ * jobs whose calls are in flight, and claims go round-robin across tenants.
+ */
+@QuarkusTest
+@TestProfile(ManualWorker.class)
+class JobClaimsTest {
+
+    private static WireMockServer claudio;
+
+    @Inject
+    EngineKit kit;
+
+    @Inject
+    JobClaims claims;
+
+    @Inject
+    JobWorker worker;
+
+    @Inject
+    WorkerConfig config;
+
+    @Inject
+    EngineMetrics metrics;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    EntityManager em;
+
+    @BeforeAll
+    static void start() {
+        claudio = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(60));
+        claudio.start();
+        // every poll: still in progress, after a moment
+        claudio.stubFor(post(urlPathMatching("/.*/jobs/.*/poll")).willReturn(aResponse().withStatus(200).withFixedDelay(300)
+                .withHeader("Content-Type", "application/json").withBody("{\"msg\":\"NOTICE: The job is in progress.\"}")));
+    }
+
+    @AfterAll
+    static void stop() {
+        quiet();
+        claudio.stop();
+    }
+
+    private String base(String team) {
+        return "http://localhost:" + claudio.port() + "/" + team;
+    }
+
+    private JobDispatcher dispatcher(String owner) {
+        return new JobDispatcher(owner, config, claims, worker, metrics);
+    }
+
+    @Test
+    void twoInstancesNeverPollTheSameJobTwice() throws Exception {
+        List<String> refs = new ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            var tenant = kit.tenant("Claims Clinic " + t, base("claims" + t));
+            for (int i = 0; i < 15; i++) {
+                String ref = "C" + t + "-" + i + "-" + System.nanoTime();
+                kit.submittedJob(tenant, ref);
+                refs.add("/claims" + t + "/jobs/" + ref + "/poll");
+            }
+        }
+        JobDispatcher a = dispatcher("instance-a");
+        JobDispatcher b = dispatcher("instance-b");
+        try {
+            CompletableFuture<Void> ra = CompletableFuture.runAsync(a::runOnce);
+            CompletableFuture<Void> rb = CompletableFuture.runAsync(b::runOnce);
+            CompletableFuture.allOf(ra, rb).join();
+        } finally {
+            a.stop();
+            b.stop();
+        }
+        for (String path : refs) {
+            claudio.verify(1, postRequestedFor(urlEqualTo(path)));
+        }
+    }
+
+    @Test
+    void aDeadInstancesClaimIsTakenOverOnlyAfterItsLease() {
+        var tenant = kit.tenant("Dead Owner Clinic", base("dead"));
+        String ref = "DEAD-" + System.nanoTime();
+        long jobId = kit.submittedJob(tenant, ref);
+        // a claim by an instance that died a moment ago
+        kit.set(tenant.id(), jobId, j -> {
+            j.leaseOwner = "dead-instance";
+            j.leaseUntil = Instant.now().plusSeconds(2);
+        });
+        JobDispatcher alive = dispatcher("alive-instance");
+        try {
+            alive.runOnce();
+            claudio.verify(0, postRequestedFor(urlEqualTo("/dead/jobs/" + ref + "/poll")));
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                alive.runOnce();
+                return claudio.countRequestsMatching(postRequestedFor(urlEqualTo("/dead/jobs/" + ref + "/poll")).build()).getCount() == 1;
+            });
+        } finally {
+            alive.stop();
+        }
+        var job = kit.job(tenant.id(), jobId);
+        assertEquals(JobState.SUBMITTED, job.status);
+        assertEquals(null, job.leaseOwner, "released after the poll");
+        assertTrue(job.nextAttemptAt.isAfter(Instant.now()));
+    }
+
+    @Test
+    void heartbeatsRenewOnlyTheJobsWhoseCallsAreInFlight() {
+        var tenant = kit.tenant("Heartbeat Clinic", base("heartbeat"));
+        String slow = "SLOW-" + System.nanoTime();
+        claudio.stubFor(post("/heartbeat/jobs/" + slow + "/poll").willReturn(aResponse().withStatus(200).withFixedDelay(5_000)
+                .withHeader("Content-Type", "application/json").withBody("{\"msg\":\"NOTICE: The job is in progress.\"}")));
+        long inFlight = kit.submittedJob(tenant, slow);
+        long idle = kit.submittedJob(tenant, "IDLE-" + System.nanoTime());
+        kit.set(tenant.id(), idle, j -> j.nextAttemptAt = Instant.now().plusSeconds(3600));
+        JobDispatcher d = dispatcher("heartbeat-instance");
+        try {
+            CompletableFuture<Void> round = CompletableFuture.runAsync(d::runOnce);
+            await().atMost(Duration.ofSeconds(5)).until(() -> kit.job(tenant.id(), inFlight).leaseOwner != null);
+            // a job this owner holds but is not working on (as after a step that ended without release)
+            kit.set(tenant.id(), idle, j -> {
+                j.leaseOwner = "heartbeat-instance";
+                j.leaseUntil = Instant.now().plusSeconds(2);
+            });
+            Instant idleUntil = kit.job(tenant.id(), idle).leaseUntil;
+            Instant first = kit.job(tenant.id(), inFlight).leaseUntil;
+            await().atMost(Duration.ofSeconds(4)).until(() -> kit.job(tenant.id(), inFlight).leaseUntil.isAfter(first.plusMillis(500)));
+            assertEquals(idleUntil, kit.job(tenant.id(), idle).leaseUntil, "not renewed: nothing is in flight for it");
+            round.join();
+            assertEquals(null, kit.job(tenant.id(), inFlight).leaseOwner, "released when the call ended");
+        } finally {
+            d.stop();
+        }
+    }
+
+    @Test
+    void claimsGoRoundRobinAcrossTenantsAndRespectThePerTenantLimit() {
+        var busy = kit.tenant("Busy Clinic", base("busy"));
+        var quiet = kit.tenant("Quiet Clinic", base("quiet"));
+        for (int i = 0; i < 30; i++) {
+            kit.submittedJob(busy, "B-" + i + "-" + System.nanoTime());
+        }
+        long q1 = kit.submittedJob(quiet, "Q1-" + System.nanoTime());
+        long q2 = kit.submittedJob(quiet, "Q2-" + System.nanoTime());
+        // only these two tenants have due work now
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update job set next_attempt_at = now() + interval '1 day' where next_attempt_at is not null and tenant_id not in (?1, ?2)")
+                .setParameter(1, busy.id()).setParameter(2, quiet.id()).executeUpdate());
+        List<Long> taken = new ArrayList<>();
+        try {
+            // in due order alone these would be three of the busy tenant's (older) jobs
+            List<JobClaims.Claim> first = claims.claim(false, "fair-test", Duration.ofSeconds(30), 3, 4, Map.of());
+            first.forEach(c -> taken.add(c.jobId()));
+            Map<String, Long> perTenant = first.stream().collect(Collectors.groupingBy(JobClaims.Claim::tenantId, Collectors.counting()));
+            assertEquals(Map.of(busy.id(), 2L, quiet.id(), 1L), perTenant);
+            assertTrue(taken.contains(q1), "the quiet tenant's first job, in the first round");
+
+            Map<String, Integer> inFlight = new HashMap<>();
+            inFlight.put(busy.id(), 2);
+            inFlight.put(quiet.id(), 1);
+            List<JobClaims.Claim> second = claims.claim(false, "fair-test", Duration.ofSeconds(30), 10, 4, inFlight);
+            second.forEach(c -> taken.add(c.jobId()));
+            assertEquals(2, second.stream().filter(c -> c.tenantId().equals(busy.id())).count(), "up to the per-tenant limit of 4");
+            assertEquals(List.of(q2), second.stream().filter(c -> c.tenantId().equals(quiet.id())).map(JobClaims.Claim::jobId).toList());
+            List<JobClaims.Claim> other = claims.claim(false, "other-instance", Duration.ofSeconds(30), 10, 30, Map.of());
+            claims.release("other-instance", other.stream().map(JobClaims.Claim::jobId).toList(), null);
+            assertEquals(List.of(), other.stream().filter(c -> taken.contains(c.jobId())).toList(), "claimed jobs are nobody else's");
+        } finally {
+            claims.release("fair-test", taken, null);
+        }
+    }
+
+    static void quiet() {
+        // the jobs of these tests poll WireMock, which stops now: leave them out of later tests' rounds
+        io.quarkus.arc.Arc.container().instance(TenantScope.class).get().platform(() -> QuarkusTransaction.requiringNew()
+                .call(() -> io.quarkus.arc.Arc.container().instance(EntityManager.class).get()
+                        .createNativeQuery("update job set next_attempt_at = now() + interval '1 day', lease_owner = null, lease_until = null "
+                                + "where next_attempt_at is not null and name like 'Engine job %'").executeUpdate()));
+    }
+}

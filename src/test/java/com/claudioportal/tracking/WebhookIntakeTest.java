@@ -1,0 +1,100 @@
+package com.claudioportal.tracking;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.credentials.WebhookTokens;
+import com.claudioportal.tenant.TenantScope;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+
+/** The webhook receiver under repeats and floods: coalesced timeline lines, limits per address and token, unknown addresses. */
+@QuarkusTest
+@TestProfile(ManualWorker.class)
+class WebhookIntakeTest {
+
+    @Inject
+    EngineKit kit;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    WebhookTokens webhooks;
+
+    private static int notify(String token, String reference) {
+        return RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"" + reference + "\"}")
+                .post("/webhooks/claudio/" + token).statusCode();
+    }
+
+    @Test
+    void repeatNoticesForOneJobAddOneTimelineLineAndKeepItDueInThePriorityLane() {
+        var t = kit.tenant("Repeat Notice Clinic", "http://localhost:9/claudio");
+        String token = scope.call(t.id(), () -> webhooks.regenerate());
+        long jobId = kit.submittedJob(t, "REPEAT-" + System.nanoTime());
+        String reference = kit.job(t.id(), jobId).claudioReference;
+        kit.set(t.id(), jobId, j -> j.nextAttemptAt = Instant.now().plusSeconds(3600));
+        long before = kit.job(t.id(), jobId).version;
+        for (int i = 0; i < 5; i++) {
+            assertEquals(200, notify(token, reference));
+        }
+        var job = kit.job(t.id(), jobId);
+        assertNotNull(job.promptedAt);
+        assertTrue(job.nextAttemptAt.isBefore(Instant.now().plusSeconds(1)), "due now");
+        assertEquals(before + 5, job.version, "each notice is a change others see");
+        assertEquals(1, kit.timeline(t.id(), jobId).stream().filter(e -> e.message.equals(NoticeWriter.MESSAGE)).count(),
+                "one line for the five notices");
+        kit.set(t.id(), jobId, j -> j.nextAttemptAt = Instant.now().plusSeconds(3600));
+    }
+
+    @Test
+    void aFloodOnOneAddressIsLimitedWithA429InJson() {
+        var t = kit.tenant("Flooded Clinic", "http://localhost:9/claudio");
+        String token = scope.call(t.id(), () -> webhooks.regenerate());
+        List<Integer> statuses = new ArrayList<>();
+        io.restassured.response.Response limited = null;
+        for (int i = 0; i < 300 && limited == null; i++) {
+            var response = RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"NO-SUCH-JOB-" + i + "\"}")
+                    .post("/webhooks/claudio/" + token);
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 429) {
+                limited = response;
+            }
+        }
+        assertNotNull(limited, "the rate applies: " + statuses);
+        assertTrue(statuses.size() > 20 && statuses.subList(0, 20).stream().allMatch(s -> s == 200),
+                "the burst allowance (5/s for 4 s) is served first: " + statuses);
+        assertEquals("1", limited.header("Retry-After"));
+        assertEquals("too many notifications", limited.jsonPath().getString("error"));
+
+        var other = kit.tenant("Unaffected Clinic", "http://localhost:9/claudio");
+        String otherToken = scope.call(other.id(), () -> webhooks.regenerate());
+        assertEquals(200, notify(otherToken, "ANY"), "another tenant's address is not limited by it");
+    }
+
+    @Test
+    void unknownAddressesAreRefusedWithout500sAndARegeneratedAddressStopsAtOnce() {
+        for (int i = 0; i < 5; i++) {
+            RestAssured.given().contentType("application/json").body("{}").post("/webhooks/claudio/not-a-real-token-0123456789abc")
+                    .then().statusCode(404).body("error", equalTo("unknown webhook address"));
+        }
+        var t = kit.tenant("Regenerating Clinic", "http://localhost:9/claudio");
+        String old = scope.call(t.id(), () -> webhooks.regenerate());
+        assertEquals(200, notify(old, "ANY"));
+        String fresh = scope.call(t.id(), () -> webhooks.regenerate());
+        assertEquals(404, notify(old, "ANY"), "the cached old address is forgotten");
+        assertEquals(200, notify(fresh, "ANY"));
+    }
+}

@@ -1,0 +1,163 @@
+package com.claudioportal.web;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.DatabaseSnapshot;
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.Routes;
+import com.claudioportal.infra.Routes.Route;
+import com.claudioportal.infra.TestFiles;
+import com.claudioportal.infra.WebClient;
+import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.tenant.TenantRole;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.Claim;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Every unsafe route of the portal (enumerated from the compiled resources) refuses a request
+ * without the CSRF token, with a wrong token, and without the CSRF cookie, even from someone
+ * allowed to use it, with a form that would otherwise succeed: the expired-form page (400), and
+ * the database holds exactly what it held before.
+ */
+@QuarkusTest
+class CsrfEveryFormTest {
+
+    static final String ADMIN = "admin@csrf.test";
+    static final String PLATFORM = "platform@csrf.test";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    DatabaseSnapshot snapshot;
+
+    String tenant;
+    Map<String, String> ids;
+
+    @BeforeEach
+    void tenantWithRecords() {
+        tenant = fixtures.tenant("Csrf Clinic", ADMIN);
+        String staff = Fixtures.email("staff");
+        fixtures.member(tenant, staff, TenantRole.STAFF);
+        fixtures.connection(tenant);
+        long profile = fixtures.seedProfile(tenant);
+        ids = Map.of("tenant", tenant, "id", tenant, "memberId", String.valueOf(fixtures.membershipId(tenant, staff)),
+                "profileId", String.valueOf(profile), "jobId", String.valueOf(fixtures.finishedJob(tenant, profile)),
+                "uploadId", fixtures.upload(tenant).toString(), "index", "0",
+                "presetId", String.valueOf(fixtures.preset(tenant, "Dr. C", Map.of("specialist_name", "Dr. C"))));
+    }
+
+    @Test
+    @TestSecurity(user = ADMIN)
+    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void everyTenantFormRefusesAMissingOrWrongToken() {
+        assertEveryUnsafeRouteRefuses(true, "/t/" + tenant);
+    }
+
+    @Test
+    @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
+    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void everyPlatformFormRefusesAMissingOrWrongToken() {
+        assertEveryUnsafeRouteRefuses(false, "/platform/tenants");
+    }
+
+    private void assertEveryUnsafeRouteRefuses(boolean tenantRoutes, String page) {
+        WebClient.Csrf csrf = WebClient.csrf(page);
+        Map<String, String> before = snapshot.of(tenant);
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Route route : Routes.all()) {
+            if (route.method().equals("GET") || route.isTenantRoute() != tenantRoutes) {
+                continue;
+            }
+            checked++;
+            String path = route.expand(ids::get);
+            String wrong = UUID.randomUUID().toString().replace("-", "");
+            check(route, "no token", request(route, given().cookie("portal-csrf", csrf.cookie()), null, path), failures);
+            check(route, "a wrong token", request(route, given().cookie("portal-csrf", csrf.cookie()), wrong, path), failures);
+            check(route, "no cookie", request(route, given(), csrf.token(), path), failures);
+            Map<String, String> after = snapshot.of(tenant);
+            if (!after.equals(before)) {
+                failures.add(route + " changed the database: " + changed(before, after));
+                before = after;
+            }
+        }
+        assertEquals(List.of(), failures);
+        assertTrue(checked >= (tenantRoutes ? 23 : 5), "unsafe routes checked: " + checked);
+    }
+
+    /** What a browser would send for the route, with {@code token} (or none) as the CSRF token. */
+    private Response request(Route route, RequestSpecification spec, String token, String path) {
+        spec = spec.redirects().follow(false).accept("text/html,application/xhtml+xml");
+        if (route.template().equals("/t/{tenant}/uploads")) {
+            spec = spec.accept("application/json").contentType("application/octet-stream").header("X-File-Name", "csrf.wav")
+                    .body(TestFiles.wav("csrf-" + UUID.randomUUID() + ".wav", 1).toFile());
+            return (token == null ? spec : spec.header("X-CSRF-TOKEN", token)).post(path);
+        }
+        if (route.template().startsWith("/t/{tenant}/uploads/")) {
+            // the submit page's script asks for JSON (the route answers nothing else)
+            spec = spec.accept("application/json");
+        }
+        spec = spec.contentType("application/x-www-form-urlencoded");
+        if (token != null) {
+            spec = spec.formParam("csrf-token", token);
+        }
+        for (Map.Entry<String, Object> field : form(route).entrySet()) {
+            spec = field.getValue() instanceof List<?> l ? spec.formParam(field.getKey(), l.toArray())
+                    : spec.formParam(field.getKey(), field.getValue());
+        }
+        return spec.post(path);
+    }
+
+    /** A form that would succeed with the token, for the routes that take one. */
+    private Map<String, Object> form(Route route) {
+        String u = UUID.randomUUID().toString().substring(0, 8);
+        return switch (route.template()) {
+            case "/t/{tenant}/admin/members" -> Map.of("email", "new-" + u + "@csrf.test", "role", "STAFF");
+            case "/t/{tenant}/admin/members/{memberId}/role" -> Map.of("role", "AUDITOR");
+            case "/t/{tenant}/admin/connection" -> Map.of("baseUrl", "http://localhost:1/x", "apiKey", "k-" + u, "apiSecret", "s-" + u);
+            case "/t/{tenant}/admin/presets/new", "/t/{tenant}/admin/presets/{presetId}" ->
+                Map.of("name", "P " + u, "valueKey", List.of("specialist_name"), "valueText", List.of("Dr. P"), "action", "save");
+            case "/t/{tenant}/admin/profiles/new", "/t/{tenant}/admin/profiles/{profileId}" -> Map.of("displayName", "Profile " + u,
+                    "claudioProfileId", "P", "formId", "F", "profileName", "N", "docTypes", "loi", "fieldKey", List.of("a"),
+                    "fieldLabel", List.of("A"), "fieldType", List.of("string"), "fieldUiType", List.of("string"), "action", "save");
+            case "/t/{tenant}/jobs/{jobId}/link" -> Map.of("reference", "REF-1");
+            case "/platform/tenants" -> Map.of("name", "Csrf " + u, "id", "csrf-" + u, "firstAdminEmail", "a-" + u + "@csrf.test");
+            case "/platform/tenants/{id}" -> Map.of("name", "Renamed " + u);
+            default -> Map.of();
+        };
+    }
+
+    private static void check(Route route, String what, Response response, List<String> failures) {
+        String body = response.asString();
+        boolean explained = route.template().startsWith("/t/{tenant}/uploads")
+                ? body.contains("The page has expired. Reload it and try again; nothing was saved.")
+                : body.contains("This form has expired") && body.contains("Nothing was saved.");
+        if (response.statusCode() != 400 || !explained) {
+            failures.add(route + " with " + what + " answered " + response.statusCode() + ": "
+                    + body.substring(0, Math.min(120, body.length())).replaceAll("\\s+", " "));
+        }
+    }
+
+    private static String changed(Map<String, String> before, Map<String, String> after) {
+        return after.keySet().stream().filter(k -> !after.get(k).equals(before.get(k))).toList().toString();
+    }
+}
