@@ -220,7 +220,7 @@ class TenantRoleTest {
         gone.removeAll(actual);
         assertEquals(Set.of(), unlisted, "routes without a row in TABLE: decide who may use them");
         assertEquals(Set.of(), gone, "rows in TABLE for routes that do not exist");
-        assertEquals(44, actual.stream().filter(r -> r.contains(" /t/{tenant}")).count(), "tenant routes");
+        assertEquals(45, actual.stream().filter(r -> r.contains(" /t/{tenant}")).count(), "tenant routes");
     }
 
     @Test
