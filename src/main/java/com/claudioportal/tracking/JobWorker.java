@@ -224,7 +224,9 @@ public class JobWorker {
                 Upload u = Upload.findById(f.uploadId);
                 Path path = u == null || u.storedPath == null ? null : storage.resolve(u.storedPath);
                 if (path == null || !Files.exists(path)) {
-                    lifecycle.failed(job, "The file \u201c" + f.originalFilename + "\u201d is no longer in the portal. Submit a new job with it.");
+                    // the timeline is read by auditors: the file by its place in the job, never by its name
+                    lifecycle.failed(job, "File " + (f.position + 1) + " (a " + f.kind.noun() + ") is no longer in the portal. "
+                            + "Submit a new job with it.");
                     return Pending.STOP;
                 }
                 f.status = JobFile.Status.SENDING;

@@ -37,16 +37,6 @@ class AuditHygieneScanTest {
             "new-secret-0002", "first-key-AAAA1111", "second-key-CCCC3333", "sandbox-key-9911", "sandbox-secret-8822", "old-key-1111",
             "old-secret-2222", "audit-key-QWER5678", "audit-secret-ASDF4321", "audit-key-ZXCV0001", "audit-secret-ZXCV0002", "events-key-0000", "events-secret-0000");
 
-    /**
-     * Timeline lines still written by tracking/ (JobWorker, JobTracking), which the engine branch
-     * rewrites: they name a file or Claudio's name of the job. They are reported, not failed, until
-     * that merge replaces them with "recording 2" / "document 1" wording; then this list goes.
-     */
-    static final List<java.util.regex.Pattern> PENDING_IN_TRACKING = List.of(
-            java.util.regex.Pattern.compile(".* while sending \u201c[^\u201d]+\u201d\\. .*"),
-            java.util.regex.Pattern.compile("The file \u201c[^\u201d]+\u201d is no longer in the portal\\..*"),
-            java.util.regex.Pattern.compile(".* linked Claudio's job \\S+ \\(named \u201c[^\u201d]*\u201d there\\)\\."));
-
     static final ObjectMapper JSON = new ObjectMapper();
 
     record Finding(String where, String kind, String value, String text) {
@@ -69,12 +59,7 @@ class AuditHygieneScanTest {
         assertTrue(events >= 500, "expected the suite's events, found " + events);
 
         List<Finding> findings = new ArrayList<>();
-        List<String> pending = new ArrayList<>();
         for (String[] t : texts) {
-            if (t[0].startsWith("job_event") && PENDING_IN_TRACKING.stream().anyMatch(p -> p.matcher(t[1]).matches())) {
-                pending.add(t[0]);
-                continue;
-            }
             for (Map.Entry<String, Set<String>> kind : sensitive.entrySet()) {
                 for (String value : kind.getValue()) {
                     if (t[1].contains(value)) {
@@ -82,10 +67,6 @@ class AuditHygieneScanTest {
                     }
                 }
             }
-        }
-        if (!pending.isEmpty()) {
-            System.out.println("AuditHygieneScanTest: " + pending.size() + " timeline lines from tracking/ still name a file or "
-                    + "Claudio's job name (pending the engine merge): " + pending);
         }
         assertEquals(List.of(), findings.stream().limit(30).toList(), findings.size() + " findings, scanned " + texts.size() + " texts for "
                 + counts(sensitive));
