@@ -1,5 +1,9 @@
 package com.claudioportal.audit;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -7,11 +11,14 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.postgresql.PGConnection;
+
 import com.claudioportal.infra.DatabaseOwner;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-/** What the audit benchmark needs from inside the package: correctly signed events in bulk. */
+/** What the audit benchmark and AuditVerificationCostTest need from inside the package: correctly signed events in bulk. */
 @ApplicationScoped
 public class AuditBench {
 
@@ -20,6 +27,9 @@ public class AuditBench {
 
     @Inject
     AuditTrail trail;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** Signs events one after the other, continuing a chain from its head, as COPY text lines. */
     public final class Signed {
@@ -63,6 +73,27 @@ public class AuditBench {
     public Signed signer(String chain, Instant from) {
         AuditTrail.Head head = QuarkusTransaction.requiringNew().call(() -> trail.head(chain));
         return new Signed(chain, head.seq(), head.mac(), from.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Appends {@code events} correctly signed events to a chain with COPY, as a restore would (fast); returns ms. */
+    public long copySigned(String chain, int events, Instant from) throws SQLException, IOException {
+        long started = System.nanoTime();
+        StringBuilder batch = new StringBuilder();
+        Signed signed = signer(chain, from);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            String columns = "copy audit_event (tenant_id, seq, occurred_at, actor, actor_subject, actor_role, action, action_group, outcome, "
+                    + "target_type, target_id, client_ip, user_agent, request_id, details, prev_mac, mac, key_id) from stdin";
+            for (int i = 0; i < events; i++) {
+                batch.append(signed.next()).append('\n');
+                if (batch.length() > 8_000_000 || i == events - 1) {
+                    copy.copyIn(columns, new StringReader(batch.toString()));
+                    batch.setLength(0);
+                }
+            }
+        }
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     /** Appends events the normal way (as the portal writes them), ten per transaction. */

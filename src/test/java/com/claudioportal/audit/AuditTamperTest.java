@@ -56,6 +56,9 @@ class AuditTamperTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    AuditBench bench;
+
     /** A tenant with {@code events} events in its chain (tenant.created and member.added among them). */
     String chainWith(int events) {
         String tenant = fixtures.tenant("Audit Clinic", Fixtures.email("admin"));
@@ -187,6 +190,24 @@ class AuditTamperTest {
         // an incremental run finds it too: its checkpoint's event is gone
         AuditVerifier.Checkpoint incremental = verify(tenant, AuditVerifier.Mode.INCREMENTAL);
         assertFalse(incremental.intact());
+    }
+
+    @Test
+    void eventsRemovedFromTheMiddleAreFoundWhereTheGapStarts() throws Exception {
+        // one event, and then more than a batch of the walk: both ends of the gap are named
+        String tenant = chainWith(2);
+        bench.copySigned(tenant, AuditVerifier.BATCH + 2_000, Instant.now().minus(1, java.time.temporal.ChronoUnit.DAYS));
+        assertTrue(verify(tenant, AuditVerifier.Mode.FULL).intact());
+        behindTheTrigger("delete from audit_event where tenant_id = '" + tenant + "' and seq = 9");
+        assertEquals("Event #9 is missing.", verify(tenant, AuditVerifier.Mode.FULL).problem());
+
+        String wide = chainWith(2);
+        bench.copySigned(wide, AuditVerifier.BATCH + 2_000, Instant.now().minus(1, java.time.temporal.ChronoUnit.DAYS));
+        behindTheTrigger("delete from audit_event where tenant_id = '" + wide + "' and seq between 1000 and " + (AuditVerifier.BATCH + 1_500));
+        AuditVerifier.Checkpoint check = verify(wide, AuditVerifier.Mode.FULL);
+        assertEquals(1000L, check.brokenSeq());
+        assertEquals("Events #1000 to #" + (AuditVerifier.BATCH + 1_500) + " are missing.", check.problem());
+        assertEquals(999, check.seq(), "intact up to the gap");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -30,7 +29,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.postgresql.PGConnection;
 
 import com.claudioportal.audit.AuditBench;
 import com.claudioportal.audit.AuditVerifier;
@@ -111,7 +109,7 @@ class AuditBenchmark {
             DatabaseOwner.execute("drop index " + r[0]);
         }
         long insertMillis = insertPageEvents(events);
-        long loadMillis = loadSignedChain(chain, verifyEvents);
+        long loadMillis = bench.copySigned(chain, verifyEvents, Instant.now().minus(365, ChronoUnit.DAYS));
         long indexStarted = System.nanoTime();
         for (String definition : indexes) {
             DatabaseOwner.execute(definition);
@@ -234,27 +232,6 @@ class AuditBenchmark {
         assertTrue(rows.length > 0 && timings.get("first page").rows() == 50);
         plans(middle);
         return timings;
-    }
-
-    /** A correctly signed chain of {@code events} events (the test key), loaded with COPY; returns ms. */
-    long loadSignedChain(String chain, int events) throws Exception {
-        long started = System.nanoTime();
-        StringBuilder batch = new StringBuilder();
-        AuditBench.Signed signed = bench.signer(chain, Instant.now().minus(365, ChronoUnit.DAYS));
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            var copy = c.unwrap(PGConnection.class).getCopyAPI();
-            String columns = "copy audit_event (tenant_id, seq, occurred_at, actor, actor_subject, actor_role, action, action_group, outcome, "
-                    + "target_type, target_id, client_ip, user_agent, request_id, details, prev_mac, mac, key_id) from stdin";
-            for (int i = 0; i < events; i++) {
-                batch.append(signed.next()).append('\n');
-                if (batch.length() > 8_000_000 || i == events - 1) {
-                    copy.copyIn(columns, new StringReader(batch.toString()));
-                    batch.setLength(0);
-                }
-            }
-        }
-        return (System.nanoTime() - started) / 1_000_000;
     }
 
     long seqAt(String order) throws Exception {
