@@ -66,7 +66,16 @@ public class AuditPages {
     public record Place(String chain, String heading, String base, String jobBase) {
     }
 
-    public Response log(Place place, AuditFilter filter, Long before, Long after) {
+    /** {@code beforeText}/{@code afterText}: the paging link's sequence number; one written by hand gives the newest entries with a word. */
+    public Response log(Place place, AuditFilter filter, String beforeText, String afterText) {
+        Long parsedBefore = cursor(beforeText);
+        Long parsedAfter = cursor(afterText);
+        String problem = parsedBefore == null && beforeText != null && !beforeText.isBlank()
+                ? "The link to older entries was not understood, so the log starts with the newest."
+                : parsedAfter == null && afterText != null && !afterText.isBlank()
+                        ? "The link to newer entries was not understood, so the log starts with the newest." : null;
+        Long before = problem == null ? parsedBefore : null;
+        Long after = problem == null ? parsedAfter : null;
         FormErrors errors = filter.check();
         request.detailFilters(filter);
         AuditQuery.Page page = errors.any() ? new AuditQuery.Page(List.of(), null, null)
@@ -76,7 +85,7 @@ public class AuditPages {
                 ? filter.fromDay : to.minusDays(29);
         ActivityChart chart = new ActivityChart(from, to, in(place, () -> query.perDay(from, to)));
         AuditView view = new AuditView(place.heading(), place.base(), place.jobBase(), filter, errors, page,
-                verifier.last(place.chain()).orElse(null), chart);
+                verifier.last(place.chain()).orElse(null), chart, problem);
         return Response.status(errors.any() ? 400 : 200).entity(Templates.log(view)).build();
     }
 
@@ -93,7 +102,19 @@ public class AuditPages {
         AuditFilter none = new AuditFilter();
         none.check();
         return Response.ok(Templates.event(new AuditView(place.heading(), place.base(), place.jobBase(), none, FormErrors.none(), null,
-                null, null), event)).build();
+                null, null, null), event)).build();
+    }
+
+    private static Long cursor(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            long seq = Long.parseLong(text.strip());
+            return seq > 0 ? seq : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The filtered events as CSV, newest first, read in batches while the answer is written. */

@@ -35,8 +35,8 @@ public class AuditResource {
     /** Newest first, {@value AuditQuery#PAGE_SIZE} at a time; {@code before}/{@code after} are sequence numbers. */
     @GET
     @Audited(value = "audit.viewed", target = "audit-log", id = "tenant", coalesce = true)
-    public Response log(@RestPath String tenant, @BeanParam AuditFilter filter, @QueryParam("before") Long before,
-            @QueryParam("after") Long after) {
+    public Response log(@RestPath String tenant, @BeanParam AuditFilter filter, @QueryParam("before") String before,
+            @QueryParam("after") String after) {
         return pages.log(place(), filter, before, after);
     }
 

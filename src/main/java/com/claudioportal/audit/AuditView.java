@@ -7,10 +7,11 @@ import com.claudioportal.forms.FormErrors;
 /**
  * What the audit pages show, for a tenant's log (to its auditors and admins, or to the platform
  * admin) or the platform's own: the filters and their problems, a page of events, the last
- * verification, the activity chart, and where links go.
+ * verification, the activity chart, and where links go; {@code problem} says why a paging link
+ * that was not understood gave the newest entries instead (null when it was).
  */
 public record AuditView(String heading, String base, String jobBase, AuditFilter filter, FormErrors errors, AuditQuery.Page page,
-        AuditVerifier.Checkpoint lastVerification, ActivityChart chart) {
+        AuditVerifier.Checkpoint lastVerification, ActivityChart chart, String problem) {
 
     public List<AuditGroup> groups() {
         return List.of(AuditGroup.values());

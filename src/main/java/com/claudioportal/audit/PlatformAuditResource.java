@@ -80,7 +80,7 @@ public class PlatformAuditResource {
     @GET
     @Path("platform")
     @Audited(value = "audit.viewed", target = "audit-log", coalesce = true)
-    public Response platformLog(@BeanParam AuditFilter filter, @QueryParam("before") Long before, @QueryParam("after") Long after) {
+    public Response platformLog(@BeanParam AuditFilter filter, @QueryParam("before") String before, @QueryParam("after") String after) {
         return pages.log(platformPlace(), filter, before, after);
     }
 
@@ -109,8 +109,8 @@ public class PlatformAuditResource {
     @GET
     @Path("tenants/{tenantId}")
     @Audited(value = "audit.viewed", target = "audit-log", id = "tenantId", chainParam = "tenantId", coalesce = true)
-    public Response tenantLog(@RestPath String tenantId, @BeanParam AuditFilter filter, @QueryParam("before") Long before,
-            @QueryParam("after") Long after) {
+    public Response tenantLog(@RestPath String tenantId, @BeanParam AuditFilter filter, @QueryParam("before") String before,
+            @QueryParam("after") String after) {
         return pages.log(tenantPlace(tenantId), filter, before, after);
     }
 

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.IdentityConfig;
 import com.claudioportal.tenant.OrganizationClaim;
+import com.claudioportal.tenant.Person;
 import com.claudioportal.tenant.TenantDirectory;
 import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.tenant.TenantSummary;
@@ -89,7 +90,8 @@ public class SignInAudit {
         AuditSource source = sourceOf(identity);
         boolean platformAdmin = identity.hasRole(CurrentUser.PLATFORM_ADMIN_ROLE);
         scope.platform(() -> QuarkusTransaction.requiringNew().call(() -> {
-            List<TenantSummary> tenants = email == null ? List.of() : directory.tenantsOf(email, organizations);
+            // the tenants the person belongs to, as memberships match them (by issuer and subject; a verified address invites)
+            List<TenantSummary> tenants = directory.tenantsOf(new Person(CurrentUser.issuerOf(identity), subject, email, name, organizations));
             List<AuditEntry> entries = new ArrayList<>();
             for (TenantSummary t : tenants) {
                 entries.add(AuditEntry.of(action).chain(t.id()).actor(new AuditActor(name, subject, t.role().name())));

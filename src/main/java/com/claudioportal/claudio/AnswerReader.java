@@ -132,12 +132,26 @@ final class AnswerReader {
         List<JobDetails.FileEntry> transcripts = outputs == null ? List.of()
                 : outputs.isArray() ? fileEntries(outputs, "file_subtype")
                 : fileEntries(outputs.get("transcripts"), "file_subtype");
+        List<JobDetails.FileEntry> outputFiles = new ArrayList<>();
+        if (outputs != null && outputs.isArray()) {
+            outputFiles.addAll(transcripts);
+        } else if (outputs != null && outputs.isObject()) {
+            // the documented object has a transcripts group; "further output groups, if any" are not visible: take every array
+            outputs.fields().forEachRemaining(group -> {
+                if (group.getValue().isArray()) {
+                    for (JobDetails.FileEntry f : fileEntries(group.getValue(), "file_subtype")) {
+                        outputFiles.add(f.kind() == null ? new JobDetails.FileEntry(f.filename(), group.getKey(), f.fileSize(),
+                                f.downloadUrl(), f.languageCode()) : f);
+                    }
+                }
+            });
+        }
         String id = text(info, "job_reference_id");
         return ClaudioResult.success(new JobDetails(id == null || id.isBlank() ? requestedId : id.strip(),
                 text(info, "job_name"), text(info, "status"), text(info, "profile_name"), text(info, "submitted_at"),
                 text(info, "completed_at"), info == null ? null : TolerantJson.seconds(info.get("total_audio_length")),
                 info == null ? null : TolerantJson.bool(info.get("is_blank_audio")),
-                redactor.scrub(text(info, "error_message")), inputs, transcripts));
+                redactor.scrub(text(info, "error_message")), inputs, transcripts, List.copyOf(outputFiles)));
     }
 
     /**

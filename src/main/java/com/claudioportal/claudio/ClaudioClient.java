@@ -60,17 +60,28 @@ public class ClaudioClient {
     private final MeterRegistry meters;
     private final ConcurrentMap<String, ClaudioEndpoint> endpoints = new ConcurrentHashMap<>();
     private final Breakers breakers;
+    private final AddressCheck addresses;
 
     @Inject
-    ClaudioClient(Vertx vertx, ClaudioConfig config, MeterRegistry meters) {
-        this(vertx, ClaudioSettings.from(config), meters);
+    ClaudioClient(Vertx vertx, ClaudioConfig config, MeterRegistry meters, AddressCheck addresses) {
+        this(vertx, ClaudioSettings.from(config), meters, addresses);
     }
 
-    /** A client with its own settings, connections and breakers (tests use it for short timeouts). */
+    /**
+     * A client with its own settings, connections and breakers (tests use it for short timeouts)
+     * that lets the HTTP client resolve host names itself: for tests of the client alone, never
+     * in the portal, whose bean always connects through {@link AddressCheck}.
+     */
     ClaudioClient(Vertx vertx, ClaudioSettings settings, MeterRegistry meters) {
+        this(vertx, settings, meters, null);
+    }
+
+    /** A client that connects only where {@code addresses} says ({@code null}: by name, tests only). */
+    ClaudioClient(Vertx vertx, ClaudioSettings settings, MeterRegistry meters, AddressCheck addresses) {
         this.vertx = vertx;
         this.settings = settings;
         this.meters = meters;
+        this.addresses = addresses;
         this.breakers = new Breakers(settings.breaker());
         for (CircuitBreakerState state : CircuitBreakerState.values()) {
             Gauge.builder("claudio.client.breakers", breakers, b -> b.count(state))
@@ -316,7 +327,7 @@ public class ClaudioClient {
         if (existing != null) {
             return Optional.of(existing);
         }
-        Optional<ClaudioEndpoint> created = ClaudioEndpoint.create(vertx, key, settings);
+        Optional<ClaudioEndpoint> created = ClaudioEndpoint.create(vertx, key, settings, addresses);
         if (created.isEmpty()) {
             return created;
         }

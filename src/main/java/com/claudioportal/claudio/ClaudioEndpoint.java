@@ -1,5 +1,6 @@
 package com.claudioportal.claudio;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +24,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * The HTTP connections the portal keeps per base URL, so one tenant's outage does not use up
@@ -45,12 +47,14 @@ final class ClaudioEndpoint implements AutoCloseable {
     private final HttpClient pooled;
     private final HttpClient fresh;
     private final ClaudioSettings settings;
+    private final AddressCheck addresses;
 
-    private ClaudioEndpoint(Vertx vertx, String baseUrl, URI base, ClaudioSettings settings) {
+    private ClaudioEndpoint(Vertx vertx, String baseUrl, URI base, ClaudioSettings settings, AddressCheck addresses) {
         this.vertx = vertx;
         this.baseUrl = baseUrl;
         this.base = base;
         this.settings = settings;
+        this.addresses = addresses;
         int connectMillis = (int) Math.min(Integer.MAX_VALUE, settings.timeouts().connect().toMillis());
         this.pooled = client(vertx, new HttpClientOptions()
                 .setName("claudio")
@@ -77,12 +81,12 @@ final class ClaudioEndpoint implements AutoCloseable {
     }
 
     /** The endpoint for a base URL, or empty when it is not an absolute http(s) URL. */
-    static Optional<ClaudioEndpoint> create(Vertx vertx, String normalizedBaseUrl, ClaudioSettings settings) {
+    static Optional<ClaudioEndpoint> create(Vertx vertx, String normalizedBaseUrl, ClaudioSettings settings, AddressCheck addresses) {
         URI uri = parse(normalizedBaseUrl);
         if (uri == null) {
             return Optional.empty();
         }
-        return Optional.of(new ClaudioEndpoint(vertx, normalizedBaseUrl, uri, settings));
+        return Optional.of(new ClaudioEndpoint(vertx, normalizedBaseUrl, uri, settings, addresses));
     }
 
     /** The key the portal keeps endpoints under: trimmed, without trailing slashes. */
@@ -177,7 +181,7 @@ final class ClaudioEndpoint implements AutoCloseable {
 
     Future<Exchange> sendJson(HttpMethod method, String url, byte[] json, Duration deadline, boolean ownConnection) {
         Buffer body = Buffer.buffer(json);
-        return exchange(ownConnection ? fresh : pooled, options(method, url, deadline), deadline, (request, aborted) -> {
+        return exchange(ownConnection ? fresh : pooled, url, options(method, url, deadline), deadline, (request, aborted) -> {
             request.putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
             request.putHeader(HttpHeaders.ACCEPT, "application/json");
             return request.send(body);
@@ -191,7 +195,7 @@ final class ClaudioEndpoint implements AutoCloseable {
      */
     Future<Exchange> sendMultipart(HttpMethod method, String url, MultipartUpload upload, Duration deadline,
             long minBytesPerSecond, Duration window) {
-        return exchange(pooled, options(method, url, deadline), deadline, (request, aborted) -> {
+        return exchange(pooled, url, options(method, url, deadline), deadline, (request, aborted) -> {
             request.putHeader(HttpHeaders.CONTENT_TYPE, upload.contentType());
             request.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(upload.contentLength()));
             request.putHeader(HttpHeaders.ACCEPT, "application/json");
@@ -277,7 +281,7 @@ final class ClaudioEndpoint implements AutoCloseable {
      * {@link Exchange.NotSent} (nothing left the portal); after, {@link Exchange.Lost} with
      * {@code timedOut}.
      */
-    private Future<Exchange> exchange(HttpClient client, RequestOptions options, Duration deadline, Sender sender) {
+    private Future<Exchange> exchange(HttpClient client, String url, RequestOptions options, Duration deadline, Sender sender) {
         AtomicInteger state = new AtomicInteger(PENDING);
         AtomicReference<HttpClientRequest> sentRequest = new AtomicReference<>();
         AtomicInteger tooSlow = new AtomicInteger();
@@ -290,7 +294,8 @@ final class ClaudioEndpoint implements AutoCloseable {
                 result.tryComplete(new Exchange.Lost("no complete answer within " + deadline.toSeconds() + " s", true));
             }
         });
-        client.request(options).onComplete(connected -> {
+        checkedAddress(url).compose(server -> client.request(server == null ? options
+                : new RequestOptions(options).setServer(server))).onComplete(connected -> {
             if (connected.failed()) {
                 if (state.compareAndSet(PENDING, DONE)) {
                     vertx.cancelTimer(timer);
@@ -321,6 +326,34 @@ final class ClaudioEndpoint implements AutoCloseable {
                     });
         });
         return result.future();
+    }
+
+    /**
+     * The address this request may connect to, resolved and checked once by {@link AddressCheck}
+     * on a worker thread; null when this endpoint has no check (tests of the client alone). With
+     * {@code setServer} Vert.x connects there without resolving the name again, and keeps the
+     * URL's host for the Host header, SNI and the certificate check.
+     */
+    private Future<SocketAddress> checkedAddress(String url) {
+        if (addresses == null) {
+            return Future.succeededFuture(null);
+        }
+        return vertx.executeBlocking(() -> {
+            InetSocketAddress address;
+            try {
+                address = addresses.addressFor(URI.create(url));
+            } catch (java.net.ConnectException refused) {
+                throw new Refused(refused.getMessage());
+            }
+            return SocketAddress.inetSocketAddress(address.getPort(), address.getAddress().getHostAddress());
+        }, false);
+    }
+
+    /** The outbound policy refused the address; the message says why, in words. */
+    static final class Refused extends Exception {
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     private static void resetQuietly(HttpClientRequest request) {

@@ -32,6 +32,9 @@ final class Failures {
 
     static String describe(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ClaudioEndpoint.Refused refused) {
+                return "the portal does not call this address: " + refused.getMessage();
+            }
             if (t instanceof UnknownHostException) {
                 return "unknown host";
             }

@@ -53,8 +53,21 @@ public class ClaudioConnection extends TenantOwnedEntity {
     @Column(name = "last_test_ok")
     public Boolean lastTestOk;
 
+    /** A {@link ConnectionTester.Outcome} name. */
+    @Column(name = "last_test_outcome")
+    public String lastTestOutcome;
+
+    /** The outcome's explanation, in the portal's own words. */
     @Column(name = "last_test_summary")
     public String lastTestSummary;
+
+    /** "Works", "Key or secret rejected", ...: the last test's outcome, for the page's badge. */
+    public String lastTestLabel() {
+        if (lastTestOutcome == null) {
+            return Boolean.TRUE.equals(lastTestOk) ? ConnectionTester.Outcome.WORKS.label() : "Failed";
+        }
+        return ConnectionTester.Outcome.valueOf(lastTestOutcome).label();
+    }
 
     public static ClaudioConnection current() {
         return find("order by id").firstResult();

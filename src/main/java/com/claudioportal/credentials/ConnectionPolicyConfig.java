@@ -15,9 +15,10 @@ public interface ConnectionPolicyConfig {
     boolean requireHttps();
 
     /**
-     * Host names allowed even though they resolve to the portal's own network (loopback,
-     * link-local, private ranges, cloud metadata), e.g. an on-premises Claudio
-     * (env {@code PORTAL_CONNECTION_ALLOWED_PRIVATE_HOSTS}, comma-separated).
+     * Hosts and ports allowed even though they resolve to the portal's own network (loopback,
+     * link-local, private ranges, cloud metadata), e.g. an on-premises Claudio: {@code host:port},
+     * {@code [v6]:port}, a bare host for the scheme's default port, {@code host:*} for any port
+     * (tests) (env {@code PORTAL_CONNECTION_ALLOWED_PRIVATE_HOSTS}, comma-separated; see {@link AllowedHosts}).
      */
     Optional<List<String>> allowedPrivateHosts();
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -47,7 +48,10 @@ public class ConnectionResource {
     @CheckedTemplate(basePath = "credentials")
     static class Templates {
         static native TemplateInstance connection(ClaudioConnection connection, ConnectionForm form, FormErrors errors,
-                WebhookToken webhook, String newWebhookUrl, String webhookBase);
+                WebhookToken webhook, String newWebhookUrl, String webhookBase, ConnectionTester.Verdict verdict);
+
+        /** The test's result alone, for the page's script (htmx) to put under the button. */
+        static native TemplateInstance testResult(ConnectionTester.Verdict verdict, FormErrors errors);
     }
 
     @Inject
@@ -93,19 +97,30 @@ public class ConnectionResource {
         return back();
     }
 
+    /**
+     * Tests what is on the form, without saving it: a new address or a new key can be tried before
+     * it replaces one that works (rotated credentials apply at once, also to jobs in progress).
+     * Fields left empty mean the saved values. Typed secrets are never rendered back.
+     */
     @POST
     @Path("test")
     @Audited(value = "connection.tested", target = "connection")
-    public Response test() {
-        var verdict = tester.testSaved();
-        if (verdict.isEmpty()) {
-            flash.problem("Save a connection first.");
-        } else if (verdict.get().works()) {
-            flash.success(verdict.get().summary());
-        } else {
-            flash.problem(verdict.get().summary());
+    public Response test(@BeanParam ConnectionForm form, @HeaderParam("HX-Request") String htmx) {
+        ConnectionService.TestRequest request = connections.testRequest(form.baseUrl, form.apiKey, form.apiSecret);
+        ConnectionTester.Verdict verdict = null;
+        if (!request.errors().any()) {
+            verdict = tester.test(request.account());
+            connections.recordTest(verdict, request.account().baseUrl(), request.saved());
         }
-        return back();
+        if ("true".equals(htmx)) {
+            return Response.ok(Templates.testResult(verdict, request.errors())).build();
+        }
+        form.apiKey = null;
+        form.apiSecret = null;
+        return Response.status(request.errors().any() ? 400 : 200)
+                .entity(Templates.connection(ClaudioConnection.current(), form, request.errors(), WebhookToken.current(), null,
+                        webhookBase(), verdict))
+                .build();
     }
 
     @POST
@@ -136,7 +151,8 @@ public class ConnectionResource {
     }
 
     private TemplateInstance page(ConnectionForm form, FormErrors errors, String newWebhookUrl) {
-        return Templates.connection(ClaudioConnection.current(), form, errors, WebhookToken.current(), newWebhookUrl, webhookBase());
+        return Templates.connection(ClaudioConnection.current(), form, errors, WebhookToken.current(), newWebhookUrl, webhookBase(),
+                null);
     }
 
     private String webhookBase() {

@@ -14,6 +14,7 @@ import com.claudioportal.claudio.ClaudioAccount;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.TextInput;
 
 /**
  * Creates, rotates, removes and opens the active tenant's Claudio connection. Secrets are sealed
@@ -49,17 +50,9 @@ public class ConnectionService {
         ClaudioConnection existing = ClaudioConnection.current();
         FormErrors errors = FormErrors.none();
         String url = normalizeBaseUrl(baseUrl);
-        policy.problemWith(url).ifPresent(problem -> errors.add("baseUrl", problem));
+        checkUrl(url, errors);
         boolean keyGiven = apiKey != null && !apiKey.isBlank();
-        boolean secretGiven = apiSecret != null && !apiSecret.isBlank();
-        if (existing == null || keyGiven || secretGiven) {
-            if (!keyGiven) {
-                errors.add("apiKey", existing == null ? "Enter the API key from Claudio." : "Enter the new API key too, or leave both empty to keep the current ones.");
-            }
-            if (!secretGiven) {
-                errors.add("apiSecret", existing == null ? "Enter the API secret from Claudio." : "Enter the new API secret too, or leave both empty to keep the current ones.");
-            }
-        }
+        checkCredentials(existing, apiKey, apiSecret, errors, "or leave both empty to keep the current ones.");
         if (errors.any()) {
             return errors;
         }
@@ -67,6 +60,11 @@ public class ConnectionService {
         Map<String, Object> details = new LinkedHashMap<>();
         if (existing == null || !url.equals(existing.baseUrl)) {
             details.put("baseUrl", url);
+            // "Last test: Works" was about the old address
+            c.lastTestAt = null;
+            c.lastTestOk = null;
+            c.lastTestOutcome = null;
+            c.lastTestSummary = null;
         }
         c.baseUrl = url;
         if (keyGiven) {
@@ -78,6 +76,7 @@ public class ConnectionService {
             details.put("credentials", "replaced");
             c.lastTestAt = null;
             c.lastTestOk = null;
+            c.lastTestOutcome = null;
             c.lastTestSummary = null;
         }
         c.updatedAt = Instant.now();
@@ -122,18 +121,91 @@ public class ConnectionService {
                 box.open(c.apiSecretSealed, secretContext()), tenant.tenantId()));
     }
 
-    /** Records the outcome of a connection test on the connection and in the audit log. */
+    /**
+     * What "Test connection" should try: the values on the form (not saved), with the saved key and
+     * secret where none were typed. {@code saved} says whether that is exactly the saved connection,
+     * whose last test result the page shows.
+     */
+    public record TestRequest(ClaudioAccount account, boolean saved, FormErrors errors) {
+    }
+
     @Transactional
-    public void recordTest(boolean ok, String summary) {
-        ClaudioConnection c = ClaudioConnection.current();
-        if (c == null) {
-            return;
+    public TestRequest testRequest(String baseUrl, String apiKey, String apiSecret) {
+        ClaudioConnection existing = ClaudioConnection.current();
+        FormErrors errors = FormErrors.none();
+        String url = normalizeBaseUrl(baseUrl);
+        if (url.isEmpty() && existing != null) {
+            url = existing.baseUrl;
         }
-        c.lastTestAt = Instant.now();
-        c.lastTestOk = ok;
-        c.lastTestSummary = summary.length() > 500 ? summary.substring(0, 500) : summary;
-        // the verdict's kind only: Claudio's own message could quote what it was sent
-        audit.record("connection.tested", "connection", c.baseUrl, Map.of("ok", ok, "verdict", verdictKind(c.lastTestSummary)));
+        if (url.isEmpty()) {
+            errors.add("baseUrl", "Enter the base URL to test.");
+        } else {
+            String problem = TextInput.problem(url, MAX_URL, TextInput.Lines.SINGLE);
+            if (problem != null) {
+                errors.add("baseUrl", problem);
+            }
+        }
+        checkCredentials(existing, apiKey, apiSecret, errors, "to test them together, or leave both empty to test the saved ones.");
+        if (errors.any()) {
+            return new TestRequest(null, false, errors);
+        }
+        boolean typed = apiKey != null && !apiKey.isBlank();
+        String key = typed ? apiKey.trim() : box.open(existing.apiKeySealed, keyContext());
+        String secret = typed ? apiSecret.trim() : box.open(existing.apiSecretSealed, secretContext());
+        return new TestRequest(new ClaudioAccount(url, key, secret), existing != null && !typed && url.equals(existing.baseUrl), errors);
+    }
+
+    /**
+     * Records a connection test in the audit log (the outcome's kind only, never words from the
+     * remote host) and, when it tested the saved connection, on the connection for the page.
+     */
+    @Transactional
+    public void recordTest(ConnectionTester.Verdict verdict, String url, boolean saved) {
+        ClaudioConnection c = ClaudioConnection.current();
+        if (saved && c != null) {
+            c.lastTestAt = Instant.now();
+            c.lastTestOk = verdict.works();
+            c.lastTestOutcome = verdict.outcome().name();
+            c.lastTestSummary = verdict.explanation().length() > 500 ? verdict.explanation().substring(0, 500) : verdict.explanation();
+        }
+        audit.record("connection.tested", "connection", url, Map.of("ok", verdict.works(), "outcome", verdict.outcome().name(),
+                "unsaved", !saved));
+    }
+
+    /** A base URL's longest form, in characters (its column holds 500). */
+    static final int MAX_URL = 500;
+
+    /** API keys and secrets: Claudio's are about 30 and 50 characters. */
+    static final int MAX_CREDENTIAL = 500;
+
+    private void checkUrl(String url, FormErrors errors) {
+        String problem = TextInput.problem(url, MAX_URL, TextInput.Lines.SINGLE);
+        if (problem != null) {
+            errors.add("baseUrl", problem);
+        } else {
+            policy.problemWith(url).ifPresent(p -> errors.add("baseUrl", p));
+        }
+    }
+
+    /** Both or neither: a key and a secret belong together. {@code keepHint} ends the message for a half-given pair. */
+    private static void checkCredentials(ClaudioConnection existing, String apiKey, String apiSecret, FormErrors errors, String keepHint) {
+        boolean keyGiven = apiKey != null && !apiKey.isBlank();
+        boolean secretGiven = apiSecret != null && !apiSecret.isBlank();
+        if (existing == null || keyGiven || secretGiven) {
+            if (!keyGiven) {
+                errors.add("apiKey", existing == null ? "Enter the API key from Claudio." : "Enter the new API key too, " + keepHint);
+            }
+            if (!secretGiven) {
+                errors.add("apiSecret", existing == null ? "Enter the API secret from Claudio." : "Enter the new API secret too, " + keepHint);
+            }
+        }
+        if (keyGiven) {
+            Optional.ofNullable(TextInput.problem(apiKey.trim(), MAX_CREDENTIAL, TextInput.Lines.SINGLE)).ifPresent(p -> errors.add("apiKey", p));
+        }
+        if (secretGiven) {
+            Optional.ofNullable(TextInput.problem(apiSecret.trim(), MAX_CREDENTIAL, TextInput.Lines.SINGLE))
+                    .ifPresent(p -> errors.add("apiSecret", p));
+        }
     }
 
     /** Re-seals the active tenant's secrets with the active master key; true when it changed anything. */
@@ -148,12 +220,6 @@ public class ConnectionService {
         c.apiSecretSealed = box.seal(box.open(c.apiSecretSealed, secretContext()), secretContext());
         audit.record("connection.reencrypted", "connection", c.baseUrl, Map.of("fromKey", from, "toKey", box.activeKeyId()));
         return true;
-    }
-
-    /** "Works", "Key or secret rejected", "Address unreachable", ...: the words before the colon. */
-    static String verdictKind(String summary) {
-        int colon = summary.indexOf(':');
-        return colon > 0 && colon <= 40 ? summary.substring(0, colon) : "Other";
     }
 
     static String normalizeBaseUrl(String url) {

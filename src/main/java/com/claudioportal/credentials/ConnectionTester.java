@@ -1,7 +1,5 @@
 package com.claudioportal.credentials;
 
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -11,72 +9,90 @@ import com.claudioportal.claudio.ClaudioFailure;
 import com.claudioportal.claudio.ClaudioResult;
 import com.claudioportal.claudio.ConnectionCheck;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 /**
- * "Test connection": one harmless real call, described in words a clinic's admin understands:
- * it works, the key or secret was rejected, the address could not be reached, or Claudio gave an
- * answer nobody expected (with its message).
+ * "Test connection": one harmless real call, described as one of four plain outcomes. The words
+ * are the portal's own: nothing the remote host said (its status, body, message) is repeated to the
+ * page or the audit log, because the address may be anyone's, not Claudio's.
  */
 @ApplicationScoped
 public class ConnectionTester {
 
-    public record Verdict(boolean works, String summary) {
+    public enum Outcome {
+        WORKS("Works", "Claudio accepted the key and secret."),
+        REJECTED("Key or secret rejected", "Claudio did not accept the key or the secret. Check both in Claudio's admin area and enter them again."),
+        UNREACHABLE("Address unreachable", "The portal could not reach this address. Check the base URL, or try again later."),
+        UNEXPECTED("Unexpected answer", "Something answered at this address, but not the way Claudio does. Check that the base URL is your team's Claudio address.");
+
+        private final String label;
+        private final String explanation;
+
+        Outcome(String label, String explanation) {
+            this.label = label;
+            this.explanation = explanation;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public String explanation() {
+            return explanation;
+        }
+    }
+
+    /** The outcome and its explanation in the portal's words. */
+    public record Verdict(Outcome outcome, String explanation) {
+        public boolean works() {
+            return outcome == Outcome.WORKS;
+        }
+
+        public String label() {
+            return outcome.label();
+        }
+
+        static Verdict of(Outcome outcome) {
+            return new Verdict(outcome, outcome.explanation());
+        }
     }
 
     @Inject
     ClaudioClient client;
 
     @Inject
-    ConnectionService connections;
-
-    @Inject
     BaseUrlPolicy policy;
 
-    /** Tests the active tenant's saved connection and records the verdict; empty when there is none. */
-    public Optional<Verdict> testSaved() {
-        Optional<ClaudioAccount> account = QuarkusTransaction.requiringNew().call(() -> connections.account());
-        if (account.isEmpty()) {
-            return Optional.empty();
+    /**
+     * Tests {@code account} as it is (saved or only typed). The address is checked again first: a
+     * saved name may resolve into the portal's own network by now. A refusal by the policy reads as
+     * "address unreachable" with the policy's reason, which is the portal's own text.
+     */
+    public Verdict test(ClaudioAccount account) {
+        PinnedResolution pinned = policy.pin(account.baseUrl());
+        if (!pinned.ok()) {
+            return new Verdict(Outcome.UNREACHABLE, pinned.problem());
         }
-        Verdict verdict = policy.problemWith(account.get().baseUrl())
-                .map(problem -> new Verdict(false, "Address not allowed: " + problem))
-                .orElseGet(() -> describe(client.checkConnection(account.get())));
-        QuarkusTransaction.requiringNew().run(() -> connections.recordTest(verdict.works(), verdict.summary()));
-        return Optional.of(verdict);
+        // the client connects only to an address the policy checks again right then (OutboundAddresses)
+        return describe(client.checkConnection(account));
     }
 
     static Verdict describe(ClaudioResult<ConnectionCheck> result) {
         if (result.isSuccess()) {
-            return new Verdict(true, "Works: Claudio accepted the key and secret.");
+            return Verdict.of(Outcome.WORKS);
         }
         ClaudioFailure failure = result.failureOrNull();
-        if (failure instanceof ClaudioFailure.Unauthorized u) {
-            return new Verdict(false, "Key or secret rejected: Claudio did not accept them" + vendor(u.vendorMessage())
-                    + ". Check both in Claudio's admin area and enter them again.");
-        }
-        if (failure instanceof ClaudioFailure.Unreachable u) {
-            return new Verdict(false, "Address unreachable: " + u.reason() + ". Check the base URL.");
+        if (failure instanceof ClaudioFailure.Unauthorized) {
+            return Verdict.of(Outcome.REJECTED);
         }
         if (failure instanceof ClaudioFailure.Timeout) {
-            return new Verdict(false, "Address unreachable: Claudio did not answer in time. Check the base URL, or try again later.");
+            return new Verdict(Outcome.UNREACHABLE, "The address did not answer in time. Check the base URL, or try again later.");
         }
         if (failure instanceof ClaudioFailure.CircuitOpen) {
-            return new Verdict(false, "Claudio has been failing for this tenant; the portal paused its calls. Try again in a minute.");
+            return new Verdict(Outcome.UNREACHABLE, "Calls to this address have been failing, so the portal paused them for a minute. "
+                    + "Try again shortly.");
         }
-        if (failure instanceof ClaudioFailure.UnexpectedAnswer u) {
-            return new Verdict(false, "Unexpected answer: " + u.description() + ". Is the base URL really Claudio's?");
+        if (failure instanceof ClaudioFailure.Unreachable) {
+            return Verdict.of(Outcome.UNREACHABLE);
         }
-        if (failure instanceof ClaudioFailure.VendorError v) {
-            return new Verdict(false, "Unexpected answer: Claudio answered with an error (" + v.status() + ")" + vendor(v.vendorMessage()) + ".");
-        }
-        if (failure instanceof ClaudioFailure.Rejected r) {
-            return new Verdict(false, "Unexpected answer: Claudio refused the test call" + vendor(r.vendorMessage()) + ".");
-        }
-        return new Verdict(false, "Unexpected answer: " + failure.userMessage() + ".");
-    }
-
-    private static String vendor(String message) {
-        return message == null || message.isBlank() ? "" : " (Claudio said: \u201c" + message.strip() + "\u201d)";
+        return Verdict.of(Outcome.UNEXPECTED);
     }
 }

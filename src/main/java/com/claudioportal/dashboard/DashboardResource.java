@@ -47,7 +47,8 @@ public class DashboardResource {
 
     @CheckedTemplate(basePath = "dashboard")
     static class Templates {
-        static native TemplateInstance dashboard(Counts counts, List<JobRow> recentJobs, Setup setup, List<AuditEvent> recentActivity);
+        static native TemplateInstance dashboard(Counts counts, List<JobRow> recentJobs, List<JobRow> dueSoon, Setup setup,
+                List<AuditEvent> recentActivity);
     }
 
     @Inject
@@ -73,12 +74,17 @@ public class DashboardResource {
         recent.mine = tenant.can(TenantRole.STAFF);
         List<JobRow> recentJobs = recent.run(em, user.email()).rows();
         recentJobs = recentJobs.subList(0, Math.min(5, recentJobs.size()));
+        JobQuery soon = new JobQuery();
+        soon.dueSoon = true;
+        soon.sort = "due";
+        List<JobRow> dueSoon = soon.run(em, user.email()).rows();
+        dueSoon = dueSoon.subList(0, Math.min(5, dueSoon.size()));
         ClaudioConnection connection = ClaudioConnection.current();
         Setup setup = new Setup(connection != null, connection != null && Boolean.TRUE.equals(connection.lastTestOk),
                 Profile.count("enabled", true), Membership.count("revoked = false"));
         List<AuditEvent> activity = tenant.can(TenantRole.AUDITOR)
                 ? AuditEvent.find("order by seq desc").page(0, 5).list()
                 : List.of();
-        return Templates.dashboard(counts, recentJobs, setup, activity);
+        return Templates.dashboard(counts, recentJobs, dueSoon, setup, activity);
     }
 }

@@ -53,17 +53,40 @@ public class Flash {
         routing.response().addCookie(cookie);
     }
 
+    /**
+     * The message in a cookie the portal wrote, or null for anything else: a cookie is the
+     * browser's to send, so a malformed one (bad %-escapes, another site's value) is dropped, never
+     * turns a page into an error, and is shown only in the two tones the portal uses.
+     */
+    static Message parse(String raw) {
+        if (raw == null || raw.isEmpty() || raw.length() > MAX_COOKIE) {
+            return null;
+        }
+        String value;
+        try {
+            value = URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = value.indexOf(':');
+        String tone = colon > 0 ? value.substring(0, colon) : "";
+        if (!tone.equals("warning") && !tone.equals("success")) {
+            return null;
+        }
+        String text = value.substring(colon + 1).strip();
+        return text.isEmpty() || text.chars().anyMatch(Character::isISOControl) ? null : new Message(text, tone);
+    }
+
+    /** The portal's messages are a sentence or two, a few hundred characters once encoded. */
+    private static final int MAX_COOKIE = 2000;
+
     /** The message from the previous request, removed so it shows only once. */
     public Message take() {
         if (!read) {
             read = true;
             Cookie cookie = routing.request().getCookie(COOKIE);
             if (cookie != null) {
-                String value = URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8);
-                int colon = value.indexOf(':');
-                String tone = colon > 0 ? value.substring(0, colon) : "";
-                consumed = tone.equals("warning") || tone.equals("success") ? new Message(value.substring(colon + 1), tone)
-                        : new Message(value, "success");
+                consumed = parse(cookie.getValue());
                 routing.response().addCookie(Cookie.cookie(COOKIE, "").setPath("/").setMaxAge(0));
             }
         }

@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.claudioportal.forms.TextInput;
 import com.claudioportal.profile.ProfileField;
+import com.claudioportal.profile.ProfileRules;
 
 /**
  * The input a profile field gets on the submit form, from its {@code ui_type} (or {@code type}).
@@ -16,6 +18,9 @@ import com.claudioportal.profile.ProfileField;
  */
 public enum FieldWidget {
     TEXT, TEXTAREA, NUMBER, DATE, CHOICE, YES_NO, EMAIL;
+
+    /** Text and long-text values, in characters (a 10 KB bio fits twice). */
+    public static final int MAX_TEXT = ProfileRules.MAX_VALUE;
 
     static final String YES = "Yes";
     static final String NO = "No";
@@ -59,14 +64,28 @@ public enum FieldWidget {
         return null;
     }
 
+    /**
+     * The most a value may hold, in characters. Free text gets room for a specialist's whole bio or
+     * a long history (Claudio documents no limit); the others have a natural size.
+     */
+    public int maxChars() {
+        return switch (this) {
+            case NUMBER -> 40;
+            case EMAIL -> 320;
+            case DATE, YES_NO -> 20;
+            default -> MAX_TEXT;
+        };
+    }
+
     /** What is wrong with {@code value} for this field, or null. */
     public String problem(ProfileField f, String value) {
         String v = value == null ? "" : value.trim();
         if (v.isEmpty()) {
             return f.required() ? "Enter " + f.label() + "." : null;
         }
-        if (v.length() > 20_000) {
-            return "This is too long (at most 20,000 characters).";
+        String text = TextInput.problem(v, maxChars(), this == TEXTAREA ? TextInput.Lines.MULTI : TextInput.Lines.SINGLE, f.label());
+        if (text != null) {
+            return text;
         }
         switch (this) {
             case NUMBER -> {

@@ -124,6 +124,24 @@ public class Job extends TenantOwnedEntity {
     @Column(name = "due_at")
     public Instant dueAt;
 
+    /** How urgently the transcript is needed (the portal's own field; Claudio never sees it). */
+    @Enumerated(EnumType.STRING)
+    public JobPriority priority = JobPriority.ROUTINE;
+
+    /** Claudio's Get Job Details answer as last fetched ({@code claudio.JobDetails} as JSON), or null. */
+    @Column(name = "claudio_details")
+    public String claudioDetails;
+
+    @Column(name = "claudio_details_at")
+    public Instant claudioDetailsAt;
+
+    /** When the portal erased the job's content (retention or a tenant admin); the metadata stays. */
+    @Column(name = "content_erased_at")
+    public Instant contentErasedAt;
+
+    @Column(name = "content_erased_by")
+    public String contentErasedBy;
+
     /** Why the portal keeps failing to check this job at Claudio; null while checks work. */
     @Column(name = "stuck_reason")
     public String stuckReason;
@@ -142,8 +160,16 @@ public class Job extends TenantOwnedEntity {
         lastPolledAt = fresh.linksIssuedAt();
     }
 
+    public boolean isContentErased() {
+        return contentErasedAt != null;
+    }
+
     public Map<String, String> fieldValues() {
         return JobJson.map(fieldValuesJson);
+    }
+
+    public ClaudioDetails claudioDetailsOrNull() {
+        return ClaudioDetails.read(claudioDetails);
     }
 
     public JobResult resultOrNull() {

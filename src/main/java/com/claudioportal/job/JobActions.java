@@ -80,6 +80,33 @@ public class JobActions {
         });
     }
 
+    /** A tenant admin changes the priority and due time (audited; the due time must lie ahead). */
+    public String reschedule(long jobId, String priorityValue, String dueValue) {
+        JobPriority priority = JobPriority.parse(priorityValue);
+        JobDue.Parsed due = JobDue.parse(dueValue);
+        return JobChanges.byPerson(() -> {
+            // first the job: another tenant's id is a 404 whatever the form says
+            Job job = find(jobId);
+            if (priority == null) {
+                return "Choose one of the listed priorities.";
+            }
+            if (due.problem() != null) {
+                return due.problem();
+            }
+            if (job.status.isFinished()) {
+                return "This job is finished; its priority and due time no longer matter.";
+            }
+            JobPriority before = job.priority;
+            java.time.Instant dueBefore = job.dueAt;
+            lifecycle.rescheduled(job, priority, due.at(), user.actor(), user.displayName());
+            if (before != job.priority || !java.util.Objects.equals(dueBefore, job.dueAt)) {
+                audit.record("job.rescheduled", "job", job.id, Map.of("priority", job.priority.name(),
+                        "dueAt", String.valueOf(job.dueAt), "previousPriority", before.name(), "previousDueAt", String.valueOf(dueBefore)));
+            }
+            return null;
+        });
+    }
+
     public static Job find(long jobId) {
         Job job = Job.findById(jobId);
         if (job == null) {

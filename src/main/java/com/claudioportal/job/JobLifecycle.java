@@ -242,6 +242,28 @@ public class JobLifecycle {
         job.promptedAt = Instant.now();
     }
 
+    /**
+     * A tenant admin changed the job's priority or due time (not a change of state: a line on the
+     * timeline). A new due time may make the job late again later, and alert again.
+     */
+    public void rescheduled(Job job, JobPriority priority, Instant dueAt, String actor, String name) {
+        StringBuilder what = new StringBuilder();
+        if (priority != job.priority) {
+            what.append("priority ").append(job.priority.label()).append(" \u2192 ").append(priority.label());
+        }
+        if (dueAt != null && !dueAt.equals(job.dueAt)) {
+            what.append(what.length() > 0 ? ", " : "").append("due ").append(JobDue.words(job.dueAt)).append(" \u2192 ")
+                    .append(JobDue.words(dueAt));
+        }
+        if (what.length() == 0) {
+            return;
+        }
+        job.priority = priority;
+        job.dueAt = dueAt == null ? job.dueAt : dueAt;
+        job.updatedAt = Instant.now();
+        JobEvent.record(job, name + " changed the " + what + ".", actor);
+    }
+
     // ---- the rules ------------------------------------------------------------------------------
 
     /** Clears the prompt a poll started at {@code pollStartedAt} has served; false when a newer one is pending. */

@@ -33,14 +33,21 @@ public class JobListResource {
     public static class Filters {
         @QueryParam("status")
         public String status;
+        /** Text, not a number: a hand-written "?profile=x" is explained on the page, not a 404. */
         @QueryParam("profile")
-        public Long profile;
+        public String profile;
         @QueryParam("submitter")
         public String submitter;
         @QueryParam("mine")
         public boolean mine;
         @QueryParam("late")
         public boolean late;
+        @QueryParam("dueToday")
+        public boolean dueToday;
+        @QueryParam("urgent")
+        public boolean urgent;
+        @QueryParam("sort")
+        public String sort;
         @QueryParam("from")
         public String from;
         @QueryParam("to")
@@ -53,22 +60,32 @@ public class JobListResource {
         JobQuery query() {
             JobQuery query = new JobQuery();
             query.status = status;
-            query.profile = profile;
+            if (profile != null && !profile.isBlank()) {
+                try {
+                    query.profile = Long.valueOf(profile.trim());
+                } catch (NumberFormatException e) {
+                    query.problems.add("The profile filter was not understood, so jobs of every profile are shown.");
+                    profile = null;
+                }
+            }
             query.submitter = submitter;
             query.mine = mine;
             query.late = late;
+            query.dueToday = dueToday;
+            query.urgent = urgent;
+            query.sort = sort;
             query.from = from;
             query.to = to;
             query.q = q;
             query.after = after;
-            return query;
+            return query.checked();
         }
     }
 
     @CheckedTemplate(basePath = "job")
     static class Templates {
         static native TemplateInstance list(List<JobRow> jobs, String nextLink, Filters filters, boolean filtered,
-                List<JobState> states, List<Profile> profiles, List<Membership> members);
+                List<JobState> states, List<Profile> profiles, List<Membership> members, List<String> problems);
     }
 
     @Inject
@@ -79,14 +96,14 @@ public class JobListResource {
 
     @GET
     public TemplateInstance list(@BeanParam Filters filters) {
-        if (filters.profile != null && Profile.findById(filters.profile) == null) {
-            // someone else's profile id (or none at all): like every foreign id, a 404
+        JobQuery query = filters.query();
+        if (query.profile != null && Profile.findById(query.profile) == null) {
+            // another tenant's profile id (or none at all): like every foreign id, a 404
             throw new jakarta.ws.rs.NotFoundException();
         }
-        JobQuery query = filters.query();
         JobQuery.Page page = query.run(em, user.email());
         return Templates.list(page.rows(), page.nextCursor() == null ? null : query.nextLink(page.nextCursor()), filters,
                 query.filtered(), Arrays.asList(JobState.values()), Profile.listAll(Sort.by("displayName")),
-                Membership.list("revoked = false order by lower(coalesce(displayName, email))"));
+                Membership.list("revoked = false order by lower(coalesce(displayName, email))"), query.problems);
     }
 }

@@ -23,6 +23,7 @@ import com.claudioportal.profile.Profile;
 public class JobQuery {
 
     public static final int PAGE_SIZE = 50;
+    public static final java.time.Duration DUE_SOON = java.time.Duration.ofHours(24);
 
     public String status;
     public Long profile;
@@ -31,12 +32,64 @@ public class JobQuery {
     public String from;
     public String to;
     public String q;
-    /** Only jobs past their due time that are not finished. */
+    /** Only jobs past their due time that are not finished ("overdue"). */
     public boolean late;
+    /** Only unfinished jobs due today (UTC). */
+    public boolean dueToday;
+    /** Only unfinished jobs due within the next {@link #DUE_SOON} (overdue ones included): the dashboard's panel. */
+    public boolean dueSoon;
+    /** Only urgent and stat jobs. */
+    public boolean urgent;
+    /** "due": soonest due first; anything else: newest first. */
+    public String sort;
     /** Cursor: "&lt;epoch micros&gt;_&lt;id&gt;" of the last row of the previous page. */
     public String after;
+    /** What could not be read from the query string, in words; those filters are left out. */
+    public final List<String> problems = new ArrayList<>();
+
+    static final int MAX_SEARCH = 200;
 
     public record Page(List<JobRow> rows, String nextCursor) {
+    }
+
+    /**
+     * Checks what came from the query string, which anyone can write by hand: a value that cannot
+     * be read (a date like +999999999-12-31, a 20-digit cursor, an unknown status) is explained and
+     * left out, and the list is shown without it rather than an error page.
+     */
+    public JobQuery checked() {
+        if (status != null && !status.isBlank() && state() == null) {
+            problems.add("There is no status \u201c" + shorten(status) + "\u201d, so the list shows every status.");
+            status = null;
+        }
+        from = checkedDate(from, "from");
+        to = checkedDate(to, "to");
+        if (after != null && !after.isBlank() && cursor() == null) {
+            problems.add("The link to older jobs was not understood, so the list starts with the newest.");
+            after = null;
+        }
+        if (q != null && q.strip().length() > MAX_SEARCH) {
+            problems.add("Search for at most " + MAX_SEARCH + " characters of a job name or a Claudio reference.");
+            q = null;
+        }
+        if (submitter != null && submitter.strip().length() > 320) {
+            problems.add("The submitter was not understood, so jobs of every submitter are shown.");
+            submitter = null;
+        }
+        return this;
+    }
+
+    private String checkedDate(String value, String which) {
+        if (value == null || value.isBlank() || date(value) != null) {
+            return value;
+        }
+        problems.add("The date \u201c" + shorten(value) + "\u201d (" + which + ") was not understood: use year-month-day, like 2026-03-14.");
+        return null;
+    }
+
+    private static String shorten(String s) {
+        String t = s.strip();
+        return t.length() > 40 ? t.substring(0, 40) + "\u2026" : t;
     }
 
     public Page run(EntityManager em, String currentUser) {
@@ -55,6 +108,26 @@ public class JobQuery {
             where.append(" and j.dueAt < :now and j.status in :unfinished");
             params.put("now", Instant.now());
             params.put("unfinished", unfinished());
+        }
+        if (dueToday) {
+            Instant today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+            where.append(" and j.dueAt >= :todayStart and j.dueAt < :todayEnd and j.status in :unfinished");
+            params.put("todayStart", today);
+            params.put("todayEnd", today.plus(1, java.time.temporal.ChronoUnit.DAYS));
+            params.put("unfinished", unfinished());
+        }
+        if (dueSoon) {
+            where.append(" and j.dueAt < :soon and j.status in :unfinished");
+            params.put("soon", Instant.now().plus(DUE_SOON));
+            params.put("unfinished", unfinished());
+        }
+        if (urgent) {
+            where.append(" and j.priority in :urgent");
+            params.put("urgent", List.of(JobPriority.URGENT, JobPriority.STAT));
+        }
+        boolean byDue = byDue();
+        if (byDue) {
+            where.append(" and j.dueAt is not null");
         }
         String who = mine ? currentUser : blankToNull(submitter);
         if (who != null) {
@@ -78,7 +151,11 @@ public class JobQuery {
             params.put("reference", search);
         }
         Object[] cursor = cursor();
-        if (cursor != null) {
+        if (cursor != null && byDue) {
+            where.append(" and j.dueAt >= :ts and (j.dueAt > :ts or (j.dueAt = :ts and j.id > :id))");
+            params.put("ts", cursor[0]);
+            params.put("id", cursor[1]);
+        } else if (cursor != null) {
             // the first condition alone is what lets the index seek to the cursor instead of scanning to it
             where.append(" and j.createdAt <= :ts and (j.createdAt < :ts or (j.createdAt = :ts and j.id < :id))");
             params.put("ts", cursor[0]);
@@ -86,8 +163,9 @@ public class JobQuery {
         }
         // no join with profile: it would make the planner fetch and sort every match of a search
         TypedQuery<JobRow> query = em.createQuery("select new com.claudioportal.job.JobRow(j.id, j.name, j.profileId, "
-                + "j.submittedByName, j.submittedBy, j.status, j.createdAt, j.updatedAt, j.claudioReference, j.dueAt, j.stuckReason) "
-                + "from Job j " + where + " order by j.createdAt desc, j.id desc", JobRow.class);
+                + "j.submittedByName, j.submittedBy, j.status, j.createdAt, j.updatedAt, j.claudioReference, j.dueAt, j.stuckReason, "
+                + "j.priority, j.contentErasedAt) from Job j " + where
+                + (byDue ? " order by j.dueAt asc, j.id asc" : " order by j.createdAt desc, j.id desc"), JobRow.class);
         params.forEach(query::setParameter);
         Map<Long, String> profileNames = new java.util.HashMap<>();
         Profile.<Profile> listAll().forEach(p -> profileNames.put(p.id, p.displayName));
@@ -97,7 +175,7 @@ public class JobQuery {
         if (rows.size() > PAGE_SIZE) {
             rows = rows.subList(0, PAGE_SIZE);
             JobRow last = rows.get(PAGE_SIZE - 1);
-            next = micros(last.createdAt()) + "_" + last.id();
+            next = micros(byDue ? last.dueAt() : last.createdAt()) + "_" + last.id();
         }
         return new Page(rows, next);
     }
@@ -110,6 +188,9 @@ public class JobQuery {
         append(s, "submitter", submitter);
         append(s, "mine", mine ? "true" : null);
         append(s, "late", late ? "true" : null);
+        append(s, "dueToday", dueToday ? "true" : null);
+        append(s, "urgent", urgent ? "true" : null);
+        append(s, "sort", byDue() ? "due" : null);
         append(s, "from", from);
         append(s, "to", to);
         append(s, "q", q);
@@ -117,13 +198,18 @@ public class JobQuery {
     }
 
     public boolean filtered() {
-        return state() != null || profile != null || blankToNull(submitter) != null || mine || late || date(from) != null
+        return state() != null || profile != null || blankToNull(submitter) != null || mine || late || dueToday || urgent
+                || dueSoon || date(from) != null
                 || date(to) != null || blankToNull(q) != null;
     }
 
     /** The active tenant's jobs past their due time that are not finished (the dashboard's count). */
     public static long lateCount() {
         return Job.count("dueAt < ?1 and status in ?2", Instant.now(), unfinished());
+    }
+
+    public boolean byDue() {
+        return "due".equals(sort);
     }
 
     private static List<JobState> unfinished() {
@@ -138,22 +224,34 @@ public class JobQuery {
         }
     }
 
+    /** The cursor's time and id, or null when it is not one this page wrote (too long, out of range). */
     private Object[] cursor() {
-        if (after == null || !after.matches("\\d{1,20}_\\d{1,19}")) {
+        if (after == null || !after.matches("\\d{1,18}_\\d{1,18}")) {
             return null;
         }
         String[] parts = after.split("_");
         long micros = Long.parseLong(parts[0]);
+        if (micros > MAX_MICROS) {
+            return null;
+        }
         return new Object[] { Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000), Long.parseLong(parts[1]) };
     }
+
+    /** 9999-12-31, in microseconds since 1970: later cursors cannot come from a job. */
+    private static final long MAX_MICROS = 253_402_300_799_000_000L;
 
     private static long micros(Instant t) {
         return t.getEpochSecond() * 1_000_000 + t.getNano() / 1000;
     }
 
+    /** A year-month-day between 1900 and 9998 (so the day after it exists), or null. */
     private static LocalDate date(String s) {
+        if (s == null || s.isBlank() || !s.trim().matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return null;
+        }
         try {
-            return s == null || s.isBlank() ? null : LocalDate.parse(s.trim());
+            LocalDate d = LocalDate.parse(s.trim());
+            return d.getYear() >= 1900 && d.getYear() <= 9998 ? d : null;
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -20,6 +20,8 @@ import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.forms.Flash;
 
+import org.jboss.resteasy.reactive.RestForm;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -37,14 +39,38 @@ public class JobResource {
 
     /** What the page shows; {@code content} is false for auditors (no health information). */
     public record JobView(Job job, Profile profile, ProfileVersion version, List<JobFile> files, List<JobEvent> timeline,
-            boolean content, JobResult result) {
+            boolean content, JobResult result, boolean admin, ClaudioDetails details) {
+
+        public List<JobPriority> priorities() {
+            return List.of(JobPriority.values());
+        }
+
+        /** The due time for the admin's datetime-local input. */
+        public String dueInput() {
+            return JobDue.input(job.dueAt);
+        }
+
+        public String dueWords() {
+            return JobDue.words(job.dueAt);
+        }
+
+        /** The tab's title: it changes when the transcript is ready, so a background tab shows it. */
+        public String title() {
+            String name = job.name;
+            return switch (job.status) {
+                case COMPLETED -> "\u2713 Transcript ready \u00b7 " + name;
+                case FAILED -> "\u2717 Failed \u00b7 " + name;
+                case NEEDS_ATTENTION -> "! Needs attention \u00b7 " + name;
+                default -> name;
+            };
+        }
     }
 
     @CheckedTemplate(basePath = "job")
     static class Templates {
         static native TemplateInstance page(JobView view);
 
-        static native TemplateInstance progress(JobView view);
+        static native TemplateInstance progressFragment(JobView view);
     }
 
     @Inject
@@ -68,8 +94,14 @@ public class JobResource {
     @Path("progress")
     @TenantRoles({ TenantRole.STAFF, TenantRole.AUDITOR })
     @Audited(value = "job.viewed", target = "job", id = "jobId", coalesce = true)
-    public TemplateInstance progress(@PathParam("jobId") long jobId) {
-        return Templates.progress(view(jobId));
+    public Response progress(@PathParam("jobId") long jobId) {
+        JobView view = view(jobId);
+        Response.ResponseBuilder answer = Response.ok(Templates.progressFragment(view));
+        if (!view.job().status.isLive()) {
+            // the last refresh: the job just finished or needs someone, so the bell may have a new notification
+            answer.header("HX-Trigger", "portal-notifications");
+        }
+        return answer.build();
     }
 
     @POST
@@ -96,6 +128,14 @@ public class JobResource {
         return done(jobId, actions.submitAgain(jobId), "The job will be submitted to Claudio again.");
     }
 
+    /** Tenant admins change the priority and due time later (audited). */
+    @POST
+    @Path("schedule")
+    @TenantRoles(TenantRole.TENANT_ADMIN)
+    public Response schedule(@PathParam("jobId") long jobId, @RestForm String priority, @RestForm String dueAt) {
+        return done(jobId, actions.reschedule(jobId, priority, dueAt), "The priority and due time are saved.");
+    }
+
     /** After an action: back to the job page with what happened. Shared with tracking's page actions. */
     public static Response done(Flash flash, String tenantId, long jobId, String problem, String success) {
         if (problem == null) {
@@ -115,6 +155,7 @@ public class JobResource {
         boolean content = tenant.can(TenantRole.STAFF);
         return new JobView(job, Profile.findById(job.profileId), ProfileVersion.findById(job.profileVersionId),
                 JobFile.list("jobId = ?1 order by position", jobId), JobEvent.list("jobId = ?1 order by at, id", jobId),
-                content, content ? job.resultOrNull() : null);
+                content, content ? job.resultOrNull() : null, tenant.can(TenantRole.TENANT_ADMIN),
+                content ? job.claudioDetailsOrNull() : null);
     }
 }

@@ -4,18 +4,25 @@ import java.time.Instant;
 
 /** A line of the job list: metadata only, which auditors may see too. */
 public record JobRow(Long id, String name, Long profileId, String profileName, String submittedByName, String submittedBy,
-        JobState status, Instant createdAt, Instant updatedAt, String claudioReference, Instant dueAt, String stuckReason) {
+        JobState status, Instant createdAt, Instant updatedAt, String claudioReference, Instant dueAt, String stuckReason,
+        JobPriority priority, Instant contentErasedAt) {
 
     /** What the list query selects; the profile's name is added from the tenant's (few) profiles. */
     public JobRow(Long id, String name, Long profileId, String submittedByName, String submittedBy, JobState status,
-            Instant createdAt, Instant updatedAt, String claudioReference, Instant dueAt, String stuckReason) {
+            Instant createdAt, Instant updatedAt, String claudioReference, Instant dueAt, String stuckReason, JobPriority priority,
+            Instant contentErasedAt) {
         this(id, name, profileId, null, submittedByName, submittedBy, status, createdAt, updatedAt, claudioReference, dueAt,
-                stuckReason);
+                stuckReason, priority, contentErasedAt);
     }
 
     JobRow withProfileName(String profileName) {
         return new JobRow(id, name, profileId, profileName, submittedByName, submittedBy, status, createdAt, updatedAt,
-                claudioReference, dueAt, stuckReason);
+                claudioReference, dueAt, stuckReason, priority, contentErasedAt);
+    }
+
+    /** Due within the next day and not finished (the list marks it). */
+    public boolean dueSoon() {
+        return dueAt != null && !status.isFinished() && !late() && dueAt.isBefore(Instant.now().plus(JobQuery.DUE_SOON));
     }
 
     /** Past its due time and not finished. */

@@ -20,6 +20,7 @@ import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadKind;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.TextInput;
 
 /**
  * Turns a valid submit form into a saved job, with its files and field values, in one
@@ -32,6 +33,9 @@ public class JobSubmission {
     /** The job (new, or the one this form already made) or the problems per form field. */
     public record Outcome(Long jobId, FormErrors errors) {
     }
+
+    /** The job name's limit, in characters (its column holds 200). */
+    public static final int MAX_NAME = 200;
 
     @Inject
     AuditTrail audit;
@@ -66,8 +70,19 @@ public class JobSubmission {
         String name = form.jobName == null ? "" : form.jobName.trim();
         if (name.isEmpty()) {
             errors.add("jobName", "Give the job a name you will recognise in the job list.");
-        } else if (name.length() > 200) {
-            errors.add("jobName", "Keep the name under 200 characters.");
+        } else {
+            String problem = TextInput.problem(name, MAX_NAME, TextInput.Lines.SINGLE, "The job name");
+            if (problem != null) {
+                errors.add("jobName", problem);
+            }
+        }
+        JobPriority priority = form.priority == null || form.priority.isBlank() ? JobPriority.ROUTINE : JobPriority.parse(form.priority);
+        if (priority == null) {
+            errors.add("priority", "Choose one of the listed priorities.");
+        }
+        JobDue.Parsed due = JobDue.parse(form.dueAt);
+        if (due.problem() != null) {
+            errors.add("dueAt", due.problem());
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (ProfileField field : version.fields()) {
@@ -78,8 +93,14 @@ public class JobSubmission {
             }
             values.put(field.key(), value == null ? "" : value.trim());
         }
-        List<Upload> audio = uploads(form.audio.stream().map(SubmitForm.AudioInput::uploadId).toList(), UploadKind.AUDIO, key);
-        List<Upload> documents = uploads(form.documents.stream().map(SubmitForm.DocumentInput::uploadId).toList(), UploadKind.DOCUMENT, key);
+        List<Upload> audio;
+        List<Upload> documents;
+        try {
+            audio = uploads(form.audio.stream().map(SubmitForm.AudioInput::uploadId).toList(), UploadKind.AUDIO, key);
+            documents = uploads(form.documents.stream().map(SubmitForm.DocumentInput::uploadId).toList(), UploadKind.DOCUMENT, key);
+        } catch (AlreadySubmitted same) {
+            return new Outcome(same.jobId, FormErrors.none());
+        }
         if (audio.isEmpty()) {
             errors.add("audio", "Add at least one recording.");
         }
@@ -113,7 +134,8 @@ public class JobSubmission {
         job.submittedBy = user.actor();
         job.submittedByName = user.displayName();
         job.nextAttemptAt = Instant.now();
-        job.dueAt = job.createdAt.plus(profile.expectedTurnaround());
+        job.priority = priority;
+        job.dueAt = due.at() != null ? due.at() : job.createdAt.plus(profile.expectedTurnaround());
         job.persist();
         int position = 0;
         for (int i = 0; i < audio.size(); i++) {
@@ -131,11 +153,16 @@ public class JobSubmission {
                 + (documents.isEmpty() ? "" : " and " + documents.size() + (documents.size() == 1 ? " document" : " documents"))
                 + "; waiting to be sent to Claudio.", user.actor());
         audit.record("job.submitted", "job", job.id, Map.of("profile", profile.displayName, "profileVersion", version.versionNo,
-                "recordings", audio.size(), "documents", documents.size()));
+                "recordings", audio.size(), "documents", documents.size(), "priority", priority.name(),
+                "dueAt", job.dueAt.toString()));
         return new Outcome(job.id, errors);
     }
 
-    /** The uploads named by the form; someone else's or unknown ids are a 404, like anywhere else. */
+    /**
+     * The uploads named by the form; someone else's or unknown ids are a 404, like anywhere else.
+     * Each row is locked until the job commits, so the clean-up of abandoned uploads (which
+     * re-checks under the same lock) cannot delete a file this job has just taken.
+     */
     private static List<Upload> uploads(List<String> ids, UploadKind kind, UUID key) {
         return ids.stream().map(id -> {
             UUID uuid;
@@ -144,12 +171,29 @@ public class JobSubmission {
             } catch (IllegalArgumentException e) {
                 throw new NotFoundException();
             }
-            Upload upload = Upload.findById(uuid);
+            Upload upload = Upload.findById(uuid, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (upload != null && upload.jobId != null) {
+                // the same form posted twice at once: the other post made its job while this one waited for the lock
+                Job same = Job.find("submissionKey", key).firstResult();
+                if (same != null && same.id.equals(upload.jobId)) {
+                    throw new AlreadySubmitted(same.id);
+                }
+            }
             if (upload == null || upload.kind != kind || upload.storedPath == null || upload.jobId != null) {
                 throw new NotFoundException();
             }
             return upload;
         }).toList();
+    }
+
+    /** The uploads belong to the job this very form made already. */
+    private static final class AlreadySubmitted extends RuntimeException {
+        final long jobId;
+
+        AlreadySubmitted(long jobId) {
+            super(null, null, false, false);
+            this.jobId = jobId;
+        }
     }
 
     /** Checks one recording's trim; returns the HH:MM:SS pair to send. */

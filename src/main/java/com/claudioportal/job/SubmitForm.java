@@ -26,6 +26,10 @@ public class SubmitForm {
     public String jobName;
     public String isRaw;
     public String presetId;
+    /** {@link JobPriority} name; empty: routine. */
+    public String priority;
+    /** yyyy-MM-ddTHH:mm (UTC, a datetime-local input); empty: the profile's expected turnaround. */
+    public String dueAt;
     /** "submit", or "apply-preset" (fills fields from the chosen preset without submitting). */
     public String action;
     public final Map<String, String> values = new LinkedHashMap<>();
@@ -39,6 +43,8 @@ public class SubmitForm {
         f.jobName = form.getFirst("jobName");
         f.isRaw = form.getFirst("isRaw");
         f.presetId = form.getFirst("presetId");
+        f.priority = form.getFirst("priority");
+        f.dueAt = form.getFirst("dueAt");
         f.action = form.getFirst("action");
         form.forEach((name, values) -> {
             if (name.startsWith("f.") && values != null && !values.isEmpty()) {

@@ -11,7 +11,14 @@ import com.claudioportal.forms.FormErrors;
 public record SubmitPage(Profile profile, ProfileVersion version, String submissionKey, String jobName, boolean isRaw,
         List<FieldView> fields, List<AudioView> audio, List<DocumentView> documents, List<String> docTypes,
         List<Preset> presets, String presetsJson, String presetId, FormErrors errors, String audioLimit, String documentLimit,
-        long maxAudioBytes, long maxDocumentBytes) {
+        long maxAudioBytes, long maxDocumentBytes, String storageUse, int maxParallelUploads, Scheduling scheduling) {
+
+    /** Priority and due time as typed; {@code defaultDue} says what an empty due time means. */
+    public record Scheduling(String priority, String dueAt, String defaultDue, List<JobPriority> priorities) {
+        public String dueHelp() {
+            return "Empty: due " + defaultDue + " after it is saved (the profile's expected turnaround).";
+        }
+    }
 
     /** A profile field as an input. {@code widget} is a {@link FieldWidget} name. */
     public record FieldView(String key, String name, String id, String label, String help, String widget, boolean required,

@@ -66,6 +66,9 @@ public class SubmitResource {
     @Inject
     UploadConfig uploadConfig;
 
+    @Inject
+    com.claudioportal.upload.UploadService uploads;
+
     @GET
     public Response form(@QueryParam("profile") Long profileId) {
         if (profileId == null) {
@@ -190,7 +193,11 @@ public class SubmitResource {
         return new SubmitPage(profile, version, form.submissionKey, form.jobName == null ? "" : form.jobName, form.raw(), fields,
                 audio, documents, version.docTypes(), presets, JobJson.write(presetValues), form.presetId, errors,
                 Sizes.human(uploadConfig.maxAudioBytes()), Sizes.human(uploadConfig.maxDocumentBytes()),
-                uploadConfig.maxAudioBytes(), uploadConfig.maxDocumentBytes());
+                uploadConfig.maxAudioBytes(), uploadConfig.maxDocumentBytes(), uploads.storageUse().text(),
+                uploadConfig.maxConcurrentPerUser(),
+                new SubmitPage.Scheduling(form.priority == null ? JobPriority.ROUTINE.name() : form.priority,
+                        form.dueAt == null ? "" : form.dueAt, JobDue.describe(profile.expectedTurnaround()),
+                        List.of(JobPriority.values())));
     }
 
     /** An upload still waiting for this form; null when it is gone (deleted, or already used). */

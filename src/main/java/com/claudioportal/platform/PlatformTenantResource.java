@@ -23,6 +23,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import com.claudioportal.audit.Audited;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.PlainText;
 import com.claudioportal.forms.FormValidator;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -42,7 +43,7 @@ public class PlatformTenantResource {
     public static class NewTenantForm {
         @RestForm
         @NotBlank(message = "Enter the clinic's name.")
-        @Size(max = 120, message = "Keep the name under 120 characters.")
+        @PlainText(max = 120)
         public String name;
 
         @RestForm
@@ -58,13 +59,14 @@ public class PlatformTenantResource {
         @RestForm
         @NotBlank(message = "Enter the e-mail address of the clinic's first tenant admin.")
         @Email(message = "Enter a valid e-mail address, like name@clinic.org.")
+        @Size(max = 320, message = "That address is too long.")
         public String firstAdminEmail;
     }
 
     public static class EditTenantForm {
         @RestForm
         @NotBlank(message = "Enter the clinic's name.")
-        @Size(max = 120, message = "Keep the name under 120 characters.")
+        @PlainText(max = 120)
         public String name;
 
         @RestForm

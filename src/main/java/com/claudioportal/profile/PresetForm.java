@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestForm;
 
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.TextInput;
 
 /** A preset's name and its value rows (parallel repeated parameters, like the profile editor). */
 public class PresetForm {
@@ -22,8 +23,11 @@ public class PresetForm {
     @RestForm
     public String action;
 
-    public record Row(int index, String key, String value, String keyError) {
+    public record Row(int index, String key, String value, String keyError, String valueError) {
     }
+
+    /** A preset fills fields of profiles: at most as many as a profile has, each as long as a field value. */
+    static final int MAX_ROWS = ProfileRules.MAX_FIELDS;
 
     public static PresetForm of(Preset p) {
         PresetForm f = new PresetForm();
@@ -70,7 +74,7 @@ public class PresetForm {
         int n = valueKey == null ? 0 : valueKey.size();
         for (int i = 0; i < n; i++) {
             rows.add(new Row(i, valueKey.get(i), valueText != null && i < valueText.size() ? valueText.get(i) : "",
-                    errors.get("values[" + i + "].key")));
+                    errors.get("values[" + i + "].key"), errors.get("values[" + i + "].value")));
         }
         return rows;
     }
@@ -79,6 +83,9 @@ public class PresetForm {
     public Map<String, String> values(FormErrors errors) {
         Map<String, String> values = new LinkedHashMap<>();
         int n = valueKey == null ? 0 : valueKey.size();
+        if (n > MAX_ROWS) {
+            errors.add("values[" + MAX_ROWS + "].key", "A preset can hold at most " + MAX_ROWS + " values; remove the ones no profile uses.");
+        }
         for (int i = 0; i < n; i++) {
             String key = valueKey.get(i) == null ? "" : valueKey.get(i).trim();
             String text = valueText != null && i < valueText.size() && valueText.get(i) != null ? valueText.get(i) : "";
@@ -92,6 +99,10 @@ public class PresetForm {
             } else if (values.containsKey(key)) {
                 errors.add("values[" + i + "].key", "\u201c" + key + "\u201d is already set above.");
             } else {
+                String problem = TextInput.problem(text, ProfileRules.MAX_VALUE, TextInput.Lines.MULTI);
+                if (problem != null) {
+                    errors.add("values[" + i + "].value", problem);
+                }
                 values.put(key, text);
             }
         }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.TextInput;
 
 /** Creates, changes and deletes the active tenant's presets; audited without their values. */
 @ApplicationScoped
@@ -21,6 +22,9 @@ public class PresetService {
     public record Saved(Long presetId, FormErrors errors) {
     }
 
+    /** A preset's name, in characters (its column holds 120). */
+    static final int MAX_NAME = 120;
+
     /** Saves a new ({@code presetId} null) or existing preset. */
     @Transactional
     public Saved save(Long presetId, PresetForm form) {
@@ -29,8 +33,8 @@ public class PresetService {
         String name = form.name == null ? "" : form.name.trim();
         if (name.isEmpty()) {
             errors.add("name", "Give the preset a name staff will recognise, e.g. the specialist's name.");
-        } else if (name.length() > 120) {
-            errors.add("name", "Keep the name under 120 characters.");
+        } else if (TextInput.problem(name, MAX_NAME, TextInput.Lines.SINGLE) != null) {
+            errors.add("name", TextInput.problem(name, MAX_NAME, TextInput.Lines.SINGLE));
         } else if (Preset.count("lower(name) = ?1 and id <> ?2", name.toLowerCase(), presetId == null ? -1L : presetId) > 0) {
             errors.add("name", "Another preset is already called \u201c" + name + "\u201d.");
         }

@@ -51,9 +51,11 @@ public class ProfileForm {
 
     /** One row of the field editor, with the messages that belong beside it. */
     public record Row(int index, String key, String uiLabel, String type, String uiType, String uiDesc, String defaultValue,
-            boolean required, String options, String keyError, String labelError, String optionsError) {
+            boolean required, String options, String keyError, String labelError, String optionsError, String typeError,
+            String descError, String defaultError) {
         public boolean hasError() {
-            return keyError != null || labelError != null || optionsError != null;
+            return keyError != null || labelError != null || optionsError != null || typeError != null || descError != null
+                    || defaultError != null;
         }
     }
 
@@ -132,7 +134,8 @@ public class ProfileForm {
             ProfileField f = fields.get(i);
             rows.add(new Row(i, f.key(), f.uiLabel(), f.type(), f.uiType(), f.uiDesc(), f.defaultValue(), f.required(),
                     String.join(", ", f.options()), errors.get("fields[" + i + "].key"), errors.get("fields[" + i + "].uiLabel"),
-                    errors.get("fields[" + i + "].options")));
+                    errors.get("fields[" + i + "].options"), errors.get("fields[" + i + "].type"), errors.get("fields[" + i + "].uiDesc"),
+                    errors.get("fields[" + i + "].defaultValue")));
         }
         return rows;
     }

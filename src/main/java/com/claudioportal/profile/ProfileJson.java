@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import com.claudioportal.forms.TextInput;
 
 /**
  * Reads a profile from a Claudio sample job JSON (the Submit Job page's sample, as in
@@ -31,20 +35,68 @@ public final class ProfileJson {
         }
     }
 
+    /** The most a pasted or uploaded profile may hold, in characters: the vendor's whole page is 4,000. */
+    public static final int MAX_CHARS = 256_000;
+
+    /** Claudio's sample is three levels deep; the portal's export four. */
+    static final int MAX_DEPTH = 20;
+
+    /** Reads pasted JSON within those bounds, so a hostile paste costs no more than a real one. */
+    private static final ObjectMapper READER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_CHARS)
+                    .maxNumberLength(100).build())
+            .build());
+
     private ProfileJson() {
+    }
+
+    /**
+     * The first JSON object in {@code text} that starts a line and holds a {@code job_data}: the
+     * sample job on the vendor's Submit Job page, copied whole. Null when there is none.
+     */
+    static String sampleJobIn(String text) {
+        int candidates = 0;
+        for (int i = text.indexOf('{'); i >= 0 && candidates < 20; i = text.indexOf('{', i + 1)) {
+            int lineStart = Math.max(text.lastIndexOf('\n', i), text.lastIndexOf('\r', i)) + 1;
+            if (!text.substring(lineStart, i).isBlank()) {
+                continue;
+            }
+            candidates++;
+            try {
+                JsonNode node = READER.readTree(text.substring(i));
+                if (node != null && node.isObject() && node.has("job_data")) {
+                    return text.substring(i);
+                }
+            } catch (JsonProcessingException e) {
+                // not this one
+            }
+        }
+        return null;
     }
 
     public static Parsed parse(String text) {
         if (text == null || text.isBlank()) {
             return problem("Paste the sample job JSON, or choose a file that contains it.");
         }
+        int length = text.codePointCount(0, text.length());
+        if (length > MAX_CHARS) {
+            return problem("This is " + TextInput.count(length) + " characters long; a profile's JSON is at most "
+                    + TextInput.count(MAX_CHARS) + ". Paste only the sample job, from its first { to its last }.");
+        }
+        String json = withoutInvisibleCharacters(text);
+        String start = json.stripLeading();
+        if (!start.startsWith("{") && !start.startsWith("[")) {
+            // the whole Submit Job page, pasted as its help suggests: take the sample job out of it
+            json = sampleJobIn(json);
+            if (json == null) {
+                return problem(JsonProblems.notJson(text));
+            }
+        }
         JsonNode root;
         try {
-            root = JsonText.MAPPER.readTree(withoutInvisibleCharacters(text));
+            root = READER.readTree(json);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            return problem("This is not valid JSON" + where + ": " + e.getOriginalMessage().split("\n")[0]);
+            return problem(JsonProblems.describe(e, json, MAX_DEPTH));
         }
         if (root == null || !root.isObject()) {
             return problem("The JSON must be one object, starting with {.");
@@ -72,6 +124,9 @@ public final class ProfileJson {
         }
         if (!jobData.isArray()) {
             return problem("\"job_data\" must be a list of fields in [ ].");
+        }
+        if (jobData.size() > ProfileRules.MAX_FIELDS) {
+            return problem("\"job_data\" lists " + jobData.size() + " fields; a profile can have at most " + ProfileRules.MAX_FIELDS + ".");
         }
         ObjectNode portal = root.get("x_portal") instanceof ObjectNode o ? o : null;
         JsonNode portalFields = portal == null ? null : portal.get("fields");

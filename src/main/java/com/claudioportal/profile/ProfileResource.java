@@ -38,7 +38,8 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 public class ProfileResource {
 
-    static final long MAX_IMPORT_BYTES = 1_000_000;
+    /** A file of {@link ProfileJson#MAX_CHARS} characters, each up to 4 bytes in UTF-8: about 1 MB. */
+    static final long MAX_IMPORT_BYTES = 4L * ProfileJson.MAX_CHARS;
 
     public static class ImportForm {
         @RestForm
@@ -77,9 +78,15 @@ public class ProfileResource {
         String text = form.json;
         if (form.file != null && form.file.size() > 0) {
             if (form.file.size() > MAX_IMPORT_BYTES) {
-                return importProblem(text, "That file is larger than 1 MB; a sample job JSON is a few kilobytes.");
+                return importProblem(text, "That file is larger than 1 MB; a sample job JSON is a few kilobytes. Choose the exported profile or the sample job.");
             }
-            text = Files.readString(form.file.uploadedFile(), StandardCharsets.UTF_8);
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(form.file.uploadedFile())))
+                        .toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return importProblem(text, "That file is not plain text (UTF-8). Choose the .json file the portal exported, "
+                        + "or open the file, copy its text and paste it here.");
+            }
         }
         ProfileJson.Parsed parsed = ProfileJson.parse(text);
         if (!parsed.ok()) {

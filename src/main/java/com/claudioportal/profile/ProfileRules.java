@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.TextInput;
 
 /**
  * What makes a profile's content acceptable. Field problems are keyed {@code fields[i].key},
@@ -21,6 +22,23 @@ public final class ProfileRules {
     public static final List<String> KNOWN_TYPES = List.of("string", "text", "textarea", "number", "date", "choice",
             "boolean", "email");
 
+    /** The most fields a profile may have: Claudio's sample has three; 200 is far beyond any real form. */
+    public static final int MAX_FIELDS = 200;
+
+    /** A field value (a default here, a typed value on the submit form, a preset value), in characters. */
+    public static final int MAX_VALUE = 20_000;
+
+    static final int MAX_DISPLAY_NAME = 120;
+    /** Claudio's identifiers: the columns hold 120, 120 and 200 characters. */
+    static final int MAX_CLAUDIO_ID = 120;
+    static final int MAX_PROFILE_NAME = 200;
+    static final int MAX_LABEL = 200;
+    static final int MAX_TYPE = 40;
+    static final int MAX_HELP = 2_000;
+    static final int MAX_OPTIONS = 100;
+    static final int MAX_OPTION = 200;
+    static final int MAX_DOC_TYPES = 50;
+
     private ProfileRules() {
     }
 
@@ -28,17 +46,30 @@ public final class ProfileRules {
         FormErrors errors = FormErrors.none();
         if (displayName == null || displayName.isBlank()) {
             errors.add("displayName", "Give the profile a name staff will recognise.");
-        } else if (displayName.length() > 120) {
-            errors.add("displayName", "Keep the name under 120 characters.");
+        } else {
+            text(errors, "displayName", displayName.trim(), MAX_DISPLAY_NAME, TextInput.Lines.SINGLE);
         }
         if (blank(c.claudioProfileId())) {
             errors.add("claudioProfileId", "Enter Claudio's profile_id for this profile.");
+        } else {
+            text(errors, "claudioProfileId", c.claudioProfileId(), MAX_CLAUDIO_ID, TextInput.Lines.SINGLE);
         }
         if (blank(c.formId())) {
             errors.add("formId", "Enter Claudio's form_id for this profile.");
+        } else {
+            text(errors, "formId", c.formId(), MAX_CLAUDIO_ID, TextInput.Lines.SINGLE);
         }
         if (blank(c.profileName())) {
             errors.add("profileName", "Enter the profile_name exactly as Claudio knows it.");
+        } else {
+            text(errors, "profileName", c.profileName(), MAX_PROFILE_NAME, TextInput.Lines.SINGLE);
+        }
+        if (c.docTypes().size() > MAX_DOC_TYPES) {
+            errors.add("docTypes", "A profile can allow at most " + MAX_DOC_TYPES + " document types.");
+        }
+        if (c.fields().size() > MAX_FIELDS) {
+            errors.add("fields", "A profile can have at most " + MAX_FIELDS + " fields; this one has " + c.fields().size() + ".");
+            return errors;
         }
         for (String t : c.docTypes()) {
             if (!DOC_TYPE.matcher(t).matches()) {
@@ -61,12 +92,31 @@ public final class ProfileRules {
             }
             if (f.label().isBlank()) {
                 errors.add("fields[" + i + "].uiLabel", "Give the field a label.");
+            } else {
+                text(errors, "fields[" + i + "].uiLabel", f.uiLabel(), MAX_LABEL, TextInput.Lines.SINGLE);
             }
+            text(errors, "fields[" + i + "].type", f.type(), MAX_TYPE, TextInput.Lines.SINGLE);
+            text(errors, "fields[" + i + "].type", f.uiType(), MAX_TYPE, TextInput.Lines.SINGLE);
+            text(errors, "fields[" + i + "].uiDesc", f.uiDesc(), MAX_HELP, TextInput.Lines.MULTI);
+            text(errors, "fields[" + i + "].defaultValue", f.defaultValue(), MAX_VALUE, TextInput.Lines.MULTI);
             if (isChoice(f) && f.options().isEmpty()) {
                 errors.add("fields[" + i + "].options", "A choice field needs at least one option.");
+            } else if (f.options().size() > MAX_OPTIONS) {
+                errors.add("fields[" + i + "].options", "A choice field can have at most " + MAX_OPTIONS + " options.");
+            } else {
+                for (String option : f.options()) {
+                    text(errors, "fields[" + i + "].options", option, MAX_OPTION, TextInput.Lines.SINGLE);
+                }
             }
         }
         return errors;
+    }
+
+    private static void text(FormErrors errors, String field, String value, int max, TextInput.Lines lines) {
+        String problem = TextInput.problem(value, max, lines);
+        if (problem != null) {
+            errors.add(field, problem);
+        }
     }
 
     public static boolean isChoice(ProfileField f) {

@@ -11,13 +11,17 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
- * The signed-in person as the portal sees them: a verified e-mail address (memberships are
- * keyed by it), a display name, the identity provider's organizations and platform role.
+ * The signed-in person as the portal sees them: the identity provider's stable id (issuer and
+ * subject: memberships are keyed by it), a verified e-mail address (invitations are addressed to
+ * it), a display name, the identity provider's organizations and platform role.
  */
 @RequestScoped
 public class CurrentUser {
 
     public static final String PLATFORM_ADMIN_ROLE = "platform-admin";
+
+    /** The issuer of identities that are not tokens (test identities). */
+    static final String LOCAL_ISSUER = "portal";
 
     @Inject
     SecurityIdentity identity;
@@ -71,7 +75,7 @@ public class CurrentUser {
         return Set.of();
     }
 
-    /** The identity provider's stable id of the person ({@code sub}), for the audit log. */
+    /** The identity provider's stable id of the person ({@code sub}), for the audit log and memberships. */
     public String subject() {
         if (!isAuthenticated()) {
             return null;
@@ -80,6 +84,27 @@ public class CurrentUser {
             return jwt.getSubject();
         }
         return identity.getPrincipal().getName();
+    }
+
+    /**
+     * Who issued {@link #subject()}: a subject is unique only per issuer. Identities that are not
+     * tokens (none in production) count as issued by the portal itself.
+     */
+    public String issuer() {
+        return isAuthenticated() ? issuerOf(identity) : null;
+    }
+
+    /** {@link #issuer()} of any identity, e.g. one a security event names (the sign-in's audit). */
+    public static String issuerOf(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getIssuer() != null && !jwt.getIssuer().isBlank()) {
+            return jwt.getIssuer();
+        }
+        return LOCAL_ISSUER;
+    }
+
+    /** The person as memberships see them, or null when nobody is signed in. */
+    public Person person() {
+        return isAuthenticated() ? new Person(issuer(), subject(), email(), displayName(), organizations()) : null;
     }
 
     /** Who did something, for the audit log. */

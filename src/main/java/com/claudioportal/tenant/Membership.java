@@ -11,7 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A person's role in the current tenant. Tenant-scoped like every tenant-owned entity. */
+/**
+ * A person's role in the current tenant. Tenant-scoped like every tenant-owned entity. Matched by
+ * the identity provider's subject once bound, by the invited e-mail address before (see {@link TenantDirectory}).
+ */
 @Entity
 @Table(name = "membership")
 public class Membership extends TenantOwnedEntity {
@@ -28,7 +31,17 @@ public class Membership extends TenantOwnedEntity {
     public Long id;
 
 
+    /**
+     * The address the person was invited with, then the last verified address they signed in
+     * with. It opens the membership only until the first sign-in binds it to {@link #subject}.
+     */
     public String email;
+
+    /** The identity provider that issued {@link #subject}; null until the first sign-in. */
+    public String issuer;
+
+    /** The identity provider's stable id of the person ({@code sub}); null until the first sign-in. */
+    public String subject;
 
     @Enumerated(EnumType.STRING)
     public TenantRole role;

@@ -26,6 +26,10 @@ public class Tenant extends PanacheEntityBase {
 
     public boolean enabled = true;
 
+    /** Days a finished job's content is kept by the portal; null: until a tenant admin erases it. */
+    @Column(name = "retention_days")
+    public Integer retentionDays;
+
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 

@@ -40,9 +40,7 @@ public class TenantAccessFilter {
             // the route's @Authenticated check has already challenged anonymous callers
             throw new NotFoundException();
         }
-        TenantAccess access = directory
-                .accessTo(tenantId, user.email(), user.displayName(), user.organizations())
-                .orElseThrow(NotFoundException::new);
+        TenantAccess access = directory.accessTo(tenantId, user.person()).orElseThrow(NotFoundException::new);
         if (!access.tenantEnabled()) {
             throw new TenantDisabledException(access.tenantName());
         }

@@ -41,19 +41,20 @@ public class JobClaims {
      * Normal lane: up to {@code perTenant} candidates from each tenant in due order, ranked round
      * robin across tenants, counting what each tenant already has in flight here (a tenant with
      * nothing in flight goes before one with twenty: its first job ranks 1, the other's 21), by due
-     * time within a round; at most {@code perTenant} in flight per tenant; locked with SKIP LOCKED
+     * time within a round; within a tenant stat, then urgent jobs go first (job.priority_rank, a
+     * tie-breaker that never lets one tenant's urgent work push another tenant back); at most {@code perTenant} in flight per tenant; locked with SKIP LOCKED
      * so instances never take the same job, and leased in the same statement.
      */
     private static final String CLAIM_FAIR = """
             with due as (
                 select c.id, c.tenant_id, c.next_attempt_at,
-                       row_number() over (partition by c.tenant_id order by c.next_attempt_at, c.id) as rank
+                       row_number() over (partition by c.tenant_id order by c.priority_rank, c.next_attempt_at, c.id) as rank
                 from tenant t
                 cross join lateral (
-                    select j.id, j.tenant_id, j.next_attempt_at from job j
+                    select j.id, j.tenant_id, j.next_attempt_at, j.priority_rank from job j
                     where j.tenant_id = t.id and j.next_attempt_at <= now()
                       and (j.lease_until is null or j.lease_until < now())
-                    order by j.next_attempt_at, j.id
+                    order by j.priority_rank, j.next_attempt_at, j.id
                     limit ?
                 ) c
             ), busy as (

@@ -108,7 +108,7 @@ public final class JobDispatcher {
                 claimAndStart();
             } catch (RuntimeException e) {
                 // our own database is down or a bug: say so (no health information) and try again soon
-                LOG.errorf(e, "The job dispatcher could not claim work; trying again shortly");
+                LOG.errorf("The job dispatcher could not claim work (%s); trying again shortly", Failures.describe(e));
             }
             try {
                 if (signal.tryAcquire(config.every().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -181,7 +181,7 @@ public final class JobDispatcher {
                     e.getClass().getSimpleName());
         } else {
             if (cause != null && !stopped) {
-                LOG.errorf(cause, "Job %d could not be processed; it will be retried", jobId);
+                LOG.errorf("Job %d could not be processed (%s); it will be retried", jobId, Failures.describe(cause));
             } else if (cause != null) {
                 // shutting down: the pools the step needed are closing; its claim runs out and another instance takes it
                 LOG.debugf("Job %d: step ended by the shutdown (%s)", jobId, cause.getClass().getSimpleName());

@@ -18,6 +18,7 @@ import com.claudioportal.claudio.ClaudioResult;
 import com.claudioportal.claudio.JobDetails;
 import com.claudioportal.claudio.JobStatus;
 import com.claudioportal.credentials.ConnectionService;
+import com.claudioportal.job.ClaudioDetails;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobChanges;
 import com.claudioportal.job.JobLifecycle;
@@ -57,6 +58,9 @@ public class JobTracking {
     @Inject
     JobLifecycle lifecycle;
 
+    @Inject
+    com.claudioportal.credentials.BaseUrlPolicy policy;
+
     /** After a lost submit answer: the job turned out to be at Claudio under {@code reference}. */
     public String link(long jobId, String reference) {
         Job job = read(jobId);
@@ -88,6 +92,43 @@ public class JobTracking {
         });
     }
 
+    /**
+     * Asks Claudio for the job's details (Get Job Details) and keeps what the job page shows:
+     * Claudio's times, audio length, the blank-audio flag, its error message and the files it lists.
+     */
+    public String fetchDetails(long jobId) {
+        Job job = read(jobId);
+        if (job.claudioReference == null) {
+            return "Claudio does not have this job yet.";
+        }
+        if (job.isContentErased()) {
+            return "This job's content was erased from the portal; Claudio's details are not fetched again.";
+        }
+        Optional<ClaudioAccount> account = QuarkusTransaction.requiringNew().call(() -> connections.account());
+        if (account.isEmpty()) {
+            return "The Claudio connection has been removed; ask your tenant admin to set it up again.";
+        }
+        ClaudioResult<JobDetails> answer = client.details(account.get(), job.claudioReference);
+        if (!(answer instanceof ClaudioResult.Success<JobDetails> ok)) {
+            return "Claudio's details could not be fetched: " + answer.failureOrNull().userMessage() + ".";
+        }
+        ClaudioDetails details = details(ok.value());
+        return JobChanges.byPerson(() -> {
+            Job j = Job.findById(jobId);
+            j.claudioDetails = details.json();
+            j.claudioDetailsAt = Instant.now();
+            return null;
+        });
+    }
+
+    /** What the job page keeps of Claudio's answer (no links: they expire; not Claudio's name for the job). */
+    static ClaudioDetails details(JobDetails d) {
+        return new ClaudioDetails(d.status(), d.submittedAt(), d.completedAt(), d.totalAudioLengthSeconds(), d.blankAudio(),
+                d.errorMessage(),
+                d.inputFiles().stream().map(f -> new ClaudioDetails.File(f.filename(), f.kind(), f.fileSize(), f.languageCode())).toList(),
+                d.outputFiles().stream().map(f -> new ClaudioDetails.File(f.filename(), f.kind(), f.fileSize(), f.languageCode())).toList());
+    }
+
     /** Asks the worker to check the job at Claudio now, in its priority lane. */
     public String checkNow(long jobId) {
         return JobChanges.byPerson(() -> {
@@ -103,7 +144,9 @@ public class JobTracking {
 
     /**
      * The current link to a transcript ({@code media} false) or media file. Claudio's links expire,
-     * so older ones are replaced by polling first. Opening one is recorded in the audit log.
+     * so older ones are replaced by polling first (through the pinned client). The browser is sent
+     * only to links {@link com.claudioportal.credentials.BaseUrlPolicy#linkProblem} accepts (https,
+     * nothing internal). Opening one is recorded in the audit log.
      */
     public Link open(long jobId, boolean media, int index) {
         Job job = read(jobId);
@@ -134,6 +177,10 @@ public class JobTracking {
         List<String> urls = media ? result.mediaFiles() : result.transcriptUrls();
         if (index < 0 || index >= urls.size()) {
             throw new NotFoundException();
+        }
+        Optional<String> refused = policy.linkProblem(urls.get(index));
+        if (refused.isPresent()) {
+            return new Link(null, refused.get());
         }
         QuarkusTransaction.requiringNew().run(() -> audit.record(media ? "job.media-opened" : "job.transcript-opened", "job", jobId,
                 Map.of("index", index + 1)));

@@ -58,6 +58,14 @@ public class JobTrackingResource {
         return JobResource.done(flash, tenant.tenantId(), jobId, tracking.checkNow(jobId), "The portal is checking the job at Claudio.");
     }
 
+    /** Fetches Claudio's details of the job (Get Job Details) for the job page. Staff: file names are content. */
+    @POST
+    @Path("claudio-details")
+    @TenantRoles(TenantRole.STAFF)
+    public Response claudioDetails(@PathParam("jobId") long jobId) {
+        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.fetchDetails(jobId), "Claudio's details are below.");
+    }
+
     /** Opens a transcript through a fresh link (Claudio's links expire). Staff only: auditors never see content. */
     @GET
     @Path("transcripts/{index}")

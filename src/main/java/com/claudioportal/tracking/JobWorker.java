@@ -1,7 +1,5 @@
 package com.claudioportal.tracking;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -185,7 +183,7 @@ public class JobWorker {
     // ---- files and submit -----------------------------------------------------------------------
 
     /** The next file to send, or none left (null path and id 0). */
-    private record Pending(long fileId, Path path, UploadKind kind, String filename, boolean stop) {
+    private record Pending(long fileId, String storedKey, UploadKind kind, String filename, boolean stop) {
         static final Pending ALL_SENT = new Pending(0, null, null, null, false);
         static final Pending STOP = new Pending(0, null, null, null, true);
     }
@@ -198,9 +196,12 @@ public class JobWorker {
             if (pending.fileId() == 0) {
                 return submit(claim, owner, account);
             }
-            CompletionStage<ClaudioResult<UploadedFile>> sent = pending.kind() == UploadKind.AUDIO
-                    ? client.uploadAudioAsync(account, pending.path(), pending.filename())
-                    : client.uploadDocumentAsync(account, pending.path(), pending.filename());
+            // with the S3 store the file is first copied (streamed) to scratch space, and that copy sent
+            CompletionStage<ClaudioResult<UploadedFile>> sent = storage.copyOutAsync(pending.storedKey())
+                    .thenCompose(copy -> (pending.kind() == UploadKind.AUDIO
+                            ? client.uploadAudioAsync(account, copy.path(), pending.filename())
+                            : client.uploadDocumentAsync(account, copy.path(), pending.filename()))
+                            .whenComplete((answer, failure) -> copy.close()));
             return sent.thenComposeAsync(result -> {
                 checkpoints.reached(WorkerCheckpoints.FILE_ANSWERED, claim.jobId());
                 boolean more = fileAnswered(claim, owner, pending, result);
@@ -222,43 +223,51 @@ public class JobWorker {
                     continue;
                 }
                 Upload u = Upload.findById(f.uploadId);
-                Path path = u == null || u.storedPath == null ? null : storage.resolve(u.storedPath);
-                if (path == null || !Files.exists(path)) {
+                if (u == null || !storage.exists(u.storedPath)) {
                     // the timeline is read by auditors: the file by its place in the job, never by its name
                     lifecycle.failed(job, "File " + (f.position + 1) + " (a " + f.kind.noun() + ") is no longer in the portal. "
                             + "Submit a new job with it.");
                     return Pending.STOP;
                 }
                 f.status = JobFile.Status.SENDING;
-                return new Pending(f.id, path, f.kind, f.originalFilename, false);
+                return new Pending(f.id, u.storedPath, f.kind, f.originalFilename, false);
             }
             return Pending.ALL_SENT;
         }, Pending.STOP);
     }
 
-    /** Records an upload's answer; true when the next file (or the submit) may follow. */
+    /** What recording an upload's answer came to: go on, and the local copy Claudio now has (to delete). */
+    private record FileOutcome(boolean more, String sentCopy) {
+        static final FileOutcome STOP = new FileOutcome(false, null);
+    }
+
+    /**
+     * Records an upload's answer; true when the next file (or the submit) may follow. The local
+     * copy is deleted only when the transaction that records Claudio has the file committed: the
+     * path comes from the attempt whose commit succeeded (an attempt that lost a conflict, or one
+     * retried after losing the lease, leaves the file where it is).
+     */
     private boolean fileAnswered(JobClaims.Claim claim, String owner, Pending pending, ClaudioResult<UploadedFile> result) {
-        String[] sentCopy = new String[1];
-        boolean more = change(claim, owner, job -> {
+        FileOutcome outcome = change(claim, owner, job -> {
             JobFile file = JobFile.findById(pending.fileId());
             if (job.status != JobState.UPLOADING) {
-                return false; // cancelled (or settled) while the file was on its way: stop here
+                return FileOutcome.STOP; // cancelled (or settled) while the file was on its way: stop here
             }
             if (result instanceof ClaudioResult.Success<UploadedFile> ok) {
                 lifecycle.fileSent(job, file, ok.value().url());
                 Upload u = Upload.findById(file.uploadId);
-                sentCopy[0] = u.storedPath;
+                String sent = u.storedPath;
                 u.storedPath = null;
-                return true;
+                return new FileOutcome(true, sent);
             }
             file.status = JobFile.Status.WAITING;
             retryOrFail(job, result.failureOrNull(), "sending \u201c" + file.originalFilename + "\u201d", false);
-            return false;
-        }, false);
-        if (sentCopy[0] != null) {
-            storage.delete(sentCopy[0]); // only after the commit: Claudio has it, the local copy goes
+            return FileOutcome.STOP;
+        }, FileOutcome.STOP);
+        if (outcome.sentCopy() != null) {
+            storage.delete(outcome.sentCopy()); // only after the commit: Claudio has it, the local copy goes
         }
-        return more;
+        return outcome.more();
     }
 
     private CompletionStage<Void> submit(JobClaims.Claim claim, String owner, ClaudioAccount account) {

@@ -23,7 +23,9 @@ import org.apache.tika.mime.MimeTypes;
 /**
  * Decides what an uploaded file really is from its bytes (Apache Tika's magic detection), not from
  * the name or the browser's claim. Zip-based documents (.docx, .odt) have the generic zip
- * signature, so for those the name may refine a zip into the specific format.
+ * signature and are told apart by their entries ({@link DocumentContainers}). Documents that are
+ * web pages, XML, SVG or scripts are refused, even when Tika calls them text, and so are files with
+ * markup near their start (a PDF that is also an HTML page).
  */
 @ApplicationScoped
 public class ContentInspector {
@@ -35,10 +37,6 @@ public class ContentInspector {
         }
     }
 
-    /** Zip-based formats Tika's magic cannot tell apart without parsing: for these the name decides. */
-    private static final java.util.Set<String> ZIP_CONTAINERS = java.util.Set.of("application/zip", "application/x-tika-ooxml",
-            "application/x-tika-msoffice");
-
     private final Tika tika = new Tika();
 
     @Inject
@@ -47,27 +45,51 @@ public class ContentInspector {
     public Inspection inspect(Path file, String filename, UploadKind kind) throws IOException {
         String detected;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            // the bytes alone: with the name as a hint, Tika takes unrecognised bytes for whatever the name says
+            // the bytes alone: with the name as a hint, Tika takes bytes it does not know for what the name says
             detected = tika.detect(in);
         }
-        if (ZIP_CONTAINERS.contains(MediaType.parse(detected).getBaseType().toString())) {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-                detected = tika.detect(in, filename);
-            }
-        }
         String type = MediaType.parse(detected).getBaseType().toString().toLowerCase(Locale.ROOT);
-        boolean accepted = isAccepted(MediaType.parse(type), kind == UploadKind.AUDIO ? config.audioTypes() : config.documentTypes());
+        if (kind == UploadKind.DOCUMENT) {
+            type = refineContainer(file, filename, type);
+        }
+        boolean accepted = kind == UploadKind.AUDIO ? isAccepted(MediaType.parse(type), config.audioTypes())
+                : isAcceptedDocument(type, config.documentTypes());
         if (!accepted) {
-            return new Inspection(type, null, "\u201c" + filename + "\u201d is not " + (kind == UploadKind.AUDIO
-                    ? "an audio or video recording" : "a document the portal accepts (PDF, Word, RTF, OpenDocument or text)")
-                    + describe(type) + ". Choose " + (kind == UploadKind.AUDIO ? "a recording" : "a document") + " and try again.");
+            return refused(filename, kind, type, describe(type));
+        }
+        if (kind == UploadKind.DOCUMENT && hasActiveContent(file, type)) {
+            return refused(filename, kind, type, " (it contains web page or script code)");
         }
         return new Inspection(type, kind == UploadKind.AUDIO ? duration(file).orElse(null) : null, null);
     }
 
+    private static Inspection refused(String filename, UploadKind kind, String type, String what) {
+        return new Inspection(type, null, "\u201c" + filename + "\u201d is not " + (kind == UploadKind.AUDIO
+                ? "an audio or video recording" : "a document the portal accepts (PDF, Word, RTF, OpenDocument or text)")
+                + what + ". Choose " + (kind == UploadKind.AUDIO ? "a recording" : "a document") + " and try again.");
+    }
+
     /**
-     * Whether the type, or a type it specialises, is on the list: a letter whose first lines read
-     * "Claimant: …" is detected as an e-mail message, which Tika knows to be a kind of text.
+     * Zip-based documents are told apart by their entries (Word, OpenDocument, Word with macros).
+     * Old Word files are OLE2 containers, which Tika's core cannot look into: for those alone the
+     * name decides between .doc and another Office format.
+     */
+    private String refineContainer(Path file, String filename, String type) throws IOException {
+        if (type.equals("application/zip") || type.equals("application/x-tika-ooxml") || type.equals("application/x-tika-ooxml-protected")) {
+            String inside = DocumentContainers.identify(file);
+            return inside == null ? "application/zip" : inside;
+        }
+        if (type.equals("application/x-tika-msoffice")) {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                return MediaType.parse(tika.detect(in, filename)).getBaseType().toString().toLowerCase(Locale.ROOT);
+            }
+        }
+        return type;
+    }
+
+    /**
+     * Whether the type, or a type it specialises, is on the list (recordings: a type Tika names
+     * more precisely than the list, like a WAV variant, is still that recording).
      */
     private static boolean isAccepted(MediaType type, java.util.List<String> accepted) {
         MediaTypeRegistry registry = MimeTypes.getDefaultMimeTypes().getMediaTypeRegistry();
@@ -77,6 +99,37 @@ public class ContentInspector {
             }
         }
         return false;
+    }
+
+    /**
+     * Documents: the type itself must be on the list. Tika counts HTML, XML, SVG and scripts as
+     * kinds of text, so walking up to text/plain would let them through. The one exception is a
+     * letter whose first lines read "Claimant: …", which Tika takes for an e-mail: it is plain text.
+     */
+    private static boolean isAcceptedDocument(String type, java.util.List<String> accepted) {
+        return accepted.contains(type) || (type.equals("message/rfc822") && accepted.contains("text/plain"));
+    }
+
+    /**
+     * Markup and script markers: in a text file anywhere in its first megabyte, in a PDF in its first
+     * kilobyte, where a PDF that is also a web page keeps its HTML. (Zip documents have their
+     * structure checked instead; their stored entries legitimately start with {@code <?xml}.)
+     */
+    private static final java.util.regex.Pattern ACTIVE = java.util.regex.Pattern.compile(
+            "<\\s*(script|html|svg|iframe|object|embed|body|head|meta|form|style)\\b|<\\?xml|<\\?php|<!doctype|javascript:|<%",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    static boolean hasActiveContent(Path file, String type) throws IOException {
+        boolean text = type.startsWith("text/") || type.equals("message/rfc822");
+        if (!text && !type.equals("application/pdf")) {
+            return false;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(text ? 1_000_000 : 1024);
+        }
+        String s = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return ACTIVE.matcher(s).find() || (text && s.startsWith("#!"));
     }
 
     /** The length of WAV, AIFF and AU recordings, which the JDK can read; others are unknown here. */

@@ -16,6 +16,8 @@ public final class Filenames {
         String n = name == null ? "" : Normalizer.normalize(name, Normalizer.Form.NFC);
         n = n.replace('\\', '/');
         n = n.substring(n.lastIndexOf('/') + 1);
+        // invisible format characters (direction overrides, zero-width spaces) would make the name read differently
+        n = n.replaceAll("\\p{Cf}", "");
         n = n.replaceAll("[\\p{Cntrl}<>:\"|?*]", "_").replaceAll("\\s+", " ").strip();
         n = n.replaceAll("^\\.+", "");
         if (n.isBlank()) {

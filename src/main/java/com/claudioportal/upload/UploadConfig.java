@@ -37,4 +37,37 @@ public interface UploadConfig {
     /** Uploads not used by a job are deleted after this long. */
     @WithDefault("24H")
     Duration abandonedAfter();
+
+    /**
+     * Files one person may be uploading at the same time (env {@code PORTAL_UPLOADS_MAX_CONCURRENT_PER_USER});
+     * the submit page sends no more at once and queues the rest. Counted per portal instance.
+     */
+    @WithDefault("4")
+    int maxConcurrentPerUser();
+
+    /**
+     * Bytes a tenant may keep in the portal's storage waiting for Claudio: uploads not yet sent,
+     * used by a job or not (env {@code PORTAL_UPLOADS_TENANT_QUOTA_BYTES}; shown on the submit form).
+     */
+    @WithDefault("10000000000")
+    long tenantQuotaBytes();
+
+    /**
+     * The slowest an upload may arrive, averaged over {@link #rateWindow()} (env
+     * {@code PORTAL_UPLOADS_MIN_BYTES_PER_SECOND}): a trickling upload holding a connection and a
+     * half-written file is aborted and its file deleted. 0 turns the check off.
+     */
+    @WithDefault("4096")
+    long minBytesPerSecond();
+
+    /** The window {@link #minBytesPerSecond()} is measured over (and the grace before the first check). */
+    @WithDefault("60S")
+    Duration rateWindow();
+
+    /**
+     * Files in the storage directory with no upload row (a crash between writing the file and
+     * committing its row) and half-written incoming files are deleted once untouched for this long.
+     */
+    @WithDefault("6H")
+    Duration orphanAfter();
 }

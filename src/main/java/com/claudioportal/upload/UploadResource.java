@@ -59,8 +59,17 @@ public class UploadResource {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_OCTET_STREAM)) {
             return Response.status(415).entity(Map.of("error", "Send the file itself as the request body.")).build();
         }
+        if (!"DOCUMENT".equalsIgnoreCase(kind) && !"AUDIO".equalsIgnoreCase(kind)) {
+            return Response.status(400).entity(Map.of("error", "Say whether the file is a recording or a document.")).build();
+        }
         UploadKind uploadKind = "DOCUMENT".equalsIgnoreCase(kind) ? UploadKind.DOCUMENT : UploadKind.AUDIO;
-        String name = encodedName == null ? "" : URLDecoder.decode(encodedName, StandardCharsets.UTF_8);
+        String name;
+        try {
+            name = encodedName == null ? "" : URLDecoder.decode(encodedName, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            // not the page's encoding: the name is only shown, so the raw header will do
+            name = encodedName;
+        }
         UploadService.Received received = uploads.receive(request, length, name, uploadKind);
         if (!received.ok()) {
             return Response.status(received.status()).entity(Map.of("error", received.problem())).build();
@@ -86,7 +95,10 @@ public class UploadResource {
         if (upload.kind != UploadKind.AUDIO || upload.storedPath == null) {
             throw new NotFoundException();
         }
-        java.nio.file.Path file = storage.resolve(upload.storedPath);
+        java.nio.file.Path file = storage.localFile(upload.storedPath);
+        if (file == null) {
+            return MediaRange.stream(storage, upload.storedPath, upload.contentType, range);
+        }
         if (!Files.exists(file)) {
             throw new NotFoundException();
         }

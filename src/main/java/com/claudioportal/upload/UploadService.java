@@ -49,6 +49,9 @@ public class UploadService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    UploadGate gate;
+
     /**
      * Receives the request body by letting Vert.x pipe it into a file on the event loop (as fast as
      * the disk); the calling worker thread only waits. Quarkus REST's own body streams hand each
@@ -68,11 +71,32 @@ public class UploadService {
         if (declaredLength > limit) {
             return tooLarge(name, declaredLength, kind, limit);
         }
+        long stored = QuarkusTransaction.requiringNew().call(UploadService::storedBytes);
+        try (UploadGate.Pass pass = gate.enter(tenant.tenantId(), user.actor(), declaredLength, config.maxConcurrentPerUser())) {
+            if (pass == null) {
+                return new Received(null, 429, "\u201c" + name + "\u201d did not start: you are already uploading "
+                        + config.maxConcurrentPerUser() + " files. Add it again when one of them has finished.");
+            }
+            long waiting = stored + gate.inFlightBytes(tenant.tenantId());
+            if (waiting > config.tenantQuotaBytes()) {
+                return new Received(null, 507, "\u201c" + name + "\u201d (" + Sizes.human(declaredLength) + ") does not fit: files waiting "
+                        + "to go to Claudio may take " + Sizes.human(config.tenantQuotaBytes()) + " for your clinic and take "
+                        + Sizes.human(stored) + " now. Submit or remove uploads that wait, or ask your tenant admin.");
+            }
+            return pipe(request, name, browserFilename, kind, limit);
+        }
+    }
+
+    /** Streams the body into an incoming file, aborting it when it trickles in slower than the minimum rate. */
+    private Received pipe(io.vertx.core.http.HttpServerRequest request, String name, String browserFilename, UploadKind kind, long limit) {
         Path incoming = storage.incomingFile();
+        java.util.concurrent.atomic.AtomicBoolean tooSlow = new java.util.concurrent.atomic.AtomicBoolean();
+        long timer = -1;
         try {
             io.vertx.core.file.AsyncFile file = vertx.fileSystem()
                     .open(incoming.toString(), new io.vertx.core.file.OpenOptions().setWrite(true).setCreateNew(true))
                     .toCompletionStage().toCompletableFuture().get();
+            timer = watchRate(request, file, tooSlow);
             request.pipeTo(file).toCompletionStage().toCompletableFuture().get();
             long size = Files.size(incoming);
             if (size > limit) {
@@ -89,10 +113,61 @@ public class UploadService {
             try {
                 Files.deleteIfExists(incoming);
             } catch (IOException ignored) {
-                // swept later
+                // UploadCleanup sweeps leftovers
+            }
+            if (tooSlow.get()) {
+                return new Received(null, 408, "\u201c" + name + "\u201d arrived too slowly (under " + Sizes.human(config.minBytesPerSecond())
+                        + " a second) and was stopped. Try again on a better connection.");
             }
             return new Received(null, 400, "\u201c" + name + "\u201d did not arrive completely. Try again.");
+        } finally {
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
         }
+    }
+
+    /**
+     * Checks once per window that at least the minimum rate arrived meanwhile; otherwise the upload
+     * is reset (its stream alone, on HTTP/2), which ends the pipe with a failure and deletes the file.
+     * A slow client cannot hold a connection, a worker thread and a half-written file for hours.
+     */
+    private long watchRate(io.vertx.core.http.HttpServerRequest request, io.vertx.core.file.AsyncFile file,
+            java.util.concurrent.atomic.AtomicBoolean tooSlow) {
+        long window = Math.max(100, config.rateWindow().toMillis());
+        long minimum = config.minBytesPerSecond() * window / 1000;
+        if (minimum <= 0) {
+            return -1;
+        }
+        long[] last = { 0 };
+        return vertx.setPeriodic(window, window, id -> {
+            long written = file.getWritePos();
+            if (!request.isEnded() && written - last[0] < minimum) {
+                tooSlow.set(true);
+                vertx.cancelTimer(id);
+                request.response().reset();
+            }
+            last[0] = written;
+        });
+    }
+
+    /** Bytes of the active tenant's uploads still in storage: not yet sent to Claudio, used by a job or not. */
+    static long storedBytes() {
+        Long sum = Upload.getEntityManager().createQuery("select coalesce(sum(u.sizeBytes), 0) from Upload u where u.storedPath is not null",
+                Long.class).getSingleResult();
+        return sum == null ? 0 : sum;
+    }
+
+    /** What the active tenant keeps in storage and may keep, for the submit form. */
+    public record StorageUse(long storedBytes, long quotaBytes) {
+        public String text() {
+            return Sizes.human(storedBytes) + " of " + Sizes.human(quotaBytes);
+        }
+    }
+
+    @Transactional
+    public StorageUse storageUse() {
+        return new StorageUse(storedBytes(), config.tenantQuotaBytes());
     }
 
     @Transactional
@@ -141,15 +216,16 @@ public class UploadService {
                 + " can be at most " + Sizes.human(limit) + ".");
     }
 
-    /** Removes an upload that is not part of a submitted job. */
+    /** Removes an upload that is not part of a submitted job; its file goes once the row's removal is committed. */
     @Transactional
     public void discard(UUID id) {
-        Upload upload = find(id);
-        if (upload.jobId != null) {
+        Upload upload = Upload.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (upload == null || upload.jobId != null) {
             throw new NotFoundException();
         }
-        storage.delete(upload.storedPath);
+        String stored = upload.storedPath;
         upload.delete();
+        storage.deleteAfterCommit(stored);
         audit.record("upload.discarded", "upload", id, java.util.Map.of("kind", upload.kind.name()));
     }
 

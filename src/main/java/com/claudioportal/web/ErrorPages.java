@@ -75,6 +75,18 @@ public class ErrorPages {
         if (status == 401) {
             return e.getResponse();
         }
+        if (status == 411) {
+            // forms.FormBodyLimit: browsers always say how long a form is
+            return page(411, "That request could not be processed",
+                    "The form arrived without saying how long it is, which the portal's pages always do. Nothing was saved. "
+                            + "Go back, reload the page and send it again.");
+        }
+        if (status == 413) {
+            // a form beyond the outer limits (forms.FormBodyLimit, quarkus.http.limits.*): nothing was read
+            return page(413, "This form is too large",
+                    "Nothing was saved. Go back: what you typed is still in the form. Shorten the longest text and send it again "
+                            + "(one box holds at most 20,000 characters, a pasted profile 256,000).");
+        }
         return page(status, status == 400 ? "That request could not be processed" : "Request not possible",
                 "Go back, reload the page and try again.");
     }

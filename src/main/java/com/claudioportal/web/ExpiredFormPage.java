@@ -2,8 +2,11 @@ package com.claudioportal.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import io.quarkus.qute.Location;
@@ -11,8 +14,8 @@ import io.quarkus.qute.Template;
 
 /**
  * The CSRF filter refuses a form whose token does not match (typically a page left open past the
- * token's lifetime) with an empty 400. Turn that into a page that says what happened and what to
- * do, like every other error.
+ * token's lifetime) with an empty 400, and {@link SameOrigin} refuses one another site posted.
+ * Turn both into a page that says what happened and what to do, like every other error.
  */
 public class ExpiredFormPage {
 
@@ -24,16 +27,33 @@ public class ExpiredFormPage {
         if (response.getStatus() != 400 || response.hasEntity() || "GET".equals(request.getMethod())) {
             return;
         }
-        boolean wantsHtml = request.getAcceptableMediaTypes().stream().anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE)
-                && !t.isWildcardType());
-        if (wantsHtml) {
-            response.setEntity(error.data("status", 400).data("title", "This form has expired")
-                    .data("message", "For your security, forms stop working after a while or when you sign in again. "
-                            + "Nothing was saved. Go back, reload the page, and submit again.")
-                    .data("reference", null).render(), null, MediaType.TEXT_HTML_TYPE);
+        if (wantsHtml(request.getAcceptableMediaTypes())) {
+            response.setEntity(page(400), null, MediaType.TEXT_HTML_TYPE);
         } else {
-            response.setEntity("{\"error\":\"The page has expired. Reload it and try again; nothing was saved.\"}", null,
-                    MediaType.APPLICATION_JSON_TYPE);
+            response.setEntity(JSON, null, MediaType.APPLICATION_JSON_TYPE);
         }
+    }
+
+    /**
+     * A post another site's page made ({@link SameOrigin}): to the person it looks like any
+     * other form that stopped working, and nothing was done.
+     */
+    @ServerExceptionMapper
+    public Response crossSite(SameOrigin.CrossSiteRequest e, HttpHeaders headers) {
+        return wantsHtml(headers.getAcceptableMediaTypes()) ? Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(page(403)).build()
+                : Response.status(403).type(MediaType.APPLICATION_JSON_TYPE).entity(JSON).build();
+    }
+
+    private static final String JSON = "{\"error\":\"The page has expired. Reload it and try again; nothing was saved.\"}";
+
+    private String page(int status) {
+        return error.data("status", status).data("title", "This form has expired")
+                .data("message", "For your security, forms stop working after a while or when you sign in again. "
+                        + "Nothing was saved. Go back, reload the page, and submit again.")
+                .data("reference", null).render();
+    }
+
+    private static boolean wantsHtml(java.util.List<MediaType> acceptable) {
+        return acceptable.stream().anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType());
     }
 }

@@ -43,7 +43,7 @@ public class HomeResource {
         if (!user.isAuthenticated()) {
             return Response.ok(Templates.welcome()).build();
         }
-        List<TenantSummary> tenants = directory.tenantsOf(user.email(), user.organizations());
+        List<TenantSummary> tenants = directory.tenantsOf(user.person());
         if (tenants.size() == 1 && !user.isPlatformAdmin()) {
             return Response.seeOther(URI.create("/t/" + tenants.get(0).id())).build();
         }

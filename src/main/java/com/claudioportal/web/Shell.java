@@ -43,7 +43,11 @@ public class Shell {
     @Named("csrf")
     io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider csrf;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<HeaderCounts> counts;
+
     private List<TenantSummary> tenants;
+    private Long unread;
 
     /**
      * The CSRF token for htmx requests, or null where the CSRF filter made none (e.g. an error
@@ -110,9 +114,25 @@ public class Shell {
         return hasTenant() && tenant.can(TenantRole.AUDITOR);
     }
 
+    /** The bell's count; 0 where there is no tenant, and never a reason for a page to fail. */
+    public long unreadNotifications() {
+        if (unread == null) {
+            long n = 0;
+            if (hasTenant() && user.hasEmail() && counts.isResolvable()) {
+                try {
+                    n = counts.get().unreadNotifications();
+                } catch (RuntimeException e) {
+                    n = 0;
+                }
+            }
+            unread = n;
+        }
+        return unread;
+    }
+
     public List<TenantSummary> tenants() {
         if (tenants == null) {
-            tenants = user.isAuthenticated() ? directory.tenantsOf(user.email(), user.organizations()) : List.of();
+            tenants = user.isAuthenticated() ? directory.tenantsOf(user.person()) : List.of();
         }
         return tenants;
     }

@@ -37,3 +37,19 @@ document.addEventListener('click', function (event) {
     done('Press Ctrl+C to copy.');
   }
 });
+
+// A form with data-hides-on-change="selector": results shown for what the form held before (the last
+// connection test) are hidden as soon as anything on it changes; a new result shows again.
+(function () {
+  'use strict';
+  function hideStale(event) {
+    var form = event.target.form || (event.target.closest && event.target.closest('form'));
+    if (!form || !form.hasAttribute('data-hides-on-change')) { return; }
+    document.querySelectorAll(form.getAttribute('data-hides-on-change')).forEach(function (el) { el.hidden = true; });
+  }
+  document.addEventListener('input', hideStale);
+  document.addEventListener('change', hideStale);
+  document.addEventListener('htmx:afterSwap', function (event) {
+    if (event.target && event.target.hasAttribute && event.target.hasAttribute('data-stale-on-change')) { event.target.hidden = false; }
+  });
+})();

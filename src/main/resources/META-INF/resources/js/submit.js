@@ -95,6 +95,11 @@
     row.replaceWith(fresh);
   }
 
+  // The portal takes a few uploads per person at a time (data-parallel-uploads); the rest wait here.
+  var parallel = Math.max(1, Number(form.dataset.parallelUploads) || 4);
+  var running = 0;
+  var queue = [];
+
   function upload(kind, file) {
     var row = pendingRow(kind, file);
     if (file.size > limitFor(kind)) {
@@ -102,6 +107,28 @@
         + ' can be at most ' + limitText(kind) + '.');
       return;
     }
+    row.querySelector('.upload-status').textContent = 'Waiting to upload…';
+    inFlight++;
+    updateSubmit();
+    queue.push(function () { send(kind, file, row); });
+    pump();
+  }
+
+  function pump() {
+    while (running < parallel && queue.length > 0) {
+      running++;
+      queue.shift()();
+    }
+  }
+
+  function settled() {
+    inFlight--;
+    running--;
+    updateSubmit();
+    pump();
+  }
+
+  function send(kind, file, row) {
     // the file is the body (a multipart body is several times slower to take apart on the server)
     var xhr = new XMLHttpRequest();
     xhr.open('POST', form.dataset.uploadUrl + '?kind=' + kind);
@@ -116,7 +143,6 @@
       }
     });
     xhr.addEventListener('load', function () {
-      inFlight--;
       var body = null;
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
       if (xhr.status === 200 && body && body.id) {
@@ -128,15 +154,13 @@
       } else {
         failRow(row, '\u201c' + file.name + '\u201d could not be uploaded (' + xhr.status + '). Try again.');
       }
-      updateSubmit();
+      settled();
     });
     xhr.addEventListener('error', function () {
-      inFlight--;
-      failRow(row, '\u201c' + file.name + '\u201d could not be uploaded: the connection was interrupted. Try again.');
-      updateSubmit();
+      failRow(row, '\u201c' + file.name + '\u201d could not be uploaded: the connection was interrupted, or the file arrived '
+        + 'too slowly. Try again.');
+      settled();
     });
-    inFlight++;
-    updateSubmit();
     xhr.send(file);
   }
 

@@ -21,6 +21,7 @@ public class BenchmarkProfile implements QuarkusTestProfile {
                 "portal.uploads.max-audio-bytes", LIMIT,
                 "quarkus.http.limits.max-body-size", "2100M",
                 "portal.claudio.max-audio-bytes", LIMIT,
+                "portal.uploads.tenant-quota-bytes", "100000000000",
                 "portal.worker.enabled", "false");
     }
 }

@@ -62,7 +62,7 @@ class LargeUploadTest {
                 heap.sampledPeakGrowth() / MB);
         assertTrue(heap.retainedGrowth() < 64 * MB, "heap retained " + heap.retainedGrowth() / MB + " MB");
         assertTrue(heap.oldGenPeakGrowth() < 64 * MB, "old generation peak grew " + heap.oldGenPeakGrowth() / MB + " MB");
-        assertTrue(millis < 10_000, "took " + millis + " ms");
+        // its speed is ./bench upload's business (docs/benchmarks.md), not a unit test's
         sandbox.deleteUploads(slug);
     }
 
@@ -82,7 +82,8 @@ class LargeUploadTest {
         assertEquals(300 * MB, tooLarge.size());
         assertEquals(250 * MB, tooLarge.limit());
         assertEquals(0, sandbox.uploads(slug).size());
-        assertTrue(millis < 1_000, "took " + millis + " ms");
+        assertEquals(0, sandbox.counters(slug).requests().values().stream().mapToLong(Long::longValue).sum(),
+                "refused before anything is sent: no request reached Claudio (" + millis + " ms)");
         assertTrue(heap.oldGenPeakGrowth() < 64 * MB);
     }
 

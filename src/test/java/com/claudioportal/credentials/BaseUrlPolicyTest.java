@@ -28,9 +28,29 @@ class BaseUrlPolicyTest {
     }
 
     @Test
-    void anOperatorCanAllowAnInternalHost() {
-        assertEquals(Optional.empty(), policy(false, "localhost").problemWith("http://localhost:8080/sandbox/claudio/maple"));
-        assertTrue(policy(false, "localhost").problemWith("http://127.0.0.2").isPresent());
+    void anOperatorAllowsAnInternalHostAndPortNotTheWholeHost() {
+        assertEquals(Optional.empty(), policy(false, "localhost:8090").problemWith("http://localhost:8090/claudio/maple"));
+        assertTrue(policy(false, "localhost:8090").problemWith("http://localhost:9000/q/health").orElse("").contains("own network"),
+                "allowing the sandbox does not open the management port");
+        assertTrue(policy(false, "localhost:8090").problemWith("http://127.0.0.2:8090").isPresent());
+        // a bare host means the scheme's default port, [v6]:port and host:* (tests) work too
+        assertEquals(Optional.empty(), policy(false, "localhost").problemWith("http://localhost/team"));
+        assertTrue(policy(false, "localhost").problemWith("http://localhost:8443/team").isPresent());
+        assertEquals(Optional.empty(), policy(false, "[::1]:8090").problemWith("http://[::1]:8090/x"));
+        assertEquals(Optional.empty(), policy(false, "LocalHost:*").problemWith("http://localhost:40123/x"));
+        assertTrue(policy(false, "localhost:http").problemWith("http://localhost:80/x").isPresent(), "a garbled entry allows nothing");
+    }
+
+    @Test
+    void addressesWrittenInOtherWaysAreStillTheSameAddresses() {
+        BaseUrlPolicy p = policy(true);
+        for (String url : List.of("https://[::ffff:127.0.0.1]/", "https://[0:0:0:0:0:0:0:1]/", "https://0x7f000001/", "https://2130706433/",
+                "https://127.1/", "https://[fe80::1]/", "https://224.0.0.1/", "https://255.255.255.255/")) {
+            String problem = p.problemWith(url).orElse("");
+            assertTrue(problem.contains("own network") || problem.contains("could not be found") || problem.contains("not a valid")
+                    || problem.contains("no host name"),
+                    url + " -> " + problem);
+        }
     }
 
     @Test
@@ -62,11 +82,28 @@ class BaseUrlPolicyTest {
         assertEquals("The address has no host name.", policy(false).problemWith("http:///claudio").orElseThrow());
         assertEquals("This is not a valid web address.", policy(false).problemWith("http://exa mple.com").orElseThrow());
         assertEquals(Optional.empty(), policy(false).problemWith(" https://93.184.216.34 "), "surrounding spaces are trimmed");
-        assertEquals(Optional.empty(), policy(false, " LocalHost ").problemWith("http://localhost:1/x"), "allowed hosts ignore case and spaces");
+        assertEquals(Optional.empty(), policy(false, " LocalHost:1 ").problemWith("http://localhost:1/x"), "allowed hosts ignore case and spaces");
+        assertTrue(policy(false, " LocalHost ").problemWith("http://localhost:1/x").isPresent(), "a bare host allows only the scheme's port");
+    }
+
+    @Test
+    void transcriptLinksAreOpenedOnlyOverHttpsAndNeverIntoThePortalsNetwork() {
+        BaseUrlPolicy strict = policy(true);
+        assertEquals(Optional.empty(), strict.linkProblem("https://claudio-files.s3.amazonaws.com/t/report.pdf?X-Amz-Signature=ab12"),
+                "a pre-signed link elsewhere is fine (the browser fetches it)");
+        for (String bad : List.of("http://files.example/report.pdf", "javascript:alert(1)", "file:///etc/passwd",
+                "https://user:pw@files.example/x", "https://169.254.169.254/latest/meta-data/", "https://[::1]:9000/q/metrics",
+                "https://10.0.0.5/report.pdf", "https://localhost:9000/q/health", "https://metadata.google.internal/x", "not a url")) {
+            assertTrue(strict.linkProblem(bad).isPresent(), bad);
+        }
+        assertEquals(Optional.empty(), policy(false, "localhost:8090").linkProblem("http://localhost:8090/claudio/maple/files/a.txt"),
+                "the demo's sandbox (http, allowed host and port)");
+        assertTrue(policy(false, "localhost:8090").linkProblem("http://localhost:9000/q/metrics").isPresent(), "but not its other ports");
     }
 
     static BaseUrlPolicy policy(boolean https, String... allowed) {
         BaseUrlPolicy p = new BaseUrlPolicy();
+        p.resolver = new SystemHostResolver();
         p.config = new ConnectionPolicyConfig() {
             public boolean requireHttps() {
                 return https;

@@ -49,9 +49,11 @@ class ConnectionBrowserTest {
     Page page;
     String tenant;
 
+    String admin;
+
     @BeforeEach
     void signInAsTenantAdmin() {
-        String admin = Fixtures.email("admin");
+        admin = Fixtures.email("admin");
         tenant = fixtures.tenant("Maple Clinic", admin);
         browser = Browsers.newContext();
         browser.grantPermissions(List.of("clipboard-read", "clipboard-write"));
@@ -69,7 +71,7 @@ class ConnectionBrowserTest {
     void savesThenRotatesCredentialsWithoutEverShowingThem() {
         page.locator("#f-baseUrl").fill("http://10.0.0.7/claudio");
         page.locator("#f-apiKey").fill("first-key-AAAA1111");
-        page.locator("[data-testid=connection-form] button[type=submit]").click();
+        page.getByTestId("save-connection").click();
         assertThat(page.locator("[data-field-error=baseUrl]")).containsText("own network");
         assertThat(page.locator("[data-field-error=apiSecret]")).containsText("Enter the API secret");
         assertThat(page.locator("#f-baseUrl")).hasValue("http://10.0.0.7/claudio");
@@ -79,7 +81,7 @@ class ConnectionBrowserTest {
         page.locator("#f-baseUrl").fill(sandbox.baseUrl(tenant));
         page.locator("#f-apiKey").fill("first-key-AAAA1111");
         page.locator("#f-apiSecret").fill("first-secret-BBBB2222");
-        page.locator("[data-testid=connection-form] button[type=submit]").click();
+        page.getByTestId("save-connection").click();
         assertThat(page.getByTestId("flash")).containsText("saved");
         assertThat(page.getByTestId("key-hint")).hasText("\u2022\u2022\u2022\u20221111");
         assertThat(page.getByTestId("secret-hint")).hasText("\u2022\u2022\u2022\u20222222");
@@ -87,7 +89,7 @@ class ConnectionBrowserTest {
 
         page.locator("#f-apiKey").fill("second-key-CCCC3333");
         page.locator("#f-apiSecret").fill("second-secret-DDDD4444");
-        page.locator("[data-testid=connection-form] button[type=submit]").click();
+        page.getByTestId("save-connection").click();
         assertThat(page.getByTestId("flash")).containsText("also for jobs already in progress");
         assertThat(page.getByTestId("key-hint")).hasText("\u2022\u2022\u2022\u20223333");
         assertFalse(page.content().contains("second-key") || page.content().contains("second-secret"));
@@ -96,32 +98,99 @@ class ConnectionBrowserTest {
     }
 
     @Test
-    void testsTheConnectionAgainstTheSandboxAndExplainsARejectedKey() {
+    void testsWhatIsOnTheFormWithoutSavingInFourPlainOutcomes() throws Exception {
         sandbox.ensureAccount(tenant, "sandbox-key-9911", "sandbox-secret-8822");
         page.locator("#f-baseUrl").fill(sandbox.baseUrl(tenant));
         page.locator("#f-apiKey").fill("sandbox-key-9911");
         page.locator("#f-apiSecret").fill("sandbox-secret-8822");
-        page.locator("[data-testid=connection-form] button[type=submit]").click();
-        page.locator("[data-testid=test-connection] button").click();
-        assertThat(page.getByTestId("flash")).hasText("Works: Claudio accepted the key and secret.");
-        assertThat(page.getByTestId("last-test")).containsText("Works");
-        Browsers.screenshot(page, "connection-test-works");
+        page.getByTestId("test-connection").click();
+        assertThat(page.getByTestId("test-verdict")).hasText("Works. Claudio accepted the key and secret.");
+        assertTrue(scope.call(tenant, () -> ClaudioConnection.current() == null), "testing saves nothing");
+        assertThat(page.locator("#f-apiKey")).hasValue("sandbox-key-9911");
+        Browsers.screenshot(page, "connection-test-unsaved-works");
 
-        sandbox.rotateKey(tenant);
-        page.locator("[data-testid=test-connection] button").click();
-        assertThat(page.getByTestId("flash")).containsText("Key or secret rejected");
-        assertThat(page.getByTestId("last-test")).containsText("Failed");
-        Browsers.screenshot(page, "connection-test-rejected");
+        page.getByTestId("save-connection").click();
+        assertThat(page.getByTestId("last-test")).containsText("not tested since the last change");
+        page.getByTestId("test-connection").click();
+        assertThat(page.getByTestId("test-verdict")).hasText("Works. Claudio accepted the key and secret.");
+        page.reload();
+        assertThat(page.getByTestId("last-test")).containsText("Works Claudio accepted the key and secret.");
+        assertFalse(page.getByTestId("last-test").innerText().matches("(?s).*Works.*Works.*"), page.getByTestId("last-test").innerText());
 
+        // a change on the form hides results that were about what it held before
         page.locator("#f-baseUrl").fill("http://localhost:" + com.claudioportal.infra.Ports.closed() + "/claudio");
-        page.locator("[data-testid=connection-form] button[type=submit]").click();
-        page.locator("[data-testid=test-connection] button").click();
-        assertThat(page.getByTestId("flash")).containsText("Address unreachable");
+        assertThat(page.getByTestId("last-test")).isHidden();
+        page.getByTestId("test-connection").click();
+        assertThat(page.getByTestId("test-verdict")).hasText("Address unreachable. The portal could not reach this address. "
+                + "Check the base URL, or try again later.");
+        Browsers.screenshot(page, "connection-test-unreachable");
+
+        page.reload();
+        sandbox.rotateKey(tenant);
+        page.getByTestId("test-connection").click();
+        assertThat(page.getByTestId("test-verdict")).containsText("Key or secret rejected.");
+        page.reload();
+        assertThat(page.getByTestId("last-test")).containsText("Key or secret rejected");
+
+        // saving another address clears the last result: it was about the old one
+        page.locator("#f-baseUrl").fill("http://localhost:" + com.claudioportal.infra.Ports.closed() + "/claudio");
+        page.getByTestId("save-connection").click();
+        assertThat(page.getByTestId("last-test")).containsText("not tested since the last change");
 
         List<String> results = scope.call(tenant, () -> com.claudioportal.audit.AuditEvent.<com.claudioportal.audit.AuditEvent>
                 list("action = 'connection.tested' order by seq").stream().map(e -> e.details).toList());
-        assertEquals(3, results.size());
-        assertTrue(results.get(0).contains("\"ok\":true") && results.get(1).contains("\"ok\":false"), results.toString());
+        assertEquals(4, results.size(), results.toString());
+        assertTrue(results.get(0).contains("\"outcome\":\"WORKS\"") && results.get(0).contains("\"unsaved\":true"), results.toString());
+        assertTrue(results.get(3).contains("\"outcome\":\"REJECTED\"") && results.get(3).contains("\"unsaved\":false"), results.toString());
+    }
+
+    @Test
+    void whatAnArbitraryHostAnswersIsNeverRepeated() throws Exception {
+        com.sun.net.httpserver.HttpServer teapot = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        teapot.createContext("/", exchange -> {
+            byte[] body = "{\"msg\":\"internal-banner-7731 at 10.9.8.7\",\"status\":\"error\"}".getBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(418, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        teapot.start();
+        try {
+            page.locator("#f-baseUrl").fill("http://127.0.0.1:" + teapot.getAddress().getPort() + "/api");
+            page.locator("#f-apiKey").fill("key-1234");
+            page.locator("#f-apiSecret").fill("secret-5678");
+            page.getByTestId("test-connection").click();
+            assertThat(page.getByTestId("test-verdict")).hasText("Unexpected answer. Something answered at this address, but not the way "
+                    + "Claudio does. Check that the base URL is your team's Claudio address.");
+            assertFalse(page.content().contains("internal-banner") || page.content().contains("418") || page.content().contains("10.9.8.7"));
+            String audit = scope.call(tenant, () -> com.claudioportal.audit.AuditEvent.<com.claudioportal.audit.AuditEvent>
+                    list("action = 'connection.tested'").stream().map(e -> e.details).reduce("", String::concat));
+            assertTrue(audit.contains("UNEXPECTED"), audit);
+            assertFalse(audit.contains("internal-banner") || audit.contains("418"), audit);
+        } finally {
+            teapot.stop(0);
+        }
+    }
+
+    @Test
+    void withoutTheScriptTheTestAnswersWithTheWholePage() {
+        BrowserContext noScript = Browsers.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false));
+        try {
+            Page plain = noScript.newPage();
+            TestLogin.signIn(plain, base.toString(), admin);
+            plain.navigate(base + "t/" + tenant + "/admin/connection");
+            plain.locator("#f-baseUrl").fill("http://10.0.0.7/claudio");
+            plain.locator("#f-apiKey").fill("k-1");
+            plain.locator("#f-apiSecret").fill("s-2");
+            plain.getByTestId("test-connection").click();
+            assertThat(plain.getByTestId("test-verdict")).containsText("Address unreachable. This address points into the portal's own network");
+            assertThat(plain.locator("#f-baseUrl")).hasValue("http://10.0.0.7/claudio");
+            assertThat(plain.locator("#f-apiKey")).hasValue("");
+            assertFalse(plain.content().contains("s-2\""), "typed secrets are not rendered back");
+        } finally {
+            noScript.close();
+        }
     }
 
     @Test

@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.math.BigInteger;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.interfaces.RSAPublicKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.EmbeddedDatabase;
+import com.claudioportal.infra.OidcStub;
 import com.claudioportal.infra.PortalProcess;
 import com.sun.net.httpserver.HttpServer;
 
@@ -52,9 +48,9 @@ class ConcurrentMigrationIT {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         assertTrue(Files.isRegularFile(jar), "package the portal first (./mvnw verify does)");
         Path logs = Files.createDirectories(Path.of("target/concurrent-migration").toAbsolutePath());
-        HttpServer oidc = oidcStub();
+        HttpServer oidc = OidcStub.start();
         try (EmbeddedDatabase database = EmbeddedDatabase.startEphemeral()) {
-            String issuer = "http://127.0.0.1:" + oidc.getAddress().getPort() + "/realms/claudio-portal";
+            String issuer = OidcStub.issuer(oidc);
             Map<String, String> env = new HashMap<>(Map.of(
                     "DB_URL", database.jdbcUrl(),
                     "DB_USER", database.username(),
@@ -120,44 +116,6 @@ class ConcurrentMigrationIT {
                     .map(n -> n.substring(1, n.indexOf("__"))).sorted((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)))
                     .toList();
         }
-    }
-
-    /** The discovery document and a signing key set: all the portal asks its OIDC provider for at start-up. */
-    static HttpServer oidcStub() throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/claudio-portal";
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        RSAPublicKey key = (RSAPublicKey) generator.generateKeyPair().getPublic();
-        String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"stub\",\"n\":\"" + base64url(key.getModulus())
-                + "\",\"e\":\"" + base64url(key.getPublicExponent()) + "\"}]}";
-        String discovery = "{\"issuer\":\"" + base + "\",\"authorization_endpoint\":\"" + base + "/protocol/openid-connect/auth\","
-                + "\"token_endpoint\":\"" + base + "/protocol/openid-connect/token\",\"jwks_uri\":\"" + base + "/protocol/openid-connect/certs\","
-                + "\"userinfo_endpoint\":\"" + base + "/protocol/openid-connect/userinfo\","
-                + "\"end_session_endpoint\":\"" + base + "/protocol/openid-connect/logout\","
-                + "\"response_types_supported\":[\"code\"],\"subject_types_supported\":[\"public\"],"
-                + "\"id_token_signing_alg_values_supported\":[\"RS256\"],\"code_challenge_methods_supported\":[\"S256\"]}";
-        server.createContext("/realms/claudio-portal/.well-known/openid-configuration", exchange -> respond(exchange, discovery));
-        server.createContext("/realms/claudio-portal/protocol/openid-connect/certs", exchange -> respond(exchange, jwks));
-        server.start();
-        return server;
-    }
-
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static String base64url(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length);
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static int freePort() throws IOException {

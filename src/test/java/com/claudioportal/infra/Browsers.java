@@ -23,7 +23,12 @@ public final class Browsers {
     private Browsers() {
     }
 
-    public static synchronized BrowserContext newContext() {
+    public static BrowserContext newContext() {
+        return newContext(new Browser.NewContextOptions());
+    }
+
+    /** A context with other options (no JavaScript, another viewport); the viewport defaults as above. */
+    public static synchronized BrowserContext newContext(Browser.NewContextOptions options) {
         if (browser == null) {
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -34,7 +39,7 @@ public final class Browsers {
                             "--disable-component-update", "--disable-sync")));
             Runtime.getRuntime().addShutdownHook(new Thread(Browsers::closeAll));
         }
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 860));
+        BrowserContext context = browser.newContext(options.viewportSize == null ? options.setViewportSize(1280, 860) : options);
         context.setDefaultTimeout(15_000);
         return context;
     }

@@ -24,6 +24,7 @@ public final class DemoLauncher {
                  Claudio Portal is running:  %s      (ready in %d s)
                  Keycloak (sign-in):         %s
                  Claudio sandbox:            %s/claudio/<tenant>
+                 Mails the portal sent:      %s/*.eml  (or IMAP on 127.0.0.1:%d, any user name and password)
                  Every demo password is:     demo
 
                    platform@claudio.test   platform admin: creates and disables tenants
@@ -36,7 +37,8 @@ public final class DemoLauncher {
 
                  Data is kept in .demo/ between runs (delete it to start afresh). Ctrl+C stops.
                 ==============================================================================
-                %n""", stack.portalUrl(), took.toSeconds(), stack.keycloakUrl(), stack.sandbox().url());
+                %n""", stack.portalUrl(), took.toSeconds(), stack.keycloakUrl(), stack.sandbox().url(),
+                stack.mailDirectory(), stack.mail().imapPort());
         stack.portal().process().waitFor();
     }
 }

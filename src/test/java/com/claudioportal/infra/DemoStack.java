@@ -65,12 +65,14 @@ public final class DemoStack implements AutoCloseable {
     private final EmbeddedDatabase database;
     private final KeycloakServer keycloak;
     private final SandboxProcess sandbox;
+    private final MailServer mail;
     private final Settings settings;
     private final Map<String, String> portalEnvironment;
     private PortalProcess portal;
 
-    private DemoStack(EmbeddedDatabase database, KeycloakServer keycloak, SandboxProcess sandbox, Settings settings,
+    private DemoStack(EmbeddedDatabase database, KeycloakServer keycloak, SandboxProcess sandbox, MailServer mail, Settings settings,
             Map<String, String> portalEnvironment, PortalProcess portal) {
+        this.mail = mail;
         this.database = database;
         this.keycloak = keycloak;
         this.sandbox = sandbox;
@@ -97,7 +99,10 @@ public final class DemoStack implements AutoCloseable {
         CompletableFuture<Void> keycloakReady = CompletableFuture.runAsync(() -> keycloak.awaitReady(Duration.ofMinutes(6)));
         EmbeddedDatabase database = null;
         SandboxProcess sandbox = null;
+        MailServer mail = null;
         try {
+            // a real SMTP server for the notification mails, written as .eml files for people to open
+            mail = MailServer.start(s.home().resolve("mail"));
             database = s.keepData()
                     ? EmbeddedDatabase.startPersistent(s.home().resolve("pgdata"), s.databasePort())
                     : EmbeddedDatabase.startEphemeral();
@@ -108,6 +113,9 @@ public final class DemoStack implements AutoCloseable {
         } catch (RuntimeException e) {
             if (database != null) {
                 database.close();
+            }
+            if (mail != null) {
+                mail.close();
             }
             keycloak.close();
             throw e;
@@ -123,8 +131,13 @@ public final class DemoStack implements AutoCloseable {
                 "PORTAL_DATA_DIR", s.home().resolve("data").toString(),
                 "PORTAL_DEMO_SANDBOX_URL", sandbox.url(),
                 "PORTAL_DEMO_SANDBOX_CONTROL_TOKEN", SANDBOX_CONTROL_TOKEN));
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", String.valueOf(mail.smtpPort()));
+        // the portal may call the sandbox on its port only (on a free one in tests, 8090 in the demo)
+        int sandboxPort = java.net.URI.create(sandbox.url()).getPort();
+        env.put("PORTAL_CONNECTION_ALLOWED_PRIVATE_HOSTS", "localhost:" + sandboxPort + ",127.0.0.1:" + sandboxPort);
         env.putAll(s.extraEnvironment());
-        DemoStack stack = new DemoStack(database, keycloak, sandbox, s, Map.copyOf(env), startPortal(s, env));
+        DemoStack stack = new DemoStack(database, keycloak, sandbox, mail, s, Map.copyOf(env), startPortal(s, env));
         try {
             stack.portal.awaitReady(Duration.ofMinutes(4));
             keycloakReady.join();
@@ -145,13 +158,17 @@ public final class DemoStack implements AutoCloseable {
     }
 
     /** Kills the portal the hard way (SIGKILL: no shutdown hooks, no clean-up) and starts it again on the same data. */
-    public void killAndRestartPortal() {
+    /** SIGKILL to the portal's JVM: no shutdown hook, its claims left to run out. */
+    public void killPortal() {
         try {
             portal.process().destroyForcibly().waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    public void restartPortal() {
         portal = startPortal(settings, portalEnvironment);
         portal.awaitReady(Duration.ofMinutes(4));
     }
@@ -172,6 +189,16 @@ public final class DemoStack implements AutoCloseable {
         return portal;
     }
 
+    /** The SMTP server the demo's mails go to. */
+    public MailServer mail() {
+        return mail;
+    }
+
+    /** Where the demo's mails are written as .eml files. */
+    public Path mailDirectory() {
+        return settings.home().resolve("mail");
+    }
+
     /** The Claudio sandbox the demo tenants use. */
     public SandboxProcess sandbox() {
         return sandbox;
@@ -181,6 +208,7 @@ public final class DemoStack implements AutoCloseable {
     public void close() {
         portal.close();
         sandbox.close();
+        mail.close();
         keycloak.close();
         database.close();
     }

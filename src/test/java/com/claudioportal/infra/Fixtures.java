@@ -168,6 +168,37 @@ public class Fixtures {
         });
     }
 
+    /** A notification of a job for {@code recipient}. */
+    public long notification(String tenantId, long jobId, String recipient) {
+        return scope.call(tenantId, () -> {
+            var n = new com.claudioportal.notifications.Notification();
+            n.recipient = recipient;
+            n.kind = com.claudioportal.notifications.NotificationKind.COMPLETED;
+            n.jobId = jobId;
+            n.eventKey = "fixture:" + UUID.randomUUID();
+            n.eventAt = java.time.Instant.now();
+            n.persist();
+            return n.id;
+        });
+    }
+
+    /** A mail the portal gave up on, as the mail deliveries page lists it. */
+    public long outboxMail(String tenantId, String recipient) {
+        return scope.call(tenantId, () -> {
+            var m = new com.claudioportal.notifications.OutboxMail();
+            m.dedupeKey = "fixture:" + UUID.randomUUID();
+            m.recipient = recipient;
+            m.subject = "A job is ready";
+            m.bodyText = "text";
+            m.bodyHtml = "<p>html</p>";
+            m.status = com.claudioportal.notifications.OutboxMail.Status.FAILED;
+            m.attempts = 6;
+            m.nextAttemptAt = null;
+            m.persist();
+            return m.id;
+        });
+    }
+
     @Inject
     com.claudioportal.credentials.ConnectionService connections;
 

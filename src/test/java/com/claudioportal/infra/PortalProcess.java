@@ -47,6 +47,11 @@ public final class PortalProcess implements AutoCloseable {
         return "http://localhost:" + port + "/";
     }
 
+    /** The management interface (health, metrics), e.g. http://localhost:9000/. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort + "/";
+    }
+
     public Process process() {
         return process;
     }

@@ -35,6 +35,9 @@ class JobListTest {
     static final String AUDITOR = "auditor@joblist.test";
 
     @Inject
+    JobLifecycle lifecycle;
+
+    @Inject
     Fixtures fixtures;
 
     @Inject
@@ -138,7 +141,7 @@ class JobListTest {
                 .setParameter("v", "{\"specialist_name\":\"Dr. Visible Name\"}").setParameter("id", jobId).executeUpdate());
         // links count as fresh for portal.worker.link-freshness (2 s in tests): on a busy machine the fixture's
         // are older than that by now, and the portal would ask Claudio (there is none here) for new ones first
-        fixtures.scope().run(tenant, () -> Job.<Job> findById(jobId).refreshLinks(new JobResult(
+        fixtures.scope().run(tenant, () -> lifecycle.linksRefreshed(Job.<Job> findById(jobId), new JobResult(
                 List.of("https://transcripts.example.test/report.txt"), List.of("https://transcripts.example.test/media.mp3"), List.of(),
                 null, java.time.Instant.now().plusSeconds(60))));
         given().get("/t/" + tenant + "/jobs/" + jobId).then().statusCode(200).body(containsString("Dr. Visible Name"));

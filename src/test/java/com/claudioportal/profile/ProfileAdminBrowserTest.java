@@ -62,7 +62,8 @@ class ProfileAdminBrowserTest {
         page.navigate(base + "t/" + tenant + "/admin/profiles");
         page.locator("#f-json").fill("{ \"form_id\": \"F\", \"job_data\": [ }");
         page.locator("[data-testid=import-profile] button[type=submit]").click();
-        assertThat(page.locator("[data-field-error=json]")).containsText("not valid JSON at line 1");
+        assertThat(page.locator("[data-field-error=json]")).containsText("Line 1 (");
+        assertThat(page.locator("[data-field-error=json]")).containsText("does not match what it closes: a { ends with }, a [ with ].");
         assertThat(page.locator("#f-json")).hasValue("{ \"form_id\": \"F\", \"job_data\": [ }");
         Browsers.screenshot(page, "profile-import-error");
 

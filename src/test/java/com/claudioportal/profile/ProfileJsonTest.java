@@ -40,11 +40,11 @@ class ProfileJsonTest {
     }
 
     @Test
-    void invalidJsonNamesLineAndColumn() {
+    void invalidJsonNamesTheLineAndWhatToDoInWords() {
         ProfileJson.Parsed parsed = ProfileJson.parse("{\n  \"form_id\": \"x\",\n  \"profile_id\" \"y\"\n}");
         assertFalse(parsed.ok());
-        assertTrue(parsed.problem().contains("line 3"), parsed.problem());
-        assertTrue(parsed.problem().contains("column"), parsed.problem());
+        assertEquals("Line 3 (\u201c\"profile_id\" \"y\"\u201d): a colon is missing between a name and its value, like \"key\": \"value\".",
+                parsed.problem());
     }
 
     @Test

@@ -33,8 +33,14 @@ class NativeSqlGuardTest {
             "com\\.claudioportal\\.tenant\\.TenantDirectory", Set.of("membership"),
             // the tenant of a webhook token, found by its hash before any tenant is known
             "com\\.claudioportal\\.credentials\\.WebhookTokens", Set.of("webhook_token"),
-            // which jobs are due, claims and lease heartbeats (several instances share the work)
-            "com\\.claudioportal\\.tracking\\..*", Set.of("job"),
+            // which jobs are due, claims and lease heartbeats (several instances share the work); webhook
+            // notices on the timeline, bound to the tenant of the webhook address
+            "com\\.claudioportal\\.tracking\\..*", Set.of("job", "job_event"),
+            // late jobs and digest readers across tenants (ids only, then the work inside the tenant); mail
+            // outbox claims with leases (ids and scheduling columns only)
+            "com\\.claudioportal\\.notifications\\.(LateAlerts|Digests|MailClaims)", Set.of("job", "notification", "mail_outbox"),
+            // jobs past their tenant's retention period (ids only; erased inside the tenant)
+            "com\\.claudioportal\\.retention\\.RetentionPurge", Set.of("job"),
             // which tenants have abandoned uploads (ids only)
             "com\\.claudioportal\\.upload\\.UploadCleanup", Set.of("upload"),
             // which tenants have secrets sealed with an old key (ids and counts only)

@@ -52,6 +52,8 @@ class NoTenantSeesNothingTest {
         fixtures.preset(tenant, "Dr. Hidden", Map.of("specialist_name", "Dr. Hidden"));
         long jobId = fixtures.finishedJob(tenant, profile);
         scope.run(tenant, () -> com.claudioportal.job.JobEvent.record(Job.<Job> findById(jobId), "A fixture event.", "fixtures"));
+        fixtures.notification(tenant, jobId, Fixtures.email("notified"));
+        fixtures.outboxMail(tenant, Fixtures.email("mailed"));
         List<Class<?>> entities = tenantOwnedEntities();
         assertTrue(entities.size() >= 10, entities.toString());
 

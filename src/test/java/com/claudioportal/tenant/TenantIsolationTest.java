@@ -38,7 +38,7 @@ class TenantIsolationTest {
     static final String OUTSIDER = "outsider@isolation.test";
 
     /** The tenant routes there are today (TenantRoleTest's table lists them); a new one raises it. */
-    static final int TENANT_ROUTES = 41;
+    static final int TENANT_ROUTES = 56;
 
     @Inject
     Fixtures fixtures;
@@ -53,18 +53,22 @@ class TenantIsolationTest {
         tenantA = fixtures.tenant("Isolation A", Fixtures.email("admin-a"));
         // the outsider is tenant admin of B: the strongest role, in the wrong tenant
         tenantB = fixtures.tenant("Isolation B", OUTSIDER);
-        foreignIds = ids(tenantA);
-        ownIds = ids(tenantB);
+        foreignIds = ids(tenantA, null);
+        ownIds = ids(tenantB, OUTSIDER);
     }
 
-    private Map<String, String> ids(String tenant) {
+    /** The ids of one tenant's records; notifications are their recipient's only, so the own one is the outsider's. */
+    private Map<String, String> ids(String tenant, String notified) {
         String staff = Fixtures.email("staff");
         fixtures.member(tenant, staff, TenantRole.STAFF);
         long profile = fixtures.seedProfile(tenant);
+        long job = fixtures.finishedJob(tenant, profile);
         return Map.of(
                 "memberId", String.valueOf(fixtures.membershipId(tenant, staff)),
                 "profileId", String.valueOf(profile),
-                "jobId", String.valueOf(fixtures.finishedJob(tenant, profile)),
+                "jobId", String.valueOf(job),
+                "notificationId", String.valueOf(fixtures.notification(tenant, job, notified == null ? staff : notified)),
+                "mailId", String.valueOf(fixtures.outboxMail(tenant, staff)),
                 "uploadId", fixtures.upload(tenant).toString(),
                 "index", "0",
                 "presetId", String.valueOf(fixtures.preset(tenant, "Dr. " + tenant, Map.of("specialist_name", "Dr. X"))));

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 class TenantOwnershipTest {
 
     /** Rows that are not any tenant's data: the tenant itself. */
-    static final Set<String> PLATFORM_ENTITIES = Set.of("com.claudioportal.tenant.Tenant");
+    static final Set<String> PLATFORM_ENTITIES = Set.of("com.claudioportal.tenant.Tenant",
+            // a person's own settings, whichever tenant they are in (keyed by their e-mail, read only for them)
+            "com.claudioportal.settings.UserSettings");
 
     @Test
     void everyEntityIsTenantOwnedUnlessDeclaredPlatformLevel() throws Exception {

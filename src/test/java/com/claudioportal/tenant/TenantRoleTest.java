@@ -117,6 +117,13 @@ class TenantRoleTest {
             get("/t/{tenant}/admin/presets", ADMIN, 200),
             get("/t/{tenant}/admin/presets/new", ADMIN, 200),
             get("/t/{tenant}/admin/presets/{presetId}", ADMIN, 200),
+            get("/t/{tenant}/notifications", MEMBERS, 200),
+            get("/t/{tenant}/notifications/bell", MEMBERS, 200),
+            get("/t/{tenant}/turnaround", AUDIT, 200),
+            get("/t/{tenant}/admin/mail", ADMIN, 200),
+            get("/t/{tenant}/admin/retention", ADMIN, 200),
+            get("/t/{tenant}/jobs/{jobId}/erase", ADMIN, 200),
+            get("/settings", SIGNED_IN, 200),
 
             post("/t/{tenant}/uploads", STAFF_WORK, 200),
             // removed while no job needs it (a job in flight would keep it: 409), then saved again
@@ -131,18 +138,28 @@ class TenantRoleTest {
             post("/t/{tenant}/jobs/{jobId}/submit-again", STAFF_WORK, 303),
             post("/t/{tenant}/jobs/{jobId}/retry", STAFF_WORK, 303),
             post("/t/{tenant}/jobs/{jobId}/cancel", STAFF_WORK, 303),
+            post("/t/{tenant}/jobs/{jobId}/claudio-details", STAFF_WORK, 303),
+            post("/t/{tenant}/jobs/{jobId}/schedule", ADMIN, 303, ids -> Map.of("priority", "URGENT", "dueAt", "")),
+            // each person's own notification (notifications are their recipient's only)
+            post("/t/{tenant}/notifications/{notificationId}/read", MEMBERS, 303),
+            post("/t/{tenant}/notifications/{notificationId}/open", MEMBERS, 303),
+            post("/t/{tenant}/notifications/read-all", MEMBERS, 303),
+            post("/t/{tenant}/admin/mail/{mailId}/retry", ADMIN, 303),
+            post("/t/{tenant}/admin/retention", ADMIN, 303, ids -> Map.of("keep", "days", "days", "30")),
+            post("/settings", SIGNED_IN, 303, ids -> Map.of("mailDelivery", "DIGEST", "mailCompleted", "true")),
             post("/t/{tenant}/uploads/{uploadId}/delete", STAFF_WORK, 200),
             post("/t/{tenant}/admin/members", ADMIN, 303, ids -> Map.of("email", "new-" + ids.unique + "@roles.test", "role", "STAFF")),
             post("/t/{tenant}/admin/members/{memberId}/role", ADMIN, 303, ids -> Map.of("role", "AUDITOR")),
             post("/t/{tenant}/admin/profiles/import", ADMIN, 303, ids -> Map.of("json", ids.seedJson)),
             post("/t/{tenant}/admin/profiles/new", ADMIN, 303, ids -> profileForm("New " + ids.unique)),
             post("/t/{tenant}/admin/profiles/{profileId}", ADMIN, 303, ids -> profileForm("Edited " + ids.unique)),
+            post("/t/{tenant}/admin/profiles/{profileId}/turnaround", ADMIN, 303, ids -> Map.of("expectedTurnaroundHours", "48")),
             post("/t/{tenant}/admin/presets/new", ADMIN, 303, ids -> presetForm("Preset " + ids.unique)),
             post("/t/{tenant}/admin/presets/{presetId}", ADMIN, 303, ids -> presetForm("Renamed " + ids.unique)),
             post("/t/{tenant}/admin/presets/{presetId}/delete", ADMIN, 303),
+            post("/t/{tenant}/jobs/{jobId}/erase", ADMIN, 303),
             post("/t/{tenant}/admin/profiles/{profileId}/disable", ADMIN, 303),
             post("/t/{tenant}/admin/profiles/{profileId}/enable", ADMIN, 303),
-            post("/t/{tenant}/admin/profiles/{profileId}/turnaround", ADMIN, 303, ids -> Map.of("expectedTurnaroundHours", "48")),
             post("/t/{tenant}/admin/members/{memberId}/remove", ADMIN, 303),
             post("/platform/tenants", PLATFORM, 303, ids -> Map.of("name", "Created " + ids.unique, "id", "created-" + ids.unique,
                     "organizationAlias", "", "firstAdminEmail", "first-" + ids.unique + "@roles.test")),
@@ -170,6 +187,8 @@ class TenantRoleTest {
         long versionId;
         String submitUploadId;
         String seedJson;
+        /** Each member's own notification of the job. */
+        final Map<Who, String> notificationOf = new java.util.EnumMap<>(Who.class);
     }
 
     @Inject
@@ -206,6 +225,12 @@ class TenantRoleTest {
         ids.path.put("uploadId", fixtures.upload(tenant).toString());
         ids.path.put("index", "0");
         ids.path.put("presetId", String.valueOf(fixtures.preset(tenant, "Dr. R", Map.of("specialist_name", "Dr. R"))));
+        long job = Long.parseLong(ids.path.get("jobId"));
+        ids.notificationOf.put(Who.STAFF, String.valueOf(fixtures.notification(tenant, job, STAFF)));
+        ids.notificationOf.put(Who.TENANT_ADMIN, String.valueOf(fixtures.notification(tenant, job, ADMIN_USER)));
+        ids.notificationOf.put(Who.AUDITOR, String.valueOf(fixtures.notification(tenant, job, AUDITOR)));
+        ids.path.put("notificationId", ids.notificationOf.get(Who.STAFF));
+        ids.path.put("mailId", String.valueOf(fixtures.outboxMail(tenant, STAFF)));
     }
 
     @Test
@@ -220,7 +245,7 @@ class TenantRoleTest {
         gone.removeAll(actual);
         assertEquals(Set.of(), unlisted, "routes without a row in TABLE: decide who may use them");
         assertEquals(Set.of(), gone, "rows in TABLE for routes that do not exist");
-        assertEquals(45, actual.stream().filter(r -> r.contains(" /t/{tenant}")).count(), "tenant routes");
+        assertEquals(59, actual.stream().filter(r -> r.contains(" /t/{tenant}")).count(), "tenant routes");
     }
 
     @Test
@@ -322,6 +347,7 @@ class TenantRoleTest {
     private void assertEveryRoute(Who who) {
         List<String> failures = new ArrayList<>();
         WebClient.Csrf csrf = WebClient.csrf(who == Who.PLATFORM_ADMIN ? "/platform/tenants" : "/t/" + ids.tenant);
+        ids.path.put("notificationId", ids.notificationOf.getOrDefault(who, ids.notificationOf.get(Who.STAFF)));
         int allowed = 0;
         int denied = 0;
         for (Rule rule : ordered()) {

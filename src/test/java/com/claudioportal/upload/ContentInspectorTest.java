@@ -155,6 +155,26 @@ class ContentInspectorTest {
             public Duration abandonedAfter() {
                 return Duration.ofHours(24);
             }
+
+            public int maxConcurrentPerUser() {
+                return 4;
+            }
+
+            public long tenantQuotaBytes() {
+                return 10_000_000_000L;
+            }
+
+            public long minBytesPerSecond() {
+                return 4096;
+            }
+
+            public Duration rateWindow() {
+                return Duration.ofSeconds(60);
+            }
+
+            public Duration orphanAfter() {
+                return Duration.ofHours(6);
+            }
         };
         return inspector;
     }

@@ -57,7 +57,7 @@ class UploadCleanupTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update upload set created_at = now() - interval '23 hours' where id = :id").setParameter("id", fresh).executeUpdate());
 
-        cleanup.deleteAbandoned();
+        cleanup.deleteAbandoned(java.time.Instant.now().minus(java.time.Duration.ofHours(24)));
 
         assertTrue(scope.call(tenant, () -> Upload.findById(old) == null), "the abandoned upload's row is gone");
         assertFalse(Files.exists(storage.resolve(oldPath)), "and its file");

@@ -59,10 +59,13 @@ class CsrfEveryFormTest {
         fixtures.member(tenant, staff, TenantRole.STAFF);
         fixtures.connection(tenant);
         long profile = fixtures.seedProfile(tenant);
+        long job = fixtures.finishedJob(tenant, profile);
         ids = Map.of("tenant", tenant, "id", tenant, "memberId", String.valueOf(fixtures.membershipId(tenant, staff)),
-                "profileId", String.valueOf(profile), "jobId", String.valueOf(fixtures.finishedJob(tenant, profile)),
+                "profileId", String.valueOf(profile), "jobId", String.valueOf(job),
                 "uploadId", fixtures.upload(tenant).toString(), "index", "0",
-                "presetId", String.valueOf(fixtures.preset(tenant, "Dr. C", Map.of("specialist_name", "Dr. C"))));
+                "presetId", String.valueOf(fixtures.preset(tenant, "Dr. C", Map.of("specialist_name", "Dr. C"))),
+                "notificationId", String.valueOf(fixtures.notification(tenant, job, ADMIN)),
+                "mailId", String.valueOf(fixtures.outboxMail(tenant, staff)));
     }
 
     @Test
@@ -101,7 +104,7 @@ class CsrfEveryFormTest {
             }
         }
         assertEquals(List.of(), failures);
-        assertTrue(checked >= (tenantRoutes ? 23 : 5), "unsafe routes checked: " + checked);
+        assertTrue(checked >= (tenantRoutes ? 32 : 6), "unsafe routes checked: " + checked);
     }
 
     /** What a browser would send for the route, with {@code token} (or none) as the CSRF token. */
@@ -140,6 +143,10 @@ class CsrfEveryFormTest {
                     "claudioProfileId", "P", "formId", "F", "profileName", "N", "docTypes", "loi", "fieldKey", List.of("a"),
                     "fieldLabel", List.of("A"), "fieldType", List.of("string"), "fieldUiType", List.of("string"), "action", "save");
             case "/t/{tenant}/jobs/{jobId}/link" -> Map.of("reference", "REF-1");
+            case "/t/{tenant}/jobs/{jobId}/schedule" -> Map.of("priority", "STAT", "dueAt", "");
+            case "/t/{tenant}/admin/retention" -> Map.of("keep", "days", "days", "30");
+            case "/t/{tenant}/admin/profiles/{profileId}/turnaround" -> Map.of("expectedTurnaroundHours", "48");
+            case "/settings" -> Map.of("mailDelivery", "DIGEST", "mailCompleted", "true");
             case "/platform/tenants" -> Map.of("name", "Csrf " + u, "id", "csrf-" + u, "firstAdminEmail", "a-" + u + "@csrf.test");
             case "/platform/tenants/{id}" -> Map.of("name", "Renamed " + u);
             default -> Map.of();

@@ -164,4 +164,21 @@ class ProductionProfileIT {
             assertTrue(attributes.contains("httponly"), cookie.replaceAll("=[^;]*", "=…"));
         }
     }
+
+    @Test
+    void productionsCsrfCookieIsHostPrefixedAndPagesAreNotStored() throws Exception {
+        HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(url + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("no-store", home.headers().firstValue("Cache-Control").orElse(""), home.headers().toString());
+        List<String> csrf = home.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("__Host-portal-csrf=")).toList();
+        assertEquals(1, csrf.size(), "the CSRF cookie is __Host- prefixed: " + home.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.replaceAll("=[^;]*", "=…")).toList());
+        String cookie = csrf.get(0).replaceAll("=[^;]*", "=…");
+        // a browser takes a __Host- cookie only with Secure, Path=/ and no Domain
+        assertTrue(cookie.contains("Secure") && cookie.contains("Path=/") && !cookie.toLowerCase().contains("domain="), cookie);
+        assertTrue(home.headers().allValues("Set-Cookie").stream().noneMatch(c -> c.startsWith("portal-csrf=")));
+        HttpResponse<String> css = http.send(HttpRequest.newBuilder(URI.create(url + "/css/portal.css")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, css.statusCode());
+        assertTrue(!css.headers().firstValue("Cache-Control").orElse("").contains("no-store"), "static assets stay cacheable");
+    }
 }

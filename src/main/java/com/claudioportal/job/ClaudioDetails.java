@@ -1,0 +1,61 @@
+package com.claudioportal.job;
+
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+/**
+ * What Claudio's Get Job Details said about the job, as the job page shows it (kept in
+ * {@code job.claudio_details}). Times are Claudio's own text (their format is not documented).
+ * File names are health information: shown to staff only, erased with the job's content. Links
+ * are not kept (Claudio's expire); Claudio's name for the job is not kept either.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ClaudioDetails(String status, String submittedAt, String completedAt, Double totalAudioSeconds, Boolean blankAudio,
+        String errorMessage, List<File> inputFiles, List<File> outputFiles) {
+
+    /** A file Claudio lists: its name, its kind (audio, attachment, final_transcript …), size and language. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record File(String filename, String kind, Long sizeBytes, String languageCode) {
+        public String sizeText() {
+            return sizeBytes == null ? null : com.claudioportal.upload.Sizes.human(sizeBytes);
+        }
+    }
+
+    public ClaudioDetails {
+        inputFiles = inputFiles == null ? List.of() : List.copyOf(inputFiles);
+        outputFiles = outputFiles == null ? List.of() : List.copyOf(outputFiles);
+    }
+
+    /** "12:34" or "1:02:03"; null when Claudio did not say. */
+    public String audioLength() {
+        if (totalAudioSeconds == null) {
+            return null;
+        }
+        long s = Math.round(totalAudioSeconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** The blank-audio flag in words, or null when Claudio found speech (or did not say). */
+    public String blankAudioWarning() {
+        return Boolean.TRUE.equals(blankAudio) ? "Claudio found no speech in the audio." : null;
+    }
+
+    public String json() {
+        return JobJson.write(this);
+    }
+
+    public static ClaudioDetails read(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JobJson.MAPPER.readValue(json, ClaudioDetails.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.claudioportal.notifications;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.claudioportal.audit.AuditTrail;
+import com.claudioportal.forms.Flash;
+import com.claudioportal.tenant.TenantContext;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantRoles;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * "Mail deliveries" for tenant admins: how the tenant's notification mails fare, the ones the
+ * portal gave up on (with the mail server's reason) and a way to send one again.
+ */
+@Path("/t/{tenant}/admin/mail")
+@Authenticated
+@TenantRoles(TenantRole.TENANT_ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class MailDeliveriesResource {
+
+    public record Counts(long pending, long sentThisWeek, long failed) {
+    }
+
+    @CheckedTemplate(basePath = "notifications")
+    static class Templates {
+        static native TemplateInstance deliveries(Counts counts, List<OutboxMail> failed, List<OutboxMail> retrying, boolean mailEnabled);
+    }
+
+    @Inject
+    MailContent content;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    TenantContext tenant;
+
+    @Inject
+    Flash flash;
+
+    @Inject
+    MailWakeUp wakeUp;
+
+    @GET
+    @Transactional
+    public TemplateInstance page() {
+        Counts counts = new Counts(OutboxMail.count("status", OutboxMail.Status.PENDING),
+                OutboxMail.count("status = ?1 and sentAt >= ?2", OutboxMail.Status.SENT, Instant.now().minusSeconds(7 * 86400)),
+                OutboxMail.count("status", OutboxMail.Status.FAILED));
+        return Templates.deliveries(counts,
+                OutboxMail.find("status = ?1 order by createdAt desc", OutboxMail.Status.FAILED).page(0, 50).list(),
+                OutboxMail.find("status = ?1 and attempts > 0 order by createdAt desc", OutboxMail.Status.PENDING).page(0, 50).list(),
+                content.mailEnabled());
+    }
+
+    /** Gives a failed mail another set of tries. */
+    @POST
+    @Path("{mailId}/retry")
+    @Transactional
+    public Response retry(@PathParam("mailId") long mailId) {
+        OutboxMail m = OutboxMail.findById(mailId);
+        if (m == null) {
+            throw new NotFoundException();
+        }
+        if (m.status == OutboxMail.Status.FAILED) {
+            m.status = OutboxMail.Status.PENDING;
+            m.attempts = 0;
+            m.nextAttemptAt = Instant.now();
+            audit.record("mail.retried", "mail", m.id, Map.of("recipient", m.recipient));
+            wakeUp.mailWritten();
+            flash.success("The mail to " + m.recipient + " will be sent again.");
+        }
+        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/admin/mail")).build();
+    }
+}

@@ -1,0 +1,62 @@
+package com.claudioportal.retention;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import com.claudioportal.audit.AuditTrail;
+import com.claudioportal.job.Job;
+import com.claudioportal.job.JobChanges;
+import com.claudioportal.job.JobContent;
+import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.upload.UploadStorage;
+
+/**
+ * Erases one job's content, by a tenant admin now or by the purge after the retention period:
+ * in one transaction with its audit entry (the details name the reason, never content); the
+ * stored files (if any are left) are deleted once it committed.
+ */
+@ApplicationScoped
+public class ContentErasure {
+
+    @Inject
+    JobContent content;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    UploadStorage storage;
+
+    /** A tenant admin's "Erase content now"; null when done, else what to tell them. */
+    public String eraseNow(long jobId) {
+        String[] problem = new String[1];
+        List<String>[] files = new List[1];
+        problem[0] = JobChanges.byPerson(() -> {
+            Job job = Job.findById(jobId);
+            if (job == null) {
+                throw new jakarta.ws.rs.NotFoundException();
+            }
+            files[0] = content.erase(job, user.actor(), "Content erased by " + user.displayName() + ".");
+            audit.record("job.content-erased", "job", job.id, Map.of("reason", "tenant-admin"));
+            return null;
+        });
+        if (problem[0] == null && files[0] != null) {
+            files[0].forEach(storage::delete);
+        }
+        return problem[0];
+    }
+
+    /** The purge, inside the job's tenant and transaction: erases a job past the retention period. */
+    List<String> expire(Job job, int retentionDays) {
+        List<String> files = content.erase(job, "system", "Content erased: the tenant keeps job content for " + retentionDays
+                + (retentionDays == 1 ? " day." : " days."));
+        audit.record("job.content-erased", "job", job.id, Map.of("reason", "retention", "retentionDays", retentionDays));
+        return files;
+    }
+}

@@ -1,0 +1,89 @@
+package com.claudioportal.settings;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.claudioportal.forms.Flash;
+import com.claudioportal.forms.FormErrors;
+import com.claudioportal.tenant.CurrentUser;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * "My settings": what a person chooses for themselves, whichever tenant they are in. Today: which
+ * notification e-mails they get and how (at once or a daily digest).
+ */
+@Path("/settings")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class SettingsResource {
+
+    @CheckedTemplate(basePath = "settings")
+    static class Templates {
+        static native TemplateInstance settings(SettingsForm form, List<UserSettings.MailDelivery> deliveries, boolean hasEmail,
+                FormErrors errors);
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    Flash flash;
+
+    @GET
+    @Transactional
+    public TemplateInstance page() {
+        return Templates.settings(SettingsForm.of(UserSettings.of(user.email())), List.of(UserSettings.MailDelivery.values()),
+                user.hasEmail(), FormErrors.none());
+    }
+
+    @POST
+    @Transactional
+    public Response save(@BeanParam SettingsForm form) {
+        UserSettings.MailDelivery delivery = parse(form.mailDelivery);
+        if (!user.hasEmail() || delivery == null) {
+            FormErrors errors = FormErrors.none();
+            if (!user.hasEmail()) {
+                errors.add("form", "Your sign-in has no verified e-mail address, so the portal cannot keep settings for you.");
+            } else {
+                errors.add("mailDelivery", "Choose how the e-mails should reach you.");
+            }
+            return Response.status(400).entity(Templates.settings(form, List.of(UserSettings.MailDelivery.values()), user.hasEmail(), errors))
+                    .build();
+        }
+        UserSettings s = UserSettings.findById(user.email());
+        if (s == null) {
+            s = UserSettings.defaults(user.email());
+            s.persist();
+        }
+        s.mailDelivery = delivery;
+        s.mailCompleted = form.mailCompleted;
+        s.mailFailed = form.mailFailed;
+        s.mailAttention = form.mailAttention;
+        s.mailLate = form.mailLate;
+        s.updatedAt = Instant.now();
+        flash.success("Your settings are saved.");
+        return Response.seeOther(URI.create("/settings")).build();
+    }
+
+    private static UserSettings.MailDelivery parse(String value) {
+        try {
+            return value == null ? null : UserSettings.MailDelivery.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package com.claudioportal.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.EngineCluster;
+import com.claudioportal.infra.EngineSeed;
+import com.claudioportal.infra.SandboxControl;
+
+/**
+ * The job engine at the issue's scale ({@code ./bench engine}; figures in docs/benchmarks.md,
+ * report in target/bench/engine.txt): two packaged portals on one embedded PostgreSQL, the Claudio
+ * sandbox in its own process answering every poll after a random 1–30 s, and {@code jobs} jobs in
+ * flight over {@code tenants} tenants. The jobs were submitted 21 minutes ago, so the portal polls
+ * each every {@code portal.worker.poll-max-interval} (5 min); their first polls fall due spread
+ * evenly over {@code spread} (default jobs / 200 per second, the steady-state rate of 50,000 jobs
+ * polled every 5 min), and the run is measured until {@code spread + 45 s}, before any second poll
+ * can fall due: every job has exactly one due slot in the window, so a job polled twice at the
+ * sandbox is a duplicate.
+ * <p>
+ * Meanwhile ten more tenants, whose Claudio answers at once, have jobs that complete during the
+ * window and notify their webhook (half at each instance): the time from notice to "completed" is
+ * the priority lane's while polling is saturated. Afterwards {@code wrk} posts notices at one
+ * instance's webhook for 15 s (intake throughput and latency; the per-address and per-token rate
+ * limits are lifted for it, else they answer 429 by design).
+ * <p>
+ * Scale: {@code -Dbench.engine.jobs=50000 -Dbench.engine.tenants=200 -Dbench.engine.spread=250
+ * -Dbench.engine.maxInFlight=2000} (per instance; the default configuration is 1000).
+ */
+@Tag("benchmark")
+class EngineBenchmark {
+
+    private static final int NOTICE_TENANTS = 10;
+    private static final int NOTICE_JOBS_PER_TENANT = 30;
+    private static final Pattern BUCKET = Pattern.compile("^(\\w+)_bucket\\{.*le=\"([^\"]+)\".*\\} ([0-9.eE+-]+)$");
+
+    @Test
+    void engineAtScale() throws Exception {
+        int jobs = Integer.getInteger("bench.engine.jobs", 50_000);
+        int tenants = Integer.getInteger("bench.engine.tenants", 200);
+        int spread = Integer.getInteger("bench.engine.spread", Math.max(20, jobs / 200));
+        int maxInFlight = Integer.getInteger("bench.engine.maxInFlight", 2000);
+        int delayMin = Integer.getInteger("bench.engine.pollDelayMinMillis", 1_000);
+        int delayMax = Integer.getInteger("bench.engine.pollDelayMaxMillis", 30_000);
+        Map<String, String> engine = new HashMap<>(Map.of(
+                "portal.worker.max-in-flight", String.valueOf(maxInFlight),
+                "portal.worker.poll-interval", "30S",
+                "portal.worker.poll-max-interval", "5M",
+                "portal.worker.webhook.per-address-rate", "1000000",
+                "portal.worker.webhook.per-token-rate", "1000000"));
+        Path home = Path.of("target/bench/engine").toAbsolutePath();
+        String load = load();
+        StringBuilder report = new StringBuilder();
+        report.append(String.format(Locale.ROOT, "Job engine: %,d jobs over %d tenants on 2 portal instances (max-in-flight %d each), "
+                + "polls answered after %d-%d ms, first polls due over %d s%nload before: %s%n", jobs, tenants, maxInFlight, delayMin, delayMax,
+                spread, load));
+        EngineCluster.Settings settings = new EngineCluster.Settings(2, engine, List.of("-Xmx512m"), Duration.ofHours(24),
+                List.of("-Xmx768m"), home);
+        try (EngineCluster cluster = EngineCluster.start(settings); EngineSeed seed = cluster.seed()) {
+            SandboxControl claudio = cluster.claudio();
+            long seedStart = System.nanoTime();
+            List<EngineSeed.Tenant> pollTenants = new ArrayList<>();
+            for (int t = 0; t < tenants; t++) {
+                String id = String.format(Locale.ROOT, "bench-p%03d", t);
+                EngineSeed.Tenant tenant = tenant(cluster, seed, id);
+                claudio.setFault(id, "POLL", "{\"delayMinMillis\": " + delayMin + ", \"delayMaxMillis\": " + delayMax + "}");
+                int n = jobs / tenants + (t < jobs % tenants ? 1 : 0);
+                List<String> refs = claudio.bulkJobs(id, n, Duration.ofDays(1), Duration.ofDays(1));
+                seed.submittedJobs(tenant, refs, java.util.Collections.nCopies(refs.size(), (Double) null), Duration.ofMinutes(21));
+                pollTenants.add(tenant);
+            }
+            List<String> noticeRefs = new ArrayList<>();
+            String intakeUrl = null;
+            String intakeReference = null;
+            for (int t = 0; t < NOTICE_TENANTS; t++) {
+                String id = String.format(Locale.ROOT, "bench-n%02d", t);
+                EngineSeed.Tenant tenant = tenant(cluster, seed, id);
+                String webhook = cluster.portal(t % 2).baseUrl() + "webhooks/claudio/" + tenant.webhookToken();
+                claudio.setWebhookUrl(id, webhook);
+                // they complete (and notify) while the polls of the others are saturated
+                List<String> refs = claudio.bulkJobs(id, NOTICE_JOBS_PER_TENANT, Duration.ofSeconds(20), Duration.ofSeconds(spread + 20));
+                seed.submittedJobs(tenant, refs, java.util.Collections.nCopies(refs.size(), 3600.0), Duration.ofMinutes(1));
+                noticeRefs.addAll(refs);
+                if (t == 1) {
+                    intakeUrl = webhook;
+                    intakeReference = refs.get(0);
+                }
+            }
+            double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+            Map<Integer, long[]> cpuStart = new HashMap<>();
+            for (int i = 0; i < 2; i++) {
+                cpuStart.put(i, new long[] { cpuTicks(cluster.portal(i).process().pid()) });
+            }
+            long pollsBefore = polls(claudio, pollTenants);
+            // every job's one due slot in the window, spread evenly
+            seed.update("update job set next_attempt_at = now() + make_interval(secs => random() * ?) where tenant_id like 'bench-p%'",
+                    (double) spread);
+            seed.count("select count(*) from (select pg_notify('portal_job_due', '')) n");
+            long windowStart = System.nanoTime();
+            long windowEnd = windowStart + Duration.ofSeconds(spread + 45).toNanos();
+            long[] heapMax = new long[2];
+            long[] dbMax = new long[2];
+            HttpClient http = HttpClient.newHttpClient();
+            while (System.nanoTime() < windowEnd) {
+                for (int i = 0; i < 2; i++) {
+                    heapMax[i] = Math.max(heapMax[i], (long) gauge(metrics(http, cluster, i), "jvm_memory_used_bytes", "area=\"heap\""));
+                }
+                for (String row : seed.strings("select application_name || '|' || count(*) from pg_stat_activity "
+                        + "where application_name like 'portal-%' group by application_name")) {
+                    int i = Integer.parseInt(row.substring("portal-".length(), row.indexOf('|'))) - 1;
+                    dbMax[i] = Math.max(dbMax[i], Long.parseLong(row.substring(row.indexOf('|') + 1)));
+                }
+                Thread.sleep(5_000);
+            }
+            double window = (System.nanoTime() - windowStart) / 1e9;
+            long pollsInWindow = polls(claudio, pollTenants) - pollsBefore;
+            double[] cpu = new double[2];
+            for (int i = 0; i < 2; i++) {
+                cpu[i] = (cpuTicks(cluster.portal(i).process().pid()) - cpuStart.get(i)[0]) / 100.0 / window;
+            }
+            // duplicates: a job polled more than once in its one due slot
+            long polledJobs = 0;
+            long duplicates = 0;
+            for (EngineSeed.Tenant t : pollTenants) {
+                for (SandboxControl.Job j : claudio.jobs(t.id())) {
+                    if (j.polls() > 0) {
+                        polledJobs++;
+                    }
+                    duplicates += Math.max(0, j.polls() - 1);
+                }
+            }
+            Map<Double, Double> lateness = new TreeMap<>();
+            Map<Double, Double> notice = new TreeMap<>();
+            for (int i = 0; i < 2; i++) {
+                String m = metrics(http, cluster, i);
+                buckets(m, "portal_jobs_poll_lateness_seconds", lateness);
+                buckets(m, "portal_jobs_notice_completed_seconds", notice);
+            }
+            long noticesCompleted = seed.count("select count(*) from job where tenant_id like 'bench-n%' and status = 'COMPLETED'");
+
+            report.append(String.format(Locale.ROOT, "seeding %.0f s; window %.0f s%n", seedSeconds, window));
+            report.append(String.format(Locale.ROOT, "poll-start lateness vs due time: p50 %.2f s, p99 %.2f s, max bucket %.0f s (target p99 <= 10 s)%n",
+                    quantile(lateness, 0.50), quantile(lateness, 0.99), quantile(lateness, 1.0)));
+            report.append(String.format(Locale.ROOT, "polls answered at the sandbox in the window: %,d (%.0f/s); jobs polled %,d of %,d%n",
+                    pollsInWindow, pollsInWindow / window, polledJobs, jobs));
+            report.append(String.format(Locale.ROOT, "duplicate polls per due slot: %d in %,d slots (target 0)%n", duplicates, polledJobs));
+            report.append(String.format(Locale.ROOT, "webhook notice -> completed while polls saturated: p50 %.2f s, p95 %.2f s, %d of %d completed "
+                    + "(target p95 <= 2 s)%n", quantile(notice, 0.50), quantile(notice, 0.95), noticesCompleted, noticeRefs.size()));
+            for (int i = 0; i < 2; i++) {
+                report.append(String.format(Locale.ROOT, "instance %d: CPU %.2f cores (average), heap used max %d MB, DB connections max %d%n", i + 1,
+                        cpu[i], heapMax[i] / (1024 * 1024), dbMax[i]));
+            }
+            report.append(webhookIntake(intakeUrl, intakeReference, home,
+                    List.of(cluster.portal(0).process().pid(), cluster.portal(1).process().pid(), cluster.sandbox().process().pid())));
+        }
+        report.append("load after: ").append(load()).append('\n');
+        Files.createDirectories(Path.of("target/bench"));
+        Files.writeString(Path.of("target/bench/engine.txt"), report.toString(), StandardCharsets.UTF_8);
+        System.out.println(report);
+    }
+
+    private static EngineSeed.Tenant tenant(EngineCluster cluster, EngineSeed seed, String id) throws java.sql.SQLException {
+        String key = "key-" + id + "-0123456789";
+        String secret = "secret-" + id + "-0123456789abcdef";
+        cluster.claudio().ensureAccount(id, key, secret);
+        return seed.tenant(id, cluster.claudio().baseUrl(id), key, secret);
+    }
+
+    /** wrk posting one notice over and over at one instance's webhook for 15 s. */
+    private static String webhookIntake(String url, String reference, Path home, List<Long> pids) throws Exception {
+        Path script = home.resolve("notice.lua");
+        Files.writeString(script, "wrk.method = \"POST\"\nwrk.body = '{\"job_reference_id\": \"" + reference + "\"}'\n"
+                + "wrk.headers[\"Content-Type\"] = \"application/json\"\n");
+        // thread dumps of the portals and the sandbox while the notices pour in: where time goes, if it does
+        Process dump = new ProcessBuilder("sh", "-c", "sleep 5; for p in " + pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "))
+                + "; do jcmd $p Thread.print > " + home + "/threads-$p.txt 2>&1; done").start();
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c64", "-d15s", "--latency", "-s", script.toString(), url)
+                .redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        wrk.waitFor();
+        dump.waitFor();
+        StringBuilder r = new StringBuilder("webhook intake (wrk -t2 -c64 -d15s at instance 2, one job's notice repeated; target >= 5,000/s, p99 < 20 ms):\n");
+        for (String line : out.lines().toList()) {
+            String l = line.strip();
+            if (l.startsWith("Requests/sec") || l.matches("(50|90|99)%.*") || l.startsWith("Non-2xx") || l.startsWith("Socket errors")
+                    || l.contains("requests in")) {
+                r.append("  ").append(l).append('\n');
+            }
+        }
+        return r.toString();
+    }
+
+    private static long polls(SandboxControl claudio, List<EngineSeed.Tenant> tenants) {
+        long n = 0;
+        for (EngineSeed.Tenant t : tenants) {
+            n += claudio.counters(t.id()).requests().getOrDefault("POLL", 0L);
+        }
+        return n;
+    }
+
+    private static String metrics(HttpClient http, EngineCluster cluster, int i) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(cluster.portal(i).managementUrl() + "q/metrics")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Sum of a gauge's series whose labels contain {@code labels}. */
+    private static double gauge(String metrics, String name, String labels) {
+        double sum = 0;
+        for (String line : metrics.lines().toList()) {
+            if (line.startsWith(name + "{") && line.contains(labels)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    /** Adds a histogram's cumulative buckets (upper bound in seconds to count) into {@code into}. */
+    private static void buckets(String metrics, String name, Map<Double, Double> into) {
+        for (String line : metrics.lines().toList()) {
+            Matcher m = BUCKET.matcher(line);
+            if (m.matches() && m.group(1).equals(name)) {
+                double le = m.group(2).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(2));
+                into.merge(le, Double.parseDouble(m.group(3)), Double::sum);
+            }
+        }
+    }
+
+    /** The upper bound of the first bucket holding quantile {@code q} (a histogram's resolution). */
+    static double quantile(Map<Double, Double> cumulative, double q) {
+        double total = cumulative.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        if (total == 0) {
+            return Double.NaN;
+        }
+        double last = Double.NaN;
+        for (var e : cumulative.entrySet()) {
+            if (e.getValue() >= q * total) {
+                return e.getKey().isInfinite() ? last : e.getKey();
+            }
+            last = e.getKey();
+        }
+        return last;
+    }
+
+    private static long cpuTicks(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+    }
+
+    private static String load() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip() + " (" + Runtime.getRuntime().availableProcessors() + " cores)";
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
