@@ -22,6 +22,7 @@ public final class AuditActions {
         add(AuditGroup.ACCESS, "job.transcript-opened", "Transcript opened");
         add(AuditGroup.ACCESS, "job.media-opened", "Processed media opened");
         add(AuditGroup.ACCESS, "profile.exported", "Profile exported");
+        add(AuditGroup.ACCESS, "job.claudio-details-viewed", "Claudio's details of the job fetched");
         add(AuditGroup.ACCESS, "audit.viewed", "Audit log viewed");
         add(AuditGroup.ACCESS, "audit.exported", "Audit log exported");
         // changes
@@ -43,6 +44,8 @@ public final class AuditActions {
         add(AuditGroup.CHANGES, "preset.updated", "Preset changed");
         add(AuditGroup.CHANGES, "preset.deleted", "Preset deleted");
         add(AuditGroup.CHANGES, "audit.retention-changed", "Audit retention changed");
+        add(AuditGroup.CHANGES, "tenant.retention-changed", "Retention of job content changed");
+        add(AuditGroup.CHANGES, "mail.retried", "Notification mail sent again");
         // security
         add(AuditGroup.SECURITY, "auth.signed-in", "Signed in");
         add(AuditGroup.SECURITY, "auth.signed-out", "Signed out");
@@ -67,6 +70,8 @@ public final class AuditActions {
         add(AuditGroup.JOBS, "job.linked", "Job linked to Claudio's job");
         add(AuditGroup.JOBS, "job.resubmitted", "Job submitted again");
         add(AuditGroup.JOBS, "job.checked", "Job checked at Claudio");
+        add(AuditGroup.JOBS, "job.rescheduled", "Job's priority or due time changed");
+        add(AuditGroup.JOBS, "job.content-erased", "Job's content erased");
         add(AuditGroup.JOBS, "upload.received", "File uploaded");
         add(AuditGroup.JOBS, "upload.discarded", "Uploaded file removed");
         add(AuditGroup.JOBS, "webhook.received", "Claudio notification received");

@@ -146,6 +146,10 @@ public class Job extends TenantOwnedEntity {
     @Column(name = "stuck_reason")
     public String stuckReason;
 
+    /** Jobs made together from many recordings share it (the bulk form); null for a job of its own. */
+    @Column(name = "batch_key")
+    public UUID batchKey;
+
     /** JSON of {@link JobResult}: transcript links, media, extracted fields, raw text. */
     public String result;
 

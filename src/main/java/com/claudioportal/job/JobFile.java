@@ -69,6 +69,10 @@ public class JobFile extends TenantOwnedEntity {
     @Column(name = "doc_type")
     public String docType;
 
+    /** The recording's length as measured at upload; null when unknown. */
+    @Column(name = "duration_seconds")
+    public Double durationSeconds;
+
     @Enumerated(EnumType.STRING)
     public Status status = Status.WAITING;
 
@@ -85,5 +89,15 @@ public class JobFile extends TenantOwnedEntity {
 
     public String sizeText() {
         return com.claudioportal.upload.Sizes.human(sizeBytes);
+    }
+
+    /** "12:00", or null when the length is not known. */
+    public String durationText() {
+        return durationSeconds == null ? null : Trim.clock((long) Math.ceil(durationSeconds));
+    }
+
+    /** The document type in words ("Letter of instruction"); Claudio gets {@link #docType}. */
+    public String docTypeLabel() {
+        return com.claudioportal.profile.DocumentTypes.label(docType);
     }
 }

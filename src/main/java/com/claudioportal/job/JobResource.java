@@ -41,6 +41,12 @@ public class JobResource {
     public record JobView(Job job, Profile profile, ProfileVersion version, List<JobFile> files, List<JobEvent> timeline,
             boolean content, JobResult result, boolean admin, ClaudioDetails details) {
 
+        /** A field value as sent; an empty one shows as a dash, so the list keeps its shape. */
+        public String sent(String key) {
+            String value = job.fieldValues().get(key);
+            return value == null || value.isBlank() ? "\u2014" : value;
+        }
+
         public List<JobPriority> priorities() {
             return List.of(JobPriority.values());
         }
@@ -132,6 +138,7 @@ public class JobResource {
     @POST
     @Path("schedule")
     @TenantRoles(TenantRole.TENANT_ADMIN)
+    @Audited(value = "job.rescheduled", target = "job", id = "jobId")
     public Response schedule(@PathParam("jobId") long jobId, @RestForm String priority, @RestForm String dueAt) {
         return done(jobId, actions.reschedule(jobId, priority, dueAt), "The priority and due time are saved.");
     }

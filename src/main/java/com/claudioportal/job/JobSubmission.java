@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -22,6 +23,9 @@ import com.claudioportal.upload.UploadKind;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.TextInput;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+
 /**
  * Turns a valid submit form into a saved job, with its files and field values, in one
  * transaction; the job worker takes it from there. The form's submission key makes a repeated
@@ -30,8 +34,15 @@ import com.claudioportal.forms.TextInput;
 @ApplicationScoped
 public class JobSubmission {
 
-    /** The job (new, or the one this form already made) or the problems per form field. */
-    public record Outcome(Long jobId, FormErrors errors) {
+    /**
+     * The job (new, or the one this form already made) or the problems per form field.
+     * {@code alreadySubmitted}: the form's submission key had made this job before (Back and submit
+     * again, a double post): nothing new was saved, and staff should be told so.
+     */
+    public record Outcome(Long jobId, FormErrors errors, boolean alreadySubmitted) {
+        public Outcome(Long jobId, FormErrors errors) {
+            this(jobId, errors, false);
+        }
     }
 
     /** The job name's limit, in characters (its column holds 200). */
@@ -46,6 +57,26 @@ public class JobSubmission {
     @Inject
     JobLifecycle lifecycle;
 
+    /**
+     * {@link #submit} in a transaction of its own, also when the same form is posted twice at the
+     * same moment: the post that loses the race (on the submission key's unique constraint, or on
+     * an upload the other post took) finds the job the other one made.
+     */
+    public Outcome submitOnce(SubmitForm form, ProfileVersion version) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> submit(form, version));
+        } catch (PersistenceException | NotFoundException | QuarkusTransactionException e) {
+            // the other post made the job: this one ran into its submission key (unique; at the insert
+            // or at commit) or its uploads (already taken, which reads as a 404 otherwise)
+            UUID key = form.submissionKeyOrNull();
+            Job existing = key == null ? null : QuarkusTransaction.requiringNew().call(() -> Job.<Job> find("submissionKey", key).firstResult());
+            if (existing == null) {
+                throw e;
+            }
+            return new Outcome(existing.id, FormErrors.none(), true);
+        }
+    }
+
     @Transactional
     public Outcome submit(SubmitForm form, ProfileVersion version) {
         FormErrors errors = FormErrors.none();
@@ -55,7 +86,7 @@ public class JobSubmission {
         }
         Job existing = Job.find("submissionKey", key).firstResult();
         if (existing != null) {
-            return new Outcome(existing.id, errors);
+            return new Outcome(existing.id, errors, true);
         }
         Profile profile = Profile.findById(version.profileId);
         if (profile == null) {
@@ -85,11 +116,13 @@ public class JobSubmission {
             errors.add("dueAt", due.problem());
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (ProfileField field : version.fields()) {
+        List<ProfileField> fields = version.fields();
+        for (int n = 0; n < fields.size(); n++) {
+            ProfileField field = fields.get(n);
             String value = form.values.getOrDefault(field.key(), "");
             String problem = FieldWidget.of(field).problem(field, value);
             if (problem != null) {
-                errors.add("f." + field.key(), problem);
+                errors.add("f." + field.key(), problem, fieldItem(n, field), fieldAnchor(field));
             }
             values.put(field.key(), value == null ? "" : value.trim());
         }
@@ -99,7 +132,7 @@ public class JobSubmission {
             audio = uploads(form.audio.stream().map(SubmitForm.AudioInput::uploadId).toList(), UploadKind.AUDIO, key);
             documents = uploads(form.documents.stream().map(SubmitForm.DocumentInput::uploadId).toList(), UploadKind.DOCUMENT, key);
         } catch (AlreadySubmitted same) {
-            return new Outcome(same.jobId, FormErrors.none());
+            return new Outcome(same.jobId, FormErrors.none(), true);
         }
         if (audio.isEmpty()) {
             errors.add("audio", "Add at least one recording.");
@@ -111,12 +144,14 @@ public class JobSubmission {
         List<String> allowed = version.docTypes();
         for (int i = 0; i < documents.size(); i++) {
             String type = form.documents.get(i).docType();
+            String item = "Document " + (i + 1);
+            String anchor = "dt-" + documents.get(i).id;
             if (allowed.isEmpty()) {
-                errors.add("document[" + i + "].docType", "This profile takes no documents. Remove the document or choose another profile.");
+                errors.add("document[" + i + "].docType", "This profile takes no documents. Remove the document or choose another profile.", item, anchor);
             } else if (type == null || type.isBlank()) {
-                errors.add("document[" + i + "].docType", "Choose what kind of document this is.");
+                errors.add("document[" + i + "].docType", "Choose what kind of document this is.", item, anchor);
             } else if (!allowed.contains(type)) {
-                errors.add("document[" + i + "].docType", "Choose one of the listed document types.");
+                errors.add("document[" + i + "].docType", "Choose one of the listed document types.", item, anchor);
             }
         }
         if (errors.any()) {
@@ -136,6 +171,7 @@ public class JobSubmission {
         job.nextAttemptAt = Instant.now();
         job.priority = priority;
         job.dueAt = due.at() != null ? due.at() : job.createdAt.plus(profile.expectedTurnaround());
+        job.batchKey = form.batchKey;
         job.persist();
         int position = 0;
         for (int i = 0; i < audio.size(); i++) {
@@ -196,18 +232,33 @@ public class JobSubmission {
         }
     }
 
-    /** Checks one recording's trim; returns the HH:MM:SS pair to send. */
+    /** "Field 3 (Specialist bio)": how the error summary names a profile field. */
+    static String fieldItem(int index, ProfileField field) {
+        return "Field " + (index + 1) + " (" + field.label() + ")";
+    }
+
+    /** The id of a profile field's input on the form. */
+    static String fieldAnchor(ProfileField field) {
+        return "f-" + field.key().replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    /**
+     * Checks one recording's trim; returns the HH:MM:SS pair to send. A trim past the measured
+     * length is only warned about on the form ({@link Trim#note}): a length read from a header may
+     * be an estimate (variable-rate MP3), so it never stops a job.
+     */
     static String[] checkTrim(SubmitForm.AudioInput input, Upload upload, int i, FormErrors errors) {
         String start = input.start() == null ? "" : input.start().trim();
         String end = input.end() == null ? "" : input.end().trim();
         Double duration = upload.durationSeconds;
+        String item = "Recording " + (i + 1);
         long startS = start.isEmpty() ? 0 : Trim.seconds(start);
         long endS = end.isEmpty() ? -2 : Trim.seconds(end);
         if (startS < 0) {
-            errors.add("audio[" + i + "].start", "Write the start as HH:MM:SS, like 00:01:30.");
+            errors.add("audio[" + i + "].start", "Write the start as HH:MM:SS, like 00:01:30.", item, "as-" + upload.id);
         }
         if (endS == -1) {
-            errors.add("audio[" + i + "].end", "Write the end as HH:MM:SS, like 00:12:00.");
+            errors.add("audio[" + i + "].end", "Write the end as HH:MM:SS, like 00:12:00.", item, "ae-" + upload.id);
         }
         if (startS < 0 || endS == -1) {
             return new String[] { start, end };
@@ -217,17 +268,18 @@ public class JobSubmission {
         }
         if (endS == -2) {
             if (duration == null) {
-                errors.add("audio[" + i + "].end", "Enter where to stop: the length of this recording is not known.");
+                errors.add("audio[" + i + "].end", "Enter where to stop: the length of this recording is not known.", item, "ae-" + upload.id);
                 return new String[] { start, end };
             }
             endS = (long) Math.floor(duration);
+            if (endS <= startS) {
+                errors.add("audio[" + i + "].start", "Start before " + Trim.format(endS) + ": the recording ends there.", item,
+                        "as-" + upload.id);
+                return new String[] { start, end };
+            }
         }
         if (endS <= startS) {
-            errors.add("audio[" + i + "].end", "The end must come after the start.");
-        } else if (duration != null && endS > Math.ceil(duration)) {
-            errors.add("audio[" + i + "].end", "The recording is only " + Trim.format((long) Math.ceil(duration)) + " long.");
-        } else if (duration != null && startS >= duration) {
-            errors.add("audio[" + i + "].start", "The recording is only " + Trim.format((long) Math.ceil(duration)) + " long.");
+            errors.add("audio[" + i + "].end", "The end must come after the start.", item, "ae-" + upload.id);
         }
         return new String[] { Trim.format(startS), Trim.format(endS) };
     }
@@ -242,6 +294,7 @@ public class JobSubmission {
         f.originalFilename = upload.originalFilename;
         f.contentType = upload.contentType;
         f.sizeBytes = upload.sizeBytes;
+        f.durationSeconds = upload.durationSeconds;
         return f;
     }
 }

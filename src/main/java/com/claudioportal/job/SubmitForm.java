@@ -35,6 +35,8 @@ public class SubmitForm {
     public final Map<String, String> values = new LinkedHashMap<>();
     public final List<AudioInput> audio = new ArrayList<>();
     public final List<DocumentInput> documents = new ArrayList<>();
+    /** Set by the bulk form, never read from a post: the batch a job was made in. */
+    public UUID batchKey;
 
     public static SubmitForm read(MultivaluedMap<String, String> form) {
         SubmitForm f = new SubmitForm();

@@ -2,6 +2,7 @@ package com.claudioportal.job;
 
 import java.util.List;
 
+import com.claudioportal.profile.DocumentTypes;
 import com.claudioportal.profile.Preset;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileVersion;
@@ -9,9 +10,10 @@ import com.claudioportal.forms.FormErrors;
 
 /** Everything the submit page shows, built by {@link SubmitResource} from a profile version and a form. */
 public record SubmitPage(Profile profile, ProfileVersion version, String submissionKey, String jobName, boolean isRaw,
-        List<FieldView> fields, List<AudioView> audio, List<DocumentView> documents, List<String> docTypes,
+        List<FieldView> fields, List<AudioView> audio, List<DocumentView> documents, List<DocumentTypes.Option> docTypes,
         List<Preset> presets, String presetsJson, String presetId, FormErrors errors, String audioLimit, String documentLimit,
-        long maxAudioBytes, long maxDocumentBytes, String storageUse, int maxParallelUploads, Scheduling scheduling) {
+        long maxAudioBytes, long maxDocumentBytes, String storageUse, int maxParallelUploads, Scheduling scheduling,
+        Notices notices) {
 
     /** Priority and due time as typed; {@code defaultDue} says what an empty due time means. */
     public record Scheduling(String priority, String dueAt, String defaultDue, List<JobPriority> priorities) {
@@ -20,14 +22,36 @@ public record SubmitPage(Profile profile, ProfileVersion version, String submiss
         }
     }
 
-    /** A profile field as an input. {@code widget} is a {@link FieldWidget} name. */
-    public record FieldView(String key, String name, String id, String label, String help, String widget, boolean required,
-            List<String> options, String value, String error) {
+    /**
+     * What the page says besides the fields: the job this form made already (Back, then submit
+     * again), what the no-script "Fill in" did, and whether the page holds work not yet saved (a
+     * form sent back with problems), which the leave-page warning protects.
+     */
+    public record Notices(Long submittedJobId, String submittedJobName, String presetStatus, boolean unsaved) {
+        static Notices none() {
+            return new Notices(null, null, null, false);
+        }
+
+        static Notices unsavedWork() {
+            return new Notices(null, null, null, true);
+        }
     }
 
-    /** {@code durationText} is null when the length is not known. */
+    /**
+     * A profile field as an input. {@code widget} is a {@link FieldWidget} name; {@code presetFillable}:
+     * the value is empty or still the profile's default, so a preset may fill it.
+     */
+    public record FieldView(String key, String name, String id, String label, String help, String widget, boolean required,
+            List<String> options, String value, String error, boolean presetFillable) {
+    }
+
+    /**
+     * {@code durationText} is null when the length is not known; {@code soundNote} and
+     * {@code trimNote} are the pre-check's warnings (silent or empty; trim past the end).
+     */
     public record AudioView(int index, String uploadId, String filename, String sizeText, Double durationSeconds,
-            String durationText, String mediaUrl, String start, String end, String startError, String endError) {
+            String durationText, String mediaUrl, String start, String end, String startError, String endError,
+            String soundNote, String trimNote) {
 
         public String meta() {
             return durationText == null ? sizeText : sizeText + " \u00b7 " + durationText;

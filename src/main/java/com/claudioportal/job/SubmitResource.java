@@ -1,6 +1,8 @@
 package com.claudioportal.job;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import com.claudioportal.credentials.ClaudioConnection;
+import com.claudioportal.profile.DocumentTypes;
 import com.claudioportal.profile.Preset;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileField;
@@ -37,18 +39,24 @@ import com.claudioportal.upload.UploadConfig;
 import com.claudioportal.upload.Sizes;
 import com.claudioportal.forms.FormErrors;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** Staff choose a profile and submit a job: the form is built from the profile's job_data. */
+/**
+ * Staff choose a profile and submit a job: the form is built from the profile's job_data. The form
+ * may use the microphone (dictation in the browser); no other page may.
+ */
 @Path("/t/{tenant}/jobs/new")
 @Authenticated
 @TenantRoles(TenantRole.STAFF)
 @Produces(MediaType.TEXT_HTML)
+@MicrophoneAllowed
 public class SubmitResource {
+
+    /** The same form posted again within this time is a double click, answered with the job like the first post. */
+    static final Duration DOUBLE_POST = Duration.ofSeconds(10);
 
     @CheckedTemplate(basePath = "job")
     static class Templates {
@@ -88,7 +96,8 @@ public class SubmitResource {
         form.jobName = profile.displayName + " \u2013 " + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
         form.isRaw = version.defaultIsRaw ? "1" : "0";
         version.fields().forEach(f -> form.values.put(f.key(), f.defaultValue() == null ? "" : f.defaultValue()));
-        return Response.ok(Templates.submit(page(profile, version, form, FormErrors.none()), ClaudioConnection.current() != null)).build();
+        return Response.ok(Templates.submit(page(profile, version, form, FormErrors.none(), SubmitPage.Notices.none()),
+                ClaudioConnection.current() != null)).build();
     }
 
     @POST
@@ -98,29 +107,27 @@ public class SubmitResource {
         SubmitForm form = SubmitForm.read(posted);
         ProfileVersion version = versionOf(form);
         Profile profile = Profile.findById(version.profileId);
+        boolean ready = ClaudioConnection.current() != null;
         if ("apply-preset".equals(form.action)) {
-            applyPreset(form, version);
-            return Response.ok(Templates.submit(page(profile, version, form, FormErrors.none()), ClaudioConnection.current() != null)).build();
+            String status = applyPreset(form, version);
+            return Response.ok(Templates.submit(page(profile, version, form, FormErrors.none(),
+                    new SubmitPage.Notices(null, null, status, true)), ready)).build();
         }
-        JobSubmission.Outcome outcome;
-        try {
-            outcome = submission.submit(form, version);
-        } catch (PersistenceException | NotFoundException e) {
-            // two posts of the same form at the same moment: the other one made the job, and this one
-            // ran into its submission key (unique) or its uploads (already taken: a 404 otherwise)
-            java.util.UUID key = form.submissionKeyOrNull();
-            Job existing = key == null ? null
-                    : QuarkusTransaction.requiringNew().call(() -> Job.<Job> find("submissionKey", key).firstResult());
-            if (existing == null) {
-                throw e;
+        JobSubmission.Outcome outcome = submission.submitOnce(form, version);
+        if (outcome.alreadySubmitted()) {
+            Job job = Job.findById(outcome.jobId());
+            if (job.createdAt.isBefore(Instant.now().minus(DOUBLE_POST))) {
+                // Back from the job, then submit again later: say so, make nothing new
+                return Response.status(409).entity(Templates.submit(page(profile, version, form, FormErrors.none(),
+                        new SubmitPage.Notices(job.id, job.name, null, false)), ready)).build();
             }
-            outcome = new JobSubmission.Outcome(existing.id, FormErrors.none());
+            // a double click: the browser shows the answer to the second post, which should be the job like the first
         }
         if (outcome.jobId() != null) {
             return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + outcome.jobId())).build();
         }
-        return Response.status(400).entity(Templates.submit(page(profile, version, form, outcome.errors()),
-                ClaudioConnection.current() != null)).build();
+        return Response.status(400).entity(Templates.submit(page(profile, version, form, outcome.errors(), SubmitPage.Notices.unsavedWork()),
+                ready)).build();
     }
 
     private static ProfileVersion versionOf(SubmitForm form) {
@@ -138,10 +145,10 @@ public class SubmitResource {
         return version;
     }
 
-    /** Without JavaScript, "Fill from preset" posts the form; the chosen preset fills the fields it knows. */
-    private static void applyPreset(SubmitForm form, ProfileVersion version) {
+    /** Without JavaScript, "Fill in" posts the form; the chosen preset fills the fields staff left empty. */
+    private static String applyPreset(SubmitForm form, ProfileVersion version) {
         if (form.presetId == null || form.presetId.isBlank()) {
-            return;
+            return null;
         }
         Preset preset;
         try {
@@ -152,20 +159,16 @@ public class SubmitResource {
         if (preset == null) {
             throw new NotFoundException();
         }
-        version.fields().forEach(f -> {
-            String value = preset.values().get(f.key());
-            if (value != null) {
-                form.values.put(f.key(), value);
-            }
-        });
+        return PresetFill.apply(preset, version.fields(), form.values);
     }
 
-    private SubmitPage page(Profile profile, ProfileVersion version, SubmitForm form, FormErrors errors) {
+    private SubmitPage page(Profile profile, ProfileVersion version, SubmitForm form, FormErrors errors, SubmitPage.Notices notices) {
         List<SubmitPage.FieldView> fields = new ArrayList<>();
         for (ProfileField f : version.fields()) {
-            fields.add(new SubmitPage.FieldView(f.key(), "f." + f.key(), "f-" + f.key().replaceAll("[^A-Za-z0-9_-]", "_"), f.label(),
-                    f.uiDesc(), FieldWidget.of(f).name(), f.required(), f.options(), form.values.getOrDefault(f.key(), ""),
-                    errors.get("f." + f.key())));
+            String value = form.values.getOrDefault(f.key(), "");
+            fields.add(new SubmitPage.FieldView(f.key(), "f." + f.key(), JobSubmission.fieldAnchor(f), f.label(),
+                    f.uiDesc(), FieldWidget.of(f).name(), f.required(), f.options(), value,
+                    errors.get("f." + f.key()), PresetFill.fillable(f, value)));
         }
         List<SubmitPage.AudioView> audio = new ArrayList<>();
         for (int i = 0; i < form.audio.size(); i++) {
@@ -175,7 +178,8 @@ public class SubmitResource {
                 audio.add(new SubmitPage.AudioView(audio.size(), u.id.toString(), u.originalFilename, u.sizeText(), u.durationSeconds,
                         u.durationSeconds == null ? null : Trim.format((long) Math.ceil(u.durationSeconds)),
                         "/t/" + tenant.tenantId() + "/uploads/" + u.id + "/media", in.start(), in.end(),
-                        errors.get("audio[" + i + "].start"), errors.get("audio[" + i + "].end")));
+                        errors.get("audio[" + i + "].start"), errors.get("audio[" + i + "].end"),
+                        u.soundNote(), Trim.note(u.durationSeconds, in.start(), in.end())));
             }
         }
         List<SubmitPage.DocumentView> documents = new ArrayList<>();
@@ -191,13 +195,14 @@ public class SubmitResource {
         Map<String, Map<String, String>> presetValues = new LinkedHashMap<>();
         presets.forEach(p -> presetValues.put(String.valueOf(p.id), p.values()));
         return new SubmitPage(profile, version, form.submissionKey, form.jobName == null ? "" : form.jobName, form.raw(), fields,
-                audio, documents, version.docTypes(), presets, JobJson.write(presetValues), form.presetId, errors,
+                audio, documents, DocumentTypes.options(version.docTypes()), presets, JobJson.write(presetValues), form.presetId, errors,
                 Sizes.human(uploadConfig.maxAudioBytes()), Sizes.human(uploadConfig.maxDocumentBytes()),
                 uploadConfig.maxAudioBytes(), uploadConfig.maxDocumentBytes(), uploads.storageUse().text(),
                 uploadConfig.maxConcurrentPerUser(),
                 new SubmitPage.Scheduling(form.priority == null ? JobPriority.ROUTINE.name() : form.priority,
                         form.dueAt == null ? "" : form.dueAt, JobDue.describe(profile.expectedTurnaround()),
-                        List.of(JobPriority.values())));
+                        List.of(JobPriority.values())),
+                notices);
     }
 
     /** An upload still waiting for this form; null when it is gone (deleted, or already used). */

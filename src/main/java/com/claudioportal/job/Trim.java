@@ -29,4 +29,32 @@ public final class Trim {
     public static String format(long seconds) {
         return String.format("%02d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
     }
+
+    /** A length as people read it: 0:42, 12:00, 1:02:03. */
+    public static String clock(long seconds) {
+        long h = seconds / 3600;
+        long m = (seconds % 3600) / 60;
+        long s = seconds % 60;
+        return h > 0 ? String.format("%d:%02d:%02d", h, m, s) : String.format("%d:%02d", m, s);
+    }
+
+    /**
+     * The warning beside a recording whose trim reaches past its measured length ("This recording
+     * is 0:42 long, shorter than the trim end 12:00."), or null. The form's script words it the same.
+     */
+    public static String note(Double durationSeconds, String start, String end) {
+        if (durationSeconds == null || durationSeconds <= 0) {
+            return null;
+        }
+        long length = (long) Math.ceil(durationSeconds);
+        long endS = end == null || end.isBlank() ? -1 : seconds(end);
+        long startS = start == null || start.isBlank() ? -1 : seconds(start);
+        if (endS > length) {
+            return "This recording is " + clock(length) + " long, shorter than the trim end " + clock(endS) + ".";
+        }
+        if (startS >= length) {
+            return "This recording is " + clock(length) + " long, shorter than the trim start " + clock(startS) + ".";
+        }
+        return null;
+    }
 }

@@ -69,8 +69,9 @@ public class ProfileVersion extends TenantOwnedEntity {
         return JsonText.strings(docTypesJson);
     }
 
+    /** The document types in words ("Letter of instruction"), for lists; Claudio gets the codes. */
     public String docTypesText() {
-        return String.join(", ", docTypes());
+        return String.join(", ", docTypes().stream().map(DocumentTypes::label).toList());
     }
 
     /** What a version holds, for comparing two versions and for creating one. */

@@ -62,6 +62,7 @@ public class JobTrackingResource {
     @POST
     @Path("claudio-details")
     @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.claudio-details-viewed", target = "job", id = "jobId")
     public Response claudioDetails(@PathParam("jobId") long jobId) {
         return JobResource.done(flash, tenant.tenantId(), jobId, tracking.fetchDetails(jobId), "Claudio's details are below.");
     }

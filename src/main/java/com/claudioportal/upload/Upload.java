@@ -45,6 +45,14 @@ public class Upload extends TenantOwnedEntity {
     @Column(name = "duration_seconds")
     public Double durationSeconds;
 
+    /** Share of the recording that is silence, from {@link RecordingCheck}; null when not measured. */
+    @Column(name = "silence_ratio")
+    public Double silenceRatio;
+
+    /** The recording seems to hold nothing to transcribe; null when not measured. */
+    @Column(name = "mostly_silent")
+    public Boolean mostlySilent;
+
     @Column(name = "uploaded_by")
     public String uploadedBy;
 
@@ -56,5 +64,22 @@ public class Upload extends TenantOwnedEntity {
 
     public String sizeText() {
         return Sizes.human(sizeBytes);
+    }
+
+    /**
+     * What the pre-check heard, in words for the form, or null: an empty or silent recording is
+     * worth a second look before Claudio is paid to transcribe it. A warning, never a refusal.
+     */
+    public String soundNote() {
+        if (kind != UploadKind.AUDIO) {
+            return null;
+        }
+        if (durationSeconds != null && durationSeconds < 1) {
+            return "This recording seems to be empty.";
+        }
+        if (Boolean.TRUE.equals(mostlySilent)) {
+            return "This recording seems to be silent.";
+        }
+        return null;
     }
 }

@@ -25,7 +25,7 @@ public interface UploadConfig {
     /** Content types accepted as recordings, as detected from the file's bytes. */
     @WithDefault("audio/mpeg,audio/wav,audio/vnd.wave,audio/x-wav,audio/mp4,audio/x-m4a,audio/aac,audio/x-aac,audio/ogg,audio/opus,"
             + "audio/vorbis,audio/webm,audio/flac,audio/x-flac,audio/amr,audio/3gpp,audio/x-aiff,audio/aiff,audio/basic,"
-            + "audio/x-ms-wma,video/mp4,video/quicktime,video/webm,video/x-matroska,video/3gpp,video/x-msvideo,video/x-ms-wmv,"
+            + "audio/x-ms-wma,video/mp4,video/quicktime,video/webm,video/x-matroska,application/x-matroska,video/3gpp,video/x-msvideo,video/x-ms-wmv,"
             + "video/mpeg,video/ogg,application/ogg")
     List<String> audioTypes();
 

@@ -74,6 +74,11 @@ public class UploadResource {
         if (!received.ok()) {
             return Response.status(received.status()).entity(Map.of("error", received.problem())).build();
         }
+        if (request.response().closed()) {
+            // the page cancelled the upload while it was being checked: nobody will ever know its id
+            uploads.discard(received.upload().id);
+            return Response.status(409).entity(Map.of("error", "The upload was cancelled.")).build();
+        }
         return Response.ok(describe(received.upload())).build();
     }
 
@@ -119,6 +124,8 @@ public class UploadResource {
         json.put("sizeText", u.sizeText());
         json.put("contentType", u.contentType);
         json.put("durationSeconds", u.durationSeconds);
+        json.put("silenceRatio", u.silenceRatio);
+        json.put("soundNote", u.soundNote());
         return json;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +49,9 @@ public class UploadService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    RecordingCheck recordings;
 
     @Inject
     UploadGate gate;
@@ -104,6 +108,9 @@ public class UploadService {
                 return tooLarge(name, size, kind, limit);
             }
             Received received = QuarkusTransaction.requiringNew().call(() -> receive(incoming, browserFilename, kind));
+            if (received.ok() && kind == UploadKind.AUDIO) {
+                received = new Received(measure(received.upload(), incoming), received.status(), null);
+            }
             Files.deleteIfExists(incoming);
             return received;
         } catch (InterruptedException e) {
@@ -205,6 +212,40 @@ public class UploadService {
         audit.record("upload.received", "upload", upload.id, java.util.Map.of("kind", kind.name(), "sizeBytes", size,
                 "contentType", upload.contentType));
         return new Received(upload, 200, null);
+    }
+
+    /**
+     * The recording pre-check, after the content check and outside any transaction (ffmpeg may take
+     * a few seconds on this worker thread); what it heard is kept on the upload in a short one. It
+     * listens to the file on this machine, whichever store keeps the upload.
+     */
+    Upload measure(Upload upload, Path incoming) {
+        Optional<RecordingCheck.Result> heard;
+        if (Files.exists(incoming)) {
+            // an object store was fed from this file and keeps the same bytes: no download needed
+            heard = recordings.check(incoming);
+        } else {
+            // the local store moved the file in: copyOut names it where it is, copying nothing
+            try (StagedCopy copy = storage.copyOut(upload.storedPath)) {
+                heard = recordings.check(copy.path());
+            }
+        }
+        if (heard.isEmpty()) {
+            return upload;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Upload u = Upload.findById(upload.id);
+            if (u == null) {
+                return upload;
+            }
+            RecordingCheck.Result r = heard.get();
+            if (r.durationSeconds() != null) {
+                u.durationSeconds = r.durationSeconds();
+            }
+            u.silenceRatio = r.silenceRatio();
+            u.mostlySilent = r.mostlySilent();
+            return u;
+        });
     }
 
     private long limit(UploadKind kind) {

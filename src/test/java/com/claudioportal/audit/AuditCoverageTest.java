@@ -81,7 +81,7 @@ class AuditCoverageTest {
 
     /** Action codes written as literals in code that records events. */
     static final Pattern ACTION = Pattern.compile(
-            "\"((?:job|member|profile|preset|tenant|connection|webhook|upload|audit|auth|access|encryption)\\.[a-z-]+)\"");
+            "\"((?:job|member|profile|preset|tenant|connection|webhook|upload|audit|auth|access|encryption|mail)\\.[a-z-]+)\"");
 
     @Test
     void everyActionTheCodeRecordsIsInTheCatalogue() throws IOException {

@@ -36,7 +36,9 @@ public final class Browsers {
                     .setExecutablePath(Paths.get(System.getProperty("chromium.path", "/usr/bin/chromium")))
                     .setArgs(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                             "--disable-quic", "--no-first-run", "--disable-background-networking",
-                            "--disable-component-update", "--disable-sync")));
+                            "--disable-component-update", "--disable-sync",
+                            // dictation in the browser: a fake microphone (a beeping tone), allowed without a prompt
+                            "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")));
             Runtime.getRuntime().addShutdownHook(new Thread(Browsers::closeAll));
         }
         BrowserContext context = browser.newContext(options.viewportSize == null ? options.setViewportSize(1280, 860) : options);
@@ -48,6 +50,19 @@ public final class Browsers {
     public static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+
+    /**
+     * Saves {@code name}-1366.png and {@code name}-375.png: the page on a laptop and on a phone. The
+     * viewport goes back to what it was.
+     */
+    public static void screenshots(Page page, String name) {
+        com.microsoft.playwright.options.ViewportSize before = page.viewportSize();
+        for (int width : new int[] { 1366, 375 }) {
+            page.setViewportSize(width, width == 375 ? 812 : 900);
+            screenshot(page, name + "-" + width);
+        }
+        page.setViewportSize(before.width, before.height);
     }
 
     private static synchronized void closeAll() {

@@ -168,6 +168,13 @@ public class Fixtures {
         });
     }
 
+    /** Puts the job into a batch of its own (as the bulk form does); returns the batch key. */
+    public String batch(String tenantId, long jobId) {
+        java.util.UUID key = java.util.UUID.randomUUID();
+        scope.run(tenantId, () -> com.claudioportal.job.Job.<com.claudioportal.job.Job> findById(jobId).batchKey = key);
+        return key.toString();
+    }
+
     /** A notification of a job for {@code recipient}. */
     public long notification(String tenantId, long jobId, String recipient) {
         return scope.call(tenantId, () -> {

@@ -33,6 +33,16 @@ public final class WebClient {
         }
     }
 
+    /**
+     * A form post as the browser sends it (CSRF cookie and token from {@code pageWithToken}, UTF-8 for
+     * accented values); add the fields and post.
+     */
+    public static RequestSpecification form(String pageWithToken) {
+        Csrf csrf = csrf(pageWithToken);
+        return given().redirects().follow(false).cookie("portal-csrf", csrf.cookie())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", csrf.token());
+    }
+
     /** The CSRF pair from a page the current user may open. */
     public static Csrf csrf(String pageWithToken) {
         Response page = given().get(pageWithToken);

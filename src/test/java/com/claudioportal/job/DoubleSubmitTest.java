@@ -32,7 +32,8 @@ import io.restassured.response.Response;
 
 /**
  * A double click sends the same form twice at the same moment: two truly concurrent posts with
- * one submission key make one job, and both are answered with its page.
+ * one submission key make one job, and both are answered with its page. Back and submit again
+ * later says the job was already submitted, with a link, and makes nothing.
  */
 @QuarkusTest
 class DoubleSubmitTest {
@@ -88,5 +89,44 @@ class DoubleSubmitTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    @TestSecurity(user = STAFF)
+    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void theSameFormSentAgainLaterSaysTheJobWasAlreadySubmittedAndMakesNothing() {
+        String tenant = fixtures.tenant("Again Clinic", Fixtures.email("admin"));
+        fixtures.member(tenant, STAFF, TenantRole.STAFF);
+        fixtures.connection(tenant);
+        long profile = fixtures.seedProfile(tenant);
+        long version = scope.call(tenant, () -> Profile.<Profile> findById(profile).currentVersionId);
+        WebClient.Csrf csrf = WebClient.csrf("/t/" + tenant);
+        String key = UUID.randomUUID().toString();
+        Map<String, ?> form = Map.of("submissionKey", key, "profileVersionId", String.valueOf(version),
+                "jobName", "Sent once", "isRaw", "0", "f.specialist_name", "Dr. Back",
+                "audioId", fixtures.upload(tenant).toString(), "audioStart", "", "audioEnd", "");
+        Response first = WebClient.send("POST", "/t/" + tenant + "/jobs/new", csrf, form);
+        assertEquals(303, first.statusCode(), first.asString());
+        String jobPath = first.header("Location").replaceFirst("^https?://[^/]+", "");
+
+        // straight after: a double click, answered with the job
+        Response twice = WebClient.send("POST", "/t/" + tenant + "/jobs/new", csrf, form);
+        assertEquals(303, twice.statusCode(), twice.asString());
+        assertEquals(first.header("Location"), twice.header("Location"));
+
+        // a minute later (Back from the job page, then Submit): said plainly, with the job's link
+        UUID submissionKey = UUID.fromString(key);
+        scope.run(tenant, () -> {
+            Job job = Job.<Job> find("submissionKey", submissionKey).firstResult();
+            job.createdAt = job.createdAt.minusSeconds(60);
+        });
+        Response later = WebClient.send("POST", "/t/" + tenant + "/jobs/new", csrf, form);
+        assertEquals(409, later.statusCode());
+        String page = later.asString();
+        assertTrue(page.contains("This job was already submitted:"), page);
+        assertTrue(page.contains("href=\"" + jobPath + "\""), "links to " + jobPath);
+        assertTrue(page.contains("Nothing was sent again."));
+        assertTrue(!page.contains("data-testid=\"submit-job\""), "no submit button: nothing to send");
+        assertEquals(1L, (long) scope.call(tenant, () -> Job.count("submissionKey", submissionKey)));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -113,6 +114,20 @@ class ForeignIdsInFormsTest {
         assertTrue(own.asString().contains("Dr. Own Value"));
     }
 
+    @Test
+    void theBulkFormRefusesAForeignRecordingVersionOrPresetAndStoresNothing() {
+        given().redirects().follow(false).get("/t/" + b + "/jobs/bulk?profile=" + profileA).then().statusCode(404);
+        long presetA = fixtures.preset(a, "Dr. Foreign", Map.of("specialist_name", "Dr. Foreign Value"));
+        given().redirects().follow(false).get("/t/" + b + "/jobs/bulk?profile=" + profileB + "&preset=" + presetA).then().statusCode(404);
+        UUID foreign = fixtures.upload(a);
+        // the foreign recording second: the own first one must not be kept as a job either
+        refusedAndNothingStored(bulk(versionB, List.of(fixtures.upload(b), foreign), null));
+        assertTrue(scope.call(a, () -> com.claudioportal.upload.Upload.<com.claudioportal.upload.Upload> findById(foreign).jobId == null));
+        refusedAndNothingStored(bulk(versionA, List.of(fixtures.upload(b)), null));
+        refusedAndNothingStored(bulk(versionB, List.of(fixtures.upload(b)), String.valueOf(presetA)));
+        assertEquals(303, bulk(versionB, List.of(fixtures.upload(b), fixtures.upload(b)), null).statusCode(), "the positive control");
+    }
+
     /**
      * The list's cursor is a position (time and id of the last row seen), not a record to open:
      * a cursor taken from another tenant's job pages through this tenant's own jobs only.
@@ -142,6 +157,25 @@ class ForeignIdsInFormsTest {
 
     private void assertOwnSubmitWorks() {
         assertEquals(303, submit(versionB, fixtures.upload(b), null, null).statusCode(), "the positive control");
+    }
+
+    /** Posts the bulk form; checks that the database of both tenants is unchanged when it is refused. */
+    private Response bulk(long version, List<UUID> recordings, String presetId) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("batchKey", UUID.randomUUID().toString());
+        form.put("profileVersionId", String.valueOf(version));
+        form.put("presetId", presetId == null ? "" : presetId);
+        form.put("isRaw", "0");
+        form.put("audioId", recordings.stream().map(UUID::toString).toList());
+        form.put("jobName", recordings.stream().map(r -> "Bulk foreign").toList());
+        Map<String, String> beforeA = snapshot.of(a);
+        Map<String, String> beforeB = snapshot.of(b);
+        Response response = WebClient.send("POST", "/t/" + b + "/jobs/bulk", csrf, form);
+        if (response.statusCode() == 404) {
+            assertEquals(beforeA, snapshot.of(a), "tenant A's rows changed");
+            assertEquals(beforeB, snapshot.of(b), "tenant B's rows changed");
+        }
+        return response;
     }
 
     /** Posts the submit form; checks that the database of both tenants is unchanged when it is refused. */

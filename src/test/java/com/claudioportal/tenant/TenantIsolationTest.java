@@ -38,7 +38,7 @@ class TenantIsolationTest {
     static final String OUTSIDER = "outsider@isolation.test";
 
     /** The tenant routes there are today (TenantRoleTest's table lists them); a new one raises it. */
-    static final int TENANT_ROUTES = 56;
+    static final int TENANT_ROUTES = 60;
 
     @Inject
     Fixtures fixtures;
@@ -69,6 +69,7 @@ class TenantIsolationTest {
                 "jobId", String.valueOf(job),
                 "notificationId", String.valueOf(fixtures.notification(tenant, job, notified == null ? staff : notified)),
                 "mailId", String.valueOf(fixtures.outboxMail(tenant, staff)),
+                "batchKey", fixtures.batch(tenant, fixtures.finishedJob(tenant, profile)),
                 "uploadId", fixtures.upload(tenant).toString(),
                 "index", "0",
                 "presetId", String.valueOf(fixtures.preset(tenant, "Dr. " + tenant, Map.of("specialist_name", "Dr. X"))));

@@ -100,6 +100,10 @@ class TenantRoleTest {
             get("/t/{tenant}", MEMBERS, 200),
             get("/t/{tenant}/jobs", MEMBERS, 200),
             get("/t/{tenant}/jobs/new", STAFF_WORK, 303),
+            // many recordings, one job each: job names and file names, so not for auditors
+            get("/t/{tenant}/jobs/bulk", STAFF_WORK, 200),
+            get("/t/{tenant}/jobs/bulk/{batchKey}", STAFF_WORK, 200),
+            get("/t/{tenant}/jobs/bulk/{batchKey}/progress", STAFF_WORK, 200),
             get("/t/{tenant}/jobs/{jobId}", MEMBERS, 200),
             get("/t/{tenant}/jobs/{jobId}/progress", MEMBERS, 200),
             get("/t/{tenant}/jobs/{jobId}/transcripts/{index}", STAFF_WORK, 303),
@@ -130,9 +134,10 @@ class TenantRoleTest {
             post("/t/{tenant}/admin/connection/remove", ADMIN, 303),
             post("/t/{tenant}/admin/connection", ADMIN, 303, ids -> Map.of("baseUrl", "http://localhost:1/claudio",
                     "apiKey", "role-key-" + ids.unique, "apiSecret", "role-secret-" + ids.unique)),
-            post("/t/{tenant}/admin/connection/test", ADMIN, 303),
+            post("/t/{tenant}/admin/connection/test", ADMIN, 200), // the page again, with the verdict (nothing saved)
             post("/t/{tenant}/admin/connection/webhook", ADMIN, 200),
             post("/t/{tenant}/jobs/new", STAFF_WORK, 303, TenantRoleTest::submitForm),
+            post("/t/{tenant}/jobs/bulk", STAFF_WORK, 303, TenantRoleTest::bulkForm),
             post("/t/{tenant}/jobs/{jobId}/check", STAFF_WORK, 303),
             post("/t/{tenant}/jobs/{jobId}/link", STAFF_WORK, 303, ids -> Map.of("reference", "REF-LINK-1")),
             post("/t/{tenant}/jobs/{jobId}/submit-again", STAFF_WORK, 303),
@@ -186,6 +191,7 @@ class TenantRoleTest {
         String tenant;
         long versionId;
         String submitUploadId;
+        String bulkUploadId;
         String seedJson;
         /** Each member's own notification of the job. */
         final Map<Who, String> notificationOf = new java.util.EnumMap<>(Who.class);
@@ -213,6 +219,7 @@ class TenantRoleTest {
         long profile = fixtures.seedProfile(tenant);
         ids.versionId = scope.call(tenant, () -> Profile.<Profile> findById(profile).currentVersionId);
         ids.submitUploadId = fixtures.upload(tenant).toString();
+        ids.bulkUploadId = fixtures.upload(tenant).toString();
         try (var in = getClass().getResourceAsStream("/seed/claudio-submit-job.json")) {
             ids.seedJson = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
@@ -222,6 +229,7 @@ class TenantRoleTest {
         ids.path.put("memberId", String.valueOf(fixtures.membershipId(tenant, victim)));
         ids.path.put("profileId", String.valueOf(profile));
         ids.path.put("jobId", String.valueOf(fixtures.finishedJob(tenant, profile)));
+        ids.path.put("batchKey", fixtures.batch(tenant, fixtures.finishedJob(tenant, profile)));
         ids.path.put("uploadId", fixtures.upload(tenant).toString());
         ids.path.put("index", "0");
         ids.path.put("presetId", String.valueOf(fixtures.preset(tenant, "Dr. R", Map.of("specialist_name", "Dr. R"))));
@@ -245,7 +253,7 @@ class TenantRoleTest {
         gone.removeAll(actual);
         assertEquals(Set.of(), unlisted, "routes without a row in TABLE: decide who may use them");
         assertEquals(Set.of(), gone, "rows in TABLE for routes that do not exist");
-        assertEquals(59, actual.stream().filter(r -> r.contains(" /t/{tenant}")).count(), "tenant routes");
+        assertEquals(63, actual.stream().filter(r -> r.contains(" /t/{tenant}")).count(), "tenant routes");
     }
 
     @Test
@@ -424,6 +432,17 @@ class TenantRoleTest {
         form.put("audioId", ids.submitUploadId);
         form.put("audioStart", "");
         form.put("audioEnd", "");
+        return form;
+    }
+
+    private static Map<String, ?> bulkForm(Ids ids) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("batchKey", UUID.randomUUID().toString());
+        form.put("profileVersionId", String.valueOf(ids.versionId));
+        form.put("presetId", "");
+        form.put("isRaw", "0");
+        form.put("audioId", ids.bulkUploadId);
+        form.put("jobName", "Bulk role check " + ids.unique);
         return form;
     }
 

@@ -89,10 +89,14 @@ class ContentInspectorTest {
     }
 
     @Test
-    void aZipNamedDocxIsAWordDocumentOnlyByItsName() throws IOException {
-        Path docx = zip("letter.docx", "word/document.xml");
+    void aZipIsAWordDocumentByItsEntriesNeverByItsName() throws IOException {
+        // what Word writes: the content-types part and the document part
+        Path docx = zip("letter.docx", "[Content_Types].xml", "word/document.xml");
         assertTrue(inspector.inspect(docx, "letter.docx", UploadKind.DOCUMENT).ok());
-        assertFalse(inspector.inspect(zip("letter2.zip", "word/document.xml"), "letter.zip", UploadKind.DOCUMENT).ok());
+        // a bare zip that merely carries the name (and one look-alike entry) is a zip archive
+        var named = inspector.inspect(zip("letter2.docx", "word/document.xml"), "letter2.docx", UploadKind.DOCUMENT);
+        assertFalse(named.ok());
+        assertTrue(named.problem().contains("zip archive"), named.problem());
     }
 
     @Test
@@ -113,12 +117,17 @@ class ContentInspectorTest {
         return Files.write(dir.resolve(name), content);
     }
 
-    private Path zip(String name, String entry) throws IOException {
+    private Path zip(String name, String... entries) throws IOException {
         Path file = dir.resolve(name);
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
-            out.putNextEntry(new ZipEntry(entry));
-            out.write("<w:document/>".getBytes());
-            out.closeEntry();
+            for (String entry : entries) {
+                out.putNextEntry(new ZipEntry(entry));
+                out.write(entry.startsWith("[Content_Types]")
+                        ? ("<Types><Override PartName=\"/word/document.xml\" ContentType=\"application/"
+                                + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>").getBytes()
+                        : "<w:document/>".getBytes());
+                out.closeEntry();
+            }
         }
         return file;
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestFiles;
+import com.claudioportal.infra.TestRecordings;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
 
@@ -60,6 +61,22 @@ class UploadResourceTest {
         Upload stored = scope.call(tenant, () -> Upload.<Upload> findById(UUID.fromString(r.path("id"))));
         assertTrue(Files.exists(storage.resolve(stored.storedPath)));
         assertFalse(stored.storedPath.contains("dictation"), "stored by id, not by the user's file name");
+    }
+
+    @Test
+    void listensToEachRecordingAndWarnsAboutASilentOneWithoutRefusingIt() {
+        Response silent = upload("AUDIO", TestRecordings.make("upload-silent", TestRecordings.Format.WEBM, 0, 8), "Dictée muette.webm");
+        silent.then().statusCode(200).body("soundNote", equalTo("This recording seems to be silent."));
+        assertEquals(8.0, silent.<Float> path("durationSeconds"), 0.2);
+        Upload stored = scope.call(tenant, () -> Upload.<Upload> findById(UUID.fromString(silent.path("id"))));
+        assertEquals(Boolean.TRUE, stored.mostlySilent);
+        assertTrue(stored.silenceRatio > 0.9, "silence " + stored.silenceRatio);
+
+        // an MP3's length, which the JDK alone could not read
+        Response spoken = upload("AUDIO", TestRecordings.make("upload-tone", TestRecordings.Format.MP3, 5, 0), "dictation.mp3");
+        spoken.then().statusCode(200).body("soundNote", org.hamcrest.Matchers.nullValue());
+        assertEquals(5.0, spoken.<Float> path("durationSeconds"), 0.2);
+        assertEquals(Boolean.FALSE, scope.call(tenant, () -> Upload.<Upload> findById(UUID.fromString(spoken.path("id"))).mostlySilent));
     }
 
     @Test

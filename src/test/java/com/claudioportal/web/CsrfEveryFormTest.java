@@ -49,8 +49,13 @@ class CsrfEveryFormTest {
     @Inject
     DatabaseSnapshot snapshot;
 
+    @Inject
+    com.claudioportal.tenant.TenantScope scope;
+
     String tenant;
     Map<String, String> ids;
+    /** A bulk form (many recordings) that would make a job with the token. */
+    Map<String, Object> bulk;
 
     @BeforeEach
     void tenantWithRecords() {
@@ -66,6 +71,9 @@ class CsrfEveryFormTest {
                 "presetId", String.valueOf(fixtures.preset(tenant, "Dr. C", Map.of("specialist_name", "Dr. C"))),
                 "notificationId", String.valueOf(fixtures.notification(tenant, job, ADMIN)),
                 "mailId", String.valueOf(fixtures.outboxMail(tenant, staff)));
+        long version = scope.call(tenant, () -> com.claudioportal.profile.Profile.<com.claudioportal.profile.Profile> findById(profile).currentVersionId);
+        bulk = Map.of("batchKey", UUID.randomUUID().toString(), "profileVersionId", String.valueOf(version), "presetId", "", "isRaw", "0",
+                "audioId", fixtures.upload(tenant).toString(), "jobName", "Csrf bulk");
     }
 
     @Test
@@ -143,6 +151,7 @@ class CsrfEveryFormTest {
                     "claudioProfileId", "P", "formId", "F", "profileName", "N", "docTypes", "loi", "fieldKey", List.of("a"),
                     "fieldLabel", List.of("A"), "fieldType", List.of("string"), "fieldUiType", List.of("string"), "action", "save");
             case "/t/{tenant}/jobs/{jobId}/link" -> Map.of("reference", "REF-1");
+            case "/t/{tenant}/jobs/bulk" -> bulk;
             case "/t/{tenant}/jobs/{jobId}/schedule" -> Map.of("priority", "STAT", "dueAt", "");
             case "/t/{tenant}/admin/retention" -> Map.of("keep", "days", "days", "30");
             case "/t/{tenant}/admin/profiles/{profileId}/turnaround" -> Map.of("expectedTurnaroundHours", "48");

@@ -50,6 +50,7 @@ class SecurityHeadersTest {
         fixtures.member(tenant, staff, TenantRole.STAFF);
         ids = Map.of("tenant", tenant, "id", tenant, "memberId", String.valueOf(fixtures.membershipId(tenant, staff)),
                 "profileId", String.valueOf(profile), "jobId", String.valueOf(fixtures.finishedJob(tenant, profile)),
+                "batchKey", fixtures.batch(tenant, fixtures.finishedJob(tenant, profile)),
                 "uploadId", fixtures.upload(tenant).toString(), "index", "0",
                 "presetId", String.valueOf(fixtures.preset(tenant, "Dr. H", Map.of("specialist_name", "Dr. H"))));
     }

@@ -1,0 +1,61 @@
+package com.claudioportal.job;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+/**
+ * The "new jobs from many recordings" form as posted: one profile version and preset for all, the
+ * values asked once ({@code f.<key>}), and one row per recording ({@code audioId}/{@code jobName}
+ * as parallel repeated parameters).
+ */
+public class BulkForm {
+
+    /** One recording and the name of the job it becomes. */
+    public record Row(String uploadId, String jobName) {
+    }
+
+    public String batchKey;
+    public String profileVersionId;
+    public String presetId;
+    public String isRaw;
+    /** The values staff were asked for once, by field key. */
+    public final Map<String, String> values = new LinkedHashMap<>();
+    public final List<Row> rows = new ArrayList<>();
+
+    public static BulkForm read(MultivaluedMap<String, String> form) {
+        BulkForm f = new BulkForm();
+        f.batchKey = form.getFirst("batchKey");
+        f.profileVersionId = form.getFirst("profileVersionId");
+        f.presetId = form.getFirst("presetId");
+        f.isRaw = form.getFirst("isRaw");
+        form.forEach((name, values) -> {
+            if (name.startsWith("f.") && values != null && !values.isEmpty()) {
+                f.values.put(name.substring(2), values.get(0));
+            }
+        });
+        List<String> ids = form.get("audioId");
+        List<String> names = form.get("jobName");
+        for (int i = 0; ids != null && i < ids.size(); i++) {
+            String name = names != null && i < names.size() && names.get(i) != null ? names.get(i) : "";
+            f.rows.add(new Row(ids.get(i), name));
+        }
+        return f;
+    }
+
+    public UUID batchKeyOrNull() {
+        try {
+            return batchKey == null ? null : UUID.fromString(batchKey);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    public boolean raw() {
+        return "1".equals(isRaw);
+    }
+}

@@ -1,0 +1,87 @@
+// New jobs from many recordings: each dropped recording uploads at once (uploads.js: progress,
+// Cancel, a few at a time) and becomes a row with the name of its job, taken from the file name
+// (extension off, accents kept) and editable. One click on "Create the jobs" sends them all.
+(function () {
+  'use strict';
+
+  var form = document.getElementById('bulk-form');
+  if (!form) { return; }
+  var max = Number(form.dataset.maxRecordings) || 50;
+  var list = form.querySelector('[data-list=AUDIO]');
+  var count = form.querySelector('[data-bulk-count]');
+  var submitStatus = form.querySelector('[data-submit-status]');
+  var button = form.querySelector('[data-testid=bulk-submit]');
+
+  var uploads = PortalUploads.create({
+    url: form.dataset.uploadUrl,
+    list: function () { return list; },
+    limit: function () { return Number(form.dataset.maxAudio); },
+    limitText: function () { return form.dataset.audioLimit; },
+    parallel: form.dataset.parallelUploads,
+    announce: form.querySelector('[data-upload-announce]'),
+    onUploaded: finishRow,
+    onChange: update
+  });
+
+  function jobName(filename) {
+    var name = (filename || '').trim().replace(/\.[A-Za-z0-9]{1,5}$/, '').trim();
+    return name.length > 200 ? name.substring(0, 200) : name;
+  }
+
+  function finishRow(kind, row, upload) {
+    var fresh = document.getElementById('row-BULK').content.firstElementChild.cloneNode(true);
+    fresh.setAttribute('data-upload-id', upload.id);
+    fresh.querySelector('input[type=hidden]').value = upload.id;
+    var name = fresh.querySelector('[data-job-name]');
+    name.id = 'jn-' + upload.id;
+    name.value = jobName(upload.filename);
+    fresh.querySelector('label[data-for=name]').setAttribute('for', name.id);
+    fresh.querySelector('.file-name').textContent = upload.filename;
+    fresh.querySelector('.file-meta').textContent = upload.sizeText
+      + (upload.durationSeconds ? ' · ' + PortalUploads.hms(Math.ceil(upload.durationSeconds)) : '');
+    fresh.querySelector('[data-remove-upload]').setAttribute('aria-label', 'Remove ' + upload.filename);
+    var sound = fresh.querySelector('[data-sound-note]');
+    if (upload.soundNote) { sound.textContent = upload.soundNote; sound.hidden = false; }
+    row.replaceWith(fresh);
+  }
+
+  function rows() { return list.querySelectorAll('.file-row:not(.failed)').length; }
+
+  function ready() { return list.querySelectorAll('.file-row[data-upload-id]:not([data-upload-id=""]):not(.failed)').length; }
+
+  function update() {
+    var n = ready(), waiting = uploads.inFlight();
+    count.textContent = n === 0 && waiting === 0 ? '' : n + (n === 1 ? ' recording' : ' recordings') + ' ready'
+      + (waiting > 0 ? ', ' + waiting + ' still uploading' : '') + ' (at most ' + max + ').';
+    button.textContent = n > 0 ? 'Create ' + n + (n === 1 ? ' job' : ' jobs') : 'Create the jobs';
+    button.disabled = waiting > 0;
+    submitStatus.textContent = waiting > 0 ? 'Waiting for the uploads to finish…' : '';
+  }
+
+  function add(files) {
+    var refused = [];
+    Array.prototype.forEach.call(files, function (f) {
+      if (rows() >= max) { refused.push(f.name); return; }
+      uploads.add('AUDIO', f);
+    });
+    if (refused.length) {
+      submitStatus.textContent = 'At most ' + max + ' recordings at once: ' + refused.length
+        + (refused.length === 1 ? ' was' : ' were') + ' not added (' + refused.join(', ') + ').';
+    }
+  }
+
+  PortalUploads.pickers(form, function (kind, files) { add(files); });
+
+  // One batch per form: a second click sends nothing (the server also makes every job only once).
+  form.addEventListener('submit', function (e) {
+    if (uploads.inFlight() > 0) { e.preventDefault(); update(); return; }
+    if (form.dataset.submitting === 'true') { e.preventDefault(); return; }
+    form.dataset.submitting = 'true';
+    setTimeout(function () { button.disabled = true; }, 0);
+    submitStatus.textContent = 'Creating the jobs…';
+  });
+  window.addEventListener('pageshow', function (e) {
+    if (e.persisted && form.dataset.submitting === 'true') { delete form.dataset.submitting; update(); }
+  });
+  update();
+})();
