@@ -86,7 +86,8 @@ public final class EngineCluster implements AutoCloseable {
                     "PORTAL_ENCRYPTION_KEYS", "k1:" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)),
                     "PORTAL_DATA_DIR", Files.createDirectories(settings.home().resolve("data")).toString(),
                     "PORTAL_CONNECTION_REQUIRE_HTTPS", "false",
-                    "PORTAL_CONNECTION_ALLOWED_PRIVATE_HOSTS", "localhost,127.0.0.1"));
+                    // allow-list entries name host and port: the sandbox's, nothing else on this machine
+                    "PORTAL_CONNECTION_ALLOWED_PRIVATE_HOSTS", allowed(sandbox.url())));
             if (settings.s3Bucket() != null) {
                 S3MockProcess s3 = S3MockProcess.shared();
                 s3.bucket(settings.s3Bucket());
@@ -120,6 +121,11 @@ public final class EngineCluster implements AutoCloseable {
             oidc.stop(0);
             throw e;
         }
+    }
+
+    private static String allowed(String sandboxUrl) {
+        int port = java.net.URI.create(sandboxUrl).getPort();
+        return "localhost:" + port + ",127.0.0.1:" + port;
     }
 
     private void startPortal(int i) {

@@ -59,7 +59,7 @@ class TwoInstancesIT {
         Path home = Path.of("target/two-instances").toAbsolutePath();
         EngineCluster.Settings settings = new EngineCluster.Settings(2, engine, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"),
                 // staged uploads in S3 and a data directory per portal: nothing shared but the database and the bucket
-                Duration.ofSeconds(2), List.of("-Xmx256m"), home, "two-instances");
+                Duration.ofSeconds(2), List.of("-Xmx256m"), home);
         try (EngineCluster cluster = EngineCluster.start(settings); EngineSeed seed = cluster.seed()) {
             SandboxControl claudio = cluster.claudio();
             byte[] wav = Files.readAllBytes(TestFiles.wav("two-instances.wav", 1));
