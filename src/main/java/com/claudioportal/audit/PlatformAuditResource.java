@@ -107,40 +107,40 @@ public class PlatformAuditResource {
     }
 
     @GET
-    @Path("tenants/{tenantId}")
-    @Audited(value = "audit.viewed", target = "audit-log", id = "tenantId", chainParam = "tenantId", coalesce = true)
-    public Response tenantLog(@RestPath String tenantId, @BeanParam AuditFilter filter, @QueryParam("before") String before,
+    @Path("tenants/{id}")
+    @Audited(value = "audit.viewed", target = "audit-log", id = "id", chainParam = "id", coalesce = true)
+    public Response tenantLog(@RestPath("id") String tenantId, @BeanParam AuditFilter filter, @QueryParam("before") String before,
             @QueryParam("after") String after) {
         return pages.log(tenantPlace(tenantId), filter, before, after);
     }
 
     @GET
-    @Path("tenants/{tenantId}/event")
-    @Audited(value = "audit.viewed", target = "audit-log", id = "tenantId", chainParam = "tenantId", coalesce = true)
-    public Response tenantEvent(@RestPath String tenantId, @QueryParam("id") Long id) {
+    @Path("tenants/{id}/event")
+    @Audited(value = "audit.viewed", target = "audit-log", id = "id", chainParam = "id", coalesce = true)
+    public Response tenantEvent(@RestPath("id") String tenantId, @QueryParam("id") Long id) {
         return pages.event(tenantPlace(tenantId), id);
     }
 
     @GET
-    @Path("tenants/{tenantId}/export")
+    @Path("tenants/{id}/export")
     @Produces("text/csv")
-    @Audited(value = "audit.exported", target = "audit-log", id = "tenantId", chainParam = "tenantId")
-    public Response tenantExport(@RestPath String tenantId, @BeanParam AuditFilter filter) {
+    @Audited(value = "audit.exported", target = "audit-log", id = "id", chainParam = "id")
+    public Response tenantExport(@RestPath("id") String tenantId, @BeanParam AuditFilter filter) {
         return pages.export(tenantPlace(tenantId), filter);
     }
 
     @POST
-    @Path("tenants/{tenantId}/verify")
-    @Audited(value = "audit.verified", target = "audit-log", id = "tenantId", chainParam = "tenantId")
-    public Response tenantVerify(@RestPath String tenantId, @RestForm String mode) {
+    @Path("tenants/{id}/verify")
+    @Audited(value = "audit.verified", target = "audit-log", id = "id", chainParam = "id")
+    public Response tenantVerify(@RestPath("id") String tenantId, @RestForm String mode) {
         return pages.verify(tenantPlace(tenantId), mode);
     }
 
     /** Years to keep the tenant's events; the change is recorded in the tenant's log. */
     @POST
-    @Path("tenants/{tenantId}/retention")
-    @Audited(value = "audit.retention-changed", target = "audit-log", id = "tenantId", chainParam = "tenantId")
-    public Response setRetention(@RestPath String tenantId, @RestForm String years) {
+    @Path("tenants/{id}/retention")
+    @Audited(value = "audit.retention-changed", target = "audit-log", id = "id", chainParam = "id")
+    public Response setRetention(@RestPath("id") String tenantId, @RestForm String years) {
         Tenant t = tenant(tenantId);
         String problem = retention.setYears(t.id, years);
         if (problem == null) {

@@ -94,9 +94,9 @@ class TenantRoleTest {
             get("/platform/audit/platform", PLATFORM, 200),
             get("/platform/audit/platform/event", PLATFORM, 303),
             get("/platform/audit/platform/export", PLATFORM, 200),
-            get("/platform/audit/tenants/{tenantId}", PLATFORM, 200),
-            get("/platform/audit/tenants/{tenantId}/event", PLATFORM, 303),
-            get("/platform/audit/tenants/{tenantId}/export", PLATFORM, 200),
+            get("/platform/audit/tenants/{id}", PLATFORM, 200),
+            get("/platform/audit/tenants/{id}/event", PLATFORM, 303),
+            get("/platform/audit/tenants/{id}/export", PLATFORM, 200),
             get("/t/{tenant}", MEMBERS, 200),
             get("/t/{tenant}/jobs", MEMBERS, 200),
             get("/t/{tenant}/jobs/new", STAFF_WORK, 303),
@@ -174,8 +174,8 @@ class TenantRoleTest {
             post("/platform/encryption/reencrypt", PLATFORM, 303),
             post("/t/{tenant}/audit/verify", AUDIT, 303),
             post("/platform/audit/platform/verify", PLATFORM, 303),
-            post("/platform/audit/tenants/{tenantId}/verify", PLATFORM, 303),
-            post("/platform/audit/tenants/{tenantId}/retention", PLATFORM, 303, ids -> Map.of("years", "7")));
+            post("/platform/audit/tenants/{id}/verify", PLATFORM, 303),
+            post("/platform/audit/tenants/{id}/retention", PLATFORM, 303, ids -> Map.of("years", "7")));
 
     static final String STAFF = "staff@roles.test";
     static final String ADMIN_USER = "admin@roles.test";
@@ -225,7 +225,6 @@ class TenantRoleTest {
         }
         ids.path.put("tenant", tenant);
         ids.path.put("id", fixtures.tenant("Platform Target", Fixtures.email("admin")));
-        ids.path.put("tenantId", ids.path.get("id"));
         ids.path.put("memberId", String.valueOf(fixtures.membershipId(tenant, victim)));
         ids.path.put("profileId", String.valueOf(profile));
         ids.path.put("jobId", String.valueOf(fixtures.finishedJob(tenant, profile)));
