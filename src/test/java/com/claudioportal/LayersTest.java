@@ -33,8 +33,7 @@ class LayersTest {
             new Floor("forms", Set.of()),
             // the audit log's review pages use the form kit (filter errors, flash): ground floor to ground floor
             new Floor("audit", Set.of("tenant", "forms")),
-            // the error pages record refused access (403, 404) in the audit log
-            new Floor("web", Set.of("tenant", "forms", "audit")),
+            new Floor("web", Set.of("tenant", "forms")),
             // the Claudio client is the edge: it imports nothing of ours
             new Floor("claudio", Set.of()));
 

@@ -24,7 +24,7 @@ import io.quarkus.runtime.BlockingOperationControl;
 import io.vertx.core.Vertx;
 
 /**
- * Records refused access (403, 404) from the one place that answers it, the error pages: in the
+ * Records refused access (403, 404), as the error pages answered it ({@link RefusedAccessFilter}): in the
  * tenant's chain when the address names an existing tenant (its auditors see who tried), else in
  * the platform's. When the route is {@link Audited}, the event names the attempted action and its
  * target, so it appears in that job's history. At most one per person and chain per
@@ -61,7 +61,7 @@ public class AccessDenials {
                 || e instanceof com.claudioportal.tenant.TenantDisabledException;
     }
 
-    /** Called by the error pages for a 403 or 404 answer. */
+    /** Called for a refusal answered 403 or 404 by the error pages. */
     public void refused(int status, UriInfo uri, ResourceInfo resource) {
         if (!Arc.container().requestContext().isActive()) {
             return;

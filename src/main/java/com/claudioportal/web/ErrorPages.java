@@ -5,15 +5,12 @@ import java.util.UUID;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import com.claudioportal.audit.AccessDenials;
 import com.claudioportal.tenant.TenantDisabledException;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -27,36 +24,29 @@ public class ErrorPages {
 
     private static final Logger LOG = Logger.getLogger(ErrorPages.class);
 
-    @jakarta.inject.Inject
-    AccessDenials denials;
-
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance error(int status, String title, String message, String reference);
     }
 
     @ServerExceptionMapper
-    public Response notFound(NotFoundException e, UriInfo uri, ResourceInfo resource) {
-        denials.refused(404, uri, resource);
+    public Response notFound(NotFoundException e) {
         return page(404, "Page not found",
                 "There is nothing here, or you do not have access to it. Check the address, or go back to your dashboard.");
     }
 
     @ServerExceptionMapper
-    public Response forbidden(jakarta.ws.rs.ForbiddenException e, UriInfo uri, ResourceInfo resource) {
-        denials.refused(403, uri, resource);
+    public Response forbidden(jakarta.ws.rs.ForbiddenException e) {
         return forbiddenPage();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri, ResourceInfo resource) {
-        denials.refused(403, uri, resource);
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
         return forbiddenPage();
     }
 
     @ServerExceptionMapper
-    public Response tenantDisabled(TenantDisabledException e, UriInfo uri, ResourceInfo resource) {
-        denials.refused(403, uri, resource);
+    public Response tenantDisabled(TenantDisabledException e) {
         return page(403, "Access suspended",
                 e.tenantName() + " has been disabled by the platform administrator. Contact your administrator if you think this is a mistake.");
     }
