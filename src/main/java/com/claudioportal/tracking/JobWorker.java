@@ -261,7 +261,8 @@ public class JobWorker {
                 return new FileOutcome(true, sent);
             }
             file.status = JobFile.Status.WAITING;
-            retryOrFail(job, result.failureOrNull(), "sending \u201c" + file.originalFilename + "\u201d", false);
+            // the timeline is read by auditors: the file by its place in the job, never by its name
+            retryOrFail(job, result.failureOrNull(), "sending file " + (file.position + 1) + " (a " + file.kind.noun() + ")", false);
             return FileOutcome.STOP;
         }, FileOutcome.STOP);
         if (outcome.sentCopy() != null) {

@@ -215,6 +215,9 @@ class JobWorkerTest {
         assertEquals(JobState.UPLOADING, job.status);
         assertEquals(1, job.attempts);
         assertTrue(job.statusDetail.contains("tries again in"), job.statusDetail);
+        // the file by its place in the job: file names carry patients' names, and auditors read the timeline
+        assertTrue(job.statusDetail.contains("while sending file 1 (a recording)"), job.statusDetail);
+        assertTrue(!job.statusDetail.contains(".wav"), job.statusDetail);
         assertTrue(job.nextAttemptAt.isAfter(Instant.now()));
         worker.runOnce();
         assertEquals(1, job(w.tenant(), jobId).attempts, "not before its time");
