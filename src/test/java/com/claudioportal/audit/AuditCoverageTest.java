@@ -41,9 +41,9 @@ class AuditCoverageTest {
             "GET /platform/audit/platform",
             "GET /platform/audit/platform/event",
             "GET /platform/audit/platform/export",
-            "GET /platform/audit/tenants/{tenantId}",
-            "GET /platform/audit/tenants/{tenantId}/event",
-            "GET /platform/audit/tenants/{tenantId}/export");
+            "GET /platform/audit/tenants/{id}",
+            "GET /platform/audit/tenants/{id}/event",
+            "GET /platform/audit/tenants/{id}/export");
 
     @Test
     void everyStateChangingRouteIsAuditedOrExplicitlyExempt() {
