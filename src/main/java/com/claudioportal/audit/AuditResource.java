@@ -1,59 +1,69 @@
 package com.claudioportal.audit;
 
-import java.util.List;
-
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestPath;
+
+import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 
-import io.quarkus.qute.CheckedTemplate;
-import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 
-/** Auditors and tenant admins read the tenant's audit log and check that it is intact. */
+/** Auditors and tenant admins review the tenant's audit log, export it and have it verified. */
 @Path("/t/{tenant}/audit")
 @Authenticated
 @TenantRoles(TenantRole.AUDITOR)
 @Produces(MediaType.TEXT_HTML)
 public class AuditResource {
 
-    static final int PAGE_SIZE = 50;
-
-    @CheckedTemplate(basePath = "audit")
-    static class Templates {
-        static native TemplateInstance log(List<AuditEvent> events, Long nextBefore, AuditTrail.ChainCheck chain, String problem);
-    }
+    @Inject
+    AuditPages pages;
 
     @Inject
-    AuditTrail trail;
+    TenantContext tenant;
 
-    /** Newest first, {@value #PAGE_SIZE} at a time; {@code before} is the last sequence number seen. */
+    /** Newest first, {@value AuditQuery#PAGE_SIZE} at a time; {@code before}/{@code after} are sequence numbers. */
     @GET
-    public TemplateInstance log(@QueryParam("before") String beforeText) {
-        // a hand-written ?before= (letters, 20 digits) gives the newest entries with a word, not an error page
-        Long before = null;
-        String problem = null;
-        if (beforeText != null && !beforeText.isBlank()) {
-            try {
-                before = Long.parseLong(beforeText.strip());
-            } catch (NumberFormatException e) {
-                problem = "The link to older entries was not understood, so the log starts with the newest.";
-            }
-        }
-        List<AuditEvent> events = before == null
-                ? AuditEvent.find("order by seq desc").page(0, PAGE_SIZE + 1).list()
-                : AuditEvent.find("seq < ?1 order by seq desc", before).page(0, PAGE_SIZE + 1).list();
-        Long next = null;
-        if (events.size() > PAGE_SIZE) {
-            events = events.subList(0, PAGE_SIZE);
-            next = events.get(PAGE_SIZE - 1).seq;
-        }
-        return Templates.log(events, next, trail.verify(), problem);
+    @Audited(value = "audit.viewed", target = "audit-log", id = "tenant", coalesce = true)
+    public Response log(@RestPath String tenant, @BeanParam AuditFilter filter, @QueryParam("before") String before,
+            @QueryParam("after") String after) {
+        return pages.log(place(), filter, before, after);
+    }
+
+    @GET
+    @Path("event")
+    @Audited(value = "audit.viewed", target = "audit-log", id = "tenant", coalesce = true)
+    public Response event(@RestPath String tenant, @QueryParam("id") Long id) {
+        return pages.event(place(), id);
+    }
+
+    @GET
+    @Path("export")
+    @Produces("text/csv")
+    @Audited(value = "audit.exported", target = "audit-log", id = "tenant")
+    public Response export(@RestPath String tenant, @BeanParam AuditFilter filter) {
+        return pages.export(place(), filter);
+    }
+
+    @POST
+    @Path("verify")
+    @Audited(value = "audit.verified", target = "audit-log", id = "tenant")
+    public Response verify(@RestPath String tenant, @RestForm String mode) {
+        return pages.verify(place(), mode);
+    }
+
+    private AuditPages.Place place() {
+        String base = "/t/" + tenant.tenantId();
+        return new AuditPages.Place(tenant.tenantId(), tenant.tenantName(), base + "/audit", base + "/jobs");
     }
 }

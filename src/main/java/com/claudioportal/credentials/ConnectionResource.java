@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
@@ -80,6 +81,7 @@ public class ConnectionResource {
     }
 
     @POST
+    @Audited(value = "connection.updated", target = "connection")
     public Response save(@BeanParam ConnectionForm form) {
         boolean existed = ClaudioConnection.current() != null;
         FormErrors errors = connections.save(form.baseUrl, form.apiKey, form.apiSecret);
@@ -102,6 +104,7 @@ public class ConnectionResource {
      */
     @POST
     @Path("test")
+    @Audited(value = "connection.tested", target = "connection")
     public Response test(@BeanParam ConnectionForm form, @HeaderParam("HX-Request") String htmx) {
         ConnectionService.TestRequest request = connections.testRequest(form.baseUrl, form.apiKey, form.apiSecret);
         ConnectionTester.Verdict verdict = null;
@@ -122,6 +125,7 @@ public class ConnectionResource {
 
     @POST
     @Path("remove")
+    @Audited(value = "connection.removed", target = "connection")
     public Response remove() {
         FormErrors errors = connections.remove();
         if (errors.any()) {
@@ -137,6 +141,7 @@ public class ConnectionResource {
     /** Shows the new address once, on this response only: it cannot be shown again later. */
     @POST
     @Path("webhook")
+    @Audited(value = "webhook.regenerated", target = "webhook")
     public TemplateInstance regenerateWebhook() {
         String token = webhooks.regenerate();
         ConnectionForm form = new ConnectionForm();

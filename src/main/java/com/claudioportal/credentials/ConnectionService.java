@@ -72,8 +72,8 @@ public class ConnectionService {
             c.apiSecretSealed = box.seal(apiSecret.trim(), secretContext());
             c.apiKeyHint = ClaudioAccount.mask(apiKey.trim());
             c.apiSecretHint = ClaudioAccount.mask(apiSecret.trim());
-            details.put("apiKey", c.apiKeyHint);
-            details.put("apiSecret", c.apiSecretHint);
+            // that they changed, never any part of them
+            details.put("credentials", "replaced");
             c.lastTestAt = null;
             c.lastTestOk = null;
             c.lastTestOutcome = null;
@@ -103,7 +103,7 @@ public class ConnectionService {
                     + " still being processed with this connection. Remove it when they have finished, or rotate the key instead.");
         }
         c.delete();
-        audit.record("connection.removed", "connection", c.baseUrl, Map.of("apiKey", c.apiKeyHint));
+        audit.record("connection.removed", "connection", c.baseUrl, Map.of());
         return FormErrors.none();
     }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.forms.Flash;
 
@@ -38,6 +39,9 @@ public class EncryptionResource {
     @Inject
     Flash flash;
 
+    @Inject
+    com.claudioportal.audit.AuditRequest audit;
+
     @GET
     public TemplateInstance status() {
         return Templates.encryption(box.activeKeyId(), List.copyOf(box.keyIds()), rotation.pending());
@@ -45,8 +49,11 @@ public class EncryptionResource {
 
     @POST
     @Path("reencrypt")
+    @Audited(value = "encryption.reencrypted", target = "encryption")
     public Response reencrypt() {
         int changed = rotation.reencryptAll();
+        audit.detail("tenants", changed);
+        audit.detail("activeKey", box.activeKeyId());
         flash.success(changed == 0 ? "Every stored secret already uses the active key."
                 : "Re-encrypted the credentials of " + changed + (changed == 1 ? " tenant" : " tenants") + " with key "
                         + box.activeKeyId() + ".");

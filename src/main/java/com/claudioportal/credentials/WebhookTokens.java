@@ -71,7 +71,8 @@ public class WebhookTokens {
         t.tokenHint = token.substring(token.length() - 4);
         t.createdBy = user.actor();
         t.persist();
-        audit.record(replaced ? "webhook.regenerated" : "webhook.created", "webhook", "\u2022\u2022\u2022\u2022" + t.tokenHint, Map.of());
+        // the row's id: no part of the token goes into the log
+        audit.record(replaced ? "webhook.regenerated" : "webhook.created", "webhook", t.id, Map.of());
         regenerated.fire(new Regenerated(t.tenantId));
         return token;
     }

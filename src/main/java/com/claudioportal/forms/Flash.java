@@ -29,6 +29,7 @@ public class Flash {
 
     private Message consumed;
     private boolean read;
+    private boolean problem;
 
     public void success(String message) {
         set("success", message);
@@ -36,7 +37,13 @@ public class Flash {
 
     /** Something the person asked for did not happen; says why. */
     public void problem(String message) {
+        problem = true;
         set("warning", message);
+    }
+
+    /** Whether this request reported a problem: the audit log records the attempt as failed. */
+    public boolean hasProblem() {
+        return problem;
     }
 
     private void set(String tone, String message) {

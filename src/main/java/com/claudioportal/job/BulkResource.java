@@ -97,6 +97,7 @@ public class BulkResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @com.claudioportal.audit.Audited(value = "job.submitted", target = "job")
     public Response submit(MultivaluedMap<String, String> posted) {
         BulkForm form = BulkForm.read(posted);
         ProfileVersion version = version(form.profileVersionId);

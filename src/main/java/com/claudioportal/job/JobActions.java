@@ -75,7 +75,7 @@ public class JobActions {
         return JobChanges.byPerson(() -> {
             Job job = find(jobId);
             lifecycle.submittedAgain(job, user.actor(), user.displayName());
-            audit.record("job.resolved", "job", job.id, Map.of("resolution", "submit-again"));
+            audit.record("job.resubmitted", "job", job.id, Map.of());
             return null;
         });
     }

@@ -207,8 +207,8 @@ public class JobLifecycle {
         if (job.status != JobState.NEEDS_ATTENTION) {
             throw new IllegalTransition(job.status, JobState.SUBMITTED, "This job does not need attention.");
         }
-        move(job, JobState.SUBMITTED, null, Instant.now(), name + " linked Claudio's job " + reference
-                + (nameAtClaudio == null ? "" : " (named \u201c" + nameAtClaudio + "\u201d there)") + ".", actor, true);
+        // not Claudio's name of the job: job names carry patients' names, and auditors read the timeline
+        move(job, JobState.SUBMITTED, null, Instant.now(), name + " linked Claudio's job " + reference + ".", actor, true);
         job.claudioReference = reference;
         job.submitStartedAt = null;
         job.submittedAt = job.submittedAt == null ? Instant.now() : job.submittedAt;

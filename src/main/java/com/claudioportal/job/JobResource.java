@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileVersion;
 import com.claudioportal.tenant.TenantContext;
@@ -91,6 +92,7 @@ public class JobResource {
 
     @GET
     @TenantRoles({ TenantRole.STAFF, TenantRole.AUDITOR })
+    @Audited(value = "job.viewed", target = "job", id = "jobId", coalesce = true)
     public TemplateInstance page(@PathParam("jobId") long jobId) {
         return Templates.page(view(jobId));
     }
@@ -99,6 +101,7 @@ public class JobResource {
     @GET
     @Path("progress")
     @TenantRoles({ TenantRole.STAFF, TenantRole.AUDITOR })
+    @Audited(value = "job.viewed", target = "job", id = "jobId", coalesce = true)
     public Response progress(@PathParam("jobId") long jobId) {
         JobView view = view(jobId);
         Response.ResponseBuilder answer = Response.ok(Templates.progressFragment(view));
@@ -112,6 +115,7 @@ public class JobResource {
     @POST
     @Path("retry")
     @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.retried", target = "job", id = "jobId")
     public Response retry(@PathParam("jobId") long jobId) {
         return done(jobId, actions.retry(jobId), "The job will be tried again.");
     }
@@ -131,6 +135,7 @@ public class JobResource {
     @POST
     @Path("cancel")
     @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.cancelled", target = "job", id = "jobId")
     public Response cancel(@PathParam("jobId") long jobId) {
         return done(jobId, actions.cancel(jobId), "The job was cancelled.");
     }
@@ -138,6 +143,7 @@ public class JobResource {
     @POST
     @Path("submit-again")
     @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.resubmitted", target = "job", id = "jobId")
     public Response submitAgain(@PathParam("jobId") long jobId) {
         return done(jobId, actions.submitAgain(jobId), "The job will be submitted to Claudio again.");
     }
@@ -146,6 +152,7 @@ public class JobResource {
     @POST
     @Path("schedule")
     @TenantRoles(TenantRole.TENANT_ADMIN)
+    @Audited(value = "job.rescheduled", target = "job", id = "jobId")
     public Response schedule(@PathParam("jobId") long jobId, @RestForm String priority, @RestForm String dueAt) {
         return done(jobId, actions.reschedule(jobId, priority, dueAt), "The priority and due time are saved.");
     }

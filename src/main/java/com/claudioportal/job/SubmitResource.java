@@ -101,6 +101,7 @@ public class SubmitResource {
     }
 
     @POST
+    @com.claudioportal.audit.Audited(value = "job.submitted", target = "job")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(MultivaluedMap<String, String> posted) {
         SubmitForm form = SubmitForm.read(posted);

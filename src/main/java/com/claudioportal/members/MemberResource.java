@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.FormValidator;
@@ -85,6 +86,7 @@ public class MemberResource {
     }
 
     @POST
+    @Audited(value = "member.added", target = "member")
     public Response add(@BeanParam MemberForm form) {
         FormErrors errors = validator.validate(form);
         if (errors.isEmpty()) {
@@ -99,6 +101,7 @@ public class MemberResource {
 
     @POST
     @Path("{memberId}/role")
+    @Audited(value = "member.role-changed", target = "member", id = "memberId")
     public Response changeRole(@PathParam("memberId") long memberId, @BeanParam RoleForm form) {
         // the member is looked up before the form is judged: someone else's member id is a 404
         MemberService.Outcome outcome = members.changeRole(memberId,
@@ -112,6 +115,7 @@ public class MemberResource {
 
     @POST
     @Path("{memberId}/remove")
+    @Audited(value = "member.removed", target = "member", id = "memberId")
     public Response remove(@PathParam("memberId") long memberId) {
         MemberService.Outcome outcome = members.remove(memberId);
         if (outcome.errors().any()) {

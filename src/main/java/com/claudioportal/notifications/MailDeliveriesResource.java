@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.tenant.TenantContext;
@@ -75,6 +76,7 @@ public class MailDeliveriesResource {
     @POST
     @Path("{mailId}/retry")
     @Transactional
+    @Audited(value = "mail.retried", target = "mail", id = "mailId")
     public Response retry(@PathParam("mailId") long mailId) {
         OutboxMail m = OutboxMail.findById(mailId);
         if (m == null) {

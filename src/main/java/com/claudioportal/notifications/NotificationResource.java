@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.claudioportal.audit.AuditExempt;
 import com.claudioportal.job.Job;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantContext;
@@ -89,6 +90,7 @@ public class NotificationResource {
     /** Marks one read and opens its job. */
     @POST
     @Path("{notificationId}/open")
+    @AuditExempt("marks the person's own notifications read; the job it opens is audited by the job page")
     @Transactional
     public Response open(@PathParam("notificationId") long notificationId) {
         Notification n = mine(notificationId);
@@ -100,6 +102,7 @@ public class NotificationResource {
 
     @POST
     @Path("{notificationId}/read")
+    @AuditExempt("marks the person's own notifications read; the job it opens is audited by the job page")
     @Transactional
     public Response read(@PathParam("notificationId") long notificationId) {
         Notification n = mine(notificationId);
@@ -111,6 +114,7 @@ public class NotificationResource {
 
     @POST
     @Path("read-all")
+    @AuditExempt("marks the person's own notifications read; the job it opens is audited by the job page")
     @Transactional
     public Response readAll() {
         Notification.update("readAt = ?1 where recipient = ?2 and readAt is null", Instant.now(), user.email());

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.PlainText;
@@ -95,6 +96,7 @@ public class PlatformTenantResource {
     }
 
     @POST
+    @Audited(value = "tenant.created", target = "tenant")
     public Response create(@BeanParam NewTenantForm form) {
         FormErrors errors = validator.validate(form);
         if (errors.isEmpty()) {
@@ -121,6 +123,7 @@ public class PlatformTenantResource {
 
     @POST
     @Path("{id}")
+    @Audited(value = "tenant.updated", target = "tenant", id = "id", chainParam = "id")
     public Response update(@PathParam("id") String id, @BeanParam EditTenantForm form) {
         Tenant tenant = PlatformTenantService.find(id);
         FormErrors errors = validator.validate(form);
@@ -136,6 +139,7 @@ public class PlatformTenantResource {
 
     @POST
     @Path("{id}/disable")
+    @Audited(value = "tenant.disabled", target = "tenant", id = "id", chainParam = "id")
     public Response disable(@PathParam("id") String id) {
         String name = service.setEnabled(id, false);
         flash.success(name + " is disabled: its members cannot use the portal until it is enabled again.");
@@ -144,6 +148,7 @@ public class PlatformTenantResource {
 
     @POST
     @Path("{id}/enable")
+    @Audited(value = "tenant.enabled", target = "tenant", id = "id", chainParam = "id")
     public Response enable(@PathParam("id") String id) {
         String name = service.setEnabled(id, true);
         flash.success(name + " is enabled again.");

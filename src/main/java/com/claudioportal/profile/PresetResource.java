@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
@@ -62,6 +63,7 @@ public class PresetResource {
 
     @POST
     @Path("new")
+    @Audited(value = "preset.created", target = "preset")
     public Response create(@BeanParam PresetForm form) {
         return save(null, null, form);
     }
@@ -75,12 +77,14 @@ public class PresetResource {
 
     @POST
     @Path("{presetId}")
+    @Audited(value = "preset.updated", target = "preset", id = "presetId")
     public Response update(@PathParam("presetId") long presetId, @BeanParam PresetForm form) {
         return save(presetId, PresetService.find(presetId), form);
     }
 
     @POST
     @Path("{presetId}/delete")
+    @Audited(value = "preset.deleted", target = "preset", id = "presetId")
     public Response delete(@PathParam("presetId") long presetId) {
         String name = presets.delete(presetId);
         flash.success("The preset \u201c" + name + "\u201d was deleted.");

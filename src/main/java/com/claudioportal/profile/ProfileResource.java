@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
@@ -72,6 +73,7 @@ public class ProfileResource {
 
     @POST
     @Path("import")
+    @Audited(value = "profile.imported", target = "profile")
     public Response importJson(@BeanParam ImportForm form) throws IOException {
         String text = form.json;
         if (form.file != null && form.file.size() > 0) {
@@ -108,6 +110,7 @@ public class ProfileResource {
 
     @POST
     @Path("new")
+    @Audited(value = "profile.created", target = "profile")
     public Response create(@BeanParam ProfileForm form) {
         if (form.applyRowAction()) {
             return Response.ok(editor(null, form, FormErrors.none())).build();
@@ -129,6 +132,7 @@ public class ProfileResource {
 
     @POST
     @Path("{profileId}")
+    @Audited(value = "profile.updated", target = "profile", id = "profileId")
     public Response update(@PathParam("profileId") long profileId, @BeanParam ProfileForm form) {
         Profile p = ProfileService.find(profileId);
         if (form.applyRowAction()) {
@@ -144,6 +148,7 @@ public class ProfileResource {
 
     @GET
     @Path("{profileId}/export")
+    @Audited(value = "profile.exported", target = "profile", id = "profileId")
     @Produces(MediaType.APPLICATION_JSON)
     public Response export(@PathParam("profileId") long profileId) {
         Profile p = ProfileService.find(profileId);
@@ -155,6 +160,7 @@ public class ProfileResource {
 
     @POST
     @Path("{profileId}/disable")
+    @Audited(value = "profile.disabled", target = "profile", id = "profileId")
     public Response disable(@PathParam("profileId") long profileId) {
         String name = profiles.setEnabled(profileId, false);
         flash.success("\u201c" + name + "\u201d is disabled: staff no longer see it when submitting.");
@@ -163,6 +169,7 @@ public class ProfileResource {
 
     @POST
     @Path("{profileId}/enable")
+    @Audited(value = "profile.enabled", target = "profile", id = "profileId")
     public Response enable(@PathParam("profileId") long profileId) {
         String name = profiles.setEnabled(profileId, true);
         flash.success("\u201c" + name + "\u201d is enabled again.");
@@ -189,6 +196,7 @@ public class ProfileResource {
     /** The expected turnaround: jobs of this profile not finished by then are marked late. */
     @POST
     @Path("{profileId}/turnaround")
+    @Audited(value = "profile.turnaround-changed", target = "profile", id = "profileId")
     public Response turnaround(@PathParam("profileId") long profileId, @RestForm String expectedTurnaroundHours) {
         FormErrors errors = profiles.setTurnaround(profileId, expectedTurnaroundHours);
         if (errors.any()) {

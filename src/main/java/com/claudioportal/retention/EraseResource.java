@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobActions;
@@ -52,6 +53,7 @@ public class EraseResource {
     }
 
     @POST
+    @Audited(value = "job.content-erased", target = "job", id = "jobId")
     public Response erase(@PathParam("jobId") long jobId) {
         return JobResource.done(flash, tenant.tenantId(), jobId, erasure.eraseNow(jobId), "The job's content was erased.");
     }

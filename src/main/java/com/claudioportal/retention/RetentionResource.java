@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
@@ -62,6 +63,7 @@ public class RetentionResource {
     /** {@code keep}: "forever" or "days" (then {@code days}). */
     @POST
     @Transactional
+    @Audited(value = "tenant.retention-changed", target = "tenant")
     public Response save(@RestForm String keep, @RestForm String days) {
         FormErrors errors = FormErrors.none();
         Integer chosen = null;

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.claudioportal.audit.AuditExempt;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.tenant.CurrentUser;
@@ -52,6 +53,7 @@ public class SettingsResource {
     }
 
     @POST
+    @AuditExempt("a person's own notification settings: nobody else's data, no health information")
     @Transactional
     public Response save(@BeanParam SettingsForm form) {
         UserSettings.MailDelivery delivery = parse(form.mailDelivery);

@@ -91,9 +91,11 @@ public class CurrentUser {
      * tokens (none in production) count as issued by the portal itself.
      */
     public String issuer() {
-        if (!isAuthenticated()) {
-            return null;
-        }
+        return isAuthenticated() ? issuerOf(identity) : null;
+    }
+
+    /** {@link #issuer()} of any identity, e.g. one a security event names (the sign-in's audit). */
+    public static String issuerOf(SecurityIdentity identity) {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getIssuer() != null && !jwt.getIssuer().isBlank()) {
             return jwt.getIssuer();
         }
@@ -111,20 +113,25 @@ public class CurrentUser {
     }
 
     private String resolveEmail() {
-        if (identity.isAnonymous()) {
+        return emailOf(identity, config.requireVerifiedEmail());
+    }
+
+    /** The e-mail address to trust for {@code identity}; also for code without a request (sign-in events). */
+    public static String emailOf(SecurityIdentity identity, boolean requireVerified) {
+        if (identity == null || identity.isAnonymous()) {
             return null;
         }
         String candidate = null;
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             candidate = jwt.getClaim("email");
-            if (candidate != null && config.requireVerifiedEmail()) {
+            if (candidate != null && requireVerified) {
                 Object verified = jwt.getClaim("email_verified");
                 if (!(Boolean.TRUE.equals(verified) || "true".equals(String.valueOf(verified)))) {
                     return null;
                 }
             }
         }
-        if (candidate == null && !config.requireVerifiedEmail()) {
+        if (candidate == null && !requireVerified) {
             String name = identity.getPrincipal().getName();
             candidate = name != null && name.contains("@") ? name : null;
         }

@@ -15,6 +15,8 @@ public class TenantContext {
     public static final String NONE = "-";
 
     private TenantAccess access;
+    /** What the filter entered for the signed-in member; background work (TenantScope) swaps in others. */
+    private TenantAccess entered;
 
     public boolean isActive() {
         return access != null;
@@ -44,8 +46,17 @@ public class TenantContext {
         return access != null && access.role() != null && access.role().grants(required);
     }
 
+    /**
+     * The signed-in person's own role in the active tenant, or null while background work
+     * ({@link TenantScope}) acts in a tenant on the person's behalf. The audit log records it.
+     */
+    public TenantRole memberRole() {
+        return access != null && access == entered ? access.role() : null;
+    }
+
     void enter(TenantAccess access) {
         this.access = access;
+        this.entered = access;
     }
 
     TenantAccess swap(TenantAccess next) {

@@ -26,6 +26,13 @@ public class TenantDirectory {
     @Inject
     EntityManager em;
 
+    /** Fired inside the transaction that wrote an organization grant, so that it is audited with it. */
+    public record OrganizationGrant(String tenantId, String email, String organization) {
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<OrganizationGrant> granted;
+
     /** The person's access to a tenant, or empty when they are not a member (or it does not exist). */
     public Optional<TenantAccess> accessTo(String tenantId, Person person) {
         if (person == null || person.subject() == null || tenantId == null) {
@@ -74,6 +81,7 @@ public class TenantDirectory {
             }
             if (alias != null && person.email() != null && person.organizations().contains(alias)
                     && grantFromOrganization(tenantId, person)) {
+                granted.fire(new OrganizationGrant(tenantId, person.email(), alias));
                 return Optional.of(new TenantAccess(tenantId, name, enabled, TenantRole.STAFF));
             }
             return Optional.<TenantAccess> empty();

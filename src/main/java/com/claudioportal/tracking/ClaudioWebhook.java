@@ -11,6 +11,12 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import com.claudioportal.audit.AuditActor;
+import com.claudioportal.audit.AuditAggregates;
+import com.claudioportal.audit.AuditEntry;
+import com.claudioportal.audit.AuditOutcome;
+import com.claudioportal.audit.AuditSource;
+import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.credentials.WebhookTokens;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -41,6 +47,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 public class ClaudioWebhook {
 
     private static final Logger LOG = Logger.getLogger(ClaudioWebhook.class);
+    static final String RECEIVED = "webhook.received";
+    static final String REFUSED = "webhook.refused";
     private static final String[] REFERENCE_KEYS = { "job_reference_id", "jobReferenceId", "reference_id", "job_id", "reference" };
 
     @Inject
@@ -57,6 +65,9 @@ public class ClaudioWebhook {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    AuditAggregates audit;
 
     private Cache<String, String> knownTokens;
     private Cache<String, Boolean> unknownTokens;
@@ -84,6 +95,8 @@ public class ClaudioWebhook {
     void receive(RoutingContext rc) {
         String address = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().host();
         if (!perAddress.allow(address)) {
+            // the tenant is not looked up for a flood: the platform's log counts these
+            trace(rc, REFUSED, AuditTrail.PLATFORM, AuditOutcome.DENIED, "client-address");
             tooMany(rc, "address");
             return;
         }
@@ -91,10 +104,14 @@ public class ClaudioWebhook {
         Context context = Vertx.currentContext();
         tenantOf(token).whenComplete((tenant, error) -> context.runOnContext(v -> {
             if (error != null) {
+                trace(rc, RECEIVED, AuditTrail.PLATFORM, AuditOutcome.FAILURE, null);
                 answer(rc, 503, "{\"error\":\"try again later\"}", "error");
             } else if (tenant.isEmpty()) {
+                // all unknown addresses together: counting each guessed token would let a flood write a row per guess
+                trace(rc, REFUSED, AuditTrail.PLATFORM, AuditOutcome.DENIED, "unknown-address");
                 answer(rc, 404, "{\"error\":\"unknown webhook address\"}", "unknown_address");
             } else if (!perToken.allow(tenant.get())) {
+                trace(rc, REFUSED, tenant.get(), AuditOutcome.DENIED, "webhook-address");
                 tooMany(rc, "token");
             } else {
                 accept(rc, tenant.get(), context);
@@ -106,11 +123,14 @@ public class ClaudioWebhook {
         String reference = referenceIn(rc);
         if (reference == null || reference.length() > 200) {
             LOG.debugf("Webhook for tenant %s without a job reference", tenant);
+            trace(rc, RECEIVED, tenant, AuditOutcome.SUCCESS, null);
             answer(rc, 200, "{\"received\":true}", "no_reference");
             return;
         }
-        notices.record(tenant, reference).whenComplete((v, error) -> context.runOnContext(x -> {
+        // an accepted notice is counted once committed, per job (NoticeWriter)
+        notices.record(tenant, reference, AuditSource.of(rc)).whenComplete((v, error) -> context.runOnContext(x -> {
             if (error != null) {
+                trace(rc, RECEIVED, tenant, AuditOutcome.FAILURE, null);
                 answer(rc, 503, "{\"error\":\"try again later\"}", "error");
             } else {
                 answer(rc, 200, "{\"received\":true}", "accepted");
@@ -142,6 +162,16 @@ public class ClaudioWebhook {
     void regenerated(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) WebhookTokens.Regenerated change) {
         knownTokens.asMap().values().removeIf(change.tenantId()::equals);
         unknownTokens.invalidateAll();
+    }
+
+    /**
+     * Leaves the delivery's trace in the audit log: counted per chain, action, outcome, target and
+     * minute ({@link AuditAggregates}), so 41,000 deliveries become a few events with their counts.
+     * {@code limit} names what refused it; no part of the token, reference or body is kept.
+     */
+    private void trace(RoutingContext rc, String action, String chain, AuditOutcome outcome, String limit) {
+        audit.count(AuditEntry.of(action).chain(chain).target("webhook", limit).outcome(outcome).actor(AuditActor.CLAUDIO)
+                .source(AuditSource.of(rc)));
     }
 
     private void tooMany(RoutingContext rc, String which) {

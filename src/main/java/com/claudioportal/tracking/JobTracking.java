@@ -86,7 +86,8 @@ public class JobTracking {
         return JobChanges.byPerson(() -> {
             Job j = Job.findById(jobId);
             lifecycle.linked(j, ref, nameAtClaudio, user.actor(), user.displayName());
-            audit.record("job.resolved", "job", jobId, Map.of("resolution", "linked", "reference", ref));
+            // Claudio's reference is an opaque id; the name the job has there stays on the timeline
+            audit.record("job.linked", "job", jobId, Map.of("reference", ref));
             return null;
         });
     }
@@ -136,6 +137,7 @@ public class JobTracking {
                 throw new NotFoundException();
             }
             lifecycle.checkedNow(j, user.actor(), user.displayName());
+            audit.record("job.checked", "job", jobId, Map.of());
             return null;
         });
     }
@@ -181,7 +183,7 @@ public class JobTracking {
             return new Link(null, refused.get());
         }
         QuarkusTransaction.requiringNew().run(() -> audit.record(media ? "job.media-opened" : "job.transcript-opened", "job", jobId,
-                Map.of("file", JobResult.nameOf(urls.get(index), (media ? "media " : "transcript ") + (index + 1)))));
+                Map.of("index", index + 1)));
         return new Link(urls.get(index), null);
     }
 

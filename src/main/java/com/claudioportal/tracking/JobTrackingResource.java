@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.job.JobResource;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
@@ -43,6 +44,7 @@ public class JobTrackingResource {
     @POST
     @Path("link")
     @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.linked", target = "job", id = "jobId")
     public Response link(@PathParam("jobId") long jobId, @RestForm String reference) {
         return JobResource.done(flash, tenant.tenantId(), jobId, tracking.link(jobId, reference),
                 "The job is linked to Claudio's job " + (reference == null ? "" : reference.trim()) + ".");
@@ -51,6 +53,7 @@ public class JobTrackingResource {
     @POST
     @Path("check")
     @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.checked", target = "job", id = "jobId")
     public Response check(@PathParam("jobId") long jobId) {
         return JobResource.done(flash, tenant.tenantId(), jobId, tracking.checkNow(jobId), "The portal is checking the job at Claudio.");
     }
@@ -59,6 +62,7 @@ public class JobTrackingResource {
     @POST
     @Path("claudio-details")
     @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.claudio-details-viewed", target = "job", id = "jobId")
     public Response claudioDetails(@PathParam("jobId") long jobId) {
         return JobResource.done(flash, tenant.tenantId(), jobId, tracking.fetchDetails(jobId), "Claudio's details are below.");
     }
@@ -67,6 +71,7 @@ public class JobTrackingResource {
     @GET
     @Path("transcripts/{index}")
     @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.transcript-opened", target = "job", id = "jobId")
     public Response transcript(@PathParam("jobId") long jobId, @PathParam("index") int index) {
         return open(jobId, tracking.open(jobId, false, index));
     }
@@ -74,6 +79,7 @@ public class JobTrackingResource {
     @GET
     @Path("media/{index}")
     @TenantRoles(TenantRole.STAFF)
+    @Audited(value = "job.media-opened", target = "job", id = "jobId")
     public Response media(@PathParam("jobId") long jobId, @PathParam("index") int index) {
         return open(jobId, tracking.open(jobId, true, index));
     }

@@ -224,7 +224,9 @@ public class JobWorker {
                 }
                 Upload u = Upload.findById(f.uploadId);
                 if (u == null || !storage.exists(u.storedPath)) {
-                    lifecycle.failed(job, "The file \u201c" + f.originalFilename + "\u201d is no longer in the portal. Submit a new job with it.");
+                    // the timeline is read by auditors: the file by its place in the job, never by its name
+                    lifecycle.failed(job, "File " + (f.position + 1) + " (a " + f.kind.noun() + ") is no longer in the portal. "
+                            + "Submit a new job with it.");
                     return Pending.STOP;
                 }
                 f.status = JobFile.Status.SENDING;
@@ -259,7 +261,8 @@ public class JobWorker {
                 return new FileOutcome(true, sent);
             }
             file.status = JobFile.Status.WAITING;
-            retryOrFail(job, result.failureOrNull(), "sending \u201c" + file.originalFilename + "\u201d", false);
+            // the timeline is read by auditors: the file by its place in the job, never by its name
+            retryOrFail(job, result.failureOrNull(), "sending file " + (file.position + 1) + " (a " + file.kind.noun() + ")", false);
             return FileOutcome.STOP;
         }, FileOutcome.STOP);
         if (outcome.sentCopy() != null) {

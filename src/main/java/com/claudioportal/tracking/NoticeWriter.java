@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,6 +20,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+
+import com.claudioportal.audit.AuditActor;
+import com.claudioportal.audit.AuditAggregates;
+import com.claudioportal.audit.AuditEntry;
+import com.claudioportal.audit.AuditSource;
 
 /**
  * Writes Claudio's webhook notices durably, many at a time: notices that arrive within a few
@@ -40,7 +47,7 @@ public class NoticeWriter {
             with n as (
                 select distinct * from unnest(?::varchar[], ?::varchar[]) as n(tenant_id, reference)
             ), old as (
-                select j.id, j.tenant_id, j.status, j.last_notice_at from job j
+                select j.id, j.tenant_id, n.reference, j.status, j.last_notice_at from job j
                 join n on j.tenant_id = n.tenant_id and j.claudio_reference = n.reference
                 where j.next_attempt_at is not null
                 order by j.id
@@ -55,9 +62,9 @@ public class NoticeWriter {
                 where old.last_notice_at is null or old.last_notice_at < now() - make_interval(secs => ?)
                 returning 1
             )
-            select (select count(*) from changed)""";
+            select old.tenant_id, old.reference, old.id from old join changed on changed.id = old.id""";
 
-    private record Notice(String tenantId, String reference, CompletableFuture<Void> done) {
+    private record Notice(String tenantId, String reference, AuditSource source, CompletableFuture<Void> done) {
     }
 
     @Inject
@@ -66,13 +73,21 @@ public class NoticeWriter {
     @Inject
     WorkerConfig config;
 
+    @Inject
+    AuditAggregates audit;
+
     private final LinkedBlockingQueue<Notice> queue = new LinkedBlockingQueue<>(100_000);
     private volatile Thread writer;
 
     /** Completes once the notice is committed (or fails: the caller answers 503 and Claudio may send it again). */
     public CompletionStage<Void> record(String tenantId, String reference) {
+        return record(tenantId, reference, AuditSource.NONE);
+    }
+
+    /** As {@link #record(String, String)}, for a notice that came from {@code source} (the audit log's count names it). */
+    public CompletionStage<Void> record(String tenantId, String reference, AuditSource source) {
         ensureWriter();
-        Notice notice = new Notice(tenantId, reference, new CompletableFuture<>());
+        Notice notice = new Notice(tenantId, reference, source, new CompletableFuture<>());
         if (!queue.offer(notice)) {
             notice.done().completeExceptionally(new IllegalStateException("too many notices waiting"));
         }
@@ -132,30 +147,45 @@ public class NoticeWriter {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long changed;
+                Map<List<String>, Long> jobs = new HashMap<>();
                 try (PreparedStatement s = c.prepareStatement(WRITE)) {
                     s.setArray(1, c.createArrayOf("varchar", batch.stream().map(Notice::tenantId).toArray()));
                     s.setArray(2, c.createArrayOf("varchar", batch.stream().map(Notice::reference).toArray()));
                     s.setString(3, MESSAGE);
                     s.setDouble(4, config.webhook().timelineWindow().toMillis() / 1000.0);
                     try (ResultSet r = s.executeQuery()) {
-                        r.next();
-                        changed = r.getLong(1);
+                        while (r.next()) {
+                            jobs.put(List.of(r.getString(1), r.getString(2)), r.getLong(3));
+                        }
                     }
                 }
-                if (changed > 0) {
+                if (!jobs.isEmpty()) {
                     try (PreparedStatement s = c.prepareStatement("select pg_notify(?, '')")) {
                         s.setString(1, JobClaims.CHANNEL);
                         s.execute();
                     }
                 }
                 c.commit();
+                counted(batch, jobs);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
                 c.setAutoCommit(true);
             }
+        }
+    }
+
+    /**
+     * The audit trace of committed notices: counted per job (or, for a notice about no job the
+     * portal follows, per tenant) and minute by {@link AuditAggregates}, so a flood of deliveries
+     * is a handful of events. Neither Claudio's reference nor the body is kept.
+     */
+    private void counted(List<Notice> batch, Map<List<String>, Long> jobs) {
+        for (Notice n : batch) {
+            Long job = jobs.get(List.of(n.tenantId(), n.reference()));
+            audit.count(AuditEntry.of(ClaudioWebhook.RECEIVED).chain(n.tenantId()).target(job == null ? "webhook" : "job", job)
+                    .actor(AuditActor.CLAUDIO).source(n.source()));
         }
     }
 }

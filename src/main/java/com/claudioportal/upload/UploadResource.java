@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 
+import com.claudioportal.audit.Audited;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 
@@ -48,6 +49,7 @@ public class UploadResource {
      * (so the CSRF filter does not read the body); only {@code application/octet-stream} bodies are taken.
      */
     @POST
+    @Audited(value = "upload.received", target = "upload")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@QueryParam("kind") String kind, @HeaderParam("X-File-Name") String encodedName,
@@ -82,6 +84,7 @@ public class UploadResource {
 
     @POST
     @Path("{uploadId}/delete")
+    @Audited(value = "upload.discarded", target = "upload", id = "uploadId")
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> delete(@PathParam("uploadId") UUID uploadId) {
         uploads.discard(uploadId);
@@ -91,6 +94,7 @@ public class UploadResource {
     /** Streams a recording back to the page's audio player (with range requests, for seeking). */
     @GET
     @Path("{uploadId}/media")
+    @Audited(value = "job.recording-played", target = "upload", id = "uploadId", coalesce = true)
     public Response media(@PathParam("uploadId") UUID uploadId, @jakarta.ws.rs.HeaderParam("Range") String range) {
         Upload upload = UploadService.find(uploadId);
         if (upload.kind != UploadKind.AUDIO || upload.storedPath == null) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantContext;
 
@@ -45,6 +46,9 @@ public class UploadService {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    AuditTrail audit;
 
     @Inject
     RecordingCheck recordings;
@@ -204,6 +208,9 @@ public class UploadService {
         upload.uploadedBy = user.actor();
         upload.storedPath = storage.keep(file, tenant.tenantId(), upload.id);
         upload.persist();
+        // kind, size and type only: the file's name is health information
+        audit.record("upload.received", "upload", upload.id, java.util.Map.of("kind", kind.name(), "sizeBytes", size,
+                "contentType", upload.contentType));
         return new Received(upload, 200, null);
     }
 
@@ -260,6 +267,7 @@ public class UploadService {
         String stored = upload.storedPath;
         upload.delete();
         storage.deleteAfterCommit(stored);
+        audit.record("upload.discarded", "upload", id, java.util.Map.of("kind", upload.kind.name()));
     }
 
     public static Upload find(UUID id) {

@@ -162,13 +162,14 @@ class DbSchedulerFairnessBenchmark {
     @BeforeAll
     static void startDatabase() {
         jdbcUrl = System.getProperty("quarkus.datasource.jdbc.url");
-        dbUser = System.getProperty("quarkus.datasource.username");
-        dbPassword = System.getProperty("quarkus.datasource.password");
+        // it creates its own tables: as the owner role (the application role may not)
+        dbUser = System.getProperty("quarkus.flyway.username", System.getProperty("quarkus.datasource.username"));
+        dbPassword = System.getProperty("quarkus.flyway.password", System.getProperty("quarkus.datasource.password"));
         if (jdbcUrl == null) {
             ownDatabase = EmbeddedDatabase.startEphemeral();
             jdbcUrl = ownDatabase.jdbcUrl();
-            dbUser = ownDatabase.username();
-            dbPassword = ownDatabase.password();
+            dbUser = ownDatabase.ownerUsername();
+            dbPassword = ownDatabase.ownerPassword();
         }
         loadBefore = UploadBenchmark.loadAverage();
     }

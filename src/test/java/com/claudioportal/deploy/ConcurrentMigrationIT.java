@@ -59,6 +59,8 @@ class ConcurrentMigrationIT {
                     "OIDC_CLIENT_SECRET", "concurrent-migration-client-secret",
                     "SESSION_ENCRYPTION_SECRET", "concurrent-migration-session-secret-0123456789",
                     "PORTAL_ENCRYPTION_KEYS", "k1:" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32))));
+            env.putAll(Map.of("DB_MIGRATION_USER", database.ownerUsername(), "DB_MIGRATION_PASSWORD", database.ownerPassword(),
+                    "PORTAL_AUDIT_KEYS", "a1:" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32))));
             List<PortalProcess> portals = new ArrayList<>();
             List<Path> logFiles = new ArrayList<>();
             try {

@@ -125,12 +125,14 @@ public final class DemoStack implements AutoCloseable {
                 "DB_URL", database.jdbcUrl(),
                 "DB_USER", database.username(),
                 "DB_PASSWORD", database.password(),
+                "DB_MIGRATION_USER", database.ownerUsername(),
+                "DB_MIGRATION_PASSWORD", database.ownerPassword(),
                 "OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
                 "PORTAL_DATA_DIR", s.home().resolve("data").toString(),
                 "PORTAL_DEMO_SANDBOX_URL", sandbox.url(),
-                "PORTAL_DEMO_SANDBOX_CONTROL_TOKEN", SANDBOX_CONTROL_TOKEN,
-                "SMTP_HOST", "127.0.0.1",
-                "SMTP_PORT", String.valueOf(mail.smtpPort())));
+                "PORTAL_DEMO_SANDBOX_CONTROL_TOKEN", SANDBOX_CONTROL_TOKEN));
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", String.valueOf(mail.smtpPort()));
         // the portal may call the sandbox on its port only (on a free one in tests, 8090 in the demo)
         int sandboxPort = java.net.URI.create(sandbox.url()).getPort();
         env.put("PORTAL_CONNECTION_ALLOWED_PRIVATE_HOSTS", "localhost:" + sandboxPort + ",127.0.0.1:" + sandboxPort);

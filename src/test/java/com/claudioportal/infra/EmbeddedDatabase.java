@@ -3,19 +3,32 @@ package com.claudioportal.infra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server (17.x, from Maven Central binaries) without Docker or an installed
  * database. The test suite starts a throw-away one; the demo keeps its data directory.
+ *
+ * <p>Like a production database it has two roles (docs/operations.md, "Database roles"): the
+ * owner {@value #OWNER}, which Flyway migrates with and which owns every table, and the
+ * application role {@value #APP}, which the portal runs as and which may only insert and read
+ * audit rows. The database {@value #DATABASE} belongs to the owner.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
+
+    public static final String DATABASE = "claudio_portal";
+    public static final String OWNER = "portal_owner";
+    public static final String APP = "portal_app";
 
     private final EmbeddedPostgres postgres;
 
     private EmbeddedDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
+        createRolesAndDatabase();
     }
 
     /** A fresh server on a free port with a temporary data directory. */
@@ -45,20 +58,48 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Idempotent, so a kept demo data directory starts as well as a fresh one. */
+    private void createRolesAndDatabase() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            for (String role : new String[] { OWNER, APP }) {
+                s.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + role + "') then "
+                        + "create role " + role + " login password '" + role + "'; end if; end $$");
+            }
+            try (var rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
+                if (!rs.next()) {
+                    s.execute("create database " + DATABASE + " owner " + OWNER);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database roles", e);
+        }
+    }
+
+    /** No user in the URL: the driver would let it override the credentials the pool passes. */
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
     public int port() {
         return postgres.getPort();
     }
 
+    /** The application role (DB_USER). */
     public String username() {
-        return "postgres";
+        return APP;
     }
 
     public String password() {
-        return "postgres";
+        return APP;
+    }
+
+    /** The owner role Flyway migrates with (DB_MIGRATION_USER). */
+    public String ownerUsername() {
+        return OWNER;
+    }
+
+    public String ownerPassword() {
+        return OWNER;
     }
 
     @Override

@@ -5,7 +5,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts one embedded PostgreSQL and one OpenID Connect provider ({@link TestIdentityProvider})
- * for the whole test run, before Quarkus boots, and points the application at them. Registered in
+ * for the whole test run, before Quarkus boots, and points the application at them: the portal
+ * runs as the application role, Flyway migrates as the owner, as in production. Registered in
  * META-INF/services; the suite needs no installed database and no Keycloak.
  */
 public class TestDatabaseSession implements LauncherSessionListener {
@@ -25,6 +26,8 @@ public class TestDatabaseSession implements LauncherSessionListener {
             System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
             System.setProperty("quarkus.datasource.username", database.username());
             System.setProperty("quarkus.datasource.password", database.password());
+            System.setProperty("quarkus.flyway.username", database.ownerUsername());
+            System.setProperty("quarkus.flyway.password", database.ownerPassword());
         }
         if (identityProvider == null && System.getProperty("quarkus.oidc.auth-server-url") == null) {
             identityProvider = TestIdentityProvider.start();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.audit.AuditEvent;
+import com.claudioportal.audit.AuditOutcome;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.job.Job;
@@ -137,10 +138,20 @@ class RetentionTest {
                 .body(containsString("Content erased on"))
                 .body(not(containsString("Jeanne")))
                 .body(not(containsString("fixture.wav")));
-        assertEquals(1, scope.call(tenant, () -> AuditEvent.count("action = ?1 and targetId = ?2", "job.content-erased", String.valueOf(job))));
-        // a second erase explains itself and changes nothing
+        assertEquals(1, erasures(job, null), "one event for the erasure");
+        assertEquals(1, erasures(job, AuditOutcome.SUCCESS));
+        // a second erase explains itself and changes nothing: the log shows the refused attempt, not a second erasure
         assertEquals(303, WebClient.send("POST", page + "/erase", csrf, Map.of()).statusCode());
-        assertEquals(1, scope.call(tenant, () -> AuditEvent.count("action = ?1 and targetId = ?2", "job.content-erased", String.valueOf(job))));
+        assertEquals(1, erasures(job, AuditOutcome.SUCCESS), "erased once");
+        assertEquals(1, erasures(job, AuditOutcome.FAILURE), "the refused second erase carries its outcome");
+        assertEquals(2, erasures(job, null));
+    }
+
+    /** Events of the job's content erasure with {@code outcome} (null: any). */
+    private long erasures(long job, AuditOutcome outcome) {
+        return scope.call(tenant, () -> outcome == null
+                ? AuditEvent.count("action = ?1 and targetId = ?2", "job.content-erased", String.valueOf(job))
+                : AuditEvent.count("action = ?1 and targetId = ?2 and outcome = ?3", "job.content-erased", String.valueOf(job), outcome));
     }
 
     /** A finished job with a name, field values, a recording and transcript links, completed {@code daysAgo}. */

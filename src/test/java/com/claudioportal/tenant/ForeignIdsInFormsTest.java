@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.audit.AuditEvent;
+import com.claudioportal.audit.AuditOutcome;
 import com.claudioportal.infra.DatabaseSnapshot;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.WebClient;
@@ -30,7 +32,8 @@ import io.restassured.response.Response;
 
 /**
  * Another tenant's id in a form field or a query parameter (not the path: TenantIsolationTest
- * covers those) is a 404 and stores nothing in either tenant. Each refusal has its positive
+ * covers those) is a 404 and stores nothing in either tenant; the one trace is the refused attempt in
+ * the acting tenant's own audit log. Each refusal has its positive
  * control: the same request with the person's own record works.
  */
 @QuarkusTest
@@ -153,6 +156,8 @@ class ForeignIdsInFormsTest {
 
     private void refusedAndNothingStored(Response response) {
         assertEquals(404, response.statusCode(), response.asString());
+        assertTrue(scope.call(b, () -> AuditEvent.count("outcome = ?1 and actor = ?2", AuditOutcome.DENIED, ADMIN_B)) >= 1,
+                "tenant B's auditors see the refused attempt");
     }
 
     private void assertOwnSubmitWorks() {
@@ -168,14 +173,7 @@ class ForeignIdsInFormsTest {
         form.put("isRaw", "0");
         form.put("audioId", recordings.stream().map(UUID::toString).toList());
         form.put("jobName", recordings.stream().map(r -> "Bulk foreign").toList());
-        Map<String, String> beforeA = snapshot.of(a);
-        Map<String, String> beforeB = snapshot.of(b);
-        Response response = WebClient.send("POST", "/t/" + b + "/jobs/bulk", csrf, form);
-        if (response.statusCode() == 404) {
-            assertEquals(beforeA, snapshot.of(a), "tenant A's rows changed");
-            assertEquals(beforeB, snapshot.of(b), "tenant B's rows changed");
-        }
-        return response;
+        return refusedStoresNothing(() -> WebClient.send("POST", "/t/" + b + "/jobs/bulk", csrf, form));
     }
 
     /** Posts the submit form; checks that the database of both tenants is unchanged when it is refused. */
@@ -196,12 +194,32 @@ class ForeignIdsInFormsTest {
         if (extra != null) {
             form.putAll(extra);
         }
+        return refusedStoresNothing(() -> WebClient.send("POST", "/t/" + b + "/jobs/new", csrf, form));
+    }
+
+    /**
+     * Sends the request; when it is refused, tenant A's rows (its audit log included) are unchanged,
+     * and so are tenant B's but for the audit log's record of B's refused attempt: at most one
+     * event (refusals are rate-limited per person), denied, by B's admin, naming nothing of A.
+     */
+    private Response refusedStoresNothing(java.util.function.Supplier<Response> send) {
         Map<String, String> beforeA = snapshot.of(a);
         Map<String, String> beforeB = snapshot.of(b);
-        Response response = WebClient.send("POST", "/t/" + b + "/jobs/new", csrf, form);
+        long lastEventOfB = scope.call(b, () -> AuditEvent.<AuditEvent> listAll().stream().mapToLong(e -> e.id).max().orElse(0));
+        Response response = send.get();
         if (response.statusCode() == 404) {
             assertEquals(beforeA, snapshot.of(a), "tenant A's rows changed");
-            assertEquals(beforeB, snapshot.of(b), "tenant B's rows changed");
+            Map<String, String> afterB = new java.util.TreeMap<>(snapshot.of(b));
+            afterB.put("audit_event", beforeB.get("audit_event"));
+            assertEquals(beforeB, afterB, "tenant B's rows changed");
+            List<AuditEvent> added = scope.call(b, () -> AuditEvent.<AuditEvent> list("id > ?1", lastEventOfB));
+            assertTrue(added.size() <= 1, "one record of the refusal at most: " + added.size());
+            for (AuditEvent e : added) {
+                assertEquals(AuditOutcome.DENIED, e.outcome, e.action);
+                assertEquals(ADMIN_B, e.actor);
+                assertFalse((e.targetId + "|" + e.details).contains(a), "the refusal names nothing of tenant A: " + e.details);
+                assertFalse(List.of(String.valueOf(profileA), String.valueOf(versionA)).contains(String.valueOf(e.targetId)), e.targetId);
+            }
         }
         return response;
     }

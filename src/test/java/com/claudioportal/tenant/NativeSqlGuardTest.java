@@ -47,6 +47,9 @@ class NativeSqlGuardTest {
             "com\\.claudioportal\\.credentials\\.SecretRotation", Set.of("claudio_connection"),
             // the hash chain, written for a named tenant in the caller's transaction
             "com\\.claudioportal\\.audit\\.AuditTrail", Set.of("audit_event"),
+            // one named chain's sequence numbers and MACs (verification, anchors, the purge's bounds) and its
+            // events per day and group (the activity chart), each statement bound to the chain's tenant_id
+            "com\\.claudioportal\\.audit\\.(AuditVerifier|AuditAnchors|AuditRetention|AuditQuery)", Set.of("audit_event"),
             // a new tenant's first admin, in the transaction that creates the tenant
             "com\\.claudioportal\\.platform\\.PlatformTenantService", Set.of("membership"));
 

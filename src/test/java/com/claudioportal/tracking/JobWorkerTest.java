@@ -161,7 +161,7 @@ class JobWorkerTest {
         assertEquals(reference, job(w.tenant(), jobId).claudioReference);
         untilStatus(w.tenant(), jobId, JobState.COMPLETED);
         assertEquals(1, sandbox.jobCount(w.tenant()));
-        assertEquals(1L, (long) scope.call(w.tenant(), () -> AuditEvent.count("action = ?1 and targetId = ?2", "job.resolved", String.valueOf(jobId))));
+        assertEquals(1L, (long) scope.call(w.tenant(), () -> AuditEvent.count("action = ?1 and targetId = ?2", "job.linked", String.valueOf(jobId))));
     }
 
     @Test
@@ -183,7 +183,7 @@ class JobWorkerTest {
         worker.runOnce();
         assertEquals(JobState.SUBMITTED, job(w.tenant(), jobId).status);
         assertEquals(2, sandbox.jobCount(w.tenant()), "the person chose to send it again");
-        assertEquals(1L, (long) scope.call(w.tenant(), () -> AuditEvent.count("action", "job.resolved")));
+        assertEquals(1L, (long) scope.call(w.tenant(), () -> AuditEvent.count("action", "job.resubmitted")));
     }
 
     @Test
@@ -215,6 +215,9 @@ class JobWorkerTest {
         assertEquals(JobState.UPLOADING, job.status);
         assertEquals(1, job.attempts);
         assertTrue(job.statusDetail.contains("tries again in"), job.statusDetail);
+        // the file by its place in the job: file names carry patients' names, and auditors read the timeline
+        assertTrue(job.statusDetail.contains("while sending file 1 (a recording)"), job.statusDetail);
+        assertTrue(!job.statusDetail.contains(".wav"), job.statusDetail);
         assertTrue(job.nextAttemptAt.isAfter(Instant.now()));
         worker.runOnce();
         assertEquals(1, job(w.tenant(), jobId).attempts, "not before its time");

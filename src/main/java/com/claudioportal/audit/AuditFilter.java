@@ -1,0 +1,186 @@
+package com.claudioportal.audit;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.claudioportal.forms.FormErrors;
+
+/**
+ * The audit page's filters, from the query string: dates (UTC days, both included), person,
+ * group of actions or one action, target (one job: {@code job=17}, or any {@code target=type:id})
+ * and outcome. {@link #check} reads them; a value that does not read is explained beside its field.
+ */
+public class AuditFilter {
+
+    @RestQuery
+    public String from;
+
+    @RestQuery
+    public String to;
+
+    @RestQuery
+    public String actor;
+
+    @RestQuery
+    public String group;
+
+    @RestQuery
+    public String action;
+
+    @RestQuery
+    public String job;
+
+    @RestQuery
+    public String target;
+
+    @RestQuery
+    public String outcome;
+
+    /** Parsed values; null where a filter is not set. */
+    LocalDate fromDay;
+    LocalDate toDay;
+    AuditGroup groupValue;
+    AuditOutcome outcomeValue;
+    String targetType;
+    String targetId;
+
+    /** Reads the filters; the problems are keyed by field. */
+    public FormErrors check() {
+        FormErrors errors = FormErrors.none();
+        fromDay = day(from, "from", errors);
+        toDay = day(to, "to", errors);
+        if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
+            errors.add("to", "The end date comes before the start date.");
+        }
+        actor = blankToNull(actor);
+        if (actor != null) {
+            actor = actor.toLowerCase(Locale.ROOT);
+        }
+        action = blankToNull(action);
+        groupValue = null;
+        if (blankToNull(group) != null) {
+            try {
+                groupValue = AuditGroup.valueOf(group.trim().toUpperCase(Locale.ROOT));
+                group = groupValue.name();
+            } catch (IllegalArgumentException e) {
+                errors.add("group", "Choose one of the listed kinds of event.");
+            }
+        }
+        outcomeValue = null;
+        if (blankToNull(outcome) != null) {
+            try {
+                outcomeValue = AuditOutcome.valueOf(outcome.trim().toUpperCase(Locale.ROOT));
+                outcome = outcomeValue.name();
+            } catch (IllegalArgumentException e) {
+                errors.add("outcome", "Choose one of the listed outcomes.");
+            }
+        }
+        targetType = null;
+        targetId = null;
+        if (blankToNull(job) != null) {
+            if (!job.trim().matches("\\d{1,18}")) {
+                errors.add("job", "Enter the job's number, as in its address (…/jobs/17).");
+            } else {
+                targetType = "job";
+                targetId = job.trim();
+            }
+        } else if (blankToNull(target) != null) {
+            int colon = target.indexOf(':');
+            if (colon < 1 || colon == target.length() - 1) {
+                errors.add("target", "Write the target as kind:id, for example job:17.");
+            } else {
+                targetType = target.substring(0, colon).trim();
+                targetId = target.substring(colon + 1).trim();
+            }
+        }
+        return errors;
+    }
+
+    private static LocalDate day(String value, String field, FormErrors errors) {
+        if (blankToNull(value) == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            errors.add(field, "Enter the date as YYYY-MM-DD, for example 2026-03-31.");
+            return null;
+        }
+    }
+
+    public boolean any() {
+        return fromDay != null || toDay != null || actor != null || groupValue != null || action != null || targetType != null
+                || outcomeValue != null;
+    }
+
+    Instant fromInstant() {
+        return fromDay == null ? null : fromDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** Exclusive: the start of the day after {@code to}. */
+    Instant toInstant() {
+        return toDay == null ? null : toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    public String targetType() {
+        return targetType;
+    }
+
+    public String targetId() {
+        return targetId;
+    }
+
+    public boolean forOneJob() {
+        return "job".equals(targetType);
+    }
+
+    /** The filters as a query string for links (paging, export), without a leading '?'. */
+    public String query() {
+        StringBuilder q = new StringBuilder();
+        summary().forEach((k, v) -> q.append(q.length() == 0 ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(String.valueOf(v), StandardCharsets.UTF_8)));
+        return q.toString();
+    }
+
+    /** The filters set, as recorded with a view or an export of the log. */
+    public Map<String, Object> summary() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        if (fromDay != null) {
+            s.put("from", fromDay.toString());
+        }
+        if (toDay != null) {
+            s.put("to", toDay.toString());
+        }
+        if (actor != null) {
+            s.put("actor", actor);
+        }
+        if (groupValue != null) {
+            s.put("group", groupValue.name());
+        }
+        if (action != null) {
+            s.put("action", action);
+        }
+        if (forOneJob()) {
+            s.put("job", targetId);
+        } else if (targetType != null) {
+            s.put("target", targetType + ":" + targetId);
+        }
+        if (outcomeValue != null) {
+            s.put("outcome", outcomeValue.name());
+        }
+        return s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,144 @@
+package com.claudioportal.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * The keys that sign the audit chain (HMAC-SHA-256), kept outside the database: someone who can
+ * write the audit table but does not have the key cannot recompute the chain. Each signed value
+ * names its key, so the active key can be rotated while older events still verify.
+ */
+@ApplicationScoped
+public class AuditKeys {
+
+    private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+    private final String activeKeyId;
+
+    public AuditKeys(AuditConfig config) {
+        for (String pair : config.keys().orElse("").split(",")) {
+            String trimmed = pair.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            int colon = trimmed.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalStateException("PORTAL_AUDIT_KEYS entries must read id:base64");
+            }
+            String id = trimmed.substring(0, colon);
+            byte[] raw;
+            try {
+                raw = Base64.getDecoder().decode(trimmed.substring(colon + 1));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Audit key " + id + " is not valid base64");
+            }
+            if (raw.length != 32) {
+                throw new IllegalStateException("Audit key " + id + " must be 32 bytes, not " + raw.length);
+            }
+            keys.put(id, new SecretKeySpec(raw, "HmacSHA256"));
+        }
+        String active = config.activeKey().filter(s -> !s.isBlank())
+                .orElse(keys.size() == 1 ? keys.keySet().iterator().next() : null);
+        if (active != null && !keys.containsKey(active)) {
+            throw new IllegalStateException("PORTAL_AUDIT_ACTIVE_KEY names key '" + active + "', which is not configured");
+        }
+        this.activeKeyId = active;
+    }
+
+    /** Fail at start-up, not at the first event, when no key is configured. */
+    void checkConfigured(@Observes StartupEvent event) {
+        if (activeKeyId == null) {
+            throw new IllegalStateException("No audit key: set PORTAL_AUDIT_KEYS (id:base64 of 32 random bytes) "
+                    + "and PORTAL_AUDIT_ACTIVE_KEY. See docs/operations.md, \"Audit keys\".");
+        }
+    }
+
+    public String activeKeyId() {
+        return activeKeyId;
+    }
+
+    public Set<String> keyIds() {
+        return Collections.unmodifiableSet(keys.keySet());
+    }
+
+    public boolean has(String keyId) {
+        return keyId != null && keys.containsKey(keyId);
+    }
+
+    /** A signer for one key; not thread-safe, cheap to reuse for a whole verification walk. */
+    public Signer signer(String keyId) {
+        SecretKeySpec key = keys.get(keyId);
+        if (key == null) {
+            throw new IllegalStateException("Audit key '" + keyId + "' is not configured");
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return new Signer(mac);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    }
+
+    /** HMAC of the fields (in {@link #canonical} form) under the named key, as 64 hex digits. */
+    public String sign(String keyId, Object... fields) {
+        return signer(keyId).sign(fields);
+    }
+
+    /** Whether {@code signature} is the signature of the fields under the named key (false for an unknown key). */
+    public boolean verify(String keyId, String signature, Object... fields) {
+        if (!has(keyId) || signature == null) {
+            return false;
+        }
+        return MessageDigest.isEqual(sign(keyId, fields).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    public static final class Signer {
+        private final Mac mac;
+
+        Signer(Mac mac) {
+            this.mac = mac;
+        }
+
+        public String sign(Object... fields) {
+            return HexFormat.of().formatHex(mac.doFinal(canonical(fields)));
+        }
+    }
+
+    /**
+     * Fields as {@code <utf-8 length>:<value>;} ({@code -:} for null): unambiguous whatever the
+     * values contain, so no two different field lists sign alike.
+     */
+    static byte[] canonical(Object... fields) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(512);
+        for (Object f : fields) {
+            if (f == null) {
+                out.write('-');
+                out.write(':');
+            } else {
+                byte[] bytes = String.valueOf(f).getBytes(StandardCharsets.UTF_8);
+                byte[] length = Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII);
+                out.write(length, 0, length.length);
+                out.write(':');
+                out.write(bytes, 0, bytes.length);
+            }
+            out.write(';');
+        }
+        return out.toByteArray();
+    }
+}

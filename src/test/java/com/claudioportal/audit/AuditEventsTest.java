@@ -1,0 +1,416 @@
+package com.claudioportal.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.DatabaseOwner;
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TestFiles;
+import com.claudioportal.job.Job;
+import com.claudioportal.job.JobResult;
+import com.claudioportal.job.JobState;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantScope;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * Each recorded action, done the way a person does it (HTTP, with the CSRF token, as the role that
+ * may do it), yields exactly one event with the right chain, action, outcome, target, person, role
+ * and request facts; failed and refused attempts carry their outcome; repeated views coalesce.
+ */
+@QuarkusTest
+class AuditEventsTest {
+
+    static final String STAFF = "staff@audit-events.test";
+    static final String ADMIN = "admin@audit-events.test";
+    static final String AUDITOR = "auditor@audit-events.test";
+    static final String PLATFORM = "platform@audit-events.test";
+    static final String OUTSIDER = "outsider@audit-events.test";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    com.claudioportal.credentials.ConnectionService connections;
+
+    String tenant;
+    long profile;
+    long job;
+
+    /** What one action must have left in the log; null fields are not checked. */
+    record Expected(String chain, String action, AuditOutcome outcome, String targetType, String targetId, String actor, String role,
+            String detailsContain) {
+    }
+
+    record Event(long id, String chain, String action, String outcome, String targetType, String targetId, String actor, String role,
+            String subject, String ip, String agent, String requestId, String details) {
+    }
+
+    @BeforeEach
+    void tenantWithEveryRole() {
+        tenant = fixtures.tenant("Audit Events Clinic", ADMIN);
+        fixtures.member(tenant, STAFF, TenantRole.STAFF);
+        fixtures.member(tenant, AUDITOR, TenantRole.AUDITOR);
+        profile = fixtures.seedProfile(tenant);
+        job = fixtures.finishedJob(tenant, profile);
+    }
+
+    @Test
+    @TestSecurity(user = STAFF)
+    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void staffReadsAndActions() {
+        String t = tenant;
+        String j = String.valueOf(job);
+        exactlyOne(() -> given().get("/t/" + t + "/jobs/" + j).then().statusCode(200),
+                new Expected(t, "job.viewed", AuditOutcome.SUCCESS, "job", j, STAFF, "STAFF", null));
+        // the live view refreshing, and opening the page again, are the same viewing
+        none(() -> {
+            given().get("/t/" + t + "/jobs/" + j + "/progress").then().statusCode(200);
+            given().get("/t/" + t + "/jobs/" + j).then().statusCode(200);
+        });
+        String upload = fixtures.upload(t).toString();
+        exactlyOne(() -> given().get("/t/" + t + "/uploads/" + upload + "/media").then().statusCode(200),
+                new Expected(t, "job.recording-played", AuditOutcome.SUCCESS, "upload", upload, STAFF, "STAFF", null));
+        none(() -> given().header("Range", "bytes=100-").get("/t/" + t + "/uploads/" + upload + "/media").then().statusCode(206));
+        // transcripts, media and the Claudio actions: staffAskingClaudioFromTheJobPage
+
+        // a completed job cannot be cancelled: the attempt is recorded as failed
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + j + "/cancel", Map.of()).then().statusCode(303),
+                new Expected(t, "job.cancelled", AuditOutcome.FAILURE, "job", j, STAFF, "STAFF", "\"refused\":true"));
+        String failed = String.valueOf(failedJob());
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + failed + "/cancel", Map.of()).then().statusCode(303),
+                new Expected(t, "job.cancelled", AuditOutcome.SUCCESS, "job", failed, STAFF, "STAFF", null));
+        String retried = String.valueOf(failedJob());
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + retried + "/retry", Map.of()).then().statusCode(303),
+                new Expected(t, "job.retried", AuditOutcome.SUCCESS, "job", retried, STAFF, "STAFF", null));
+
+        // the submit form: refused without a Claudio connection, then saved with one (the service's event, in the job's transaction)
+        String version = String.valueOf(scope.call(t, () -> com.claudioportal.profile.Profile.<com.claudioportal.profile.Profile> findById(
+                profile).currentVersionId));
+        String recording = fixtures.upload(t).toString();
+        Map<String, String> form = new LinkedHashMap<>(Map.of("profileVersionId", version, "jobName", "Évaluation de M. Tremblay",
+                "isRaw", "0", "audioId", recording, "f.specialist_name", "Dr. Form Value"));
+        form.put("submissionKey", java.util.UUID.randomUUID().toString());
+        exactlyOne(() -> post("/t/" + t + "/jobs/new", form).then().statusCode(400),
+                new Expected(t, "job.submitted", AuditOutcome.FAILURE, "job", null, STAFF, "STAFF", "\"status\":400"));
+        scope.run(t, () -> connections.save("http://localhost:9/claudio", "events-key-0000", "events-secret-0000"));
+        form.put("submissionKey", java.util.UUID.randomUUID().toString());
+        Event submitted = exactlyOne(() -> post("/t/" + t + "/jobs/new", form).then().statusCode(303),
+                new Expected(t, "job.submitted", AuditOutcome.SUCCESS, "job", null, STAFF, "STAFF", "\"recordings\":1"));
+        assertTrue(!submitted.details().contains("Tremblay") && !submitted.details().contains("Form Value"), submitted.details());
+
+        // uploads: kind, size and type, never the file's name
+        String[] uploaded = new String[1];
+        Event received = exactlyOne(() -> uploaded[0] = upload("AUDIO", TestFiles.wav("Jean Tremblay dictée.wav", 1), "Jean Tremblay dictée.wav")
+                .then().statusCode(200).extract().path("id"),
+                new Expected(t, "upload.received", AuditOutcome.SUCCESS, "upload", null, STAFF, "STAFF", "\"kind\":\"AUDIO\""));
+        assertEquals(uploaded[0], received.targetId());
+        assertTrue(!received.details().contains("Tremblay"), received.details());
+        exactlyOne(() -> post("/t/" + t + "/uploads/" + uploaded[0] + "/delete", Map.of()).then().statusCode(200),
+                new Expected(t, "upload.discarded", AuditOutcome.SUCCESS, "upload", uploaded[0], STAFF, "STAFF", null));
+        exactlyOne(() -> upload("AUDIO", TestFiles.text("not-audio.txt", "hello"), "not-audio.txt").then().statusCode(415),
+                new Expected(t, "upload.received", AuditOutcome.FAILURE, "upload", null, STAFF, "STAFF", "\"status\":415"));
+    }
+
+    @Test
+    @TestSecurity(user = STAFF)
+    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void staffAskingClaudioFromTheJobPage() {
+        String t = tenant;
+        String j = String.valueOf(job);
+        // fresh links, so that opening one asks Claudio nothing (there is none here); their names carry a patient's
+        scope.run(t, () -> Job.<Job> findById(job).refreshLinks(new JobResult(List.of("https://transcripts.example.test/Tremblay-report.txt"),
+                List.of("https://transcripts.example.test/Tremblay-dictée.mp3"), List.of(), "Le patient Tremblay", Instant.now().plusSeconds(300))));
+        Event transcript = exactlyOne(() -> given().redirects().follow(false).get("/t/" + t + "/jobs/" + j + "/transcripts/0").then().statusCode(303),
+                new Expected(t, "job.transcript-opened", AuditOutcome.SUCCESS, "job", j, STAFF, "STAFF", "\"index\":1"));
+        Event media = exactlyOne(() -> given().redirects().follow(false).get("/t/" + t + "/jobs/" + j + "/media/0").then().statusCode(303),
+                new Expected(t, "job.media-opened", AuditOutcome.SUCCESS, "job", j, STAFF, "STAFF", "\"index\":1"));
+        assertTrue(!transcript.details().contains("Tremblay") && !media.details().contains("Tremblay") && !media.details().contains("https"),
+                media.details());
+        // a transcript the job does not have: refused (404), under the action that was attempted
+        exactlyOne(() -> given().redirects().follow(false).get("/t/" + t + "/jobs/" + j + "/transcripts/7").then().statusCode(404),
+                new Expected(t, "job.transcript-opened", AuditOutcome.DENIED, "job", j, STAFF, "STAFF", "\"status\":404"));
+
+        // check now: refused for a finished job, done for one Claudio is working on
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + j + "/check", Map.of()).then().statusCode(303),
+                new Expected(t, "job.checked", AuditOutcome.FAILURE, "job", j, STAFF, "STAFF", "\"refused\":true"));
+        String atClaudio = String.valueOf(jobIn(JobState.SUBMITTED, "REF-CHECK-" + job));
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + atClaudio + "/check", Map.of()).then().statusCode(303),
+                new Expected(t, "job.checked", AuditOutcome.SUCCESS, "job", atClaudio, STAFF, "STAFF", null));
+        // link and submit again are for a job whose submit answer was lost; elsewhere they are refused
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + j + "/link", Map.of("reference", "REF-LINK-1")).then().statusCode(303),
+                new Expected(t, "job.linked", AuditOutcome.FAILURE, "job", j, STAFF, "STAFF", "\"refused\":true"));
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + j + "/submit-again", Map.of()).then().statusCode(303),
+                new Expected(t, "job.resubmitted", AuditOutcome.FAILURE, "job", j, STAFF, "STAFF", "\"refused\":true"));
+        String lost = String.valueOf(jobIn(JobState.NEEDS_ATTENTION, null));
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + lost + "/link", Map.of("reference", "")).then().statusCode(303),
+                new Expected(t, "job.linked", AuditOutcome.FAILURE, "job", lost, STAFF, "STAFF", "\"refused\":true"));
+        exactlyOne(() -> post("/t/" + t + "/jobs/" + lost + "/submit-again", Map.of()).then().statusCode(303),
+                new Expected(t, "job.resubmitted", AuditOutcome.SUCCESS, "job", lost, STAFF, "STAFF", null));
+    }
+
+    @Test
+    @TestSecurity(user = AUDITOR)
+    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void anAuditorOpeningATranscriptIsRefusedAndRecorded() {
+        String t = tenant;
+        String j = String.valueOf(job);
+        exactlyOne(() -> given().redirects().follow(false).get("/t/" + t + "/jobs/" + j + "/transcripts/0").then().statusCode(403),
+                new Expected(t, "job.transcript-opened", AuditOutcome.DENIED, "job", j, AUDITOR, "AUDITOR", "\"status\":403"));
+    }
+
+    @Test
+    @TestSecurity(user = STAFF)
+    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void refusedAccessIsRecordedOncePerPersonAndWindowWithTheCountLeftOut() throws Exception {
+        String t = tenant;
+        exactlyOne(() -> post("/t/" + t + "/admin/members", Map.of("email", "x@y.test", "role", "STAFF")).then().statusCode(403),
+                new Expected(t, "member.added", AuditOutcome.DENIED, "member", null, STAFF, "STAFF", "\"status\":403"));
+        none(() -> given().get("/t/" + t + "/audit").then().statusCode(403));
+        Thread.sleep(2_100);
+        exactlyOne(() -> given().get("/t/" + t + "/audit").then().statusCode(403),
+                new Expected(t, "audit.viewed", AuditOutcome.DENIED, "audit-log", t, STAFF, "STAFF", "\"refusalsLeftOut\":1"));
+        // platform pages refuse staff, recorded in the platform's log
+        exactlyOne(() -> given().get("/platform/audit/platform").then().statusCode(403),
+                new Expected(AuditTrail.PLATFORM, "audit.viewed", AuditOutcome.DENIED, "audit-log", null, STAFF, null, "\"status\":403"));
+    }
+
+    @Test
+    @TestSecurity(user = OUTSIDER)
+    @OidcSecurity(claims = { @Claim(key = "email", value = OUTSIDER), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void anOutsidersAttemptIsRecordedInTheTenantItAimedAt() {
+        String t = tenant;
+        String j = String.valueOf(job);
+        exactlyOne(() -> given().get("/t/" + t + "/jobs/" + j).then().statusCode(404),
+                new Expected(t, "job.viewed", AuditOutcome.DENIED, "job", j, OUTSIDER, null, "\"status\":404"));
+    }
+
+    @Test
+    @TestSecurity(user = ADMIN)
+    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void tenantAdminChanges() {
+        String t = tenant;
+        exactlyOne(() -> post("/t/" + t + "/admin/members", Map.of("email", "new-member@audit-events.test", "role", "STAFF"))
+                .then().statusCode(303),
+                new Expected(t, "member.added", AuditOutcome.SUCCESS, "member", "new-member@audit-events.test", ADMIN, "TENANT_ADMIN",
+                        "\"role\":\"STAFF\""));
+        exactlyOne(() -> post("/t/" + t + "/admin/members", Map.of("email", "not an address", "role", "STAFF")).then().statusCode(400),
+                new Expected(t, "member.added", AuditOutcome.FAILURE, "member", null, ADMIN, "TENANT_ADMIN", "\"status\":400"));
+        String member = String.valueOf(fixtures.membershipId(t, "new-member@audit-events.test"));
+        exactlyOne(() -> post("/t/" + t + "/admin/members/" + member + "/role", Map.of("role", "AUDITOR")).then().statusCode(303),
+                new Expected(t, "member.role-changed", AuditOutcome.SUCCESS, "member", "new-member@audit-events.test", ADMIN,
+                        "TENANT_ADMIN", "\"to\":\"AUDITOR\""));
+        exactlyOne(() -> post("/t/" + t + "/admin/members/" + member + "/remove", Map.of()).then().statusCode(303),
+                new Expected(t, "member.removed", AuditOutcome.SUCCESS, "member", "new-member@audit-events.test", ADMIN, "TENANT_ADMIN",
+                        null));
+
+        String base = "/t/" + t + "/admin/connection";
+        exactlyOne(() -> post(base, Map.of("baseUrl", "http://localhost:9/claudio", "apiKey", "audit-key-QWER5678", "apiSecret",
+                "audit-secret-ASDF4321")).then().statusCode(303),
+                new Expected(t, "connection.created", AuditOutcome.SUCCESS, "connection", "http://localhost:9/claudio", ADMIN, "TENANT_ADMIN",
+                        null));
+        exactlyOne(() -> post(base, Map.of("baseUrl", "http://localhost:9/claudio", "apiKey", "audit-key-ZXCV0001", "apiSecret",
+                "audit-secret-ZXCV0002")).then().statusCode(303),
+                new Expected(t, "connection.credentials-rotated", AuditOutcome.SUCCESS, "connection", null, ADMIN, "TENANT_ADMIN",
+                        "\"credentials\":\"replaced\""));
+        exactlyOne(() -> post(base, Map.of("baseUrl", "http://10.0.0.5/claudio", "apiKey", "", "apiSecret", "")).then().statusCode(400),
+                new Expected(t, "connection.updated", AuditOutcome.FAILURE, "connection", null, ADMIN, "TENANT_ADMIN", "\"status\":400"));
+        // since the harden merge the test answers with the connection page itself and names the outcome
+        exactlyOne(() -> post(base + "/test", Map.of()).then().statusCode(200),
+                new Expected(t, "connection.tested", AuditOutcome.SUCCESS, "connection", null, ADMIN, "TENANT_ADMIN",
+                        "\"outcome\":\"UNREACHABLE\""));
+        exactlyOne(() -> post(base + "/webhook", Map.of()).then().statusCode(200),
+                new Expected(t, "webhook.created", AuditOutcome.SUCCESS, "webhook", null, ADMIN, "TENANT_ADMIN", null));
+        exactlyOne(() -> post(base + "/webhook", Map.of()).then().statusCode(200),
+                new Expected(t, "webhook.regenerated", AuditOutcome.SUCCESS, "webhook", null, ADMIN, "TENANT_ADMIN", null));
+        exactlyOne(() -> post(base + "/remove", Map.of()).then().statusCode(303),
+                new Expected(t, "connection.removed", AuditOutcome.SUCCESS, "connection", null, ADMIN, "TENANT_ADMIN", null));
+
+        String p = String.valueOf(profile);
+        exactlyOne(() -> given().get("/t/" + t + "/admin/profiles/" + p + "/export").then().statusCode(200),
+                new Expected(t, "profile.exported", AuditOutcome.SUCCESS, "profile", p, ADMIN, "TENANT_ADMIN", null));
+        exactlyOne(() -> post("/t/" + t + "/admin/profiles/" + p + "/disable", Map.of()).then().statusCode(303),
+                new Expected(t, "profile.disabled", AuditOutcome.SUCCESS, "profile", p, ADMIN, "TENANT_ADMIN", null));
+        exactlyOne(() -> post("/t/" + t + "/admin/profiles/" + p + "/disable", Map.of()).then().statusCode(303),
+                new Expected(t, "profile.disabled", AuditOutcome.SUCCESS, "profile", p, ADMIN, "TENANT_ADMIN", "\"changed\":false"));
+        exactlyOne(() -> post("/t/" + t + "/admin/profiles/" + p + "/enable", Map.of()).then().statusCode(303),
+                new Expected(t, "profile.enabled", AuditOutcome.SUCCESS, "profile", p, ADMIN, "TENANT_ADMIN", null));
+        String preset = String.valueOf(fixtures.preset(t, "Dr. Events", Map.of("specialist_name", "Dr. Events")));
+        exactlyOne(() -> post("/t/" + t + "/admin/presets/" + preset + "/delete", Map.of()).then().statusCode(303),
+                new Expected(t, "preset.deleted", AuditOutcome.SUCCESS, "preset", preset, ADMIN, "TENANT_ADMIN", null));
+    }
+
+    @Test
+    @TestSecurity(user = AUDITOR)
+    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void auditorsReadingTheLogAndAJob() {
+        String t = tenant;
+        String j = String.valueOf(job);
+        exactlyOne(() -> given().get("/t/" + t + "/jobs/" + j).then().statusCode(200),
+                new Expected(t, "job.viewed", AuditOutcome.SUCCESS, "job", j, AUDITOR, "AUDITOR", null));
+        exactlyOne(() -> given().get("/t/" + t + "/audit?job=" + j).then().statusCode(200),
+                new Expected(t, "audit.viewed", AuditOutcome.SUCCESS, "audit-log", t, AUDITOR, "AUDITOR", "\"job\":\"" + j + "\""));
+        none(() -> given().get("/t/" + t + "/audit?group=ACCESS").then().statusCode(200));
+        exactlyOne(() -> given().get("/t/" + t + "/audit/export?job=" + j).then().statusCode(200),
+                new Expected(t, "audit.exported", AuditOutcome.SUCCESS, "audit-log", t, AUDITOR, "AUDITOR", "\"job\":\"" + j + "\""));
+        exactlyOne(() -> post("/t/" + t + "/audit/verify", Map.of("mode", "incremental")).then().statusCode(303),
+                new Expected(t, "audit.verified", AuditOutcome.SUCCESS, "audit-log", t, AUDITOR, "AUDITOR", "\"intact\":true"));
+        exactlyOne(() -> given().get("/t/" + t + "/audit?from=2026-13-01").then().statusCode(400),
+                new Expected(t, "audit.viewed", AuditOutcome.FAILURE, "audit-log", t, AUDITOR, "AUDITOR", "\"status\":400"));
+    }
+
+    @Test
+    @TestSecurity(user = PLATFORM, roles = "platform-admin")
+    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void platformAdminActions() {
+        String t = tenant;
+        String id = "events-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        exactlyOne(() -> post("/platform/tenants", Map.of("name", "Événements Clinique", "id", id, "organizationAlias", "",
+                "firstAdminEmail", "first@audit-events.test")).then().statusCode(303),
+                new Expected(id, "tenant.created", AuditOutcome.SUCCESS, "tenant", id, PLATFORM, "PLATFORM_ADMIN", "first@audit-events.test"));
+        exactlyOne(() -> post("/platform/tenants", Map.of("name", "Again", "id", id, "organizationAlias", "",
+                "firstAdminEmail", "first@audit-events.test")).then().statusCode(400),
+                new Expected(AuditTrail.PLATFORM, "tenant.created", AuditOutcome.FAILURE, "tenant", null, PLATFORM, "PLATFORM_ADMIN", null));
+        exactlyOne(() -> post("/platform/tenants/" + t + "/disable", Map.of()).then().statusCode(303),
+                new Expected(t, "tenant.disabled", AuditOutcome.SUCCESS, "tenant", t, PLATFORM, "PLATFORM_ADMIN", null));
+        exactlyOne(() -> post("/platform/tenants/" + t + "/enable", Map.of()).then().statusCode(303),
+                new Expected(t, "tenant.enabled", AuditOutcome.SUCCESS, "tenant", t, PLATFORM, "PLATFORM_ADMIN", null));
+        // opening a tenant's log is recorded in that tenant's log
+        exactlyOne(() -> given().get("/platform/audit/tenants/" + t).then().statusCode(200),
+                new Expected(t, "audit.viewed", AuditOutcome.SUCCESS, "audit-log", t, PLATFORM, "PLATFORM_ADMIN", null));
+        exactlyOne(() -> post("/platform/audit/tenants/" + t + "/retention", Map.of("years", "8")).then().statusCode(303),
+                new Expected(t, "audit.retention-changed", AuditOutcome.SUCCESS, "audit-log", t, PLATFORM, "PLATFORM_ADMIN",
+                        "\"to\":8"));
+        exactlyOne(() -> post("/platform/audit/tenants/" + t + "/retention", Map.of("years", "0")).then().statusCode(303),
+                new Expected(t, "audit.retention-changed", AuditOutcome.FAILURE, "audit-log", t, PLATFORM, "PLATFORM_ADMIN", null));
+        exactlyOne(() -> given().get("/platform/audit/platform").then().statusCode(200),
+                new Expected(AuditTrail.PLATFORM, "audit.viewed", AuditOutcome.SUCCESS, "audit-log", null, PLATFORM, "PLATFORM_ADMIN", null));
+        exactlyOne(() -> post("/platform/encryption/reencrypt", Map.of()).then().statusCode(303),
+                new Expected(AuditTrail.PLATFORM, "encryption.reencrypted", AuditOutcome.SUCCESS, "encryption", null, PLATFORM,
+                        "PLATFORM_ADMIN", "\"tenants\":"));
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    /** A job of the tenant in {@code state}, with Claudio's {@code reference} (or none), not due for the worker. */
+    long jobIn(JobState state, String reference) {
+        long id = fixtures.finishedJob(tenant, profile);
+        scope.run(tenant, () -> {
+            Job j = Job.findById(id);
+            j.status = state;
+            j.claudioReference = reference;
+            j.result = null;
+            j.completedAt = null;
+            j.nextAttemptAt = null;
+        });
+        return id;
+    }
+
+    long failedJob() {
+        long id = fixtures.finishedJob(tenant, profile);
+        scope.run(tenant, () -> {
+            Job j = Job.findById(id);
+            j.status = JobState.FAILED;
+            j.claudioReference = null;
+            j.nextAttemptAt = null;
+        });
+        return id;
+    }
+
+    Event exactlyOne(Runnable action, Expected expected) {
+        List<Event> events = during(action);
+        if (events.size() != 1) {
+            fail(expected.action() + ": expected exactly one event, got " + events);
+        }
+        Event e = events.get(0);
+        assertEquals(expected.chain(), e.chain(), "chain of " + e);
+        assertEquals(expected.action(), e.action(), "action of " + e);
+        assertEquals(expected.outcome().name(), e.outcome(), "outcome of " + e);
+        if (expected.targetType() != null) {
+            assertEquals(expected.targetType(), e.targetType(), "target type of " + e);
+        }
+        if (expected.targetId() != null) {
+            assertEquals(expected.targetId(), e.targetId(), "target of " + e);
+        }
+        assertEquals(expected.actor(), e.actor(), "actor of " + e);
+        assertEquals(expected.role(), e.role(), "role of " + e);
+        assertEquals(expected.actor(), e.subject(), "subject of " + e);
+        if (expected.detailsContain() != null) {
+            assertTrue(e.details().contains(expected.detailsContain()), e.details() + " should contain " + expected.detailsContain());
+        }
+        assertNotNull(e.ip(), "client address of " + e);
+        assertNotNull(e.agent(), "user agent of " + e);
+        assertTrue(e.requestId() != null && e.requestId().matches("[0-9a-f]{16}"), "request id of " + e);
+        return e;
+    }
+
+    void none(Runnable action) {
+        List<Event> events = during(action);
+        assertEquals(List.of(), events, "no event expected");
+    }
+
+    List<Event> during(Runnable action) {
+        long before = ((Number) DatabaseOwner.query("select coalesce(max(id), 0) from audit_event").get(0)[0]).longValue();
+        action.run();
+        List<Event> events = new ArrayList<>();
+        for (Object[] r : DatabaseOwner.query("""
+                select id, tenant_id, action, outcome, target_type, target_id, actor, actor_role, actor_subject, client_ip, user_agent,
+                       request_id, details
+                from audit_event where id > ? order by id""", before)) {
+            events.add(new Event((Long) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], (String) r[6],
+                    (String) r[7], (String) r[8], (String) r[9], (String) r[10], (String) r[11], (String) r[12]));
+        }
+        return events;
+    }
+
+    /** A form post the way the browser sends it: the CSRF cookie and token from a page the person can open. */
+    Response post(String path, Map<String, String> params) {
+        Response page = given().get(path.startsWith("/platform") ? "/platform/tenants" : "/t/" + tenant);
+        String token = page.htmlPath().getString("html.head.meta.find { it.@name == 'csrf-token' }.@content");
+        RequestSpecification spec = given().redirects().follow(false).cookie("portal-csrf", page.getCookie("portal-csrf"))
+                .contentType("application/x-www-form-urlencoded").formParam("csrf-token", token);
+        for (Map.Entry<String, String> p : new LinkedHashMap<>(params).entrySet()) {
+            spec = spec.formParam(p.getKey(), p.getValue());
+        }
+        return spec.post(path);
+    }
+
+    Response upload(String kind, Path file, String name) {
+        Response page = given().get("/t/" + tenant);
+        String token = page.htmlPath().getString("html.head.meta.find { it.@name == 'csrf-token' }.@content");
+        try {
+            return given().cookie("portal-csrf", page.getCookie("portal-csrf")).header("X-CSRF-TOKEN", token)
+                    .header("X-File-Name", java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+                    .contentType("application/octet-stream").body(Files.readAllBytes(file))
+                    .post("/t/" + tenant + "/uploads?kind=" + kind);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
