@@ -118,6 +118,11 @@ public final class EngineSeed implements AutoCloseable {
      * once: the portals' workers claim due jobs while the seed runs, and must never find one half-written.
      */
     public long queuedJob(Tenant t, String name, List<StagedFile> files) throws SQLException {
+        return queuedJob(t, name, files, true);
+    }
+
+    /** {@code due} false: not due yet (null next attempt), for a test that lets all its jobs go at once ({@link #makeQueuedJobsDue}). */
+    public long queuedJob(Tenant t, String name, List<StagedFile> files, boolean due) throws SQLException {
         List<UUID> uploads = new ArrayList<>();
         for (StagedFile f : files) {
             UUID upload = UUID.randomUUID();
@@ -130,9 +135,9 @@ public final class EngineSeed implements AutoCloseable {
             long job = insert("""
                     insert into job (tenant_id, submission_key, name, profile_id, profile_version_id, is_raw, field_values, status,
                                      submitted_by, next_attempt_at, due_at)
-                    values (?, ?, ?, ?, ?, false, '{"specialist_name":"Dr. Jane Roe"}', 'QUEUED', ?, now(),
-                            now() + interval '1 day') returning id""", t.id(), UUID.randomUUID(), name, t.profileId(), t.profileVersionId(),
-                    SUBMITTER);
+                    values (?, ?, ?, ?, ?, false, '{"specialist_name":"Dr. Jane Roe"}', 'QUEUED', ?,
+                            case when ? then now() end, now() + interval '1 day') returning id""", t.id(), UUID.randomUUID(), name,
+                    t.profileId(), t.profileVersionId(), SUBMITTER, due);
             for (int position = 0; position < files.size(); position++) {
                 StagedFile f = files.get(position);
                 UUID upload = uploads.get(position);
@@ -157,6 +162,13 @@ public final class EngineSeed implements AutoCloseable {
         } finally {
             db.setAutoCommit(autoCommit);
         }
+    }
+
+    /** Makes every queued job that is not due yet due now, and tells the portals; returns how many. */
+    public int makeQueuedJobsDue() throws SQLException {
+        int n = update("update job set next_attempt_at = now() where status = 'QUEUED' and next_attempt_at is null");
+        count("select count(*) from (select pg_notify('portal_job_due', '')) n");
+        return n;
     }
 
     /**

@@ -89,12 +89,14 @@ class TwoInstancesIT {
                 for (EngineSeed.Tenant tenant : tenants) {
                     String base = tenant.id() + "-" + j;
                     List<String> files = List.of(base + ".wav", base + "-loi.txt");
+                    // not due until all are seeded (staging 600 files in S3 takes a while): the kill then finds work in flight
                     seed.queuedJob(tenant, "Job " + base, List.of(new EngineSeed.StagedFile(files.get(0), true, wav),
-                            new EngineSeed.StagedFile(files.get(1), false, ("Letter of instruction " + base).getBytes(StandardCharsets.UTF_8))));
+                            new EngineSeed.StagedFile(files.get(1), false, ("Letter of instruction " + base).getBytes(StandardCharsets.UTF_8))),
+                            false);
                     filesOfJob.put("Job " + base, files);
                 }
             }
-            seed.count("select count(*) from (select pg_notify('portal_job_due', '')) n");
+            assertEquals(TENANTS * JOBS_PER_TENANT, seed.makeQueuedJobsDue());
 
             // mid-run: the first portal holds work and much is still to do
             String killedOwner;
