@@ -9,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,7 +23,7 @@ import com.claudioportal.infra.S3MockProcess;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
-import com.claudioportal.tracking.ManualWorker;
+import com.claudioportal.tracking.S3StagedJobTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -51,19 +49,10 @@ class S3UploadTest {
 
     static final String STAFF = "staff@s3-uploads.test";
 
-    static final String BUCKET = "portal-uploads";
+    static final String BUCKET = S3StagedJobTest.BUCKET;
 
-    /** Staged uploads in S3Mock, with the storage that notes transactions around a transfer. */
-    public static class ObservedS3Store extends ManualWorker {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            S3MockProcess s3 = S3MockProcess.shared();
-            s3.bucket(BUCKET);
-            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.putAll(s3.portalConfig(BUCKET, "AES256"));
-            return config;
-        }
-
+    /** The S3 store of {@link S3StagedJobTest}, with the storage that notes transactions around a transfer. */
+    public static class ObservedS3Store extends S3StagedJobTest.S3Store {
         @Override
         public Set<Class<?>> getEnabledAlternatives() {
             return Set.of(TransactionObservingStorage.class);
