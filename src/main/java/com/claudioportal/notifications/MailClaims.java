@@ -56,4 +56,24 @@ public class MailClaims {
             throw new IllegalStateException("Could not claim mails to send", e);
         }
     }
+
+    private static final String RENEW = """
+            update mail_outbox set lease_until = now() + make_interval(secs => ?)
+            where id = ? and lease_owner = ? and status = 'PENDING'""";
+
+    /**
+     * Renews {@code owner}'s lease on one claimed mail, right before it is sent; false when the mail
+     * is no longer the owner's to send (another instance took it over after the lease ran out, or it
+     * was settled). One conditional statement, so a take-over and a renewal cannot both succeed.
+     */
+    public boolean renew(String owner, long id, Duration lease) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(RENEW)) {
+            s.setDouble(1, lease.toMillis() / 1000.0);
+            s.setLong(2, id);
+            s.setString(3, owner);
+            return s.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not renew the lease of a mail", e);
+        }
+    }
 }

@@ -102,7 +102,14 @@ public class MailSender {
         return claimed.size();
     }
 
-    private void send(MailClaims.Claim claim, String owner) {
+    /** Sends one claimed mail, if it is still {@code owner}'s to send (package-private for tests). */
+    void send(MailClaims.Claim claim, String owner) {
+        // a batch is sent one mail after another, and its one lease may run out before the last
+        // (a slow relay): each mail starts under a fresh lease, or not at all if another instance
+        // has taken it over meanwhile, so two instances never send it at the same time
+        if (!claims.renew(owner, claim.id(), config.lease())) {
+            return;
+        }
         Mail mail = scope.call(claim.tenantId(), () -> {
             OutboxMail m = OutboxMail.findById(claim.id());
             if (m == null || m.status != OutboxMail.Status.PENDING || !owner.equals(m.leaseOwner)) {

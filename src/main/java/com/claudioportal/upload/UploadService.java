@@ -107,7 +107,8 @@ public class UploadService {
                 Files.deleteIfExists(incoming);
                 return tooLarge(name, size, kind, limit);
             }
-            Received received = QuarkusTransaction.requiringNew().call(() -> receive(incoming, browserFilename, kind));
+            // no transaction around it: keeping the file may be a 1 GiB transfer to the object store
+            Received received = receive(incoming, browserFilename, kind);
             if (received.ok() && kind == UploadKind.AUDIO) {
                 received = new Received(measure(received.upload(), incoming), received.status(), null);
             }
@@ -177,7 +178,15 @@ public class UploadService {
         return new StorageUse(storedBytes(), config.tenantQuotaBytes());
     }
 
-    @Transactional
+    /**
+     * Checks a received file, keeps it in storage and writes its row. Keeping it runs outside any
+     * transaction of ours: with the object store it is an upload of up to 1 GiB, which would hold a
+     * database connection for minutes and outlive the transaction timeout (the reaper then aborted
+     * the transaction under the transfer, and the row's insert failed with an error page). The row
+     * is written afterwards in a short transaction (joining the caller's, if it has one); a file
+     * kept without its row (the insert failed, or a crash in between) is deleted at once or swept
+     * by {@link UploadCleanup}.
+     */
     public Received receive(Path file, String browserFilename, UploadKind kind) {
         String name = Filenames.sanitize(browserFilename);
         long size;
@@ -207,10 +216,21 @@ public class UploadService {
         upload.durationSeconds = inspection.durationSeconds();
         upload.uploadedBy = user.actor();
         upload.storedPath = storage.keep(file, tenant.tenantId(), upload.id);
-        upload.persist();
-        // kind, size and type only: the file's name is health information
-        audit.record("upload.received", "upload", upload.id, java.util.Map.of("kind", kind.name(), "sizeBytes", size,
-                "contentType", upload.contentType));
+        try {
+            QuarkusTransaction.joiningExisting().run(() -> {
+                upload.persist();
+                // kind, size and type only: the file's name is health information
+                audit.record("upload.received", "upload", upload.id, java.util.Map.of("kind", kind.name(), "sizeBytes", size,
+                        "contentType", upload.contentType));
+            });
+        } catch (RuntimeException e) {
+            try {
+                storage.delete(upload.storedPath);
+            } catch (RuntimeException ignored) {
+                // the orphan sweep takes it
+            }
+            throw e;
+        }
         return new Received(upload, 200, null);
     }
 

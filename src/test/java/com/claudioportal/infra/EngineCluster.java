@@ -49,6 +49,8 @@ public final class EngineCluster implements AutoCloseable {
     private final Map<String, String> environment;
     private final PortalProcess[] portals;
     private final int[] starts;
+    /** The seed's client of the bucket (one for all its files), closed with the cluster. */
+    private software.amazon.awssdk.services.s3.S3Client seedS3;
 
     private EngineCluster(Settings settings, HttpServer oidc, EmbeddedDatabase database, SandboxProcess sandbox,
             Map<String, String> environment) {
@@ -157,13 +159,15 @@ public final class EngineCluster implements AutoCloseable {
     public EngineSeed seed() throws SQLException {
         if (settings.s3Bucket() != null) {
             String bucket = settings.s3Bucket();
+            synchronized (this) {
+                if (seedS3 == null) {
+                    seedS3 = S3MockProcess.shared().client();
+                }
+            }
+            var s3 = seedS3;
             return new EngineSeed(database.jdbcUrl(), database.username(), database.password(), environment.get("PORTAL_ENCRYPTION_KEYS"),
-                    (key, content) -> {
-                        try (var s3 = S3MockProcess.shared().client()) {
-                            s3.putObject(b -> b.bucket(bucket).key("staged/" + key),
-                                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(content));
-                        }
-                    });
+                    (key, content) -> s3.putObject(b -> b.bucket(bucket).key("staged/" + key),
+                            software.amazon.awssdk.core.sync.RequestBody.fromBytes(content)));
         }
         return new EngineSeed(database.jdbcUrl(), database.username(), database.password(), environment.get("PORTAL_ENCRYPTION_KEYS"),
                 Path.of(environment.get("PORTAL_DATA_DIR")));
@@ -226,5 +230,8 @@ public final class EngineCluster implements AutoCloseable {
         sandbox.close();
         database.close();
         oidc.stop(0);
+        if (seedS3 != null) {
+            seedS3.close();
+        }
     }
 }

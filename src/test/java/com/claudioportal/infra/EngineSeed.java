@@ -37,6 +37,9 @@ public final class EngineSeed implements AutoCloseable {
     private static final String FIELDS = "[{\"key\":\"specialist_name\",\"uiLabel\":\"Medical Specialist\",\"type\":\"string\","
             + "\"uiType\":\"string\",\"uiDesc\":\"Approved Medical Specialist name\",\"defaultValue\":\"\",\"required\":false}]";
 
+    /** Who submitted the seeded jobs ({@link #member} makes them a member of a tenant, so they hear about their jobs). */
+    public static final String SUBMITTER = "seed@example.test";
+
     private final Connection db;
     private final SecretBox box;
     private final java.util.function.BiConsumer<String, byte[]> stage;
@@ -100,35 +103,72 @@ public final class EngineSeed implements AutoCloseable {
         return new Tenant(id, profile, version, apiKey, apiSecret, token);
     }
 
+    /** Makes {@code email} a current member of the tenant (as an invitation accepted): notifications of its jobs then go to them. */
+    public void member(Tenant t, String email, String role) throws SQLException {
+        update("insert into membership (tenant_id, email, role, display_name) values (?, ?, ?, ?)", t.id(), email, role, "Seed " + role);
+    }
+
     /** A file of a queued job: its name (as Claudio will see it) and content. */
     public record StagedFile(String filename, boolean audio, byte[] content) {
     }
 
-    /** A job saved and waiting to be sent (QUEUED, due now) with these files staged in storage; returns its id. */
+    /**
+     * A job saved and waiting to be sent (QUEUED, due now) with these files staged in storage; returns its id.
+     * As the portal's submit does, the files are staged first and the job commits with all its rows at
+     * once: the portals' workers claim due jobs while the seed runs, and must never find one half-written.
+     */
     public long queuedJob(Tenant t, String name, List<StagedFile> files) throws SQLException {
-        long job = insert("""
-                insert into job (tenant_id, submission_key, name, profile_id, profile_version_id, is_raw, field_values, status,
-                                 submitted_by, next_attempt_at, due_at)
-                values (?, ?, ?, ?, ?, false, '{"specialist_name":"Dr. Jane Roe"}', 'QUEUED', 'seed@example.test', now(),
-                        now() + interval '1 day') returning id""", t.id(), UUID.randomUUID(), name, t.profileId(), t.profileVersionId());
-        int position = 0;
+        return queuedJob(t, name, files, true);
+    }
+
+    /** {@code due} false: not due yet (null next attempt), for a test that lets all its jobs go at once ({@link #makeQueuedJobsDue}). */
+    public long queuedJob(Tenant t, String name, List<StagedFile> files, boolean due) throws SQLException {
+        List<UUID> uploads = new ArrayList<>();
         for (StagedFile f : files) {
             UUID upload = UUID.randomUUID();
-            String relative = t.id() + "/" + upload;
-            stage.accept(relative, f.content());
-            String kind = f.audio() ? "AUDIO" : "DOCUMENT";
-            String type = f.audio() ? "audio/vnd.wave" : "text/plain";
-            update("""
-                    insert into upload (id, tenant_id, kind, original_filename, stored_path, content_type, size_bytes, uploaded_by, job_id)
-                    values (?, ?, ?, ?, ?, ?, ?, 'seed', ?)""", upload, t.id(), kind, f.filename(), relative, type, (long) f.content().length, job);
-            update("""
-                    insert into job_file (tenant_id, job_id, position, kind, upload_id, original_filename, content_type, size_bytes,
-                                          audio_start, audio_end, doc_type)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", t.id(), job, position++, kind, upload, f.filename(), type,
-                    (long) f.content().length, f.audio() ? "00:00:00" : null, f.audio() ? "00:00:00" : null, f.audio() ? null : "loi");
+            stage.accept(t.id() + "/" + upload, f.content());
+            uploads.add(upload);
         }
-        update("insert into job_event (tenant_id, job_id, status, message, actor) values (?, ?, 'QUEUED', 'Saved.', 'seed')", t.id(), job);
-        return job;
+        boolean autoCommit = db.getAutoCommit();
+        db.setAutoCommit(false);
+        try {
+            long job = insert("""
+                    insert into job (tenant_id, submission_key, name, profile_id, profile_version_id, is_raw, field_values, status,
+                                     submitted_by, next_attempt_at, due_at)
+                    values (?, ?, ?, ?, ?, false, '{"specialist_name":"Dr. Jane Roe"}', 'QUEUED', ?,
+                            case when ? then now() end, now() + interval '1 day') returning id""", t.id(), UUID.randomUUID(), name,
+                    t.profileId(), t.profileVersionId(), SUBMITTER, due);
+            for (int position = 0; position < files.size(); position++) {
+                StagedFile f = files.get(position);
+                UUID upload = uploads.get(position);
+                String kind = f.audio() ? "AUDIO" : "DOCUMENT";
+                String type = f.audio() ? "audio/vnd.wave" : "text/plain";
+                update("""
+                        insert into upload (id, tenant_id, kind, original_filename, stored_path, content_type, size_bytes, uploaded_by, job_id)
+                        values (?, ?, ?, ?, ?, ?, ?, 'seed', ?)""", upload, t.id(), kind, f.filename(), t.id() + "/" + upload, type,
+                        (long) f.content().length, job);
+                update("""
+                        insert into job_file (tenant_id, job_id, position, kind, upload_id, original_filename, content_type, size_bytes,
+                                              audio_start, audio_end, doc_type)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", t.id(), job, position, kind, upload, f.filename(), type,
+                        (long) f.content().length, f.audio() ? "00:00:00" : null, f.audio() ? "00:00:00" : null, f.audio() ? null : "loi");
+            }
+            update("insert into job_event (tenant_id, job_id, status, message, actor) values (?, ?, 'QUEUED', 'Saved.', 'seed')", t.id(), job);
+            db.commit();
+            return job;
+        } catch (SQLException | RuntimeException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** Makes every queued job that is not due yet due now, and tells the portals; returns how many. */
+    public int makeQueuedJobsDue() throws SQLException {
+        int n = update("update job set next_attempt_at = now() where status = 'QUEUED' and next_attempt_at is null");
+        count("select count(*) from (select pg_notify('portal_job_due', '')) n");
+        return n;
     }
 
     /**

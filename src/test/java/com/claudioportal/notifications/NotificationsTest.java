@@ -82,6 +82,9 @@ class NotificationsTest {
     MailSender sender;
 
     @Inject
+    MailClaims mailClaims;
+
+    @Inject
     Digests digests;
 
     final SandboxControl sandbox = TestSandbox.control();
@@ -253,6 +256,48 @@ class NotificationsTest {
         mails = TestMail.inbox(staff);
         assertEquals(jobs.size(), mails.size());
         assertEquals(jobs.size(), mails.stream().map(TestMail.Received::messageId).distinct().count());
+    }
+
+    /**
+     * A sender works through its batch one mail after another; when the batch outlasts its lease,
+     * another instance may take the rest over. Each mail is sent only after its lease was renewed
+     * for it ({@link MailClaims#renew}), which fails once another sender has taken it over: then
+     * the first sender leaves it. (TwoInstancesIT saw one mail delivered twice without this.)
+     */
+    @Test
+    void aSenderWhoseLeaseRanOutAndWasTakenOverDoesNotSendTheMailAgain() {
+        var w = claudio.tenant("Lease Clinic", Fixtures.email("admin"));
+        String to = Fixtures.email("lease");
+        // sender A claimed it in a batch whose lease has run out before A got to it (not due for
+        // this instance's own sender, so nothing else touches it)
+        long id = scope.call(w.tenant(), () -> {
+            OutboxMail m = new OutboxMail();
+            m.dedupeKey = "test:" + java.util.UUID.randomUUID();
+            m.recipient = to;
+            m.subject = "A job in Lease Clinic is ready";
+            m.bodyText = "text";
+            m.bodyHtml = "<p>html</p>";
+            m.leaseOwner = "sender-a";
+            m.leaseUntil = Instant.now().minusSeconds(1);
+            m.nextAttemptAt = Instant.now().plusSeconds(3600);
+            m.persist();
+            return m.id;
+        });
+        assertTrue(mailClaims.renew("sender-a", id, Duration.ofMillis(1)), "while nobody took it over, A may renew and go on");
+        // sender B takes it over (what MailClaims.claim writes for an expired lease)
+        scope.run(w.tenant(), () -> {
+            OutboxMail m = OutboxMail.findById(id);
+            m.leaseOwner = "sender-b";
+            m.leaseUntil = Instant.now().plusSeconds(60);
+        });
+        assertFalse(mailClaims.renew("sender-a", id, Duration.ofMinutes(1)), "A cannot renew a mail B has taken over");
+        MailClaims.Claim claim = new MailClaims.Claim(id, w.tenant());
+        sender.send(claim, "sender-a");
+        assertEquals(OutboxMail.Status.PENDING, mail(w.tenant(), id).status, "A left it to B");
+        sender.send(claim, "sender-b");
+        assertEquals(OutboxMail.Status.SENT, mail(w.tenant(), id).status);
+        assertFalse(mailClaims.renew("sender-b", id, Duration.ofMinutes(1)), "a sent mail is nobody's to send");
+        assertEquals(1, TestMail.await(to, 2, Duration.ofSeconds(3)).size(), "delivered once");
     }
 
     @Test

@@ -32,9 +32,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Staged uploads in S3 (a real S3 API server): received into the bucket, sent from it, deleted after Claudio has them. */
 @QuarkusTest
 @TestProfile(S3StagedJobTest.S3Store.class)
-class S3StagedJobTest {
+public class S3StagedJobTest {
 
-    static final String BUCKET = "portal-staged-jobs";
+    public static final String BUCKET = "portal-staged-jobs";
 
     public static class S3Store extends ManualWorker {
         @Override
