@@ -90,6 +90,9 @@ public final class EngineCluster implements AutoCloseable {
                     "PORTAL_CONNECTION_REQUIRE_HTTPS", "false",
                     // allow-list entries name host and port: the sandbox's, nothing else on this machine
                     "PORTAL_CONNECTION_ALLOWED_PRIVATE_HOSTS", allowed(sandbox.url())));
+            // migrated by the owner role, run as the application role, as in production (docs/operations.md)
+            env.put("DB_MIGRATION_USER", database.ownerUsername());
+            env.put("DB_MIGRATION_PASSWORD", database.ownerPassword());
             if (settings.s3Bucket() != null) {
                 S3MockProcess s3 = S3MockProcess.shared();
                 s3.bucket(settings.s3Bucket());
