@@ -60,6 +60,9 @@ class JobWorkerTest {
     JobActions actions;
 
     @Inject
+    WorkerConfig workerConfig;
+
+    @Inject
     JobTracking tracking;
 
     @Inject
@@ -227,6 +230,29 @@ class JobWorkerTest {
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), job.nextAttemptAt).toMillis() + 100));
         worker.runOnce();
         assertEquals(JobState.SUBMITTED, job(w.tenant(), jobId).status);
+    }
+
+    @Test
+    void aFileThatKeepsFailingEndsTheJobAfterTheConfiguredAttemptsWithTheReason() {
+        var w = claudio.tenant("Always Failing Clinic", Fixtures.email("admin"));
+        sandbox.setErrorRate(w.tenant(), "UPLOAD_AUDIO", 1.0);
+        long jobId = claudio.submitJob(w, "Always failing", false, 1);
+        worker.runOnce();
+        assertEquals(JobState.UPLOADING, job(w.tenant(), jobId).status, "the first failure is retried");
+        // the attempts before the last one have failed as well
+        scope.run(w.tenant(), () -> {
+            Job job = Job.<Job> findById(jobId);
+            job.attempts = workerConfig.maxAttempts() - 1;
+            job.nextAttemptAt = Instant.now().minusSeconds(1);
+        });
+
+        worker.runOnce();
+
+        Job job = job(w.tenant(), jobId);
+        assertEquals(JobState.FAILED, job.status);
+        assertTrue(job.statusDetail.contains("after " + workerConfig.maxAttempts() + " attempts"), job.statusDetail);
+        assertNull(job.nextAttemptAt, "a failed job is no longer followed");
+        sandbox.clearFaults(w.tenant());
     }
 
     @Test
