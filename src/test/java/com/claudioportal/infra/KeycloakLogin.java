@@ -15,15 +15,17 @@ public final class KeycloakLogin {
             page.locator("#kc-login").click();
         }
         page.locator("#password").fill(password);
-        page.locator("#kc-login").click();
-        try {
-            page.waitForURL(url -> url.startsWith(portalUrl));
-        } catch (RuntimeException e) {
-            Browsers.screenshot(page, "keycloak-stuck-" + username.replaceAll("[^a-z]+", "-"));
-            throw new IllegalStateException("Keycloak did not send " + username + " back to the portal; it shows "
-                    + page.url() + ": " + page.locator("body").innerText(), e);
-        }
-        page.waitForLoadState();
+        Accessibility.acrossRedirects(page, () -> {
+            page.locator("#kc-login").click();
+            try {
+                page.waitForURL(url -> url.startsWith(portalUrl));
+            } catch (RuntimeException e) {
+                Browsers.screenshot(page, "keycloak-stuck-" + username.replaceAll("[^a-z]+", "-"));
+                throw new IllegalStateException("Keycloak did not send " + username + " back to the portal; it shows "
+                        + page.url() + ": " + page.locator("body").innerText(), e);
+            }
+            page.waitForLoadState();
+        });
         Browsers.screenshot(page, "keycloak-signed-in-" + username.replaceAll("[^a-z]+", "-"));
     }
 }

@@ -30,8 +30,10 @@ public final class TestLogin {
         if (!verified) {
             page.locator("form.custom-form input[name=unverified]").check();
         }
-        page.locator("form.custom-form button[name=login]").click();
-        page.waitForURL(url -> url.startsWith(baseUrl));
-        page.waitForLoadState();
+        Accessibility.acrossRedirects(page, () -> {
+            page.locator("form.custom-form button[name=login]").click();
+            page.waitForURL(url -> url.startsWith(baseUrl));
+            page.waitForLoadState();
+        });
     }
 }
