@@ -16,7 +16,7 @@ import com.microsoft.playwright.PlaywrightException;
 
 /**
  * axe-core (npm, installed by {@code ./mvnw verify} into node_modules; never shipped to users) run in
- * the page the browser shows, against WCAG 2.1 A and AA. {@link #assertNoViolations} checks the page
+ * the page the browser shows, against WCAG 2.1 A and AA (in contexts with JavaScript; see {@link Browsers#newContext}). {@link #assertNoViolations} checks the page
  * now; {@link Browsers} also runs it on every portal page a browser test loads, and once more on the
  * pages still open when the test closes its context, so no test has to remember to ask.
  */
@@ -39,6 +39,10 @@ public final class Accessibility {
      * provider, portal) such a nested evaluate once never returned in CI. The sign-ins ({@link TestLogin},
      * {@link KeycloakLogin}) suspend the listener for the chain and check the page they land on.
      */
+    /** Contexts with JavaScript turned off, where axe cannot run (see {@link Browsers#newContext}). */
+    static final Set<com.microsoft.playwright.BrowserContext> WITHOUT_JAVASCRIPT = java.util.Collections
+            .newSetFromMap(java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>()));
+
     static final ThreadLocal<Boolean> SUSPENDED = ThreadLocal.withInitial(() -> false);
 
     /** Runs a chain of redirects (a sign-in) without checks from the load listener, then checks where it landed. */
@@ -66,12 +70,12 @@ public final class Accessibility {
      */
     @SuppressWarnings("unchecked")
     public static List<String> violations(Page page) {
-        if (!isPortalPage(page)) {
+        if (WITHOUT_JAVASCRIPT.contains(page.context()) || !isPortalPage(page)) {
             return List.of();
         }
         if (Boolean.FALSE.equals(page.evaluate("() => window.axe !== undefined"))) {
             // as the body of a function Playwright sends through the DevTools protocol: no <script> tag or eval,
-            // which the portal's CSP would refuse, and it works in contexts without JavaScript too
+            // which the portal's CSP would refuse
             page.evaluate("() => {\n" + source() + "\n}");
         }
         // bounded: an axe run that never settles (seen once in CI on a page left during a sign-in redirect)
