@@ -33,16 +33,15 @@ public final class Accessibility {
     private Accessibility() {
     }
 
-    /**
-     * While set, pages loading are not checked from the load listener. A check inside the listener runs
-     * nested in the test's own Playwright call; during the sign-in's chain of redirects (portal, identity
-     * provider, portal) such a nested evaluate once never returned in CI. The sign-ins ({@link TestLogin},
-     * {@link KeycloakLogin}) suspend the listener for the chain and check the page they land on.
-     */
     /** Contexts with JavaScript turned off, where axe cannot run (see {@link Browsers#newContext}). */
     static final Set<com.microsoft.playwright.BrowserContext> WITHOUT_JAVASCRIPT = java.util.Collections
             .newSetFromMap(java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>()));
 
+    /**
+     * While set, pages loading are not checked from the load listener: the pages of a sign-in's chain
+     * of redirects (portal, identity provider, portal) are passed through, not read. The sign-ins
+     * ({@link TestLogin}, {@link KeycloakLogin}) check the page they land on instead.
+     */
     static final ThreadLocal<Boolean> SUSPENDED = ThreadLocal.withInitial(() -> false);
 
     /** Runs a chain of redirects (a sign-in) without checks from the load listener, then checks where it landed. */
@@ -78,8 +77,8 @@ public final class Accessibility {
             // which the portal's CSP would refuse
             page.evaluate("() => {\n" + source() + "\n}");
         }
-        // bounded: an axe run that never settles (seen once in CI on a page left during a sign-in redirect)
-        // would otherwise hold the test for ever, as Playwright gives evaluate no timeout of its own
+        // bounded: an axe run that never settles (as in a page without JavaScript, where its timers never
+        // fire) would otherwise hold the test for ever, as Playwright gives evaluate no timeout of its own
         Object result = page.evaluate("tags => Promise.race([axe.run(document, { runOnly: { type: 'tag', values: tags },"
                 + " resultTypes: ['violations'] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact,"
                 + " help: v.help, nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' — '"
