@@ -93,6 +93,8 @@ public final class EngineCluster implements AutoCloseable {
             // migrated by the owner role, run as the application role, as in production (docs/operations.md)
             env.put("DB_MIGRATION_USER", database.ownerUsername());
             env.put("DB_MIGRATION_PASSWORD", database.ownerPassword());
+            // one audit chain key for both portals, as for replicas of one deployment
+            env.put("PORTAL_AUDIT_KEYS", "a1:" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
             if (settings.s3Bucket() != null) {
                 S3MockProcess s3 = S3MockProcess.shared();
                 s3.bucket(settings.s3Bucket());
