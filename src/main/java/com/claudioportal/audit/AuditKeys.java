@@ -3,7 +3,6 @@ package com.claudioportal.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -15,6 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import com.claudioportal.tenant.KeyRing;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -30,33 +31,9 @@ public class AuditKeys {
     private final String activeKeyId;
 
     public AuditKeys(AuditConfig config) {
-        for (String pair : config.keys().orElse("").split(",")) {
-            String trimmed = pair.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            int colon = trimmed.indexOf(':');
-            if (colon < 1) {
-                throw new IllegalStateException("PORTAL_AUDIT_KEYS entries must read id:base64");
-            }
-            String id = trimmed.substring(0, colon);
-            byte[] raw;
-            try {
-                raw = Base64.getDecoder().decode(trimmed.substring(colon + 1));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("Audit key " + id + " is not valid base64");
-            }
-            if (raw.length != 32) {
-                throw new IllegalStateException("Audit key " + id + " must be 32 bytes, not " + raw.length);
-            }
-            keys.put(id, new SecretKeySpec(raw, "HmacSHA256"));
-        }
-        String active = config.activeKey().filter(s -> !s.isBlank())
-                .orElse(keys.size() == 1 ? keys.keySet().iterator().next() : null);
-        if (active != null && !keys.containsKey(active)) {
-            throw new IllegalStateException("PORTAL_AUDIT_ACTIVE_KEY names key '" + active + "', which is not configured");
-        }
-        this.activeKeyId = active;
+        KeyRing ring = KeyRing.parse(config.keys(), config.activeKey(), "HmacSHA256", "PORTAL_AUDIT_KEYS", "PORTAL_AUDIT_ACTIVE_KEY", "Audit key");
+        keys.putAll(ring.keys());
+        this.activeKeyId = ring.activeKeyId();
     }
 
     /** Fail at start-up, not at the first event, when no key is configured. */

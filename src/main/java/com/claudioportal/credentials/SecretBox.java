@@ -10,10 +10,11 @@ import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import com.claudioportal.tenant.KeyRing;
 
 import io.quarkus.runtime.StartupEvent;
 
@@ -36,32 +37,9 @@ public class SecretBox {
     private final SecureRandom random = new SecureRandom();
 
     public SecretBox(EncryptionConfig config) {
-        for (String pair : config.keys().orElse("").split(",")) {
-            String trimmed = pair.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            int colon = trimmed.indexOf(':');
-            if (colon < 1) {
-                throw new IllegalStateException("PORTAL_ENCRYPTION_KEYS entries must read id:base64");
-            }
-            byte[] raw;
-            try {
-                raw = Base64.getDecoder().decode(trimmed.substring(colon + 1));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("Encryption key " + trimmed.substring(0, colon) + " is not valid base64");
-            }
-            if (raw.length != 32) {
-                throw new IllegalStateException("Encryption key " + trimmed.substring(0, colon) + " must be 32 bytes, not " + raw.length);
-            }
-            keys.put(trimmed.substring(0, colon), new SecretKeySpec(raw, "AES"));
-        }
-        String active = config.activeKey().filter(s -> !s.isBlank())
-                .orElse(keys.size() == 1 ? keys.keySet().iterator().next() : null);
-        if (active != null && !keys.containsKey(active)) {
-            throw new IllegalStateException("PORTAL_ENCRYPTION_ACTIVE_KEY names key '" + active + "', which is not configured");
-        }
-        this.activeKeyId = active;
+        KeyRing ring = KeyRing.parse(config.keys(), config.activeKey(), "AES", "PORTAL_ENCRYPTION_KEYS", "PORTAL_ENCRYPTION_ACTIVE_KEY", "Encryption key");
+        keys.putAll(ring.keys());
+        this.activeKeyId = ring.activeKeyId();
     }
 
     /** Fail at start-up, not at the first save, when no key is configured. */
