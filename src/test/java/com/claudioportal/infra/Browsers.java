@@ -44,7 +44,15 @@ public final class Browsers {
                             "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")));
             Runtime.getRuntime().addShutdownHook(new Thread(Browsers::closeAll));
         }
-        BrowserContext context = browser.newContext(options.viewportSize == null ? options.setViewportSize(1280, 860) : options);
+        if (options.viewportSize == null) {
+            options.setViewportSize(1280, 860);
+        }
+        if (options.reducedMotion == null) {
+            // no colour transitions: axe would otherwise measure a button caught half-way through its hover
+            // fade (CI saw an Export button at 1.57:1); the portal's styles honour the setting as users' browsers ask
+            options.setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE);
+        }
+        BrowserContext context = browser.newContext(options);
         context.setDefaultTimeout(15_000);
         if (Boolean.FALSE.equals(options.javaScriptEnabled)) {
             // axe runs on the page's own timers, which do not run without JavaScript (its promise then never
