@@ -100,7 +100,9 @@ class TwoInstancesIT {
 
             // mid-run: the first portal holds work and much is still to do
             String killedOwner;
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            // bounds against a hang, not speed targets (those are ./bench engine's): a clean-clone run at load 22
+            // sent only 50 jobs in 90 s, its event loops starved for seconds
+            long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
             long pid0 = cluster.portal(0).process().pid();
             while (true) {
                 long done = seed.count("select count(*) from job where status in ('SUBMITTED', 'COMPLETED')");
@@ -127,7 +129,7 @@ class TwoInstancesIT {
             assertTrue(unfinishedAtKill > 0, "the kill came before the end of the run");
             cluster.restart(0);
 
-            long settleBy = System.nanoTime() + Duration.ofSeconds(150).toNanos();
+            long settleBy = System.nanoTime() + Duration.ofSeconds(400).toNanos();
             while (seed.count("select count(*) from job where status not in ('COMPLETED', 'NEEDS_ATTENTION', 'FAILED', 'CANCELLED')") > 0) {
                 assertTrue(System.nanoTime() < settleBy, "jobs still moving: " + statusCounts(seed));
                 Thread.sleep(250);
