@@ -38,11 +38,7 @@ public class BulkForm {
         f.isRaw = form.getFirst("isRaw");
         f.priority = form.getFirst("priority");
         f.dueAt = form.getFirst("dueAt");
-        form.forEach((name, values) -> {
-            if (name.startsWith("f.") && values != null && !values.isEmpty()) {
-                f.values.put(name.substring(2), values.get(0));
-            }
-        });
+        SubmitForm.readValues(form, f.values);
         List<String> ids = form.get("audioId");
         List<String> names = form.get("jobName");
         for (int i = 0; ids != null && i < ids.size(); i++) {
@@ -53,11 +49,7 @@ public class BulkForm {
     }
 
     public UUID batchKeyOrNull() {
-        try {
-            return batchKey == null ? null : UUID.fromString(batchKey);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return SubmitForm.uuidOrNull(batchKey);
     }
 
     public boolean raw() {

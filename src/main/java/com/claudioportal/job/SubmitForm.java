@@ -48,11 +48,7 @@ public class SubmitForm {
         f.priority = form.getFirst("priority");
         f.dueAt = form.getFirst("dueAt");
         f.action = form.getFirst("action");
-        form.forEach((name, values) -> {
-            if (name.startsWith("f.") && values != null && !values.isEmpty()) {
-                f.values.put(name.substring(2), values.get(0));
-            }
-        });
+        readValues(form, f.values);
         List<String> audioIds = list(form, "audioId");
         for (int i = 0; i < audioIds.size(); i++) {
             f.audio.add(new AudioInput(audioIds.get(i), at(form, "audioStart", i), at(form, "audioEnd", i)));
@@ -65,15 +61,29 @@ public class SubmitForm {
     }
 
     public UUID submissionKeyOrNull() {
-        try {
-            return submissionKey == null ? null : UUID.fromString(submissionKey);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return uuidOrNull(submissionKey);
     }
 
     public boolean raw() {
         return "1".equals(isRaw);
+    }
+
+    /** The profile's fields as posted ({@code f.<key>}, the first value of each), into {@code values} by key. */
+    static void readValues(MultivaluedMap<String, String> form, Map<String, String> values) {
+        form.forEach((name, posted) -> {
+            if (name.startsWith("f.") && posted != null && !posted.isEmpty()) {
+                values.put(name.substring(2), posted.get(0));
+            }
+        });
+    }
+
+    /** A posted key (submission, batch) as a UUID; null when it is missing or not one, which the forms treat alike. */
+    static UUID uuidOrNull(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static List<String> list(MultivaluedMap<String, String> form, String name) {

@@ -21,18 +21,9 @@ import com.claudioportal.tenant.TenantOwnedEntity;
 @Table(name = "mail_outbox")
 public class OutboxMail extends TenantOwnedEntity {
 
+    /** Waiting to be sent (or tried again), sent, or given up after the configured tries. */
     public enum Status {
-        PENDING("Waiting to be sent"), SENT("Sent"), FAILED("Gave up");
-
-        private final String label;
-
-        Status(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        PENDING, SENT, FAILED
     }
 
     @Id

@@ -107,8 +107,7 @@ public class PlatformTenantResource {
                     .entity(Templates.platformTenants(Tenant.listAll(io.quarkus.panache.common.Sort.by("name")), form, errors))
                     .build();
         }
-        flash.success(form.name.trim() + " was created. " + form.firstAdminEmail.trim() + " is its tenant admin.");
-        return Response.seeOther(URI.create("/platform/tenants")).build();
+        return backToTenants(form.name.trim() + " was created. " + form.firstAdminEmail.trim() + " is its tenant admin.");
     }
 
     @GET
@@ -133,8 +132,7 @@ public class PlatformTenantResource {
         if (errors.any()) {
             return Response.status(400).entity(Templates.platformTenantEdit(tenant, form, errors)).build();
         }
-        flash.success(form.name.trim() + " was saved.");
-        return Response.seeOther(URI.create("/platform/tenants")).build();
+        return backToTenants(form.name.trim() + " was saved.");
     }
 
     @POST
@@ -142,8 +140,7 @@ public class PlatformTenantResource {
     @Audited(value = "tenant.disabled", target = "tenant", id = "id", chainParam = "id")
     public Response disable(@PathParam("id") String id) {
         String name = service.setEnabled(id, false);
-        flash.success(name + " is disabled: its members cannot use the portal until it is enabled again.");
-        return Response.seeOther(URI.create("/platform/tenants")).build();
+        return backToTenants(name + " is disabled: its members cannot use the portal until it is enabled again.");
     }
 
     @POST
@@ -151,7 +148,12 @@ public class PlatformTenantResource {
     @Audited(value = "tenant.enabled", target = "tenant", id = "id", chainParam = "id")
     public Response enable(@PathParam("id") String id) {
         String name = service.setEnabled(id, true);
-        flash.success(name + " is enabled again.");
+        return backToTenants(name + " is enabled again.");
+    }
+
+    /** After a change: back to the tenant list, which says what was done. */
+    private Response backToTenants(String success) {
+        flash.success(success);
         return Response.seeOther(URI.create("/platform/tenants")).build();
     }
 }

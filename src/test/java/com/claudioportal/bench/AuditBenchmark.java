@@ -3,12 +3,7 @@ package com.claudioportal.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,8 +13,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,6 +24,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.audit.AuditBench;
+import com.claudioportal.bench.PageTimer.Timing;
+import com.claudioportal.bench.PageTimer.Variant;
 import com.claudioportal.audit.AuditVerifier;
 import com.claudioportal.infra.DatabaseOwner;
 import com.claudioportal.infra.Fixtures;
@@ -83,15 +78,7 @@ class AuditBenchmark {
     @TestHTTPResource("/")
     URL base;
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
     String tenant;
-
-    record Variant(String label, String query) {
-    }
-
-    record Timing(double p50, double p95, double max, int rows) {
-    }
 
     @Test
     void auditPageWithTenMillionEventsAndVerificationPerMillion() throws Exception {
@@ -193,6 +180,7 @@ class AuditBenchmark {
         long middle = head / 2;
         String year3 = Instant.now().minus(3 * 365, ChronoUnit.DAYS).toString().substring(0, 10);
         String year3end = Instant.now().minus(3 * 365 - 6, ChronoUnit.DAYS).toString().substring(0, 10);
+        PageTimer pages = new PageTimer(base + "t/" + tenant + "/audit", ROW);
         List<Variant> variants = List.of(
                 new Variant("first page", ""),
                 new Variant("deep page (middle, by cursor)", "before=" + middle),
@@ -203,37 +191,12 @@ class AuditBenchmark {
                 new Variant("one week, three years ago", "from=" + year3 + "&to=" + year3end),
                 new Variant("one person, access, deep", "actor=person7%40audit-bench.test&group=ACCESS&before=" + middle),
                 new Variant("last page", "before=60"));
-        for (int round = 0; round < 3; round++) {
-            for (Variant v : variants) {
-                for (int i = 0; i < 10; i++) {
-                    get(v.query());
-                }
-            }
-        }
-        double[][] ms = new double[variants.size()][requests];
-        int[] rows = new int[variants.size()];
-        for (int i = 0; i < requests; i++) {
-            for (int v = 0; v < variants.size(); v++) {
-                long started = System.nanoTime();
-                String page = get(variants.get(v).query());
-                ms[v][i] = (System.nanoTime() - started) / 1e6;
-                rows[v] = rows(page);
-            }
-        }
-        Map<String, Timing> timings = new LinkedHashMap<>();
-        for (int v = 0; v < variants.size(); v++) {
-            double[] sorted = ms[v].clone();
-            Arrays.sort(sorted);
-            Timing t = new Timing(JobListBenchmark.percentile(sorted, 50), JobListBenchmark.percentile(sorted, 95),
-                    sorted[sorted.length - 1], rows[v]);
-            timings.put(variants.get(v).label(), t);
-            System.out.printf("  %s: p50 %.1f ms, p95 %.1f ms, %d rows%n", variants.get(v).label(), t.p50(), t.p95(), t.rows());
-        }
+        Map<String, Timing> timings = pages.time(variants, 3, 10, requests, "");
         // paging is exact at this size too: the deep page starts right below its cursor
-        Matcher m = ROW.matcher(get("before=" + middle));
+        Matcher m = ROW.matcher(pages.get("before=" + middle));
         assertTrue(m.find());
         assertEquals(middle - 1, Long.parseLong(m.group(1)));
-        assertTrue(rows.length > 0 && timings.get("first page").rows() == 50);
+        assertTrue(timings.get("first page").rows() == 50);
         plans(middle);
         return timings;
     }
@@ -247,23 +210,6 @@ class AuditBenchmark {
                 return r.getLong(1);
             }
         }
-    }
-
-    String get(String query) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "t/" + tenant + "/audit" + (query.isEmpty() ? "" : "?" + query)))
-                .header("Accept", "text/html").GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), () -> query + ": " + response.body());
-        return response.body();
-    }
-
-    static int rows(String page) {
-        Matcher m = ROW.matcher(page);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 
     /** EXPLAIN ANALYZE of the page's statements, for whoever looks into a slow variant: target/bench/audit-plans.txt. */

@@ -3,13 +3,8 @@ package com.claudioportal.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +16,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,6 +26,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.bench.PageTimer.Timing;
+import com.claudioportal.bench.PageTimer.Variant;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.tenant.TenantRole;
@@ -90,15 +85,7 @@ class JobListBenchmark {
     @TestHTTPResource("/")
     URL base;
 
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
     String tenant;
-
-    record Variant(String label, String query) {
-    }
-
-    record Timing(double p50, double p95, double max, int rows) {
-    }
 
     @Test
     void jobListWithTenThousandAndAMillionJobs() throws Exception {
@@ -166,6 +153,7 @@ class JobListBenchmark {
         assertEquals(jobs, count());
         String middle = cursorAt(jobs / 2);
         long middleNext = idAt(jobs / 2 + 1);
+        PageTimer pages = new PageTimer(base + "t/" + tenant + "/jobs", ROW);
         List<Variant> variants = List.of(
                 new Variant("first page", ""),
                 new Variant("deep page (middle, by cursor)", "after=" + middle),
@@ -173,63 +161,15 @@ class JobListBenchmark {
                 new Variant("name search, common (2.5 %)", "q=tremblay"),
                 new Variant("name search, one match", "q=" + (100_000_000 + 4_242)),
                 new Variant("Claudio reference search", "q=" + encode("CLA-000004242")));
-        for (int round = 0; round < 5; round++) {
-            for (Variant v : variants) {
-                for (int i = 0; i < 20; i++) {
-                    get(v.query());
-                }
-            }
-        }
-        // timed round-robin over the variants, so that anything else the machine does meanwhile hits them alike
-        double[][] ms = new double[variants.size()][requests];
-        int[] rows = new int[variants.size()];
-        for (int i = 0; i < requests; i++) {
-            for (int v = 0; v < variants.size(); v++) {
-                long started = System.nanoTime();
-                String page = get(variants.get(v).query());
-                ms[v][i] = (System.nanoTime() - started) / 1e6;
-                rows[v] = rows(page);
-            }
-        }
-        Map<String, Timing> timings = new LinkedHashMap<>();
-        for (int v = 0; v < variants.size(); v++) {
-            double[] sorted = ms[v].clone();
-            Arrays.sort(sorted);
-            Timing t = new Timing(percentile(sorted, 50), percentile(sorted, 95), sorted[sorted.length - 1], rows[v]);
-            timings.put(variants.get(v).label(), t);
-            System.out.printf("  %,d jobs, %s: p50 %.1f ms, p95 %.1f ms, %d rows%n", jobs, variants.get(v).label(), t.p50(), t.p95(),
-                    t.rows());
-        }
+        Map<String, Timing> timings = pages.time(variants, 5, 20, requests, String.format("%,d jobs, ", jobs));
         // the cursor page continues right after the row it names, and the page's own link works
-        String deep = get("after=" + middle);
+        String deep = pages.get("after=" + middle);
         assertEquals(middleNext, firstRow(deep));
         Matcher older = Pattern.compile("href=\"[^\"]*/jobs(\\?after=[^\"]+)\" data-testid=\"older-jobs\"").matcher(deep);
         assertTrue(older.find(), "the deep page links to older jobs");
-        assertEquals(50, rows(get(older.group(1).substring(1).replace("&amp;", "&"))));
+        assertEquals(50, pages.rows(pages.get(older.group(1).substring(1).replace("&amp;", "&"))));
         plans(jobs, middle);
         return timings;
-    }
-
-    static double percentile(double[] sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
-    }
-
-    String get(String query) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "t/" + tenant + "/jobs" + (query.isEmpty() ? "" : "?" + query)))
-                .header("Accept", "text/html").GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), () -> query + ": " + response.body());
-        return response.body();
-    }
-
-    static int rows(String page) {
-        Matcher m = ROW.matcher(page);
-        int n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
     }
 
     static long firstRow(String page) {
@@ -264,15 +204,8 @@ class JobListBenchmark {
     }
 
     long idAt(int position) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select id from job where tenant_id = ? order by created_at desc, id desc offset ? limit 1")) {
-            s.setString(1, tenant);
-            s.setInt(2, position - 1);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+        String cursor = cursorAt(position);
+        return Long.parseLong(cursor.substring(cursor.indexOf('_') + 1));
     }
 
     /**

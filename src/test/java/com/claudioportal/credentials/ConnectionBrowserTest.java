@@ -10,10 +10,10 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestLogin;
@@ -21,18 +21,11 @@ import com.claudioportal.tenant.TenantScope;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A tenant admin saves and rotates the Claudio credentials and copies the webhook address. */
 @QuarkusTest
-class ConnectionBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    Fixtures fixtures;
+class ConnectionBrowserTest extends BrowserTestBase {
 
     @Inject
     TenantScope scope;
@@ -45,8 +38,6 @@ class ConnectionBrowserTest {
 
     final com.claudioportal.infra.SandboxControl sandbox = com.claudioportal.infra.TestSandbox.control();
 
-    BrowserContext browser;
-    Page page;
     String tenant;
 
     String admin;
@@ -55,16 +46,9 @@ class ConnectionBrowserTest {
     void signInAsTenantAdmin() {
         admin = Fixtures.email("admin");
         tenant = fixtures.tenant("Maple Clinic", admin);
-        browser = Browsers.newContext();
         browser.grantPermissions(List.of("clipboard-read", "clipboard-write"));
-        page = browser.newPage();
-        TestLogin.signIn(page, base.toString(), admin);
+        signIn(admin);
         page.navigate(base + "t/" + tenant + "/admin/connection");
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test

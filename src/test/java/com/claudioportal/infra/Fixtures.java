@@ -101,33 +101,28 @@ public class Fixtures {
     /** A recording uploaded to the tenant (a real file in storage), not yet part of a job. */
     public java.util.UUID upload(String tenantId) {
         java.nio.file.Path wav = TestFiles.wav("fixture-" + java.util.UUID.randomUUID() + ".wav", 1);
-        return scope.call(tenantId, () -> {
-            var upload = new com.claudioportal.upload.Upload();
-            upload.id = java.util.UUID.randomUUID();
-            upload.kind = com.claudioportal.upload.UploadKind.AUDIO;
-            upload.originalFilename = "fixture.wav";
-            upload.contentType = "audio/vnd.wave";
-            upload.sizeBytes = java.nio.file.Files.size(wav);
-            upload.durationSeconds = 1.0;
-            upload.uploadedBy = "fixtures";
-            upload.storedPath = storage.keep(wav, tenantId, upload.id);
-            upload.persist();
-            return upload.id;
-        });
+        return stored(tenantId, wav, com.claudioportal.upload.UploadKind.AUDIO, "fixture.wav", "audio/vnd.wave", 1.0);
     }
 
     /** A letter uploaded to the tenant (a real file in storage), not yet part of a job. */
     public java.util.UUID document(String tenantId) {
         java.nio.file.Path pdf = TestFiles.pdf("fixture-" + java.util.UUID.randomUUID() + ".pdf");
+        return stored(tenantId, pdf, com.claudioportal.upload.UploadKind.DOCUMENT, "fixture.pdf", "application/pdf", null);
+    }
+
+    /** {@code file} kept in the tenant's storage with its upload row, as the upload endpoint leaves it; the upload's id. */
+    private java.util.UUID stored(String tenantId, java.nio.file.Path file, com.claudioportal.upload.UploadKind kind, String name,
+            String contentType, Double durationSeconds) {
         return scope.call(tenantId, () -> {
             var upload = new com.claudioportal.upload.Upload();
             upload.id = java.util.UUID.randomUUID();
-            upload.kind = com.claudioportal.upload.UploadKind.DOCUMENT;
-            upload.originalFilename = "fixture.pdf";
-            upload.contentType = "application/pdf";
-            upload.sizeBytes = java.nio.file.Files.size(pdf);
+            upload.kind = kind;
+            upload.originalFilename = name;
+            upload.contentType = contentType;
+            upload.sizeBytes = java.nio.file.Files.size(file);
+            upload.durationSeconds = durationSeconds;
             upload.uploadedBy = "fixtures";
-            upload.storedPath = storage.keep(pdf, tenantId, upload.id);
+            upload.storedPath = storage.keep(file, tenantId, upload.id);
             upload.persist();
             return upload.id;
         });

@@ -4,29 +4,24 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestFiles;
-import com.claudioportal.infra.TestLogin;
 import com.claudioportal.profile.Profile;
-import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -36,27 +31,19 @@ import io.quarkus.test.junit.QuarkusTest;
  * form both submitting.
  */
 @QuarkusTest
-class LongInputBrowserTest {
+class LongInputBrowserTest extends BrowserTestBase {
 
     /** About 10 KB of French: accents take two bytes each, so byte limits would halve the room. */
     static final String BIO = ("Docteure Éloïse Côté-Lefèvre, physiatre diplômée de l'Université Laval, exerce depuis 1998 en médecine "
             + "physique et réadaptation ; elle évalue les séquelles de traumatismes crânio-cérébraux légers, les entorses cervicales "
             + "et les lésions professionnelles. Expertise médico-légale reconnue, français et anglais. ").repeat(34).strip();
 
-    @TestHTTPResource("/")
-    URL base;
-
     @Inject
     ClaudioTenants claudio;
 
     @Inject
-    Fixtures fixtures;
-
-    @Inject
     TenantScope scope;
 
-    BrowserContext browser;
-    Page page;
     ClaudioTenants.Wired clinic;
     String admin;
 
@@ -64,14 +51,7 @@ class LongInputBrowserTest {
     void signIn() {
         admin = Fixtures.email("admin");
         clinic = claudio.tenant("Clinique Laval", admin);
-        browser = Browsers.newContext();
-        page = browser.newPage();
-        TestLogin.signIn(page, base.toString(), admin);
-    }
-
-    @AfterEach
-    void close() {
-        browser.close();
+        signIn(admin);
     }
 
     @Test

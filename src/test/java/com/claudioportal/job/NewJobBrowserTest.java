@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -14,25 +13,22 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestFiles;
-import com.claudioportal.infra.TestLogin;
 import com.claudioportal.infra.TestRecordings;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.upload.Upload;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -42,27 +38,19 @@ import io.quarkus.test.junit.QuarkusTest;
  * recorded in the browser (Chromium's fake microphone). Screenshots at 1366 and 375 px.
  */
 @QuarkusTest
-class NewJobBrowserTest {
+class NewJobBrowserTest extends BrowserTestBase {
 
     /** Uploads, ffmpeg's check and fifty jobs on a busy 2-core machine: generous, never a sleep. */
     static final LocatorAssertions.HasCountOptions SLOW_COUNT = new LocatorAssertions.HasCountOptions().setTimeout(240_000);
     static final LocatorAssertions.IsVisibleOptions SLOW_VISIBLE = new LocatorAssertions.IsVisibleOptions().setTimeout(60_000);
     static final LocatorAssertions.HasTextOptions SLOW_TEXT = new LocatorAssertions.HasTextOptions().setTimeout(60_000);
 
-    @TestHTTPResource("/")
-    URL base;
-
     @Inject
     ClaudioTenants claudio;
 
     @Inject
-    Fixtures fixtures;
-
-    @Inject
     TenantScope scope;
 
-    BrowserContext browser;
-    Page page;
     ClaudioTenants.Wired clinic;
 
     @BeforeEach
@@ -71,14 +59,7 @@ class NewJobBrowserTest {
         String staff = Fixtures.email("staff");
         fixtures.member(clinic.tenant(), staff, TenantRole.STAFF);
         fixtures.preset(clinic.tenant(), "Dr. Jane Roe", Map.of("specialist_name", "Dr. Jane Roe", "specialist_credentials", "MD, FRCSC"));
-        browser = Browsers.newContext();
-        page = browser.newPage();
-        TestLogin.signIn(page, base.toString(), staff);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+        signIn(staff);
     }
 
     @Test

@@ -4,52 +4,40 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.List;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestFiles;
-import com.claudioportal.infra.TestLogin;
 import com.claudioportal.infra.SandboxControl;
 import com.claudioportal.infra.TestSandbox;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Staff submit jobs in Chromium against the sandbox, with the real worker running. */
 @QuarkusTest
-class SubmitJobBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
+class SubmitJobBrowserTest extends BrowserTestBase {
 
     @Inject
     ClaudioTenants claudio;
-
-    @Inject
-    Fixtures fixtures;
 
     @Inject
     TenantScope scope;
 
     final SandboxControl sandbox = TestSandbox.control();
 
-    BrowserContext browser;
-    Page page;
     ClaudioTenants.Wired clinic;
 
     @BeforeEach
@@ -59,14 +47,7 @@ class SubmitJobBrowserTest {
         fixtures.member(clinic.tenant(), staff, TenantRole.STAFF);
         fixtures.preset(clinic.tenant(), "Dr. Jane Roe", java.util.Map.of("specialist_name", "Dr. Jane Roe",
                 "specialist_credentials", "MD, FRCSC"));
-        browser = Browsers.newContext();
-        page = browser.newPage();
-        TestLogin.signIn(page, base.toString(), staff);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+        signIn(staff);
     }
 
     @Test

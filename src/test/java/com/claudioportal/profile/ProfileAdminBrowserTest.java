@@ -5,56 +5,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
-import com.claudioportal.infra.TestLogin;
 import com.claudioportal.tenant.TenantScope;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
-import com.microsoft.playwright.Page;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A tenant admin imports the vendor's sample as a profile, edits its fields, and manages presets. */
 @QuarkusTest
-class ProfileAdminBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    Fixtures fixtures;
+class ProfileAdminBrowserTest extends BrowserTestBase {
 
     @Inject
     TenantScope scope;
 
-    BrowserContext browser;
-    Page page;
     String tenant;
 
     @BeforeEach
     void signInAsTenantAdmin() {
         String admin = Fixtures.email("admin");
         tenant = fixtures.tenant("Maple Clinic", admin);
-        browser = Browsers.newContext();
-        page = browser.newPage();
-        TestLogin.signIn(page, base.toString(), admin);
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+        signIn(admin);
     }
 
     @Test

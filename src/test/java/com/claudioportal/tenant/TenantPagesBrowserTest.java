@@ -4,47 +4,19 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
-import com.claudioportal.infra.TestLogin;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Signs in through the real OIDC code flow in Chromium and uses the tenant pages. */
 @QuarkusTest
-class TenantPagesBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    Fixtures fixtures;
-
-    BrowserContext browser;
-    Page page;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browsers.newContext();
-        page = browser.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class TenantPagesBrowserTest extends BrowserTestBase {
 
     @Test
     void staffOfTenantASeesTheirDashboardAndNoAdminLinks() {
@@ -52,7 +24,7 @@ class TenantPagesBrowserTest {
         String tenantA = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
         fixtures.member(tenantA, staff, TenantRole.STAFF);
 
-        TestLogin.signIn(page, base.toString(), staff);
+        signIn(staff);
 
         assertThat(page).hasURL(base + "t/" + tenantA);
         assertThat(page.getByTestId("dashboard-title")).hasText("Maple Clinic");
@@ -70,7 +42,7 @@ class TenantPagesBrowserTest {
         String tenantB = fixtures.tenant("Harbour IME", Fixtures.email("admin"));
         fixtures.member(tenantB, staffB, TenantRole.STAFF);
 
-        TestLogin.signIn(page, base.toString(), staffB);
+        signIn(staffB);
         assertThat(page.getByTestId("dashboard-title")).hasText("Harbour IME");
 
         for (String path : new String[] { "t/" + tenantA, "t/" + tenantA + "/admin/members", "t/" + tenantA + "/audit" }) {
@@ -88,7 +60,7 @@ class TenantPagesBrowserTest {
         String tenant = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
         fixtures.member(tenant, auditor, TenantRole.AUDITOR);
 
-        TestLogin.signIn(page, base.toString(), auditor);
+        signIn(auditor);
         assertThat(page.getByTestId("active-tenant")).containsText("Auditor");
         assertThat(page.locator("nav a[href$='/admin/members']")).hasCount(0);
         assertThat(page.locator("nav a[href$='/audit']")).hasCount(1);
@@ -108,7 +80,7 @@ class TenantPagesBrowserTest {
     void tenantAdminAddsAMemberAndBadInputIsExplainedBesideTheField() {
         String admin = Fixtures.email("admin");
         String tenant = fixtures.tenant("Maple Clinic", admin);
-        TestLogin.signIn(page, base.toString(), admin);
+        signIn(admin);
 
         page.navigate(base + "t/" + tenant + "/admin/members");
         page.locator("#f-email").fill("not-an-address");
@@ -134,7 +106,7 @@ class TenantPagesBrowserTest {
         fixtures.member(a, locum, TenantRole.STAFF);
         fixtures.member(b, locum, TenantRole.AUDITOR);
 
-        TestLogin.signIn(page, base.toString(), locum);
+        signIn(locum);
         assertThat(page.getByTestId("tenant-list")).containsText("Maple Clinic");
         assertThat(page.getByTestId("tenant-list")).containsText("Harbour IME");
         Browsers.screenshot(page, "choose-tenant");
@@ -152,7 +124,7 @@ class TenantPagesBrowserTest {
         String staff = Fixtures.email("staff");
         String tenant = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
         fixtures.member(tenant, staff, TenantRole.STAFF);
-        TestLogin.signIn(page, base.toString(), staff);
+        signIn(staff);
 
         page.getByTestId("user-menu").click();
         page.getByTestId("sign-out").click();

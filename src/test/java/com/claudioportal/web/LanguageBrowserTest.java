@@ -42,14 +42,8 @@ class LanguageBrowserTest {
 
     @Test
     void frenchForAFrenchBrowserUntilThePersonChoosesEnglish() {
-        String staff = Fixtures.email("staff");
         String tenant = fixtures.tenant("Clinique Saint-Laurent", Fixtures.email("admin"));
-        fixtures.member(tenant, staff, TenantRole.STAFF);
-        browser = Browsers.newContext(new Browser.NewContextOptions().setLocale("fr-CA"));
-        Page page = browser.newPage();
-        TestLogin.signIn(page, base.toString(), staff);
-
-        page.navigate(base + "t/" + tenant + "/jobs");
+        Page page = staffOnTheJobList(tenant, "fr-CA");
         assertThat(page.locator("html")).hasAttribute("lang", "fr");
         assertThat(page.locator("h1")).hasText("Travaux");
         assertThat(page.locator("nav[aria-label=Principal]")).containsText("Tableau de bord");
@@ -79,14 +73,19 @@ class LanguageBrowserTest {
 
     @Test
     void englishWhenTheBrowserAsksForALanguageThePortalDoesNotSpeak() {
+        Page page = staffOnTheJobList(fixtures.tenant("Harbour IME", Fixtures.email("admin")), "de-DE");
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator("h1")).hasText("Jobs");
+    }
+
+    /** A new staff member of {@code tenant}, signed in with a browser that asks for {@code locale}, on the job list. */
+    private Page staffOnTheJobList(String tenant, String locale) {
         String staff = Fixtures.email("staff");
-        String tenant = fixtures.tenant("Harbour IME", Fixtures.email("admin"));
         fixtures.member(tenant, staff, TenantRole.STAFF);
-        browser = Browsers.newContext(new Browser.NewContextOptions().setLocale("de-DE"));
+        browser = Browsers.newContext(new Browser.NewContextOptions().setLocale(locale));
         Page page = browser.newPage();
         TestLogin.signIn(page, base.toString(), staff);
         page.navigate(base + "t/" + tenant + "/jobs");
-        assertThat(page.locator("html")).hasAttribute("lang", "en");
-        assertThat(page.locator("h1")).hasText("Jobs");
+        return page;
     }
 }

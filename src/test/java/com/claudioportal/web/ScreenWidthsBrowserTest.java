@@ -4,19 +4,15 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Accessibility;
+import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestLogin;
@@ -25,7 +21,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -36,29 +31,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * or overlap what the wide one shows).
  */
 @QuarkusTest
-class ScreenWidthsBrowserTest {
+class ScreenWidthsBrowserTest extends BrowserTestBase {
 
     static final int[][] WIDTHS = { { 1366, 900 }, { 768, 1024 }, { 375, 812 } };
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    Fixtures fixtures;
-
-    BrowserContext browser;
-    Page page;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browsers.newContext();
-        page = browser.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void mainPagesFitALaptopATabletAndAPhone() {
@@ -70,7 +45,7 @@ class ScreenWidthsBrowserTest {
         String auditor = Fixtures.email("auditor");
         fixtures.member(tenant, auditor, TenantRole.AUDITOR);
         fixtures.preset(tenant, "Dr. Jane Roe", Map.of("specialist_name", "Dr. Jane Roe"));
-        TestLogin.signIn(page, base.toString(), admin);
+        signIn(admin);
 
         String t = "t/" + tenant;
         Map<String, String> pages = new LinkedHashMap<>();

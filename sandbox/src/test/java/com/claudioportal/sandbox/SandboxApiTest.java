@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,17 +18,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class SandboxApiTest {
 
-    static SandboxHttp sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = new SandboxHttp();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    /** One sandbox for the class, closed after its last test. */
+    @AutoClose
+    static final SandboxHttp sandbox = new SandboxHttp();
 
     @Test
     void callsNeedOnlyTheAccountCredentials() {

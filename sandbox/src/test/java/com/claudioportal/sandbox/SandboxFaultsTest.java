@@ -18,8 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,17 +31,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class SandboxFaultsTest {
 
-    static SandboxHttp sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = new SandboxHttp();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    /** One sandbox for the class, closed after its last test. */
+    @AutoClose
+    static final SandboxHttp sandbox = new SandboxHttp();
 
     @Test
     void delayedAnswersAreTimersNotThreadsSoThousandsWaitAtOnce() {

@@ -27,8 +27,7 @@ import javax.sound.sampled.AudioSystem;
 
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,17 +37,9 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 /** What a finished sandbox job produces, and how its links, retention mode and webhook behave. */
 class SandboxJobOutputsTest {
 
-    static SandboxHttp sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = new SandboxHttp();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    /** One sandbox for the class, closed after its last test. */
+    @AutoClose
+    static final SandboxHttp sandbox = new SandboxHttp();
 
     @Test
     void transcriptsAreATextFileAndWordDocumentsMadeFromTheJob() throws Exception {

@@ -1,0 +1,47 @@
+package com.claudioportal.infra;
+
+import java.net.URL;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+
+/**
+ * What a browser test of the portal starts from: the portal's address, the fixtures, and per test a
+ * fresh browser context (fresh cookies) with one page. Closing the context after the test is what
+ * fails it on an accessibility violation seen on any page (see {@link Browsers#newContext()}), so
+ * a test that opens other contexts closes them itself.
+ */
+public abstract class BrowserTestBase {
+
+    @TestHTTPResource("/")
+    protected URL base;
+
+    @Inject
+    protected Fixtures fixtures;
+
+    protected BrowserContext browser;
+    protected Page page;
+
+    @BeforeEach
+    void openBrowserContext() {
+        browser = Browsers.newContext();
+        page = browser.newPage();
+    }
+
+    @AfterEach
+    void closeBrowserContext() {
+        browser.close();
+    }
+
+    /** Signs {@code email} in on {@link #page} through the portal's real sign-in (see {@link TestLogin}). */
+    protected void signIn(String email) {
+        TestLogin.signIn(page, base.toString(), email);
+    }
+}
