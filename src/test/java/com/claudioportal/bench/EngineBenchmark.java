@@ -171,7 +171,7 @@ class EngineBenchmark {
             long polledJobs = 0;
             long duplicates = 0;
             for (EngineSeed.Tenant t : pollTenants) {
-                for (SandboxControl.Job j : claudio.jobs(t.id())) {
+                for (SandboxControl.Job j : patiently(() -> claudio.jobs(t.id()))) {
                     if (j.polls() > 0) {
                         polledJobs++;
                     }
@@ -258,9 +258,31 @@ class EngineBenchmark {
     private static long polls(SandboxControl claudio, List<EngineSeed.Tenant> tenants) {
         long n = 0;
         for (EngineSeed.Tenant t : tenants) {
-            n += claudio.counters(t.id()).requests().getOrDefault("POLL", 0L);
+            n += patiently(() -> claudio.counters(t.id())).requests().getOrDefault("POLL", 0L);
         }
         return n;
+    }
+
+    /**
+     * A control-API read that may meet a sandbox still busy with the window's polls (or a machine
+     * under load): tried again a few times, so the report is not lost to one slow answer.
+     */
+    private static <T> T patiently(java.util.function.Supplier<T> read) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return read.get();
+            } catch (java.io.UncheckedIOException e) {
+                if (attempt >= 4) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static String metrics(HttpClient http, EngineCluster cluster, int i) throws IOException, InterruptedException {
