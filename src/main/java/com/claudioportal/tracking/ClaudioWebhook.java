@@ -3,6 +3,8 @@ package com.claudioportal.tracking;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +23,9 @@ import com.claudioportal.credentials.WebhookTokens;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -69,6 +72,8 @@ public class ClaudioWebhook {
     @Inject
     AuditAggregates audit;
 
+    /** One counter per outcome, looked up once rather than per notice. */
+    private final ConcurrentMap<String, Counter> outcomes = new ConcurrentHashMap<>();
     private Cache<String, String> knownTokens;
     private Cache<String, Boolean> unknownTokens;
     private RateLimits perAddress;
@@ -85,8 +90,10 @@ public class ClaudioWebhook {
 
     void routes(@Observes Router router) {
         String path = WebhookTokens.PATH + ":token";
-        // after the security handlers, before Quarkus' own body handling and JAX-RS
-        int order = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1;
+        // before Quarkus' authentication (a machine callback signs in to nothing: the token is the
+        // credential, checked here), so a notice costs no security pipeline; after the request id
+        // and the headers every answer carries
+        int order = -SecurityHandlerPriorities.AUTHENTICATION - 1;
         router.route(HttpMethod.POST, path).order(order).handler(BodyHandler.create(false).setBodyLimit(64 * 1024));
         router.route(HttpMethod.POST, path).order(order).handler(this::receive);
         router.route(HttpMethod.GET, path).order(order).handler(this::receive);
@@ -180,7 +187,7 @@ public class ClaudioWebhook {
     }
 
     private void answer(RoutingContext rc, int status, String json, String outcome) {
-        meters.counter("portal.webhook.notices", "outcome", outcome).increment();
+        outcomes.computeIfAbsent(outcome, o -> meters.counter("portal.webhook.notices", "outcome", o)).increment();
         if (!rc.response().ended()) {
             rc.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
         }

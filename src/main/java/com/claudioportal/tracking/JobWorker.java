@@ -153,8 +153,8 @@ public class JobWorker {
         });
     }
 
+    /** One short transaction: the job, and the tenant's Claudio account if the job needs it. */
     private Next decide(JobClaims.Claim claim, String owner) {
-        Optional<ClaudioAccount> account = scope.call(claim.tenantId(), () -> connections.account());
         return change(claim, owner, job -> {
             if (job.status == JobState.SUBMITTING) {
                 // the previous holder's lease ran out during the submit call
@@ -165,6 +165,7 @@ public class JobWorker {
             if (!job.status.isScheduled()) {
                 return new Next.Nothing();
             }
+            Optional<ClaudioAccount> account = connections.account();
             if (account.isEmpty()) {
                 lifecycle.failed(job, "The tenant's Claudio connection has been removed, so the job cannot continue. "
                         + "Ask your tenant admin to set it up again, then try again.");

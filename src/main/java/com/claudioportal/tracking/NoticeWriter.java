@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -27,11 +26,17 @@ import com.claudioportal.audit.AuditEntry;
 import com.claudioportal.audit.AuditSource;
 
 /**
- * Writes Claudio's webhook notices durably, many at a time: notices that arrive within a few
- * milliseconds of each other share one transaction, and each is answered once it is committed.
- * A notice marks the job as prompted (the dispatcher's priority lane) and due now, bumps its
- * version (so a poll being applied at that moment re-reads it and sees the notice), adds a
- * timeline line unless the job had a notice within the window, and NOTIFYs every instance.
+ * Writes Claudio's webhook notices, many at a time: a few writer threads take whatever notices are
+ * waiting (up to {@code batch-max}) and write them in one transaction each; each notice is answered
+ * once its transaction is committed. A notice marks the job as prompted (the dispatcher's priority
+ * lane) and due now, bumps its version (so a poll being applied at that moment re-reads it and sees
+ * the notice), adds a timeline line unless the job had a notice within the window, and NOTIFYs every
+ * instance.
+ * <p>
+ * A notice is only a hint, and that sets the cost of one: a notice for a job that is already
+ * prompted, due and not claimed changes nothing (the poll it asks for is already waiting, and will
+ * start after this notice), so it locks and writes nothing: a flood of repeats for one job costs a
+ * read, and never waits for the lock the worker holds while it applies a poll's answer.
  * <p>
  * One of the few cross-tenant statements: it is bound to (tenant, job reference) pairs, each
  * tenant taken from the webhook address the notice came to. A job that is not being followed
@@ -43,13 +48,26 @@ public class NoticeWriter {
     private static final Logger LOG = Logger.getLogger(NoticeWriter.class);
     static final String MESSAGE = "Claudio sent a notification; the portal is checking the job.";
 
+    /**
+     * {@code known}: the followed jobs the notices name (read, not locked); {@code old}: those of them
+     * the notice changes, locked in id order (writers never deadlock). Not among them: a job already
+     * prompted, due and unclaimed, and a claimed job already prompted since its claim (or last lease
+     * renewal: {@code lease_until - lease}, never before the claim) — its answer is applied with the
+     * prompt in view and it is polled again at once. PostgreSQL re-checks these conditions on a row
+     * it had to wait for, so concurrent writers do not repeat each other's change.
+     */
     private static final String WRITE = """
             with n as (
                 select distinct * from unnest(?::varchar[], ?::varchar[]) as n(tenant_id, reference)
-            ), old as (
-                select j.id, j.tenant_id, n.reference, j.status, j.last_notice_at from job j
+            ), known as (
+                select j.id, j.tenant_id, n.reference from job j
                 join n on j.tenant_id = n.tenant_id and j.claudio_reference = n.reference
                 where j.next_attempt_at is not null
+            ), old as (
+                select j.id, j.tenant_id, j.status, j.last_notice_at from job j
+                where j.id in (select id from known) and j.next_attempt_at is not null
+                  and not (j.prompted_at is not null and j.next_attempt_at <= now() and (j.lease_until is null or j.lease_until < now()))
+                  and not coalesce(j.lease_until >= now() and j.prompted_at > j.lease_until - make_interval(secs => ?), false)
                 order by j.id
                 for update of j
             ), changed as (
@@ -62,7 +80,7 @@ public class NoticeWriter {
                 where old.last_notice_at is null or old.last_notice_at < now() - make_interval(secs => ?)
                 returning 1
             )
-            select old.tenant_id, old.reference, old.id from old join changed on changed.id = old.id""";
+            select known.tenant_id, known.reference, known.id, changed.id is not null from known left join changed on changed.id = known.id""";
 
     private record Notice(String tenantId, String reference, AuditSource source, CompletableFuture<Void> done) {
     }
@@ -77,7 +95,8 @@ public class NoticeWriter {
     AuditAggregates audit;
 
     private final LinkedBlockingQueue<Notice> queue = new LinkedBlockingQueue<>(100_000);
-    private volatile Thread writer;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean started;
 
     /** Completes once the notice is committed (or fails: the caller answers 503 and Claudio may send it again). */
     public CompletionStage<Void> record(String tenantId, String reference) {
@@ -95,24 +114,24 @@ public class NoticeWriter {
     }
 
     private void ensureWriter() {
-        if (writer == null) {
+        if (!started) {
             synchronized (this) {
-                if (writer == null) {
-                    Thread t = new Thread(this::run, "webhook-notices");
-                    t.setDaemon(true);
-                    t.start();
-                    writer = t;
+                if (!started) {
+                    for (int i = 1; i <= Math.max(1, config.webhook().writers()); i++) {
+                        Thread t = new Thread(this::run, "webhook-notices-" + i);
+                        t.setDaemon(true);
+                        t.start();
+                        writers.add(t);
+                    }
+                    started = true;
                 }
             }
         }
     }
 
     @PreDestroy
-    void stop() {
-        Thread t = writer;
-        if (t != null) {
-            t.interrupt();
-        }
+    synchronized void stop() {
+        writers.forEach(Thread::interrupt);
     }
 
     private void run() {
@@ -120,13 +139,9 @@ public class NoticeWriter {
         List<Notice> batch = new ArrayList<>(max);
         while (!Thread.currentThread().isInterrupted()) {
             try {
+                // no waiting for company: while the writers are busy, the next notices gather in the queue
                 batch.add(queue.take());
-                // a moment for the notices arriving right behind this one
-                Notice more = queue.poll(2, TimeUnit.MILLISECONDS);
-                if (more != null) {
-                    batch.add(more);
-                    queue.drainTo(batch, max - batch.size());
-                }
+                queue.drainTo(batch, max - 1);
                 write(batch);
                 batch.forEach(n -> n.done().complete(null));
             } catch (InterruptedException e) {
@@ -148,18 +163,21 @@ public class NoticeWriter {
             c.setAutoCommit(false);
             try {
                 Map<List<String>, Long> jobs = new HashMap<>();
+                boolean changed = false;
                 try (PreparedStatement s = c.prepareStatement(WRITE)) {
                     s.setArray(1, c.createArrayOf("varchar", batch.stream().map(Notice::tenantId).toArray()));
                     s.setArray(2, c.createArrayOf("varchar", batch.stream().map(Notice::reference).toArray()));
-                    s.setString(3, MESSAGE);
-                    s.setDouble(4, config.webhook().timelineWindow().toMillis() / 1000.0);
+                    s.setDouble(3, config.lease().toMillis() / 1000.0);
+                    s.setString(4, MESSAGE);
+                    s.setDouble(5, config.webhook().timelineWindow().toMillis() / 1000.0);
                     try (ResultSet r = s.executeQuery()) {
                         while (r.next()) {
                             jobs.put(List.of(r.getString(1), r.getString(2)), r.getLong(3));
+                            changed |= r.getBoolean(4);
                         }
                     }
                 }
-                if (!jobs.isEmpty()) {
+                if (changed) {
                     try (PreparedStatement s = c.prepareStatement("select pg_notify(?, '')")) {
                         s.setString(1, JobClaims.CHANNEL);
                         s.execute();

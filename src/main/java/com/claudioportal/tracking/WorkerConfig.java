@@ -39,8 +39,13 @@ public interface WorkerConfig {
     @WithDefault("4")
     int priorityPerTenant();
 
-    /** Threads that apply Claudio's answers to the database (short transactions; the rest of the pool serves pages). */
-    @WithDefault("4")
+    /**
+     * Threads that apply Claudio's answers to the database (short transactions; the rest of the
+     * pool serves pages). Each poll needs two of their transactions, each a few round trips to
+     * PostgreSQL: they wait on the database far more than they compute, so this sets how many polls
+     * per second an instance can follow (docs/benchmarks.md, section 6).
+     */
+    @WithDefault("8")
     int applyThreads();
 
     /**
@@ -110,5 +115,12 @@ public interface WorkerConfig {
         /** Notices written in one transaction at most. */
         @WithDefault("200")
         int batchMax();
+
+        /**
+         * Threads writing notices, each a transaction (a database connection) at a time: while one
+         * waits for PostgreSQL, the others write the notices that arrived meanwhile.
+         */
+        @WithDefault("4")
+        int writers();
     }
 }

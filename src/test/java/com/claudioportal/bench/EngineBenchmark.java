@@ -60,8 +60,12 @@ class EngineBenchmark {
         int maxInFlight = Integer.getInteger("bench.engine.maxInFlight", 2000);
         int delayMin = Integer.getInteger("bench.engine.pollDelayMinMillis", 1_000);
         int delayMax = Integer.getInteger("bench.engine.pollDelayMaxMillis", 30_000);
+        int applyThreads = Integer.getInteger("bench.engine.applyThreads", 16);
         Map<String, String> engine = new HashMap<>(Map.of(
                 "portal.worker.max-in-flight", String.valueOf(maxInFlight),
+                "portal.worker.apply-threads", String.valueOf(applyThreads),
+                // the apply threads and the notice writers each hold a connection while they work
+                "quarkus.datasource.jdbc.max-size", String.valueOf(applyThreads + 16),
                 "portal.worker.poll-interval", "30S",
                 "portal.worker.poll-max-interval", "5M",
                 "portal.worker.webhook.per-address-rate", "1000000",
@@ -69,10 +73,15 @@ class EngineBenchmark {
         Path home = Path.of("target/bench/engine").toAbsolutePath();
         String load = load();
         StringBuilder report = new StringBuilder();
-        report.append(String.format(Locale.ROOT, "Job engine: %,d jobs over %d tenants on 2 portal instances (max-in-flight %d each), "
-                + "polls answered after %d-%d ms, first polls due over %d s%nload before: %s%n", jobs, tenants, maxInFlight, delayMin, delayMax,
-                spread, load));
-        EngineCluster.Settings settings = new EngineCluster.Settings(2, engine, List.of("-Xmx512m"), Duration.ofHours(24),
+        report.append(String.format(Locale.ROOT, "Job engine: %,d jobs over %d tenants on 2 portal instances (max-in-flight %d, apply-threads %d each), "
+                + "polls answered after %d-%d ms, first polls due over %d s%nload before: %s%n", jobs, tenants, maxInFlight, applyThreads, delayMin,
+                delayMax, spread, load));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        if (Boolean.getBoolean("bench.engine.jfr")) {
+            // a flight recording per portal (target/bench/engine/*.jfr): where the time goes
+            jvm.add("-XX:StartFlightRecording=dumponexit=true,settings=profile,filename=" + home);
+        }
+        EngineCluster.Settings settings = new EngineCluster.Settings(2, engine, jvm, Duration.ofHours(24),
                 List.of("-Xmx768m"), home);
         try (EngineCluster cluster = EngineCluster.start(settings); EngineSeed seed = cluster.seed()) {
             SandboxControl claudio = cluster.claudio();
@@ -118,10 +127,32 @@ class EngineBenchmark {
             long windowEnd = windowStart + Duration.ofSeconds(spread + 45).toNanos();
             long[] heapMax = new long[2];
             long[] dbMax = new long[2];
+            long[] inFlightMax = new long[2];
+            List<String> inFlightSeries = new ArrayList<>();
+            Map<String, Integer> waits = new TreeMap<>();
+            boolean dumped = false;
             HttpClient http = HttpClient.newHttpClient();
             while (System.nanoTime() < windowEnd) {
+                StringBuilder sample = new StringBuilder();
                 for (int i = 0; i < 2; i++) {
-                    heapMax[i] = Math.max(heapMax[i], (long) gauge(metrics(http, cluster, i), "jvm_memory_used_bytes", "area=\"heap\""));
+                    String m = metrics(http, cluster, i);
+                    heapMax[i] = Math.max(heapMax[i], (long) gauge(m, "jvm_memory_used_bytes", "area=\"heap\""));
+                    long f = (long) gauge(m, "portal_jobs_inflight", "");
+                    inFlightMax[i] = Math.max(inFlightMax[i], f);
+                    sample.append(i == 0 ? "" : "/").append(f);
+                }
+                inFlightSeries.add(sample.toString());
+                // what the portals' database sessions wait for, if anything (where the time goes)
+                for (String row : seed.strings("select application_name || ' ' || state || ' ' || coalesce(wait_event_type || ':' || wait_event, 'cpu') "
+                        + "from pg_stat_activity where application_name like 'portal-%'")) {
+                    waits.merge(row, 1, Integer::sum);
+                }
+                if (!dumped && System.nanoTime() > windowStart + (windowEnd - windowStart) / 3) {
+                    dumped = true;
+                    for (int i = 0; i < 2; i++) {
+                        new ProcessBuilder("sh", "-c", "jcmd " + cluster.portal(i).process().pid() + " Thread.print > " + home
+                                + "/threads-window-portal-" + (i + 1) + ".txt 2>&1").start();
+                    }
                 }
                 for (String row : seed.strings("select application_name || '|' || count(*) from pg_stat_activity "
                         + "where application_name like 'portal-%' group by application_name")) {
@@ -140,7 +171,7 @@ class EngineBenchmark {
             long polledJobs = 0;
             long duplicates = 0;
             for (EngineSeed.Tenant t : pollTenants) {
-                for (SandboxControl.Job j : claudio.jobs(t.id())) {
+                for (SandboxControl.Job j : patiently(() -> claudio.jobs(t.id()))) {
                     if (j.polls() > 0) {
                         polledJobs++;
                     }
@@ -165,9 +196,11 @@ class EngineBenchmark {
             report.append(String.format(Locale.ROOT, "webhook notice -> completed while polls saturated: p50 %.2f s, p95 %.2f s, %d of %d completed "
                     + "(target p95 <= 2 s)%n", quantile(notice, 0.50), quantile(notice, 0.95), noticesCompleted, noticeRefs.size()));
             for (int i = 0; i < 2; i++) {
-                report.append(String.format(Locale.ROOT, "instance %d: CPU %.2f cores (average), heap used max %d MB, DB connections max %d%n", i + 1,
-                        cpu[i], heapMax[i] / (1024 * 1024), dbMax[i]));
+                report.append(String.format(Locale.ROOT, "instance %d: CPU %.2f cores (average), heap used max %d MB, DB connections max %d, "
+                        + "steps in flight max %d%n", i + 1, cpu[i], heapMax[i] / (1024 * 1024), dbMax[i], inFlightMax[i]));
             }
+            report.append("steps in flight every 5 s (instance 1/2): ").append(String.join(" ", inFlightSeries)).append('\n');
+            report.append("portal DB sessions sampled every 5 s (instance, state, wait): ").append(waits).append('\n');
             report.append(webhookIntake(intakeUrl, intakeReference, home,
                     List.of(cluster.portal(0).process().pid(), cluster.portal(1).process().pid(), cluster.sandbox().process().pid())));
         }
@@ -192,12 +225,26 @@ class EngineBenchmark {
         // thread dumps of the portals and the sandbox while the notices pour in: where time goes, if it does
         Process dump = new ProcessBuilder("sh", "-c", "sleep 5; for p in " + pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "))
                 + "; do jcmd $p Thread.print > " + home + "/threads-$p.txt 2>&1; done").start();
+        // one notice at a time first: a single request's own time, without queueing behind 63 others
+        HttpClient http = HttpClient.newHttpClient();
+        long[] single = new long[50];
+        for (int i = 0; i < single.length; i++) {
+            long t0 = System.nanoTime();
+            http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"job_reference_id\": \"" + reference + "\"}")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            single[i] = System.nanoTime() - t0;
+        }
+        java.util.Arrays.sort(single);
+        String one = String.format(Locale.ROOT, "  one notice at a time (50 in a row): p50 %.1f ms, max %.1f ms%n",
+                single[25] / 1e6, single[49] / 1e6);
         Process wrk = new ProcessBuilder("wrk", "-t2", "-c64", "-d15s", "--latency", "-s", script.toString(), url)
                 .redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
         dump.waitFor();
         StringBuilder r = new StringBuilder("webhook intake (wrk -t2 -c64 -d15s at instance 2, one job's notice repeated; target >= 5,000/s, p99 < 20 ms):\n");
+        r.append(one);
         for (String line : out.lines().toList()) {
             String l = line.strip();
             if (l.startsWith("Requests/sec") || l.matches("(50|90|99)%.*") || l.startsWith("Non-2xx") || l.startsWith("Socket errors")
@@ -211,9 +258,31 @@ class EngineBenchmark {
     private static long polls(SandboxControl claudio, List<EngineSeed.Tenant> tenants) {
         long n = 0;
         for (EngineSeed.Tenant t : tenants) {
-            n += claudio.counters(t.id()).requests().getOrDefault("POLL", 0L);
+            n += patiently(() -> claudio.counters(t.id())).requests().getOrDefault("POLL", 0L);
         }
         return n;
+    }
+
+    /**
+     * A control-API read that may meet a sandbox still busy with the window's polls (or a machine
+     * under load): tried again a few times, so the report is not lost to one slow answer.
+     */
+    private static <T> T patiently(java.util.function.Supplier<T> read) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return read.get();
+            } catch (java.io.UncheckedIOException e) {
+                if (attempt >= 4) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static String metrics(HttpClient http, EngineCluster cluster, int i) throws IOException, InterruptedException {
@@ -225,7 +294,7 @@ class EngineBenchmark {
     private static double gauge(String metrics, String name, String labels) {
         double sum = 0;
         for (String line : metrics.lines().toList()) {
-            if (line.startsWith(name + "{") && line.contains(labels)) {
+            if ((line.startsWith(name + "{") || line.startsWith(name + " ")) && line.contains(labels)) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }

@@ -53,10 +53,23 @@ class WebhookIntakeTest {
         var job = kit.job(t.id(), jobId);
         assertNotNull(job.promptedAt);
         assertTrue(job.nextAttemptAt.isBefore(Instant.now().plusSeconds(1)), "due now");
-        assertEquals(before + 5, job.version, "each notice is a change others see");
+        assertEquals(before + 1, job.version, "the first notice changes the job; the repeats find its poll already waiting and write nothing");
         assertEquals(1, kit.timeline(t.id(), jobId).stream().filter(e -> e.message.equals(NoticeWriter.MESSAGE)).count(),
                 "one line for the five notices");
-        kit.set(t.id(), jobId, j -> j.nextAttemptAt = Instant.now().plusSeconds(3600));
+
+        // a notice while the job's poll is in flight is a change the poll's answer must see (it re-reads the job)
+        kit.set(t.id(), jobId, j -> {
+            j.leaseOwner = "another-instance";
+            j.leaseUntil = Instant.now().plusSeconds(60);
+        });
+        long claimed = kit.job(t.id(), jobId).version;
+        assertEquals(200, notify(token, reference));
+        assertEquals(claimed + 1, kit.job(t.id(), jobId).version, "a notice for a claimed job bumps its version");
+        kit.set(t.id(), jobId, j -> {
+            j.leaseOwner = null;
+            j.leaseUntil = null;
+            j.nextAttemptAt = Instant.now().plusSeconds(3600);
+        });
     }
 
     @Test
