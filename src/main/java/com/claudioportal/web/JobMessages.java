@@ -189,6 +189,9 @@ public interface JobMessages {
     @Message("Record")
     String submit_record();
 
+    @Message("Record another")
+    String submit_record_another();
+
     @Message("Pause")
     String submit_pause();
 
@@ -299,6 +302,13 @@ public interface JobMessages {
 
     @Message("Create the jobs")
     String bulk_submit();
+
+    @Message("Create 1 job")
+    String bulk_submit_one();
+
+    /** bulk.js puts the number of recordings in place of the #. */
+    @Message("Create # jobs")
+    String bulk_submit_many();
 
     @Message("Jobs created together")
     String batch_title();
