@@ -28,11 +28,20 @@ public final class LanguageChoice {
         return LANGUAGES.contains(v) ? v : null;
     }
 
-    /** The cookie that remembers {@code language} for a year, or removes the choice when it is null. */
-    public static NewCookie cookie(String language) {
-        return new NewCookie.Builder(COOKIE).value(language == null ? "" : language).path("/")
-                .maxAge(language == null ? 0 : 365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).httpOnly(true)
-                .build();
+    /**
+     * The cookie that remembers {@code language} for a year, or removes the choice when it is null;
+     * {@code secure} (the request came over HTTPS, directly or through a proxy that says so) keeps it off
+     * plain HTTP.
+     */
+    public static NewCookie cookie(String language, boolean secure) {
+        return remembered(COOKIE, language, secure);
+    }
+
+    /** A choice of this browser's, kept a year (or removed when null): HttpOnly, SameSite=Lax, Secure over HTTPS. */
+    public static NewCookie remembered(String name, String value, boolean secure) {
+        return new NewCookie.Builder(name).value(value == null ? "" : value).path("/")
+                .maxAge(value == null ? 0 : 365 * 24 * 3600).sameSite(NewCookie.SameSite.LAX).httpOnly(true)
+                .secure(secure).build();
     }
 
     /** The chosen language, else the first of the browser's that the portal speaks, else English. */

@@ -27,6 +27,10 @@ public class SettingsForm {
     @RestForm
     public String language;
 
+    /** An IANA zone ("America/Toronto"), or empty for "as my browser says" (a cookie, see web.TimeZoneChoice). */
+    @RestForm
+    public String timeZone;
+
     public static SettingsForm of(UserSettings s) {
         SettingsForm f = new SettingsForm();
         f.mailDelivery = s.mailDelivery.name();

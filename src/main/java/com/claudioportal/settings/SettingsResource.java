@@ -2,6 +2,7 @@ package com.claudioportal.settings;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -18,10 +19,12 @@ import com.claudioportal.audit.AuditExempt;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.web.TimeZoneChoice;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * "My settings": what a person chooses for themselves, whichever tenant they are in: which
@@ -35,7 +38,7 @@ public class SettingsResource {
     @CheckedTemplate(basePath = "settings")
     static class Templates {
         static native TemplateInstance settings(SettingsForm form, List<UserSettings.MailDelivery> deliveries, boolean hasEmail,
-                FormErrors errors);
+                List<String> zones, String browserZone, FormErrors errors);
     }
 
     @Inject
@@ -44,28 +47,48 @@ public class SettingsResource {
     @Inject
     Flash flash;
 
+    @Inject
+    TimeZoneChoice timeZone;
+
+    @Inject
+    HttpServerRequest http;
+
+    /** Every IANA region the JDK knows ("Africa/Abidjan" … "Pacific/Wallis"), for the picker. */
+    static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream().filter(z -> z.contains("/") && !z.startsWith("Etc/")
+            && !z.startsWith("SystemV/")).sorted().toList();
+
     @GET
     @Transactional
     public TemplateInstance page(@jakarta.ws.rs.CookieParam(LanguageChoice.COOKIE) String language) {
         SettingsForm form = SettingsForm.of(UserSettings.of(user.email()));
         form.language = LanguageChoice.chosen(language);
-        return Templates.settings(form, List.of(UserSettings.MailDelivery.values()), user.hasEmail(), FormErrors.none());
+        form.timeZone = timeZone.chosen() == null ? "" : timeZone.chosen().getId();
+        return page(form, FormErrors.none());
+    }
+
+    private TemplateInstance page(SettingsForm form, FormErrors errors) {
+        ZoneId browser = timeZone.browser();
+        return Templates.settings(form, List.of(UserSettings.MailDelivery.values()), user.hasEmail(), ZONES,
+                browser == null ? null : browser.getId(), errors);
     }
 
     @POST
-    @AuditExempt("a person's own notification settings: nobody else's data, no health information")
+    @AuditExempt("a person's own notification, language and time zone settings: nobody else's data, no health information")
     @Transactional
     public Response save(@BeanParam SettingsForm form) {
         UserSettings.MailDelivery delivery = parse(form.mailDelivery);
-        if (!user.hasEmail() || delivery == null) {
+        boolean zoneKnown = form.timeZone == null || form.timeZone.isBlank() || TimeZoneChoice.parse(form.timeZone) != null;
+        if (!user.hasEmail() || delivery == null || !zoneKnown) {
             FormErrors errors = FormErrors.none();
             if (!user.hasEmail()) {
                 errors.add("form", "Your sign-in has no verified e-mail address, so the portal cannot keep settings for you.");
-            } else {
+            } else if (delivery == null) {
                 errors.add("mailDelivery", "Choose how the e-mails should reach you.");
             }
-            return Response.status(400).entity(Templates.settings(form, List.of(UserSettings.MailDelivery.values()), user.hasEmail(), errors))
-                    .build();
+            if (!zoneKnown) {
+                errors.add("timeZone", "Choose a time zone from the list.");
+            }
+            return Response.status(400).entity(page(form, errors)).build();
         }
         UserSettings s = UserSettings.findById(user.email());
         if (s == null) {
@@ -79,8 +102,12 @@ public class SettingsResource {
         s.mailLate = form.mailLate;
         s.updatedAt = Instant.now();
         flash.success("Your settings are saved.");
-        // the language is this browser's (a cookie): an unknown value means "as my browser asks"
-        return Response.seeOther(URI.create("/settings")).cookie(LanguageChoice.cookie(LanguageChoice.chosen(form.language))).build();
+        // the language and the time zone are this browser's (cookies): an unknown language means "as my browser asks"
+        ZoneId zone = TimeZoneChoice.parse(form.timeZone);
+        return Response.seeOther(URI.create("/settings"))
+                .cookie(LanguageChoice.cookie(LanguageChoice.chosen(form.language), http.isSSL()),
+                        LanguageChoice.remembered(TimeZoneChoice.CHOSEN, zone == null ? null : zone.getId(), http.isSSL()))
+                .build();
     }
 
     private static UserSettings.MailDelivery parse(String value) {

@@ -26,13 +26,13 @@ public class ErrorPages {
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
-        static native TemplateInstance error(int status, String title, String message, String reference);
+        /** kind: the messages err_&lt;kind&gt;_title and err_&lt;kind&gt;_text of {@link Messages}, in the page's language. */
+        static native TemplateInstance error(int status, String kind, String tenant, String reference);
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return page(404, "Page not found",
-                "There is nothing here, or you do not have access to it. Check the address, or go back to your dashboard.");
+        return page(404, "not_found");
     }
 
     @ServerExceptionMapper
@@ -47,13 +47,13 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response tenantDisabled(TenantDisabledException e) {
-        return page(403, "Access suspended",
-                e.tenantName() + " has been disabled by the platform administrator. Contact your administrator if you think this is a mistake.");
+        return Response.status(403).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(403, "suspended", e.tenantName(), null)).build();
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
-        return page(405, "Not available", "That action cannot be done from this address.");
+        return page(405, "not_allowed");
     }
 
     @ServerExceptionMapper
@@ -67,18 +67,13 @@ public class ErrorPages {
         }
         if (status == 411) {
             // forms.FormBodyLimit: browsers always say how long a form is
-            return page(411, "That request could not be processed",
-                    "The form arrived without saying how long it is, which the portal's pages always do. Nothing was saved. "
-                            + "Go back, reload the page and send it again.");
+            return page(411, "no_length");
         }
         if (status == 413) {
             // a form beyond the outer limits (forms.FormBodyLimit, quarkus.http.limits.*): nothing was read
-            return page(413, "This form is too large",
-                    "Nothing was saved. Go back: what you typed is still in the form. Shorten the longest text and send it again "
-                            + "(one box holds at most 20,000 characters, a pasted profile 256,000).");
+            return page(413, "too_large");
         }
-        return page(status, status == 400 ? "That request could not be processed" : "Request not possible",
-                "Go back, reload the page and try again.");
+        return page(status, status == 400 ? "bad_request" : "other");
     }
 
     @ServerExceptionMapper
@@ -88,20 +83,17 @@ public class ErrorPages {
         // line keeps the reference, the exception types and the stack, which is what support needs
         LOG.errorf(WithoutMessages.of(e), "Unexpected error, reference %s: %s", reference, e.getClass().getName());
         return Response.status(500).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.error(500, "Something went wrong",
-                        "The portal could not finish this request. Nothing you entered has been lost if you go back. "
-                                + "If it happens again, give this reference to support.",
-                        reference))
+                .entity(Templates.error(500, "unexpected", null, reference))
                 .build();
     }
 
     private static Response forbiddenPage() {
-        return page(403, "Not allowed", "Your role does not include this page. Ask your tenant admin if you need access.");
+        return page(403, "forbidden");
     }
 
-    private static Response page(int status, String title, String message) {
+    private static Response page(int status, String kind) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.error(status, title, message, null)).build();
+                .entity(Templates.error(status, kind, null, null)).build();
     }
 
     /**

@@ -28,7 +28,7 @@ public class ExpiredFormPage {
             return;
         }
         if (wantsHtml(request.getAcceptableMediaTypes())) {
-            response.setEntity(page(400), null, MediaType.TEXT_HTML_TYPE);
+            response.setEntity(page(400, first(request.getAcceptableLanguages())), null, MediaType.TEXT_HTML_TYPE);
         } else {
             response.setEntity(JSON, null, MediaType.APPLICATION_JSON_TYPE);
         }
@@ -40,17 +40,20 @@ public class ExpiredFormPage {
      */
     @ServerExceptionMapper
     public Response crossSite(SameOrigin.CrossSiteRequest e, HttpHeaders headers) {
-        return wantsHtml(headers.getAcceptableMediaTypes()) ? Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(page(403)).build()
+        return wantsHtml(headers.getAcceptableMediaTypes()) ? Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(page(403, first(headers.getAcceptableLanguages()))).build()
                 : Response.status(403).type(MediaType.APPLICATION_JSON_TYPE).entity(JSON).build();
     }
 
     private static final String JSON = "{\"error\":\"The page has expired. Reload it and try again; nothing was saved.\"}";
 
-    private String page(int status) {
-        return error.data("status", status).data("title", "This form has expired")
-                .data("message", "For your security, forms stop working after a while or when you sign in again. "
-                        + "Nothing was saved. Go back, reload the page, and submit again.")
-                .data("reference", null).render();
+    /** Rendered here, not by Quarkus REST, so the language (settings.LanguageChoice made it Accept-Language) is set by hand. */
+    private String page(int status, java.util.Locale language) {
+        return error.data("status", status).data("kind", "expired").data("tenant", null).data("reference", null)
+                .setLocale(language == null ? java.util.Locale.ENGLISH : language).render();
+    }
+
+    private static java.util.Locale first(java.util.List<java.util.Locale> languages) {
+        return languages.isEmpty() ? null : languages.get(0);
     }
 
     private static boolean wantsHtml(java.util.List<MediaType> acceptable) {

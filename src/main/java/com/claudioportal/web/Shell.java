@@ -89,6 +89,11 @@ public class Shell {
         return tenant.tenantName();
     }
 
+    /** The role's name (STAFF, TENANT_ADMIN, AUDITOR): pages show it through the messages role_*. */
+    public String roleName() {
+        return tenant.role() == null ? "" : tenant.role().name();
+    }
+
     public String roleLabel() {
         return tenant.role() == null ? "" : tenant.role().label();
     }

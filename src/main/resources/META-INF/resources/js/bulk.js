@@ -53,7 +53,10 @@
     var n = ready(), waiting = uploads.inFlight();
     count.textContent = n === 0 && waiting === 0 ? '' : n + (n === 1 ? ' recording' : ' recordings') + ' ready'
       + (waiting > 0 ? ', ' + waiting + ' still uploading' : '') + ' (at most ' + max + ').';
-    button.textContent = n > 0 ? 'Create ' + n + (n === 1 ? ' job' : ' jobs') : 'Create the jobs';
+    // the words come from the page, in its language: data-label-none, data-label-one, data-label-many (# for the number)
+    button.textContent = n === 0 ? (button.getAttribute('data-label-none') || 'Create the jobs')
+      : n === 1 ? (button.getAttribute('data-label-one') || 'Create 1 job')
+      : (button.getAttribute('data-label-many') || 'Create # jobs').replace('#', n);
     button.disabled = waiting > 0;
     submitStatus.textContent = waiting > 0 ? 'Waiting for the uploads to finish…' : '';
   }

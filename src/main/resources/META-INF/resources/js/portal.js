@@ -13,6 +13,16 @@
     if (token) { event.detail.headers['X-CSRF-TOKEN'] = token; }
   });
 
+  // The browser's time zone, for pages that show times (web.TimeZoneChoice reads the cookie); a zone
+  // chosen in My settings wins over it. Kept current on every page, so a laptop that travels follows.
+  try {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (zone && document.cookie.indexOf('portal-browser-tz=' + encodeURIComponent(zone)) < 0) {
+      document.cookie = 'portal-browser-tz=' + encodeURIComponent(zone) + '; path=/; max-age=31536000; SameSite=Lax'
+        + (location.protocol === 'https:' ? '; Secure' : '');
+    }
+  } catch (e) { /* no Intl: the pages show UTC */ }
+
   // Move focus to the error summary after a failed submit so screen readers announce it.
   document.addEventListener('DOMContentLoaded', function () {
     var summary = document.querySelector('.error-summary');

@@ -27,7 +27,9 @@
   function show(state) {
     // idle | recording | paused | done
     button('start').hidden = state === 'recording' || state === 'paused';
-    button('start').textContent = state === 'done' ? 'Record another' : 'Record';
+    // the words come from the page, in its language (data-label, data-label-again)
+    var start = button('start');
+    start.textContent = state === 'done' ? (start.getAttribute('data-label-again') || 'Record another') : (start.getAttribute('data-label') || 'Record');
     button('again').hidden = state !== 'done' || !lastRow;
     button('pause').hidden = state !== 'recording';
     button('resume').hidden = state !== 'paused';

@@ -111,7 +111,7 @@ class NotificationsTest {
         List<TestMail.Received> mails = TestMail.await(staff, 1, Duration.ofSeconds(15));
         assertEquals(1, mails.size(), "one mail");
         TestMail.Received mail = mails.get(0);
-        assertEquals("A job in Maple Clinic is ready", mail.subject());
+        assertEquals("A job in Maple Clinic is ready / Un travail de Maple Clinic est prêt", mail.subject());
         assertTrue(mail.text().contains("/t/" + w.tenant() + "/jobs/" + jobId), mail.text());
         assertTrue(mail.html().contains("/t/" + w.tenant() + "/jobs/" + jobId), mail.html());
         for (String secret : List.of("Knee IME", "Jeanne", "Dubé", "Dr. Jane Roe", "MD, FRCSC", "Orthopaedics", "dictation-1.wav",
@@ -147,7 +147,7 @@ class NotificationsTest {
             assertThat(page).hasTitle(java.util.regex.Pattern.compile("Transcript ready"));
             Browsers.screenshot(page, "notifications-bell-risen");
             TestMail.Received mail = TestMail.await(staff, 1, Duration.ofSeconds(15)).get(0);
-            assertEquals("A job in Bell Clinic is ready", mail.subject());
+            assertEquals("A job in Bell Clinic is ready / Un travail de Bell Clinic est prêt", mail.subject());
             assertNoHealthInformation(mail, w.tenant(), jobId);
             assertFalse(mail.all().contains("Élodie") || mail.all().contains("Hip IME"), mail.all());
 
@@ -213,7 +213,7 @@ class NotificationsTest {
         assertEquals(due, late.get(0).eventAt);
         assertEquals(1, TestMail.await(staff, 1, Duration.ofSeconds(15)).size());
         TestMail.Received mail = TestMail.await(admin, 1, Duration.ofSeconds(15)).get(0);
-        assertEquals("A job in Late Clinic is past its due time", mail.subject());
+        assertEquals("A job in Late Clinic is past its due time / Un travail de Late Clinic a dépassé son échéance", mail.subject());
         assertFalse(mail.all().contains("Hearing"), mail.all());
         assertNoHealthInformation(mail, w.tenant(), jobId);
         assertNoHealthInformation(TestMail.inbox(staff).get(0), w.tenant(), jobId);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.lang.reflect.Method;
@@ -14,31 +15,68 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * Every English message has its French one and nothing French is left over: Qute falls back to English
- * for a missing key without a word, so this is where a forgotten translation fails. (A key a template uses
- * but the bundle lacks already fails the build.)
+ * Every English message of each bundle has its French one and nothing French is left over: Qute falls
+ * back to English for a missing key without a word, so this is where a forgotten translation fails.
+ * (A key a template uses but the bundle lacks already fails the build.)
  */
 class MessagesFrenchTest {
 
-    @Test
-    void everyMessageHasAFrenchTranslationAndNoOtherKeys() throws IOException {
-        Set<String> english = Arrays.stream(Messages.class.getDeclaredMethods()).map(Method::getName)
-                .collect(Collectors.toCollection(TreeSet::new));
+    @ParameterizedTest
+    @ValueSource(classes = { Messages.class, JobMessages.class })
+    void everyMessageHasAFrenchTranslationAndNoOtherKeys(Class<?> bundle) throws IOException {
+        Set<String> missing = missingInFrench(bundle);
+        Set<String> extra = new TreeSet<>(french(bundle).stringPropertyNames());
+        extra.removeAll(english(bundle));
+        assertEquals(Set.of(), missing, "messages without a French translation in " + file(bundle));
+        assertEquals(Set.of(), extra, "French keys that are no message of " + bundle.getSimpleName());
+        Properties french = french(bundle);
+        french.stringPropertyNames().forEach(k -> assertTrue(!french.getProperty(k).isBlank(), k + " is empty"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(classes = { Messages.class, JobMessages.class })
+    void theCheckSeesAMessageLeftInEnglish(Class<?> bundle) throws IOException {
+        // a positive control: drop one French line and the same comparison must name it
+        Properties french = french(bundle);
+        String dropped = english(bundle).iterator().next();
+        french.remove(dropped);
+        Set<String> missing = new TreeSet<>(english(bundle));
+        missing.removeAll(french.stringPropertyNames());
+        assertEquals(Set.of(dropped), missing);
+    }
+
+    @org.junit.jupiter.api.Test
+    void theShellSaysWhichLanguageThePageIsIn() throws IOException {
+        assertEquals("fr", french(Messages.class).getProperty("lang"));
+    }
+
+    static Set<String> missingInFrench(Class<?> bundle) throws IOException {
+        Set<String> missing = new TreeSet<>(english(bundle));
+        missing.removeAll(french(bundle).stringPropertyNames());
+        return missing;
+    }
+
+    static Set<String> english(Class<?> bundle) {
+        return Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    static String file(Class<?> bundle) {
+        return "messages/" + bundle.getAnnotation(MessageBundle.class).value() + "_fr.properties";
+    }
+
+    static Properties french(Class<?> bundle) throws IOException {
         Properties french = new Properties();
-        try (Reader in = new InputStreamReader(MessagesFrenchTest.class.getResourceAsStream("/messages/msg_fr.properties"),
-                StandardCharsets.UTF_8)) {
+        InputStream stream = MessagesFrenchTest.class.getResourceAsStream("/" + file(bundle));
+        assertTrue(stream != null, file(bundle) + " is missing");
+        try (Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
             french.load(in);
         }
-        Set<String> missing = new TreeSet<>(english);
-        missing.removeAll(french.stringPropertyNames());
-        Set<String> extra = new TreeSet<>(french.stringPropertyNames());
-        extra.removeAll(english);
-        assertEquals(Set.of(), missing, "messages without a French translation in messages/msg_fr.properties");
-        assertEquals(Set.of(), extra, "French keys that are no message of web.Messages");
-        french.stringPropertyNames().forEach(k -> assertTrue(!french.getProperty(k).isBlank(), k + " is empty"));
-        assertEquals("fr", french.getProperty("lang"));
+        return french;
     }
 }
