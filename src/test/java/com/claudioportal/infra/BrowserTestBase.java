@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
@@ -38,6 +39,14 @@ public abstract class BrowserTestBase {
     @AfterEach
     void closeBrowserContext() {
         browser.close();
+    }
+
+    /** Replaces this test's context with one made with {@code options} (a language, a time zone) and returns its page. */
+    protected Page reopen(Browser.NewContextOptions options) {
+        browser.close();
+        browser = Browsers.newContext(options);
+        page = browser.newPage();
+        return page;
     }
 
     /** Signs {@code email} in on {@link #page} through the portal's real sign-in (see {@link TestLogin}). */

@@ -6,29 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
-import com.claudioportal.infra.TestLogin;
 import com.claudioportal.job.Job;
 import com.claudioportal.tenant.TenantRole;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+
+import io.quarkus.test.junit.QuarkusTest;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.SameSiteAttribute;
-
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Times in the reader's zone: the browser's own (portal.js tells the portal), or the one chosen in
@@ -36,20 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * HttpOnly and SameSite=Lax (Secure only over HTTPS, which these tests do not speak: see LanguageChoiceTest).
  */
 @QuarkusTest
-class TimeZoneBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    Fixtures fixtures;
-
-    BrowserContext browser;
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class TimeZoneBrowserTest extends BrowserTestBase {
 
     @Test
     void aJobsTimeFollowsTheBrowsersZoneThenTheOneChosenInMySettings() {
@@ -58,9 +39,8 @@ class TimeZoneBrowserTest {
         fixtures.member(tenant, staff, TenantRole.STAFF);
         long job = fixtures.finishedJob(tenant, fixtures.seedProfile(tenant));
         Instant created = fixtures.scope().call(tenant, () -> Job.<Job> findById(job).createdAt);
-        browser = Browsers.newContext(new Browser.NewContextOptions().setTimezoneId("America/Toronto").setLocale("en-CA"));
-        Page page = browser.newPage();
-        TestLogin.signIn(page, base.toString(), staff);
+        reopen(new Browser.NewContextOptions().setTimezoneId("America/Toronto").setLocale("en-CA"));
+        signIn(staff);
         String jobPage = base + "t/" + tenant + "/jobs/" + job;
 
         page.navigate(jobPage);

@@ -2,22 +2,15 @@ package com.claudioportal.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.net.URL;
-
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
-import com.claudioportal.infra.TestLogin;
 import com.claudioportal.tenant.TenantRole;
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -25,20 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * choice in My settings wins and is remembered; {@code <html lang>} follows, for screen readers.
  */
 @QuarkusTest
-class LanguageBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    Fixtures fixtures;
-
-    BrowserContext browser;
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
+class LanguageBrowserTest extends BrowserTestBase {
 
     @Test
     void frenchForAFrenchBrowserUntilThePersonChoosesEnglish() {
@@ -82,9 +62,8 @@ class LanguageBrowserTest {
     private Page staffOnTheJobList(String tenant, String locale) {
         String staff = Fixtures.email("staff");
         fixtures.member(tenant, staff, TenantRole.STAFF);
-        browser = Browsers.newContext(new Browser.NewContextOptions().setLocale(locale));
-        Page page = browser.newPage();
-        TestLogin.signIn(page, base.toString(), staff);
+        reopen(new Browser.NewContextOptions().setLocale(locale));
+        signIn(staff);
         page.navigate(base + "t/" + tenant + "/jobs");
         return page;
     }
