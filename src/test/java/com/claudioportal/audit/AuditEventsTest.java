@@ -344,7 +344,7 @@ class AuditEventsTest {
     }
 
     Event exactlyOne(Runnable action, Expected expected) {
-        List<Event> events = during(action);
+        List<Event> events = during(action, 1);
         if (events.size() != 1) {
             fail(expected.action() + ": expected exactly one event, got " + events);
         }
@@ -371,13 +371,35 @@ class AuditEventsTest {
     }
 
     void none(Runnable action) {
-        List<Event> events = during(action);
+        List<Event> events = during(action, 0);
         assertEquals(List.of(), events, "no event expected");
     }
 
-    List<Event> during(Runnable action) {
+    /**
+     * The events written while {@code action} ran, waiting up to 10 s for {@code expected} of them: a
+     * refusal answered on the event loop is recorded on a worker thread after its answer, and on a
+     * loaded machine (CI saw it) the query could come first.
+     */
+    List<Event> during(Runnable action, int expected) {
         long before = ((Number) DatabaseOwner.query("select coalesce(max(id), 0) from audit_event").get(0)[0]).longValue();
         action.run();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (eventsAfter(before).size() < expected && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        return eventsAfter(before);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Event> eventsAfter(long before) {
         List<Event> events = new ArrayList<>();
         for (Object[] r : DatabaseOwner.query("""
                 select id, tenant_id, action, outcome, target_type, target_id, actor, actor_role, actor_subject, client_ip, user_agent,
