@@ -326,6 +326,22 @@ class ClaudioWireMockContractTest {
     }
 
     @Test
+    void noRetryStartsWhoseWaitWouldEndPastTheRetryBudget() {
+        String team = team();
+        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("error-500.json"))));
+        // waits of 0.8-1.2 s within a 1.5 s budget: the first retry fits, a second would end past it
+        ClaudioClient retrying = customClient(s -> s.withRetry(new ClaudioSettings.Retry(5, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofMillis(1500))));
+        try {
+            assertInstanceOf(ClaudioFailure.VendorError.class, retrying.poll(account(team), "J1", null).failureOrNull());
+        } finally {
+            retrying.close();
+        }
+        wiremock.verify(2, postRequestedFor(urlEqualTo(team + "/jobs/J1/poll")));
+    }
+
+    @Test
     void pollOfAJobClaudioRefusesIsRejectedWithoutRetrying() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(400)
