@@ -56,33 +56,29 @@ public class ClaudioClient {
     static final String CHECK_JOB_REFERENCE = "portal-connection-check";
 
     private final Vertx vertx;
-    private final ClaudioSettings settings;
+    private final ClaudioConfig config;
     private final MeterRegistry meters;
     private final ConcurrentMap<String, ClaudioEndpoint> endpoints = new ConcurrentHashMap<>();
     private final TenantGuards guards;
     private final AddressCheck addresses;
 
-    @Inject
-    ClaudioClient(Vertx vertx, ClaudioConfig config, MeterRegistry meters, AddressCheck addresses) {
-        this(vertx, ClaudioSettings.from(config), meters, addresses);
-    }
-
     /**
-     * A client with its own settings, connections and breakers (tests use it for short timeouts)
-     * that lets the HTTP client resolve host names itself: for tests of the client alone, never
-     * in the portal, whose bean always connects through {@link AddressCheck}.
+     * A client with its own configuration, connections and breakers (tests build one with short
+     * timeouts) that lets the HTTP client resolve host names itself: for tests of the client
+     * alone, never in the portal, whose bean always connects through {@link AddressCheck}.
      */
-    ClaudioClient(Vertx vertx, ClaudioSettings settings, MeterRegistry meters) {
-        this(vertx, settings, meters, null);
+    ClaudioClient(Vertx vertx, ClaudioConfig config, MeterRegistry meters) {
+        this(vertx, config, meters, null);
     }
 
     /** A client that connects only where {@code addresses} says ({@code null}: by name, tests only). */
-    ClaudioClient(Vertx vertx, ClaudioSettings settings, MeterRegistry meters, AddressCheck addresses) {
+    @Inject
+    ClaudioClient(Vertx vertx, ClaudioConfig config, MeterRegistry meters, AddressCheck addresses) {
         this.vertx = vertx;
-        this.settings = settings;
+        this.config = config;
         this.meters = meters;
         this.addresses = addresses;
-        this.guards = new TenantGuards(settings.breaker(), settings.retry());
+        this.guards = new TenantGuards(config.breaker(), config.retry());
         for (CircuitBreakerState state : CircuitBreakerState.values()) {
             Gauge.builder("claudio.client.breakers", guards, g -> g.count(state))
                     .description("Circuit breakers (one per tenant and base URL) in each state")
@@ -126,10 +122,10 @@ public class ClaudioClient {
     public CompletionStage<ClaudioResult<SubmittedJob>> submitAsync(ClaudioAccount account, SubmitRequest request) {
         Objects.requireNonNull(request, "request");
         byte[] body = SubmitBody.json(account, request);
-        Duration timeout = settings.timeouts().submit();
+        Duration timeout = config.timeouts().submit();
         return call(ClaudioOperation.SUBMIT, account, timeout, endpoint -> {
-            String url = endpoint.baseUrl().url(settings.paths().submit());
-            return deadline -> endpoint.sendJson(method(settings.methods().submit()), url, body, deadline, true);
+            String url = endpoint.baseUrl().url(config.paths().submit());
+            return deadline -> endpoint.sendJson(method(config.methods().submit()), url, body, deadline, true);
         }, reader -> reader::submit);
     }
 
@@ -137,18 +133,18 @@ public class ClaudioClient {
     public CompletionStage<ClaudioResult<JobStatus>> pollAsync(ClaudioAccount account, String jobReferenceId, String pollEndpoint) {
         String id = requireId(jobReferenceId);
         byte[] body = credentials(account);
-        return call(ClaudioOperation.POLL, account, settings.timeouts().poll(), endpoint -> {
+        return call(ClaudioOperation.POLL, account, config.timeouts().poll(), endpoint -> {
             String url = pollUrl(endpoint, id, pollEndpoint);
-            return deadline -> endpoint.sendJson(method(settings.methods().poll()), url, body, deadline, false);
+            return deadline -> endpoint.sendJson(method(config.methods().poll()), url, body, deadline, false);
         }, reader -> reader::poll);
     }
 
     public CompletionStage<ClaudioResult<JobDetails>> detailsAsync(ClaudioAccount account, String jobReferenceId) {
         String id = requireId(jobReferenceId);
         byte[] body = credentials(account);
-        return call(ClaudioOperation.DETAILS, account, settings.timeouts().details(), endpoint -> {
+        return call(ClaudioOperation.DETAILS, account, config.timeouts().details(), endpoint -> {
             String url = endpoint.baseUrl().url("/jobs/" + segment(id) + "/details");
-            return deadline -> endpoint.sendJson(method(settings.methods().details()), url, body, deadline, false);
+            return deadline -> endpoint.sendJson(method(config.methods().details()), url, body, deadline, false);
         }, reader -> answer -> reader.details(answer, id));
     }
 
@@ -167,8 +163,8 @@ public class ClaudioClient {
         }
         ClaudioEndpoint e = endpoint.get();
         AnswerReader reader = new AnswerReader(redactor, link -> e.baseUrl().resolve(link).orElse(link));
-        return join(e.sendJson(method(settings.methods().poll()), e.baseUrl().url("/jobs/" + CHECK_JOB_REFERENCE + "/poll"), body,
-                settings.timeouts().check(), false).toCompletionStage()
+        return join(e.sendJson(method(config.methods().poll()), e.baseUrl().url("/jobs/" + CHECK_JOB_REFERENCE + "/poll"), body,
+                config.timeouts().check(), false).toCompletionStage()
                 .thenApply(exchange -> record(ClaudioOperation.CHECK, e,
                         Attempt.of(ClaudioOperation.CHECK, exchange, reader::check, redactor).result())));
     }
@@ -183,24 +179,30 @@ public class ClaudioClient {
             throw new UncheckedIOException("Cannot read the file to upload", e);
         }
         boolean audio = op == ClaudioOperation.UPLOAD_AUDIO;
-        long limit = audio ? settings.maxAudioBytes() : settings.maxDocumentBytes();
+        long limit = audio ? config.maxAudioBytes() : config.maxDocumentBytes();
         if (size > limit) {
             return CompletableFuture.completedFuture(record(op, null, ClaudioResult.failure(new ClaudioFailure.TooLarge(size, limit))));
         }
         String filename = PartNames.filename(originalFilename, file);
-        ClaudioSettings.Multipart names = settings.multipart();
+        ClaudioConfig.Multipart names = config.multipart();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(names.keyField(), account.apiKey());
         fields.put(names.secretField(), account.apiSecret());
         MultipartUpload body = new MultipartUpload(fields, audio ? names.audioFileField() : names.documentFileField(),
                 filename, PartNames.mediaType(filename), file, size);
-        String path = audio ? settings.paths().uploadAudio() : settings.paths().uploadDocument();
-        HttpMethod method = method(audio ? settings.methods().uploadAudio() : settings.methods().uploadDocument());
-        ClaudioSettings.Timeouts timeouts = settings.timeouts();
-        return call(op, account, timeouts.upload(body.contentLength()), endpoint -> {
+        String path = audio ? config.paths().uploadAudio() : config.paths().uploadDocument();
+        HttpMethod method = method(audio ? config.methods().uploadAudio() : config.methods().uploadDocument());
+        return call(op, account, uploadDeadline(body.contentLength()), endpoint -> {
             String url = endpoint.baseUrl().url(path);
-            return deadline -> endpoint.sendMultipart(method, url, body, deadline, timeouts.uploadMinRate(), timeouts.uploadRateWindow());
+            return deadline -> endpoint.sendMultipart(method, url, body, deadline, config.uploadMinRate(), config.uploadRateWindow());
         }, reader -> answer -> reader.upload(answer, audio));
+    }
+
+    /** The deadline of one upload attempt of {@code size} bytes: {@code timeouts.upload} plus the size at the minimum rate. */
+    private Duration uploadDeadline(long size) {
+        Duration base = config.timeouts().upload();
+        long rate = config.uploadMinRate();
+        return rate <= 0 ? base : base.plusMillis(Math.multiplyExact(size, 1000L) / rate);
     }
 
     /**
@@ -258,7 +260,7 @@ public class ClaudioClient {
             return Optional.of(existing);
         }
         return BaseUrl.parse(key).map(base -> endpoints.computeIfAbsent(base.value(),
-                k -> ClaudioEndpoint.create(vertx, base, settings, addresses)));
+                k -> ClaudioEndpoint.create(vertx, base, config, addresses)));
     }
 
     private static <T> ClaudioResult<T> invalidBaseUrl() {
@@ -267,7 +269,7 @@ public class ClaudioClient {
 
     private String pollUrl(ClaudioEndpoint endpoint, String id, String pollEndpoint) {
         String template = endpoint.baseUrl().url("/jobs/" + segment(id) + "/poll");
-        if (settings.pollEndpointSource() != PollEndpointSource.RETURNED || pollEndpoint == null || pollEndpoint.isBlank()) {
+        if (config.pollEndpointSource() != PollEndpointSource.RETURNED || pollEndpoint == null || pollEndpoint.isBlank()) {
             return template;
         }
         Optional<String> returned = endpoint.baseUrl().resolveSameOrigin(pollEndpoint);

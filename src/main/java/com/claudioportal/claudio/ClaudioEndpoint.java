@@ -44,26 +44,26 @@ final class ClaudioEndpoint implements AutoCloseable {
     private final BaseUrl baseUrl;
     private final HttpClient pooled;
     private final HttpClient fresh;
-    private final ClaudioSettings settings;
+    private final ClaudioConfig config;
     private final AddressCheck addresses;
 
-    private ClaudioEndpoint(Vertx vertx, BaseUrl baseUrl, ClaudioSettings settings, AddressCheck addresses) {
+    private ClaudioEndpoint(Vertx vertx, BaseUrl baseUrl, ClaudioConfig config, AddressCheck addresses) {
         this.vertx = vertx;
         this.baseUrl = baseUrl;
-        this.settings = settings;
+        this.config = config;
         this.addresses = addresses;
-        int connectMillis = (int) Math.min(Integer.MAX_VALUE, settings.timeouts().connect().toMillis());
+        int connectMillis = (int) Math.min(Integer.MAX_VALUE, config.timeouts().connect().toMillis());
         this.pooled = client(vertx, new HttpClientOptions()
                 .setName("claudio")
                 .setConnectTimeout(connectMillis)
                 .setKeepAlive(true)
-                .setKeepAliveTimeout((int) Math.max(1, settings.keepAliveTimeout().toSeconds()))
-                .setMaxPoolSize(settings.maxConnectionsPerBaseUrl()));
+                .setKeepAliveTimeout((int) Math.max(1, config.keepAliveTimeout().toSeconds()))
+                .setMaxPoolSize(config.maxConnectionsPerBaseUrl()));
         this.fresh = client(vertx, new HttpClientOptions()
                 .setName("claudio-submit")
                 .setConnectTimeout(connectMillis)
                 .setKeepAlive(false)
-                .setMaxPoolSize(settings.maxConnectionsPerBaseUrl()));
+                .setMaxPoolSize(config.maxConnectionsPerBaseUrl()));
     }
 
     /**
@@ -78,8 +78,8 @@ final class ClaudioEndpoint implements AutoCloseable {
     }
 
     /** The endpoint for a tenant's base URL. */
-    static ClaudioEndpoint create(Vertx vertx, BaseUrl baseUrl, ClaudioSettings settings, AddressCheck addresses) {
-        return new ClaudioEndpoint(vertx, baseUrl, settings, addresses);
+    static ClaudioEndpoint create(Vertx vertx, BaseUrl baseUrl, ClaudioConfig config, AddressCheck addresses) {
+        return new ClaudioEndpoint(vertx, baseUrl, config, addresses);
     }
 
     /** The base URL this endpoint serves: call URLs and the addresses Claudio returns are built on it. */
@@ -288,7 +288,7 @@ final class ClaudioEndpoint implements AutoCloseable {
     private Future<Exchange> readAnswer(HttpClientResponse response) {
         Promise<Exchange> answer = Promise.promise();
         Buffer body = Buffer.buffer();
-        int limit = settings.maxAnswerBytes();
+        int limit = config.maxAnswerBytes();
         response.handler(chunk -> {
             if (body.length() + chunk.length() > limit) {
                 if (answer.tryComplete(new Exchange.Answered(response.statusCode(), response.getHeader("Content-Type"), null))) {

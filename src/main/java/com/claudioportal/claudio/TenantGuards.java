@@ -37,11 +37,11 @@ final class TenantGuards {
 
     private final ConcurrentMap<Key, Guard> guards = new ConcurrentHashMap<>();
     private final ConcurrentMap<Key, CircuitBreakerState> states = new ConcurrentHashMap<>();
-    private final ClaudioSettings.Breaker breaker;
-    private final ClaudioSettings.Retry retry;
+    private final ClaudioConfig.Breaker breaker;
+    private final ClaudioConfig.Retry retry;
     private final Backoff backoff;
 
-    TenantGuards(ClaudioSettings.Breaker breaker, ClaudioSettings.Retry retry) {
+    TenantGuards(ClaudioConfig.Breaker breaker, ClaudioConfig.Retry retry) {
         this.breaker = breaker;
         this.retry = retry;
         this.backoff = new Backoff(retry.initialBackoff(), retry.maxBackoff());
