@@ -32,6 +32,14 @@ public class JobFile extends TenantOwnedEntity {
         public String label() {
             return label;
         }
+
+        /**
+         * The message key (web.Messages) of this file's word on the page of a job in {@code job}: once the
+         * transcript is ready a file Claudio had is transcribed, no longer merely "with Claudio".
+         */
+        public String wordKey(JobState job) {
+            return this == SENT && job == JobState.COMPLETED ? "file_TRANSCRIBED" : "file_" + name();
+        }
     }
 
     @Id

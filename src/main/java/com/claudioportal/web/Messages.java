@@ -343,6 +343,9 @@ public interface Messages {
     @Message("With Claudio")
     String file_SENT();
 
+    @Message("Transcribed")
+    String file_TRANSCRIBED();
+
     @Message("A transcript is ready")
     String kind_COMPLETED();
 

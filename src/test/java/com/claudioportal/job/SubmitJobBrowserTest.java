@@ -87,6 +87,8 @@ class SubmitJobBrowserTest extends BrowserTestBase {
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
         assertThat(page.getByTestId("transcript-link").first()).isVisible();
         assertThat(page.getByTestId("raw-transcript")).isVisible();
+        // once the transcript is ready, every file reads as transcribed, not as still "With Claudio"
+        assertThat(page.locator("[data-testid=file-status] .file-status")).hasText(new String[] { "Transcribed", "Transcribed", "Transcribed" });
         assertThat(page.getByTestId("job-files")).containsText("trimmed 00:00:01–00:00:04");
         assertThat(page.getByTestId("timeline")).containsText("Claudio accepted the job");
         Browsers.screenshot(page, "job-completed");
