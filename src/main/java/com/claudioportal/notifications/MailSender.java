@@ -176,15 +176,25 @@ public class MailSender {
         woken.shutdownNow();
     }
 
-    /** Skips the scheduled run where this instance must not send. */
+    /**
+     * Skips the scheduled run where this instance must not send, and once it is stopping: a run that
+     * fires during shutdown would create the sender (and its Mailer) after the container has gone,
+     * and fail with an error in the log of a portal that stopped cleanly.
+     */
     @jakarta.inject.Singleton
     public static class SenderDisabled implements Scheduled.SkipPredicate {
         @Inject
         NotificationConfig config;
 
+        private volatile boolean stopping;
+
+        void stopping(@jakarta.enterprise.event.Observes io.quarkus.runtime.ShutdownEvent event) {
+            stopping = true;
+        }
+
         @Override
         public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
-            return !config.senderEnabled();
+            return stopping || !config.senderEnabled();
         }
     }
 }

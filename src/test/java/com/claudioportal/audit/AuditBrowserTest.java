@@ -123,9 +123,7 @@ class AuditBrowserTest {
         assertThat(page.getByTestId("chain-status")).containsText("Intact");
         Browsers.screenshot(page, "audit-log-verified");
 
-        page.getByTestId("user-menu").click();
-        page.getByTestId("sign-out").click();
-        page.waitForURL(base.toString());
+        TestLogin.signOut(page, base.toString());
         awaitEvent("auth.signed-out", auditor);
     }
 

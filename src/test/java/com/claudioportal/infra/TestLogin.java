@@ -22,6 +22,24 @@ public final class TestLogin {
         signIn(page, baseUrl, email, false);
     }
 
+    /**
+     * Signs out through the user menu and waits for the front page the identity provider sends the
+     * browser back to. Like the sign-in, the chain of redirects (portal, identity provider, portal) runs
+     * with the load listener's axe checks suspended and the landing page is checked after it: an axe run
+     * nested inside this wait held it past its timeout in CI (both sign-out tests timed out there).
+     */
+    public static void signOut(Page page, String baseUrl) {
+        Accessibility.acrossRedirects(page, () -> {
+            page.getByTestId("user-menu").click();
+            page.getByTestId("sign-out").click();
+            try {
+                page.waitForURL(baseUrl);
+            } catch (com.microsoft.playwright.TimeoutError e) {
+                throw new AssertionError("sign-out should land on the front page " + baseUrl + "; the browser is at " + page.url(), e);
+            }
+        });
+    }
+
     private static void signIn(Page page, String baseUrl, String email, boolean verified, String... identityProviderRoles) {
         page.navigate(baseUrl + "login");
         page.locator("summary.custom-link").click();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TestLogin;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 
@@ -126,9 +127,7 @@ class TenantPagesBrowserTest extends BrowserTestBase {
         fixtures.member(tenant, staff, TenantRole.STAFF);
         signIn(staff);
 
-        page.getByTestId("user-menu").click();
-        page.getByTestId("sign-out").click();
-        page.waitForURL(base.toString());
+        TestLogin.signOut(page, base.toString());
         assertThat(page.getByTestId("sign-in")).isVisible();
         page.navigate(base + "t/" + tenant);
         assertTrue(!page.url().startsWith(base + "t/"), "the tenant page must ask for a new sign-in");

@@ -1,4 +1,4 @@
-package com.claudioportal.infra;
+package com.claudioportal.demo;
 
 import java.time.Duration;
 import java.time.Instant;

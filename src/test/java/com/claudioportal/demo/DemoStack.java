@@ -1,4 +1,4 @@
-package com.claudioportal.infra;
+package com.claudioportal.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import com.claudioportal.infra.EmbeddedDatabase;
+import com.claudioportal.infra.FreePorts;
+import com.claudioportal.infra.KeycloakServer;
+import com.claudioportal.infra.MailServer;
+import com.claudioportal.infra.PortalProcess;
+import com.claudioportal.infra.SandboxProcess;
 import com.claudioportal.sandbox.SandboxOptions;
 
 /**

@@ -1,4 +1,4 @@
-package com.claudioportal.tenant;
+package com.claudioportal.demo;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,11 +15,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Browsers;
-import com.claudioportal.infra.DemoStack;
 import com.claudioportal.infra.KeycloakLogin;
 import com.claudioportal.infra.SandboxControl;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
+import com.claudioportal.infra.TestFiles;
 
 /**
  * The real thing: the packaged portal in its demo configuration, a real Keycloak started from the
