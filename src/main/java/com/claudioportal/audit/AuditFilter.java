@@ -4,7 +4,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,6 +12,8 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Words;
+import com.claudioportal.forms.TimeZoneChoice;
 
 /**
  * The audit page's filters, from the query string: dates (UTC days, both included), person,
@@ -59,7 +60,7 @@ public class AuditFilter {
         fromDay = day(from, "from", errors);
         toDay = day(to, "to", errors);
         if (fromDay != null && toDay != null && toDay.isBefore(fromDay)) {
-            errors.add("to", "The end date comes before the start date.");
+            errors.add("to", Words.of(AuditMessages.class).msg_end_before_start());
         }
         actor = blankToNull(actor);
         if (actor != null) {
@@ -72,7 +73,7 @@ public class AuditFilter {
                 groupValue = AuditGroup.valueOf(group.trim().toUpperCase(Locale.ROOT));
                 group = groupValue.name();
             } catch (IllegalArgumentException e) {
-                errors.add("group", "Choose one of the listed kinds of event.");
+                errors.add("group", Words.of(AuditMessages.class).msg_choose_kind());
             }
         }
         outcomeValue = null;
@@ -81,14 +82,14 @@ public class AuditFilter {
                 outcomeValue = AuditOutcome.valueOf(outcome.trim().toUpperCase(Locale.ROOT));
                 outcome = outcomeValue.name();
             } catch (IllegalArgumentException e) {
-                errors.add("outcome", "Choose one of the listed outcomes.");
+                errors.add("outcome", Words.of(AuditMessages.class).msg_choose_outcome());
             }
         }
         targetType = null;
         targetId = null;
         if (blankToNull(job) != null) {
             if (!job.trim().matches("\\d{1,18}")) {
-                errors.add("job", "Enter the job's number, as in its address (…/jobs/17).");
+                errors.add("job", Words.of(AuditMessages.class).msg_job_number());
             } else {
                 targetType = "job";
                 targetId = job.trim();
@@ -96,7 +97,7 @@ public class AuditFilter {
         } else if (blankToNull(target) != null) {
             int colon = target.indexOf(':');
             if (colon < 1 || colon == target.length() - 1) {
-                errors.add("target", "Write the target as kind:id, for example job:17.");
+                errors.add("target", Words.of(AuditMessages.class).msg_target());
             } else {
                 targetType = target.substring(0, colon).trim();
                 targetId = target.substring(colon + 1).trim();
@@ -112,7 +113,7 @@ public class AuditFilter {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            errors.add(field, "Enter the date as YYYY-MM-DD, for example 2026-03-31.");
+            errors.add(field, Words.of(AuditMessages.class).msg_date());
             return null;
         }
     }
@@ -122,13 +123,14 @@ public class AuditFilter {
                 || outcomeValue != null;
     }
 
+    /** The start of the "from" day in the reader's time zone (the days people type are their own). */
     Instant fromInstant() {
-        return fromDay == null ? null : fromDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return fromDay == null ? null : fromDay.atStartOfDay(TimeZoneChoice.current()).toInstant();
     }
 
     /** Exclusive: the start of the day after {@code to}. */
     Instant toInstant() {
-        return toDay == null ? null : toDay.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return toDay == null ? null : toDay.plusDays(1).atStartOfDay(TimeZoneChoice.current()).toInstant();
     }
 
     public String targetType() {

@@ -19,6 +19,7 @@ import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.forms.Words;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -71,9 +72,9 @@ public class AuditPages {
         Long parsedBefore = cursor(beforeText);
         Long parsedAfter = cursor(afterText);
         String problem = parsedBefore == null && beforeText != null && !beforeText.isBlank()
-                ? "The link to older entries was not understood, so the log starts with the newest."
+                ? Words.of(AuditMessages.class).msg_older_not_understood()
                 : parsedAfter == null && afterText != null && !afterText.isBlank()
-                        ? "The link to newer entries was not understood, so the log starts with the newest." : null;
+                        ? Words.of(AuditMessages.class).msg_newer_not_understood() : null;
         Long before = problem == null ? parsedBefore : null;
         Long after = problem == null ? parsedAfter : null;
         FormErrors errors = filter.check();
@@ -157,20 +158,19 @@ public class AuditPages {
         if (full) {
             // not on the request's context: the walk outlives the request
             vertx.executeBlocking(() -> verifier.verify(place.chain(), AuditVerifier.Mode.FULL, by), false);
-            flash.success("Checking every event of the log. This takes a few seconds per million events; reload the page to see the result.");
+            flash.success(Words.of(AuditMessages.class).msg_checking_all());
         } else {
             AuditVerifier.Checkpoint c = verifier.verify(place.chain(), AuditVerifier.Mode.INCREMENTAL, by).orElse(null);
             if (c == null) {
-                flash.success("The log is being checked right now; reload the page in a moment to see the result.");
+                flash.success(Words.of(AuditMessages.class).msg_checking_now());
             } else if (c.intact()) {
                 request.detail("intact", true);
                 request.detail("events", c.events());
-                flash.success("The log is intact: " + c.events() + (c.events() == 1 ? " new event" : " new events")
-                        + " checked, up to event #" + c.seq() + ".");
+                flash.success(Words.of(AuditMessages.class).msg_intact(c.events(), c.seq()));
             } else {
                 request.detail("intact", false);
                 request.detail("brokenAt", c.brokenSeq());
-                flash.problem("Tampering detected at event #" + c.brokenSeq() + ": " + c.problem());
+                flash.problem(Words.of(AuditMessages.class).msg_tampering(c.brokenSeq(), c.problem()));
             }
         }
         return Response.seeOther(java.net.URI.create(place.base())).build();

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.forms.Words;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -77,10 +78,10 @@ public class AuditRetention {
         try {
             years = Integer.parseInt(text == null ? "" : text.trim());
         } catch (NumberFormatException e) {
-            return "Enter the number of years to keep audit events, from " + MIN_YEARS + " to " + MAX_YEARS + ".";
+            return Words.of(AuditMessages.class).msg_years_number(MIN_YEARS, MAX_YEARS);
         }
         if (years < MIN_YEARS || years > MAX_YEARS) {
-            return "Keep audit events for " + MIN_YEARS + " to " + MAX_YEARS + " years (health records laws ask for 6 or more in many places).";
+            return Words.of(AuditMessages.class).msg_years_range(MIN_YEARS, MAX_YEARS);
         }
         int previous = yearsOf(chain);
         em.createNativeQuery("""

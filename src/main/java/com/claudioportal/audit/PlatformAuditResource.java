@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestPath;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.Tenant;
+import com.claudioportal.forms.Words;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -144,7 +145,7 @@ public class PlatformAuditResource {
         Tenant t = tenant(tenantId);
         String problem = retention.setYears(t.id, years);
         if (problem == null) {
-            flash.success("The audit log of " + t.name + " keeps events for " + years.trim() + " years.");
+            flash.success(Words.of(AuditMessages.class).msg_retention_saved(t.name, years.trim()));
         } else {
             flash.problem(problem);
         }
@@ -152,7 +153,8 @@ public class PlatformAuditResource {
     }
 
     private AuditPages.Place platformPlace() {
-        return new AuditPages.Place(AuditTrail.PLATFORM, "the platform", "/platform/audit/platform", null);
+        // no heading: the pages name the platform in the reader's language
+        return new AuditPages.Place(AuditTrail.PLATFORM, null, "/platform/audit/platform", null);
     }
 
     private AuditPages.Place tenantPlace(String tenantId) {

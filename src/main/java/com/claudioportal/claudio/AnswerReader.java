@@ -20,7 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Turns Claudio's HTTP answers into typed results, accepting every variant the vendor's pages show
- * (claudio-api.md §7). HTTP status decides failures; for a 200 the JSON decides the outcome.
+ * (docs/claudio.md §1.2 and §1.4). HTTP status decides failures; for a 200 the JSON decides the outcome.
  */
 final class AnswerReader {
 

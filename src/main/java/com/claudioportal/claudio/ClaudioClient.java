@@ -17,7 +17,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
@@ -37,7 +36,7 @@ import io.vertx.core.http.HttpMethod;
  * The portal's client for the Claudio API. Every tenant brings its own base URL, key and secret
  * ({@link ClaudioAccount}); connections are kept per base URL, circuit breakers per owner and
  * base URL. Every call exists twice: {@code …Async} returns a {@link CompletionStage} and holds no
- * thread while Claudio thinks (retries wait on Vert.x timers); the plain method blocks for
+ * thread while Claudio thinks (retries wait on SmallRye Fault Tolerance's timer); the plain method blocks for
  * interactive paths (call it from a worker thread). Neither throws for anything Claudio or the
  * network does: the result is a {@link ClaudioResult}. They throw only for the caller's own
  * mistakes (a missing file, a malformed HH:MM:SS time, a blank job reference).
@@ -45,7 +44,8 @@ import io.vertx.core.http.HttpMethod;
  * <p>Every attempt has a hard deadline; safe calls (Poll, Details, uploads) are retried with
  * exponential backoff on outages while the call is younger than the retry budget; Submit is
  * retried only when the connection failed before anything was sent, because Claudio has no
- * idempotency key (docs/claudio.md, "Retries").
+ * idempotency key (docs/claudio.md, "Retries"). {@link Attempt} decides what a failure means,
+ * {@link TenantGuards} retries and breaks circuits with it, {@link BaseUrl} builds addresses.
  */
 @ApplicationScoped
 public class ClaudioClient {
@@ -56,35 +56,31 @@ public class ClaudioClient {
     static final String CHECK_JOB_REFERENCE = "portal-connection-check";
 
     private final Vertx vertx;
-    private final ClaudioSettings settings;
+    private final ClaudioConfig config;
     private final MeterRegistry meters;
     private final ConcurrentMap<String, ClaudioEndpoint> endpoints = new ConcurrentHashMap<>();
-    private final Breakers breakers;
+    private final TenantGuards guards;
     private final AddressCheck addresses;
 
-    @Inject
-    ClaudioClient(Vertx vertx, ClaudioConfig config, MeterRegistry meters, AddressCheck addresses) {
-        this(vertx, ClaudioSettings.from(config), meters, addresses);
-    }
-
     /**
-     * A client with its own settings, connections and breakers (tests use it for short timeouts)
-     * that lets the HTTP client resolve host names itself: for tests of the client alone, never
-     * in the portal, whose bean always connects through {@link AddressCheck}.
+     * A client with its own configuration, connections and breakers (tests build one with short
+     * timeouts) that lets the HTTP client resolve host names itself: for tests of the client
+     * alone, never in the portal, whose bean always connects through {@link AddressCheck}.
      */
-    ClaudioClient(Vertx vertx, ClaudioSettings settings, MeterRegistry meters) {
-        this(vertx, settings, meters, null);
+    ClaudioClient(Vertx vertx, ClaudioConfig config, MeterRegistry meters) {
+        this(vertx, config, meters, null);
     }
 
     /** A client that connects only where {@code addresses} says ({@code null}: by name, tests only). */
-    ClaudioClient(Vertx vertx, ClaudioSettings settings, MeterRegistry meters, AddressCheck addresses) {
+    @Inject
+    ClaudioClient(Vertx vertx, ClaudioConfig config, MeterRegistry meters, AddressCheck addresses) {
         this.vertx = vertx;
-        this.settings = settings;
+        this.config = config;
         this.meters = meters;
         this.addresses = addresses;
-        this.breakers = new Breakers(settings.breaker());
+        this.guards = new TenantGuards(config.breaker(), config.retry());
         for (CircuitBreakerState state : CircuitBreakerState.values()) {
-            Gauge.builder("claudio.client.breakers", breakers, b -> b.count(state))
+            Gauge.builder("claudio.client.breakers", guards, g -> g.count(state))
                     .description("Circuit breakers (one per tenant and base URL) in each state")
                     .tag("state", state.name().toLowerCase(Locale.ROOT)).register(meters);
         }
@@ -126,10 +122,10 @@ public class ClaudioClient {
     public CompletionStage<ClaudioResult<SubmittedJob>> submitAsync(ClaudioAccount account, SubmitRequest request) {
         Objects.requireNonNull(request, "request");
         byte[] body = SubmitBody.json(account, request);
-        Duration timeout = settings.timeouts().submit();
+        Duration timeout = config.timeouts().submit();
         return call(ClaudioOperation.SUBMIT, account, timeout, endpoint -> {
-            String url = endpoint.url(settings.paths().submit());
-            return deadline -> endpoint.sendJson(method(settings.methods().submit()), url, body, deadline, true);
+            String url = endpoint.baseUrl().url(config.paths().submit());
+            return deadline -> endpoint.sendJson(method(config.methods().submit()), url, body, deadline, true);
         }, reader -> reader::submit);
     }
 
@@ -137,18 +133,18 @@ public class ClaudioClient {
     public CompletionStage<ClaudioResult<JobStatus>> pollAsync(ClaudioAccount account, String jobReferenceId, String pollEndpoint) {
         String id = requireId(jobReferenceId);
         byte[] body = credentials(account);
-        return call(ClaudioOperation.POLL, account, settings.timeouts().poll(), endpoint -> {
+        return call(ClaudioOperation.POLL, account, config.timeouts().poll(), endpoint -> {
             String url = pollUrl(endpoint, id, pollEndpoint);
-            return deadline -> endpoint.sendJson(method(settings.methods().poll()), url, body, deadline, false);
+            return deadline -> endpoint.sendJson(method(config.methods().poll()), url, body, deadline, false);
         }, reader -> reader::poll);
     }
 
     public CompletionStage<ClaudioResult<JobDetails>> detailsAsync(ClaudioAccount account, String jobReferenceId) {
         String id = requireId(jobReferenceId);
         byte[] body = credentials(account);
-        return call(ClaudioOperation.DETAILS, account, settings.timeouts().details(), endpoint -> {
-            String url = endpoint.url("/jobs/" + segment(id) + "/details");
-            return deadline -> endpoint.sendJson(method(settings.methods().details()), url, body, deadline, false);
+        return call(ClaudioOperation.DETAILS, account, config.timeouts().details(), endpoint -> {
+            String url = endpoint.baseUrl().url("/jobs/" + segment(id) + "/details");
+            return deadline -> endpoint.sendJson(method(config.methods().details()), url, body, deadline, false);
         }, reader -> answer -> reader.details(answer, id));
     }
 
@@ -166,11 +162,11 @@ public class ClaudioClient {
             return record(ClaudioOperation.CHECK, null, invalidBaseUrl());
         }
         ClaudioEndpoint e = endpoint.get();
-        AnswerReader reader = new AnswerReader(redactor, link -> e.resolve(link).orElse(link));
-        return join(e.sendJson(method(settings.methods().poll()), e.url("/jobs/" + CHECK_JOB_REFERENCE + "/poll"), body,
-                settings.timeouts().check(), false).toCompletionStage()
+        AnswerReader reader = new AnswerReader(redactor, link -> e.baseUrl().resolve(link).orElse(link));
+        return join(e.sendJson(method(config.methods().poll()), e.baseUrl().url("/jobs/" + CHECK_JOB_REFERENCE + "/poll"), body,
+                config.timeouts().check(), false).toCompletionStage()
                 .thenApply(exchange -> record(ClaudioOperation.CHECK, e,
-                        toResult(ClaudioOperation.CHECK, exchange, reader::check, redactor).result())));
+                        Attempt.of(ClaudioOperation.CHECK, exchange, reader::check, redactor).result())));
     }
 
     private CompletionStage<ClaudioResult<UploadedFile>> upload(ClaudioOperation op, ClaudioAccount account, Path file,
@@ -183,29 +179,35 @@ public class ClaudioClient {
             throw new UncheckedIOException("Cannot read the file to upload", e);
         }
         boolean audio = op == ClaudioOperation.UPLOAD_AUDIO;
-        long limit = audio ? settings.maxAudioBytes() : settings.maxDocumentBytes();
+        long limit = audio ? config.maxAudioBytes() : config.maxDocumentBytes();
         if (size > limit) {
             return CompletableFuture.completedFuture(record(op, null, ClaudioResult.failure(new ClaudioFailure.TooLarge(size, limit))));
         }
         String filename = PartNames.filename(originalFilename, file);
-        ClaudioSettings.Multipart names = settings.multipart();
+        ClaudioConfig.Multipart names = config.multipart();
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put(names.keyField(), account.apiKey());
         fields.put(names.secretField(), account.apiSecret());
         MultipartUpload body = new MultipartUpload(fields, audio ? names.audioFileField() : names.documentFileField(),
                 filename, PartNames.mediaType(filename), file, size);
-        String path = audio ? settings.paths().uploadAudio() : settings.paths().uploadDocument();
-        HttpMethod method = method(audio ? settings.methods().uploadAudio() : settings.methods().uploadDocument());
-        ClaudioSettings.Timeouts timeouts = settings.timeouts();
-        return call(op, account, timeouts.upload(body.contentLength()), endpoint -> {
-            String url = endpoint.url(path);
-            return deadline -> endpoint.sendMultipart(method, url, body, deadline, timeouts.uploadMinRate(), timeouts.uploadRateWindow());
+        String path = audio ? config.paths().uploadAudio() : config.paths().uploadDocument();
+        HttpMethod method = method(audio ? config.methods().uploadAudio() : config.methods().uploadDocument());
+        return call(op, account, uploadDeadline(body.contentLength()), endpoint -> {
+            String url = endpoint.baseUrl().url(path);
+            return deadline -> endpoint.sendMultipart(method, url, body, deadline, config.uploadMinRate(), config.uploadRateWindow());
         }, reader -> answer -> reader.upload(answer, audio));
     }
 
+    /** The deadline of one upload attempt of {@code size} bytes: {@code timeouts.upload} plus the size at the minimum rate. */
+    private Duration uploadDeadline(long size) {
+        Duration base = config.timeouts().upload();
+        long rate = config.uploadMinRate();
+        return rate <= 0 ? base : base.plusMillis(Math.multiplyExact(size, 1000L) / rate);
+    }
+
     /**
-     * One logical call: attempts through the owner's breaker for this base URL, retried with
-     * backoff while repeating is safe and the call is younger than the retry budget.
+     * One logical call: attempts through the owner's guard for this base URL (circuit breaker and
+     * retries, {@link TenantGuards}).
      */
     private <T> CompletionStage<ClaudioResult<T>> call(ClaudioOperation op, ClaudioAccount account, Duration attemptTimeout,
             Function<ClaudioEndpoint, Function<Duration, Future<Exchange>>> request,
@@ -217,44 +219,12 @@ public class ClaudioClient {
         }
         ClaudioEndpoint endpoint = found.get();
         Redactor redactor = Redactor.of(account);
-        AnswerReader reader = new AnswerReader(redactor, link -> endpoint.resolve(link).orElse(link));
+        AnswerReader reader = new AnswerReader(redactor, link -> endpoint.baseUrl().resolve(link).orElse(link));
         Function<Duration, Future<Exchange>> send = request.apply(endpoint);
         Function<Exchange.Answered, ClaudioResult<T>> read = reading.apply(reader);
-        int attempts = 1 + Math.max(0, settings.retry().maxRetries());
-        long started = System.nanoTime();
-        return attempt(op, account, endpoint, send, read, redactor, attemptTimeout, 1, attempts, started);
-    }
-
-    private <T> CompletionStage<ClaudioResult<T>> attempt(ClaudioOperation op, ClaudioAccount account, ClaudioEndpoint endpoint,
-            Function<Duration, Future<Exchange>> send, Function<Exchange.Answered, ClaudioResult<T>> read, Redactor redactor,
-            Duration attemptTimeout, int attempt, int attempts, long started) {
-        return breakers.<T> run(account.owner(), endpoint.baseUrl(),
-                () -> send.apply(attemptTimeout).toCompletionStage().thenApply(exchange -> toResult(op, exchange, read, redactor)))
-                .thenCompose(outcome -> {
-                    ClaudioFailure failure = outcome.result().failureOrNull();
-                    Duration wait = failure == null ? Duration.ZERO : backoff(attempt);
-                    Duration age = Duration.ofNanos(System.nanoTime() - started);
-                    boolean again = failure != null && attempt < attempts && outcome.called() && retryable(op, outcome)
-                            && age.plus(wait).compareTo(settings.retry().budget()) < 0;
-                    if (!again) {
-                        if (failure != null && attempt > 1) {
-                            LOG.infof("Claudio %s at %s failed after %d attempts: %s", op.label, endpoint.origin(), attempt,
-                                    failure.getClass().getSimpleName());
-                        }
-                        return CompletableFuture.completedFuture(record(op, endpoint, outcome.result()));
-                    }
-                    LOG.debugf("Claudio %s at %s: attempt %d of %d failed (%s), retrying", op.label, endpoint.origin(), attempt,
-                            attempts, failure.getClass().getSimpleName());
-                    return after(wait).thenCompose(v -> attempt(op, account, endpoint, send, read, redactor, attemptTimeout,
-                            attempt + 1, attempts, started));
-                });
-    }
-
-    /** Completes after {@code wait} on a Vert.x timer: no thread sleeps between retries. */
-    private CompletionStage<Void> after(Duration wait) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        vertx.setTimer(Math.max(1, wait.toMillis()), id -> done.complete(null));
-        return done;
+        return guards.<T> run(account.owner(), endpoint.baseUrl(), op,
+                () -> send.apply(attemptTimeout).toCompletionStage().thenApply(exchange -> Attempt.of(op, exchange, read, redactor)))
+                .thenApply(last -> record(op, endpoint, last.result()));
     }
 
     /** The blocking form of a call, for interactive paths; never on an event loop. */
@@ -272,71 +242,25 @@ public class ClaudioClient {
         }
     }
 
-    private <T> Attempt<T> toResult(ClaudioOperation op, Exchange exchange,
-            Function<Exchange.Answered, ClaudioResult<T>> read, Redactor redactor) {
-        if (exchange instanceof Exchange.Answered answered) {
-            return Attempt.sent(read.apply(answered));
-        }
-        if (exchange instanceof Exchange.NotSent notSent) {
-            return Attempt.notSent(ClaudioResult.failure(new ClaudioFailure.Unreachable(redactor.scrub(notSent.reason()))));
-        }
-        Exchange.Lost lost = (Exchange.Lost) exchange;
-        String reason = redactor.scrub(lost.reason());
-        if (op == ClaudioOperation.SUBMIT) {
-            return Attempt.sent(ClaudioResult.failure(new ClaudioFailure.OutcomeUnknown(reason)));
-        }
-        return Attempt.sent(ClaudioResult.failure(lost.timedOut() ? new ClaudioFailure.Timeout(op.label)
-                : new ClaudioFailure.Unreachable(reason)));
-    }
-
-    /** Whether repeating is safe and may help: never a Submit that may have been received. */
-    private static boolean retryable(ClaudioOperation op, Attempt<?> attempt) {
-        ClaudioFailure failure = attempt.result().failureOrNull();
-        if (op == ClaudioOperation.SUBMIT) {
-            return !attempt.sent() && failure instanceof ClaudioFailure.Unreachable;
-        }
-        if (op == ClaudioOperation.CHECK) {
-            return false;
-        }
-        return failure instanceof ClaudioFailure.Unreachable || failure instanceof ClaudioFailure.Timeout
-                || failure instanceof ClaudioFailure.VendorError v && v.isTransient();
-    }
-
-    /** Exponential backoff with ±20 % jitter, so tenants' retries do not arrive in step. */
-    Duration backoff(int failedAttempt) {
-        long initial = settings.retry().initialBackoff().toMillis();
-        long max = settings.retry().maxBackoff().toMillis();
-        long base = Math.min(max, initial * (1L << Math.min(20, failedAttempt - 1)));
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis(Math.max(0, Math.round(base * jitter)));
-    }
-
     private <T> ClaudioResult<T> record(ClaudioOperation op, ClaudioEndpoint endpoint, ClaudioResult<T> result) {
         ClaudioFailure failure = result.failureOrNull();
         String outcome = failure == null ? "success" : failure.getClass().getSimpleName().toLowerCase(Locale.ROOT);
         meters.counter("claudio.client.calls", "operation", op.metricName, "outcome", outcome).increment();
         if (failure instanceof ClaudioFailure.CircuitOpen && endpoint != null) {
-            LOG.debugf("Claudio %s at %s not attempted: circuit open", op.label, endpoint.origin());
+            LOG.debugf("Claudio %s at %s not attempted: circuit open", op.label, endpoint.baseUrl().origin());
         }
         return result;
     }
 
+    /** The connections for the account's base URL (kept per normalised base URL), or empty when it is not one. */
     private Optional<ClaudioEndpoint> endpoint(ClaudioAccount account) {
-        String key = ClaudioEndpoint.normalize(account.baseUrl());
+        String key = BaseUrl.normalize(account.baseUrl());
         ClaudioEndpoint existing = endpoints.get(key);
         if (existing != null) {
             return Optional.of(existing);
         }
-        Optional<ClaudioEndpoint> created = ClaudioEndpoint.create(vertx, key, settings, addresses);
-        if (created.isEmpty()) {
-            return created;
-        }
-        ClaudioEndpoint raced = endpoints.putIfAbsent(key, created.get());
-        if (raced != null) {
-            created.get().close();
-            return Optional.of(raced);
-        }
-        return created;
+        return BaseUrl.parse(key).map(base -> endpoints.computeIfAbsent(base.value(),
+                k -> ClaudioEndpoint.create(vertx, base, config, addresses)));
     }
 
     private static <T> ClaudioResult<T> invalidBaseUrl() {
@@ -344,13 +268,13 @@ public class ClaudioClient {
     }
 
     private String pollUrl(ClaudioEndpoint endpoint, String id, String pollEndpoint) {
-        String template = endpoint.url("/jobs/" + segment(id) + "/poll");
-        if (settings.pollEndpointSource() != PollEndpointSource.RETURNED || pollEndpoint == null || pollEndpoint.isBlank()) {
+        String template = endpoint.baseUrl().url("/jobs/" + segment(id) + "/poll");
+        if (config.pollEndpointSource() != PollEndpointSource.RETURNED || pollEndpoint == null || pollEndpoint.isBlank()) {
             return template;
         }
-        Optional<String> returned = endpoint.resolveSameOrigin(pollEndpoint);
+        Optional<String> returned = endpoint.baseUrl().resolveSameOrigin(pollEndpoint);
         if (returned.isEmpty()) {
-            LOG.warnf("Ignoring a poll_endpoint that is not on %s; polling the documented address", endpoint.origin());
+            LOG.warnf("Ignoring a poll_endpoint that is not on %s; polling the documented address", endpoint.baseUrl().origin());
             return template;
         }
         return returned.get();

@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,7 +27,7 @@ import io.vertx.core.net.SocketAddress;
 
 /**
  * The HTTP connections the portal keeps per base URL, so one tenant's outage does not use up
- * another's connections (circuit breakers are kept per tenant and base URL, in {@link Breakers}).
+ * another's connections (circuit breakers are kept per tenant and base URL, in {@link TenantGuards}).
  * Submit goes over a connection of its own (never a pooled one): a pooled connection the server
  * has just closed would otherwise make a Submit look lost when it was never received.
  *
@@ -42,31 +41,29 @@ final class ClaudioEndpoint implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ClaudioEndpoint.class);
 
     private final Vertx vertx;
-    private final String baseUrl;
-    private final URI base;
+    private final BaseUrl baseUrl;
     private final HttpClient pooled;
     private final HttpClient fresh;
-    private final ClaudioSettings settings;
+    private final ClaudioConfig config;
     private final AddressCheck addresses;
 
-    private ClaudioEndpoint(Vertx vertx, String baseUrl, URI base, ClaudioSettings settings, AddressCheck addresses) {
+    private ClaudioEndpoint(Vertx vertx, BaseUrl baseUrl, ClaudioConfig config, AddressCheck addresses) {
         this.vertx = vertx;
         this.baseUrl = baseUrl;
-        this.base = base;
-        this.settings = settings;
+        this.config = config;
         this.addresses = addresses;
-        int connectMillis = (int) Math.min(Integer.MAX_VALUE, settings.timeouts().connect().toMillis());
+        int connectMillis = (int) Math.min(Integer.MAX_VALUE, config.timeouts().connect().toMillis());
         this.pooled = client(vertx, new HttpClientOptions()
                 .setName("claudio")
                 .setConnectTimeout(connectMillis)
                 .setKeepAlive(true)
-                .setKeepAliveTimeout((int) Math.max(1, settings.keepAliveTimeout().toSeconds()))
-                .setMaxPoolSize(settings.maxConnectionsPerBaseUrl()));
+                .setKeepAliveTimeout((int) Math.max(1, config.keepAliveTimeout().toSeconds()))
+                .setMaxPoolSize(config.maxConnectionsPerBaseUrl()));
         this.fresh = client(vertx, new HttpClientOptions()
                 .setName("claudio-submit")
                 .setConnectTimeout(connectMillis)
                 .setKeepAlive(false)
-                .setMaxPoolSize(settings.maxConnectionsPerBaseUrl()));
+                .setMaxPoolSize(config.maxConnectionsPerBaseUrl()));
     }
 
     /**
@@ -80,104 +77,15 @@ final class ClaudioEndpoint implements AutoCloseable {
                 .build();
     }
 
-    /** The endpoint for a base URL, or empty when it is not an absolute http(s) URL. */
-    static Optional<ClaudioEndpoint> create(Vertx vertx, String normalizedBaseUrl, ClaudioSettings settings, AddressCheck addresses) {
-        URI uri = parse(normalizedBaseUrl);
-        if (uri == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new ClaudioEndpoint(vertx, normalizedBaseUrl, uri, settings, addresses));
+    /** The endpoint for a tenant's base URL. */
+    static ClaudioEndpoint create(Vertx vertx, BaseUrl baseUrl, ClaudioConfig config, AddressCheck addresses) {
+        return new ClaudioEndpoint(vertx, baseUrl, config, addresses);
     }
 
-    /** The key the portal keeps endpoints under: trimmed, without trailing slashes. */
-    static String normalize(String baseUrl) {
-        String s = baseUrl == null ? "" : baseUrl.strip();
-        while (s.endsWith("/")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return s;
-    }
-
-    private static URI parse(String url) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawQuery() != null
-                    || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-                return null;
-            }
-            return uri;
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    /** An absolute http(s) URL as Claudio may return it (with a query, e.g. a pre-signed link). */
-    private static URI parseReturned(String url) {
-        try {
-            URI uri = new URI(url);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
-        } catch (Exception e) {
-            return null;
-        }
-    }
-
-    /** Scheme, host and port only: what logs may show of a tenant's base URL. */
-    String origin() {
-        return base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
-    }
-
-    /** The normalised base URL this endpoint serves. */
-    String baseUrl() {
+    /** The base URL this endpoint serves: call URLs and the addresses Claudio returns are built on it. */
+    BaseUrl baseUrl() {
         return baseUrl;
     }
-
-    String url(String path) {
-        return baseUrl + (path.startsWith("/") ? path : "/" + path);
-    }
-
-    /**
-     * An address Claudio returned (absolute, or relative to the host or to the base URL) as an
-     * absolute URL; empty when absolute on another scheme, host or port, or malformed.
-     */
-    Optional<String> resolveSameOrigin(String returned) {
-        Optional<String> resolved = resolve(returned);
-        if (resolved.isEmpty()) {
-            return resolved;
-        }
-        URI uri = parseReturned(resolved.get());
-        if (uri == null || !uri.getScheme().equalsIgnoreCase(base.getScheme())
-                || !uri.getHost().equalsIgnoreCase(base.getHost()) || port(uri) != port(base)) {
-            return Optional.empty();
-        }
-        return resolved;
-    }
-
-    /** Like {@link #resolveSameOrigin} but any host is fine (download links carry no credentials). */
-    Optional<String> resolve(String returned) {
-        String s = returned == null ? "" : returned.strip();
-        if (s.isEmpty() || s.chars().anyMatch(Character::isWhitespace)) {
-            return Optional.empty();
-        }
-        if (s.regionMatches(true, 0, "http://", 0, 7) || s.regionMatches(true, 0, "https://", 0, 8)) {
-            return parseReturned(s) == null ? Optional.empty() : Optional.of(s);
-        }
-        String basePath = base.getRawPath() == null ? "" : base.getRawPath();
-        if (s.startsWith("/")) {
-            // "/team/jobs/x/poll" already contains the base path; "/jobs/x/poll" is relative to the base URL
-            return Optional.of(!basePath.isEmpty() && s.startsWith(basePath + "/") ? origin() + s : baseUrl + s);
-        }
-        return Optional.of(baseUrl + "/" + s);
-    }
-
-    private static int port(URI uri) {
-        if (uri.getPort() >= 0) {
-            return uri.getPort();
-        }
-        return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-    }
-
 
     Future<Exchange> sendJson(HttpMethod method, String url, byte[] json, Duration deadline, boolean ownConnection) {
         Buffer body = Buffer.buffer(json);
@@ -380,7 +288,7 @@ final class ClaudioEndpoint implements AutoCloseable {
     private Future<Exchange> readAnswer(HttpClientResponse response) {
         Promise<Exchange> answer = Promise.promise();
         Buffer body = Buffer.buffer();
-        int limit = settings.maxAnswerBytes();
+        int limit = config.maxAnswerBytes();
         response.handler(chunk -> {
             if (body.length() + chunk.length() > limit) {
                 if (answer.tryComplete(new Exchange.Answered(response.statusCode(), response.getHeader("Content-Type"), null))) {

@@ -1,7 +1,6 @@
 package com.claudioportal.claudio;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,8 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class SubmitBody {
 
-    private static final Pattern HH_MM_SS = Pattern.compile("\\d{2}:[0-5]\\d:[0-5]\\d");
-    static final String NO_TRIM = "00:00:00";
 
     private SubmitBody() {
     }
@@ -61,16 +58,15 @@ final class SubmitBody {
         }
     }
 
-    /** HH:MM:SS as the vendor documents it; null or blank means "no trim" (00:00:00). */
+    /**
+     * HH:MM:SS as the vendor documents it, written with two-digit hours; null or blank means "no
+     * trim" (00:00:00).
+     */
     static String time(String value, String name) {
         if (value == null || value.isBlank()) {
-            return NO_TRIM;
+            return ClipTime.ZERO.toString();
         }
-        String v = value.strip();
-        if (!HH_MM_SS.matcher(v).matches()) {
-            throw new IllegalArgumentException(name + " must be HH:MM:SS");
-        }
-        return v;
+        return ClipTime.parse(value).orElseThrow(() -> new IllegalArgumentException(name + " must be HH:MM:SS")).toString();
     }
 
     private static String nz(String value) {

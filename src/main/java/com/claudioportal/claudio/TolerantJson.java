@@ -22,7 +22,6 @@ final class TolerantJson {
 
     private static final Pattern TAG = Pattern.compile("^[^A-Za-z]*([A-Za-z]+)\\s*:");
     private static final Pattern URL_LIKE = Pattern.compile("^(?i:https?://\\S+|/\\S*)$");
-    private static final Pattern HH_MM_SS = Pattern.compile("^(\\d+):([0-5]?\\d):([0-5]?\\d(?:\\.\\d+)?)$");
 
     private TolerantJson() {
     }
@@ -184,9 +183,9 @@ final class TolerantJson {
             return null;
         }
         String text = value.asText().strip();
-        Matcher m = HH_MM_SS.matcher(text);
-        if (m.matches()) {
-            return Long.parseLong(m.group(1)) * 3600.0 + Long.parseLong(m.group(2)) * 60.0 + Double.parseDouble(m.group(3));
+        Double clock = ClipTime.secondsInAnswer(text);
+        if (clock != null) {
+            return clock;
         }
         try {
             return Double.parseDouble(text.replaceAll("(?i)\\s*(s|sec|secs|seconds)$", ""));

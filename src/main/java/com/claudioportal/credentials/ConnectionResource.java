@@ -21,6 +21,8 @@ import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.PortalUrls;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -91,9 +93,8 @@ public class ConnectionResource {
             return Response.status(400).entity(page(form, errors, null)).build();
         }
         boolean rotated = existed && form.apiKey != null && !form.apiKey.isBlank();
-        flash.success(!existed ? "The Claudio connection is saved. Test it to check the key and secret."
-                : rotated ? "The new key and secret are in use from now on, also for jobs already in progress."
-                : "The Claudio connection is saved.");
+        AdminMessages words = Words.of(AdminMessages.class);
+        flash.success(!existed ? words.conn_saved_first() : rotated ? words.conn_saved_rotated() : words.conn_saved());
         return back();
     }
 
@@ -134,7 +135,7 @@ public class ConnectionResource {
             form.baseUrl = c == null ? "" : c.baseUrl;
             return Response.status(409).entity(page(form, errors, null)).build();
         }
-        flash.success("The Claudio connection was removed. Staff cannot submit jobs until a new one is saved.");
+        flash.success(Words.of(AdminMessages.class).conn_removed());
         return back();
     }
 

@@ -15,6 +15,8 @@ import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.TextInput;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 /**
  * Creates, rotates, removes and opens the active tenant's Claudio connection. Secrets are sealed
@@ -52,7 +54,7 @@ public class ConnectionService {
         String url = normalizeBaseUrl(baseUrl);
         checkUrl(url, errors);
         boolean keyGiven = apiKey != null && !apiKey.isBlank();
-        checkCredentials(existing, apiKey, apiSecret, errors, "or leave both empty to keep the current ones.");
+        checkCredentials(existing, apiKey, apiSecret, errors, false);
         if (errors.any()) {
             return errors;
         }
@@ -99,8 +101,7 @@ public class ConnectionService {
         }
         long busy = inFlight.count();
         if (busy > 0) {
-            return FormErrors.none().add("remove", busy + (busy == 1 ? " job is" : " jobs are")
-                    + " still being processed with this connection. Remove it when they have finished, or rotate the key instead.");
+            return FormErrors.none().add("remove", Words.of(AdminMessages.class).conn_remove_busy(busy));
         }
         c.delete();
         audit.record("connection.removed", "connection", c.baseUrl, Map.of());
@@ -138,14 +139,14 @@ public class ConnectionService {
             url = existing.baseUrl;
         }
         if (url.isEmpty()) {
-            errors.add("baseUrl", "Enter the base URL to test.");
+            errors.add("baseUrl", Words.of(AdminMessages.class).conn_enter_url_to_test());
         } else {
             String problem = TextInput.problem(url, MAX_URL, TextInput.Lines.SINGLE);
             if (problem != null) {
                 errors.add("baseUrl", problem);
             }
         }
-        checkCredentials(existing, apiKey, apiSecret, errors, "to test them together, or leave both empty to test the saved ones.");
+        checkCredentials(existing, apiKey, apiSecret, errors, true);
         if (errors.any()) {
             return new TestRequest(null, false, errors);
         }
@@ -187,16 +188,19 @@ public class ConnectionService {
         }
     }
 
-    /** Both or neither: a key and a secret belong together. {@code keepHint} ends the message for a half-given pair. */
-    private static void checkCredentials(ClaudioConnection existing, String apiKey, String apiSecret, FormErrors errors, String keepHint) {
+    /** Both or neither: a key and a secret belong together; {@code testing} says what an empty pair means (test or keep the saved one). */
+    private static void checkCredentials(ClaudioConnection existing, String apiKey, String apiSecret, FormErrors errors, boolean testing) {
+        AdminMessages words = Words.of(AdminMessages.class);
         boolean keyGiven = apiKey != null && !apiKey.isBlank();
         boolean secretGiven = apiSecret != null && !apiSecret.isBlank();
         if (existing == null || keyGiven || secretGiven) {
             if (!keyGiven) {
-                errors.add("apiKey", existing == null ? "Enter the API key from Claudio." : "Enter the new API key too, " + keepHint);
+                errors.add("apiKey", existing == null ? words.conn_enter_key()
+                        : testing ? words.conn_enter_new_key_test() : words.conn_enter_new_key_save());
             }
             if (!secretGiven) {
-                errors.add("apiSecret", existing == null ? "Enter the API secret from Claudio." : "Enter the new API secret too, " + keepHint);
+                errors.add("apiSecret", existing == null ? words.conn_enter_secret()
+                        : testing ? words.conn_enter_new_secret_test() : words.conn_enter_new_secret_save());
             }
         }
         if (keyGiven) {

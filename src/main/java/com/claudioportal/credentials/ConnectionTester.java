@@ -8,6 +8,8 @@ import com.claudioportal.claudio.ClaudioClient;
 import com.claudioportal.claudio.ClaudioFailure;
 import com.claudioportal.claudio.ClaudioResult;
 import com.claudioportal.claudio.ConnectionCheck;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 /**
  * "Test connection": one harmless real call, described as one of four plain outcomes. The words
@@ -50,8 +52,15 @@ public class ConnectionTester {
             return outcome.label();
         }
 
+        /** The outcome with its explanation in the reader's language. */
         static Verdict of(Outcome outcome) {
-            return new Verdict(outcome, outcome.explanation());
+            AdminMessages words = Words.of(AdminMessages.class);
+            return new Verdict(outcome, switch (outcome) {
+                case WORKS -> words.verdict_text_WORKS();
+                case REJECTED -> words.verdict_text_REJECTED();
+                case UNREACHABLE -> words.verdict_text_UNREACHABLE();
+                case UNEXPECTED -> words.verdict_text_UNEXPECTED();
+            });
         }
     }
 
@@ -84,11 +93,10 @@ public class ConnectionTester {
             return Verdict.of(Outcome.REJECTED);
         }
         if (failure instanceof ClaudioFailure.Timeout) {
-            return new Verdict(Outcome.UNREACHABLE, "The address did not answer in time. Check the base URL, or try again later.");
+            return new Verdict(Outcome.UNREACHABLE, Words.of(AdminMessages.class).verdict_timeout());
         }
         if (failure instanceof ClaudioFailure.CircuitOpen) {
-            return new Verdict(Outcome.UNREACHABLE, "Calls to this address have been failing, so the portal paused them for a minute. "
-                    + "Try again shortly.");
+            return new Verdict(Outcome.UNREACHABLE, Words.of(AdminMessages.class).verdict_paused());
         }
         if (failure instanceof ClaudioFailure.Unreachable) {
             return Verdict.of(Outcome.UNREACHABLE);

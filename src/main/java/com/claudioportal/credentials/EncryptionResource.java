@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 import com.claudioportal.audit.Audited;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.forms.Flash;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -54,9 +56,8 @@ public class EncryptionResource {
         int changed = rotation.reencryptAll();
         audit.detail("tenants", changed);
         audit.detail("activeKey", box.activeKeyId());
-        flash.success(changed == 0 ? "Every stored secret already uses the active key."
-                : "Re-encrypted the credentials of " + changed + (changed == 1 ? " tenant" : " tenants") + " with key "
-                        + box.activeKeyId() + ".");
+        AdminMessages words = Words.of(AdminMessages.class);
+        flash.success(changed == 0 ? words.enc_nothing_to_do() : words.enc_done(changed, box.activeKeyId()));
         return Response.seeOther(URI.create("/platform/encryption")).build();
     }
 }

@@ -33,11 +33,11 @@ public final class FormErrors {
         return new FormErrors();
     }
 
-    static FormErrors of(Set<? extends ConstraintViolation<?>> violations) {
+    static FormErrors of(Set<? extends ConstraintViolation<?>> violations, java.util.function.Function<ConstraintViolation<?>, String> message) {
         FormErrors errors = new FormErrors();
         violations.stream()
                 .sorted((a, b) -> a.getPropertyPath().toString().compareTo(b.getPropertyPath().toString()))
-                .forEach(v -> errors.add(v.getPropertyPath().toString(), v.getMessage()));
+                .forEach(v -> errors.add(v.getPropertyPath().toString(), message.apply(v)));
         return errors;
     }
 

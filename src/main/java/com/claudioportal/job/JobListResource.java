@@ -130,6 +130,12 @@ public class JobListResource {
                 java.text.NumberFormat.getIntegerInstance(language(headers)).format(JobQuery.shownCount(page.total())));
         return Templates.list(page.rows(), paging, filters,
                 query.filtered(), Arrays.asList(JobState.values()), Profile.listAll(Sort.by("displayName")),
-                Membership.list("revoked = false order by lower(coalesce(displayName, email))"), query.problems);
+                submitters(), query.problems);
+    }
+
+    /** Who the "Submitted by" filter offers: the members who may submit jobs (staff and tenant admins), by name. */
+    static List<Membership> submitters() {
+        return Membership.list("revoked = false and role in ?1 order by lower(coalesce(displayName, email))",
+                List.of(com.claudioportal.tenant.TenantRole.STAFF, com.claudioportal.tenant.TenantRole.TENANT_ADMIN));
     }
 }

@@ -2,7 +2,6 @@ package com.claudioportal.job;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import com.claudioportal.profile.Profile;
+import com.claudioportal.forms.TimeZoneChoice;
 
 /**
  * The job list's filters and keyset paging. Pages are "the next 50 older than the last one seen",
@@ -127,7 +127,9 @@ public class JobQuery {
             params.put("unfinished", unfinished());
         }
         if (dueToday) {
-            Instant today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+            // "today" and the typed days are the reader's (their time zone), not UTC's
+            java.time.ZoneId zone = TimeZoneChoice.current();
+            Instant today = LocalDate.now(zone).atStartOfDay(zone).toInstant();
             where.append(" and j.dueAt >= :todayStart and j.dueAt < :todayEnd and j.status in :unfinished");
             params.put("todayStart", today);
             params.put("todayEnd", today.plus(1, java.time.temporal.ChronoUnit.DAYS));
@@ -155,12 +157,12 @@ public class JobQuery {
         LocalDate fromDate = date(from);
         if (fromDate != null) {
             where.append(" and j.createdAt >= :from");
-            params.put("from", fromDate.atStartOfDay(ZoneOffset.UTC).toInstant());
+            params.put("from", fromDate.atStartOfDay(TimeZoneChoice.current()).toInstant());
         }
         LocalDate toDate = date(to);
         if (toDate != null) {
             where.append(" and j.createdAt < :to");
-            params.put("to", toDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            params.put("to", toDate.plusDays(1).atStartOfDay(TimeZoneChoice.current()).toInstant());
         }
         // every word, in any order, in the job's name or at the start of its Claudio reference ("mrs smith")
         List<String> words = words(q);

@@ -1,41 +1,31 @@
 package com.claudioportal.job;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import com.claudioportal.claudio.ClipTime;
 
-/** HH:MM:SS times for trimming recordings, as Claudio's audio_start and audio_end take them. */
+/**
+ * Trimming recordings on the submit form. HH:MM:SS itself is read and written by
+ * {@link ClipTime} (the one parser, shared with the Submit body); this adds the form's conventions.
+ */
 public final class Trim {
 
     /** Claudio's sample sends 00:00:00 for both: the whole file. */
-    public static final String WHOLE = "00:00:00";
-
-    private static final Pattern HMS = Pattern.compile("(\\d{1,2}):([0-5]\\d):([0-5]\\d)");
+    public static final String WHOLE = ClipTime.ZERO.toString();
 
     private Trim() {
     }
 
     /** Seconds in a well-formed "HH:MM:SS" (hours may be one digit), or -1. */
     public static long seconds(String hms) {
-        if (hms == null) {
-            return -1;
-        }
-        Matcher m = HMS.matcher(hms.trim());
-        if (!m.matches()) {
-            return -1;
-        }
-        return Long.parseLong(m.group(1)) * 3600 + Long.parseLong(m.group(2)) * 60 + Long.parseLong(m.group(3));
+        return ClipTime.parse(hms).map(ClipTime::seconds).orElse(-1L);
     }
 
     public static String format(long seconds) {
-        return String.format("%02d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60);
+        return new ClipTime(seconds).toString();
     }
 
     /** A length as people read it: 0:42, 12:00, 1:02:03. */
     public static String clock(long seconds) {
-        long h = seconds / 3600;
-        long m = (seconds % 3600) / 60;
-        long s = seconds % 60;
-        return h > 0 ? String.format("%d:%02d:%02d", h, m, s) : String.format("%d:%02d", m, s);
+        return new ClipTime(seconds).clock();
     }
 
     /**

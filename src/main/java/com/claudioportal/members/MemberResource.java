@@ -32,6 +32,8 @@ import com.claudioportal.tenant.Membership;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 /** Tenant admins manage who may use the tenant, and as what. */
 @Path("/t/{tenant}/admin/members")
@@ -44,21 +46,21 @@ public class MemberResource {
 
     public static class MemberForm {
         @RestForm
-        @NotBlank(message = "Enter the person's e-mail address.")
-        @Email(message = "Enter a valid e-mail address, like name@clinic.org.")
-        @Size(max = 320, message = "That address is too long.")
+        @NotBlank(message = "{portal.member.email.missing}")
+        @Email(message = "{portal.email.invalid}")
+        @Size(max = 320, message = "{portal.email.too-long}")
         public String email;
 
         @RestForm
-        @NotBlank(message = "Choose a role.")
-        @Pattern(regexp = ROLE_PATTERN, message = "Choose one of the listed roles.")
+        @NotBlank(message = "{portal.role.missing}")
+        @Pattern(regexp = ROLE_PATTERN, message = "{portal.role.unknown}")
         public String role = TenantRole.STAFF.name();
     }
 
     public static class RoleForm {
         @RestForm
-        @NotBlank(message = "Choose a role.")
-        @Pattern(regexp = ROLE_PATTERN, message = "Choose one of the listed roles.")
+        @NotBlank(message = "{portal.role.missing}")
+        @Pattern(regexp = ROLE_PATTERN, message = "{portal.role.unknown}")
         public String role;
     }
 
@@ -95,7 +97,7 @@ public class MemberResource {
         if (errors.any()) {
             return Response.status(400).entity(page(form, errors, null, FormErrors.none())).build();
         }
-        flash.success(form.email.trim().toLowerCase() + " can now use " + tenant.tenantName() + ".");
+        flash.success(Words.of(AdminMessages.class).mem_added(form.email.trim().toLowerCase(), tenant.tenantName()));
         return backToList();
     }
 
@@ -109,7 +111,7 @@ public class MemberResource {
         if (outcome.errors().any()) {
             return Response.status(400).entity(page(new MemberForm(), FormErrors.none(), memberId, outcome.errors())).build();
         }
-        flash.success(outcome.email() + " is now " + outcome.role().label() + ".");
+        flash.success(Words.of(AdminMessages.class).mem_role_changed(outcome.email(), MemberService.roleWord(outcome.role())));
         return backToList();
     }
 
@@ -121,7 +123,7 @@ public class MemberResource {
         if (outcome.errors().any()) {
             return Response.status(400).entity(page(new MemberForm(), FormErrors.none(), memberId, outcome.errors())).build();
         }
-        flash.success(outcome.email() + " no longer has access to " + tenant.tenantName() + ".");
+        flash.success(Words.of(AdminMessages.class).mem_removed(outcome.email(), tenant.tenantName()));
         return backToList();
     }
 

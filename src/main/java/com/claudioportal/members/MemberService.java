@@ -13,6 +13,9 @@ import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.tenant.Membership;
 import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
+import com.claudioportal.web.Messages;
 
 /** Adds, re-roles and removes members of the active tenant; every change is audited. */
 @ApplicationScoped
@@ -27,7 +30,7 @@ public class MemberService {
         String email = rawEmail.trim().toLowerCase(Locale.ROOT);
         Membership existing = Membership.find("email", email).firstResult();
         if (existing != null && !existing.revoked) {
-            return FormErrors.none().add("email", email + " is already a member (" + existing.role.label() + ").");
+            return FormErrors.none().add("email", Words.of(AdminMessages.class).mem_already(email, roleWord(existing.role)));
         }
         Membership m = existing != null ? existing : new Membership();
         m.email = email;
@@ -51,7 +54,7 @@ public class MemberService {
     public Outcome changeRole(long memberId, TenantRole role) {
         Membership member = findActive(memberId);
         if (role == null) {
-            return new Outcome(member.email, member.role, FormErrors.none().add("role", "Choose one of the listed roles."));
+            return new Outcome(member.email, member.role, FormErrors.none().add("role", Words.of(AdminMessages.class).mem_choose_role()));
         }
         return new Outcome(member.email, role, changeRole(member, role));
     }
@@ -69,8 +72,7 @@ public class MemberService {
             return FormErrors.none();
         }
         if (member.role == TenantRole.TENANT_ADMIN && isLastAdmin(member)) {
-            return FormErrors.none().add("role", "Make someone else a tenant admin first: "
-                    + member.email + " is the only one.");
+            return FormErrors.none().add("role", Words.of(AdminMessages.class).mem_last_admin(member.email));
         }
         TenantRole previous = member.role;
         member.role = role;
@@ -86,8 +88,7 @@ public class MemberService {
     @Transactional
     FormErrors remove(Membership member) {
         if (member.role == TenantRole.TENANT_ADMIN && isLastAdmin(member)) {
-            return FormErrors.none().add("member", "Make someone else a tenant admin first: "
-                    + member.email + " is the only one.");
+            return FormErrors.none().add("member", Words.of(AdminMessages.class).mem_last_admin(member.email));
         }
         if (member.source == Membership.Source.ORGANIZATION) {
             member.revoked = true;
@@ -109,5 +110,15 @@ public class MemberService {
 
     private static boolean isLastAdmin(Membership member) {
         return Membership.count("role = ?1 and revoked = false and id <> ?2", TenantRole.TENANT_ADMIN, member.id) == 0;
+    }
+
+    /** A role in the reader's language (the words of the role_* messages the pages use). */
+    static String roleWord(TenantRole role) {
+        Messages words = Words.of(Messages.class);
+        return switch (role) {
+            case STAFF -> words.role_STAFF();
+            case TENANT_ADMIN -> words.role_TENANT_ADMIN();
+            case AUDITOR -> words.role_AUDITOR();
+        };
     }
 }

@@ -30,6 +30,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.Tenant;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 /** The platform administrator creates, renames, disables and re-enables tenants. */
 @Path("/platform/tenants")
@@ -38,18 +40,18 @@ import com.claudioportal.tenant.Tenant;
 public class PlatformTenantResource {
 
     static final String ALIAS_PATTERN = "^$|^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$";
-    static final String ALIAS_MESSAGE = "Use the organization's alias as shown in the identity provider (letters, digits, dot, dash, underscore).";
+    static final String ALIAS_MESSAGE = "{portal.tenant.alias.invalid}";
 
     public static class NewTenantForm {
         @RestForm
-        @NotBlank(message = "Enter the clinic's name.")
+        @NotBlank(message = "{portal.tenant.name.missing}")
         @PlainText(max = 120)
         public String name;
 
         @RestForm
-        @NotBlank(message = "Choose a short web address for the tenant.")
+        @NotBlank(message = "{portal.tenant.id.missing}")
         @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$",
-                message = "Use 3 to 40 lower-case letters, digits or dashes, not starting or ending with a dash.")
+                message = "{portal.tenant.id.invalid}")
         public String id;
 
         @RestForm
@@ -57,15 +59,15 @@ public class PlatformTenantResource {
         public String organizationAlias;
 
         @RestForm
-        @NotBlank(message = "Enter the e-mail address of the clinic's first tenant admin.")
-        @Email(message = "Enter a valid e-mail address, like name@clinic.org.")
-        @Size(max = 320, message = "That address is too long.")
+        @NotBlank(message = "{portal.tenant.admin.missing}")
+        @Email(message = "{portal.email.invalid}")
+        @Size(max = 320, message = "{portal.email.too-long}")
         public String firstAdminEmail;
     }
 
     public static class EditTenantForm {
         @RestForm
-        @NotBlank(message = "Enter the clinic's name.")
+        @NotBlank(message = "{portal.tenant.name.missing}")
         @PlainText(max = 120)
         public String name;
 
@@ -107,7 +109,7 @@ public class PlatformTenantResource {
                     .entity(Templates.platformTenants(Tenant.listAll(io.quarkus.panache.common.Sort.by("name")), form, errors))
                     .build();
         }
-        return backToTenants(form.name.trim() + " was created. " + form.firstAdminEmail.trim() + " is its tenant admin.");
+        return backToTenants(Words.of(AdminMessages.class).plat_created(form.name.trim(), form.firstAdminEmail.trim()));
     }
 
     @GET
@@ -132,7 +134,7 @@ public class PlatformTenantResource {
         if (errors.any()) {
             return Response.status(400).entity(Templates.platformTenantEdit(tenant, form, errors)).build();
         }
-        return backToTenants(form.name.trim() + " was saved.");
+        return backToTenants(Words.of(AdminMessages.class).plat_saved(form.name.trim()));
     }
 
     @POST
@@ -140,7 +142,7 @@ public class PlatformTenantResource {
     @Audited(value = "tenant.disabled", target = "tenant", id = "id", chainParam = "id")
     public Response disable(@PathParam("id") String id) {
         String name = service.setEnabled(id, false);
-        return backToTenants(name + " is disabled: its members cannot use the portal until it is enabled again.");
+        return backToTenants(Words.of(AdminMessages.class).plat_disabled_done(name));
     }
 
     @POST
@@ -148,7 +150,7 @@ public class PlatformTenantResource {
     @Audited(value = "tenant.enabled", target = "tenant", id = "id", chainParam = "id")
     public Response enable(@PathParam("id") String id) {
         String name = service.setEnabled(id, true);
-        return backToTenants(name + " is enabled again.");
+        return backToTenants(Words.of(AdminMessages.class).plat_enabled_done(name));
     }
 
     /** After a change: back to the tenant list, which says what was done. */

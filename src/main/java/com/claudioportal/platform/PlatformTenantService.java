@@ -14,6 +14,8 @@ import jakarta.ws.rs.NotFoundException;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.tenant.Tenant;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 /** The platform administrator's operations on tenants. Each is recorded in that tenant's audit log. */
 @ApplicationScoped
@@ -32,10 +34,10 @@ public class PlatformTenantService {
         String alias = blankToNull(organizationAlias);
         FormErrors errors = FormErrors.none();
         if (Tenant.findById(slug) != null) {
-            errors.add("id", "A tenant with the address \u201c" + slug + "\u201d already exists.");
+            errors.add("id", Words.of(AdminMessages.class).plat_id_taken(slug));
         }
         if (alias != null && Tenant.count("organizationAlias", alias) > 0) {
-            errors.add("organizationAlias", "Another tenant already uses the organization \u201c" + alias + "\u201d.");
+            errors.add("organizationAlias", Words.of(AdminMessages.class).plat_org_taken(alias));
         }
         if (errors.any()) {
             return errors;
@@ -62,7 +64,7 @@ public class PlatformTenantService {
         Tenant tenant = find(id);
         String alias = blankToNull(organizationAlias);
         if (alias != null && Tenant.count("organizationAlias = ?1 and id <> ?2", alias, tenant.id) > 0) {
-            return FormErrors.none().add("organizationAlias", "Another tenant already uses the organization \u201c" + alias + "\u201d.");
+            return FormErrors.none().add("organizationAlias", Words.of(AdminMessages.class).plat_org_taken(alias));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         if (!tenant.name.equals(name.trim())) {

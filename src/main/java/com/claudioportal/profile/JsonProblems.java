@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 /**
  * Says what is wrong with pasted JSON in words a clinic's admin can act on: where (line and the
@@ -24,7 +26,7 @@ final class JsonProblems {
                         + "\u201d. Paste the JSON block from Claudio's sample, starting with {.";
             }
         }
-        return "Paste the sample job JSON, or choose a file that contains it.";
+        return Words.of(AdminMessages.class).prof_json_missing();
     }
 
     static String describe(JsonProcessingException e, String text, int maxDepth) {

@@ -9,6 +9,8 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.TextInput;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 /** A preset's name and its value rows (parallel repeated parameters, like the profile editor). */
 public class PresetForm {
@@ -82,9 +84,10 @@ public class PresetForm {
     /** The values, and any problems with the rows, keyed {@code values[i].key}. */
     public Map<String, String> values(FormErrors errors) {
         Map<String, String> values = new LinkedHashMap<>();
+        AdminMessages words = Words.of(AdminMessages.class);
         int n = valueKey == null ? 0 : valueKey.size();
         if (n > MAX_ROWS) {
-            errors.add("values[" + MAX_ROWS + "].key", "A preset can hold at most " + MAX_ROWS + " values; remove the ones no profile uses.");
+            errors.add("values[" + MAX_ROWS + "].key", words.preset_too_many(MAX_ROWS));
         }
         for (int i = 0; i < n; i++) {
             String key = valueKey.get(i) == null ? "" : valueKey.get(i).trim();
@@ -93,11 +96,11 @@ public class PresetForm {
                 continue;
             }
             if (key.isEmpty()) {
-                errors.add("values[" + i + "].key", "Choose which field this value is for.");
+                errors.add("values[" + i + "].key", words.preset_key_missing());
             } else if (!ProfileRules.KEY.matcher(key).matches()) {
-                errors.add("values[" + i + "].key", "Field keys use letters, digits, _ . or - only.");
+                errors.add("values[" + i + "].key", words.preset_key_bad());
             } else if (values.containsKey(key)) {
-                errors.add("values[" + i + "].key", "\u201c" + key + "\u201d is already set above.");
+                errors.add("values[" + i + "].key", words.preset_key_twice(key));
             } else {
                 String problem = TextInput.problem(text, ProfileRules.MAX_VALUE, TextInput.Lines.MULTI);
                 if (problem != null) {

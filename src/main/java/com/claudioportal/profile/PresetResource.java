@@ -20,6 +20,8 @@ import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -87,7 +89,7 @@ public class PresetResource {
     @Audited(value = "preset.deleted", target = "preset", id = "presetId")
     public Response delete(@PathParam("presetId") long presetId) {
         String name = presets.delete(presetId);
-        flash.success("The preset \u201c" + name + "\u201d was deleted.");
+        flash.success(Words.of(AdminMessages.class).preset_deleted(name));
         return Response.seeOther(URI.create(base())).build();
     }
 
@@ -99,7 +101,7 @@ public class PresetResource {
         if (saved.errors().any()) {
             return Response.status(400).entity(editor(existing, form, saved.errors())).build();
         }
-        flash.success("The preset \u201c" + form.name.trim() + "\u201d was saved.");
+        flash.success(Words.of(AdminMessages.class).preset_saved(form.name.trim()));
         return Response.seeOther(URI.create(base())).build();
     }
 

@@ -11,6 +11,8 @@ import jakarta.ws.rs.NotFoundException;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.TextInput;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 /** Creates, changes and deletes the active tenant's presets; audited without their values. */
 @ApplicationScoped
@@ -32,15 +34,15 @@ public class PresetService {
         FormErrors errors = FormErrors.none();
         String name = form.name == null ? "" : form.name.trim();
         if (name.isEmpty()) {
-            errors.add("name", "Give the preset a name staff will recognise, e.g. the specialist's name.");
+            errors.add("name", Words.of(AdminMessages.class).preset_name_missing());
         } else if (TextInput.problem(name, MAX_NAME, TextInput.Lines.SINGLE) != null) {
             errors.add("name", TextInput.problem(name, MAX_NAME, TextInput.Lines.SINGLE));
         } else if (Preset.count("lower(name) = ?1 and id <> ?2", name.toLowerCase(), presetId == null ? -1L : presetId) > 0) {
-            errors.add("name", "Another preset is already called \u201c" + name + "\u201d.");
+            errors.add("name", Words.of(AdminMessages.class).preset_name_taken(name));
         }
         Map<String, String> values = form.values(errors);
         if (errors.isEmpty() && values.isEmpty()) {
-            errors.add("values[0].key", "Add at least one field value.");
+            errors.add("values[0].key", Words.of(AdminMessages.class).preset_values_missing());
         }
         if (errors.any()) {
             return new Saved(presetId, errors);

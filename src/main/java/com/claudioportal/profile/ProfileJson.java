@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import com.claudioportal.forms.TextInput;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 /**
  * Reads a profile from a Claudio sample job JSON (the Submit Job page's sample, as in
@@ -76,7 +78,7 @@ public final class ProfileJson {
 
     public static Parsed parse(String text) {
         if (text == null || text.isBlank()) {
-            return problem("Paste the sample job JSON, or choose a file that contains it.");
+            return problem(Words.of(AdminMessages.class).prof_json_missing());
         }
         int length = text.codePointCount(0, text.length());
         if (length > MAX_CHARS) {

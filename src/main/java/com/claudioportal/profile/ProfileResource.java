@@ -25,6 +25,8 @@ import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -78,14 +80,13 @@ public class ProfileResource {
         String text = form.json;
         if (form.file != null && form.file.size() > 0) {
             if (form.file.size() > MAX_IMPORT_BYTES) {
-                return importProblem(text, "That file is larger than 1 MB; a sample job JSON is a few kilobytes. Choose the exported profile or the sample job.");
+                return importProblem(text, Words.of(AdminMessages.class).prof_file_too_large());
             }
             try {
                 text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(form.file.uploadedFile())))
                         .toString();
             } catch (java.nio.charset.CharacterCodingException e) {
-                return importProblem(text, "That file is not plain text (UTF-8). Choose the .json file the portal exported, "
-                        + "or open the file, copy its text and paste it here.");
+                return importProblem(text, Words.of(AdminMessages.class).prof_file_not_text());
             }
         }
         ProfileJson.Parsed parsed = ProfileJson.parse(text);
@@ -95,10 +96,11 @@ public class ProfileResource {
         ProfileService.Saved saved = profiles.create(parsed.displayName(), parsed.content(), "profile.imported");
         if (saved.errors().any()) {
             String first = saved.errors().all().values().iterator().next();
-            return importProblem(text, "The profile could not be imported: " + first);
+            return importProblem(text, Words.of(AdminMessages.class).prof_not_imported(first));
         }
-        flash.success("Imported \u201c" + parsed.displayName() + "\u201d with " + parsed.content().fields().size() + " fields."
-                + (parsed.credentialsIgnored() ? " The key and secret in the JSON were ignored: enter them on the Claudio connection page." : ""));
+        AdminMessages words = Words.of(AdminMessages.class);
+        flash.success(words.prof_imported(parsed.displayName(), parsed.content().fields().size())
+                + (parsed.credentialsIgnored() ? " " + words.prof_credentials_ignored() : ""));
         return Response.seeOther(URI.create(base() + "/" + saved.profileId())).build();
     }
 
@@ -119,7 +121,7 @@ public class ProfileResource {
         if (saved.errors().any()) {
             return Response.status(400).entity(editor(null, form, saved.errors())).build();
         }
-        flash.success("The profile \u201c" + form.displayName.trim() + "\u201d was created.");
+        flash.success(Words.of(AdminMessages.class).prof_created(form.displayName.trim()));
         return Response.seeOther(URI.create(base() + "/" + saved.profileId())).build();
     }
 
@@ -142,7 +144,7 @@ public class ProfileResource {
         if (errors.any()) {
             return Response.status(400).entity(editor(p, form, errors)).build();
         }
-        flash.success("The profile \u201c" + form.displayName.trim() + "\u201d was saved.");
+        flash.success(Words.of(AdminMessages.class).prof_saved(form.displayName.trim()));
         return Response.seeOther(URI.create(base() + "/" + profileId)).build();
     }
 
@@ -163,7 +165,7 @@ public class ProfileResource {
     @Audited(value = "profile.disabled", target = "profile", id = "profileId")
     public Response disable(@PathParam("profileId") long profileId) {
         String name = profiles.setEnabled(profileId, false);
-        flash.success("\u201c" + name + "\u201d is disabled: staff no longer see it when submitting.");
+        flash.success(Words.of(AdminMessages.class).prof_disabled_done(name));
         return Response.seeOther(URI.create(base())).build();
     }
 
@@ -172,7 +174,7 @@ public class ProfileResource {
     @Audited(value = "profile.enabled", target = "profile", id = "profileId")
     public Response enable(@PathParam("profileId") long profileId) {
         String name = profiles.setEnabled(profileId, true);
-        flash.success("\u201c" + name + "\u201d is enabled again.");
+        flash.success(Words.of(AdminMessages.class).prof_enabled_done(name));
         return Response.seeOther(URI.create(base())).build();
     }
 
@@ -204,7 +206,7 @@ public class ProfileResource {
             return Response.status(400).entity(editor(p, ProfileForm.of(p.displayName, p.currentVersion().content()), errors,
                     expectedTurnaroundHours)).build();
         }
-        flash.success("Jobs of this profile are now expected within " + expectedTurnaroundHours.trim() + " hours.");
+        flash.success(Words.of(AdminMessages.class).prof_turnaround_done(expectedTurnaroundHours.trim()));
         return Response.seeOther(URI.create(base() + "/" + profileId)).build();
     }
 

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.TextInput;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 /**
  * What makes a profile's content acceptable. Field problems are keyed {@code fields[i].key},
@@ -44,36 +46,37 @@ public final class ProfileRules {
 
     public static FormErrors check(String displayName, ProfileContent c) {
         FormErrors errors = FormErrors.none();
+        AdminMessages words = Words.of(AdminMessages.class);
         if (displayName == null || displayName.isBlank()) {
-            errors.add("displayName", "Give the profile a name staff will recognise.");
+            errors.add("displayName", words.prof_name_missing());
         } else {
             text(errors, "displayName", displayName.trim(), MAX_DISPLAY_NAME, TextInput.Lines.SINGLE);
         }
         if (blank(c.claudioProfileId())) {
-            errors.add("claudioProfileId", "Enter Claudio's profile_id for this profile.");
+            errors.add("claudioProfileId", words.prof_id_missing());
         } else {
             text(errors, "claudioProfileId", c.claudioProfileId(), MAX_CLAUDIO_ID, TextInput.Lines.SINGLE);
         }
         if (blank(c.formId())) {
-            errors.add("formId", "Enter Claudio's form_id for this profile.");
+            errors.add("formId", words.prof_form_id_missing());
         } else {
             text(errors, "formId", c.formId(), MAX_CLAUDIO_ID, TextInput.Lines.SINGLE);
         }
         if (blank(c.profileName())) {
-            errors.add("profileName", "Enter the profile_name exactly as Claudio knows it.");
+            errors.add("profileName", words.prof_profile_name_missing());
         } else {
             text(errors, "profileName", c.profileName(), MAX_PROFILE_NAME, TextInput.Lines.SINGLE);
         }
         if (c.docTypes().size() > MAX_DOC_TYPES) {
-            errors.add("docTypes", "A profile can allow at most " + MAX_DOC_TYPES + " document types.");
+            errors.add("docTypes", words.prof_too_many_doc_types(MAX_DOC_TYPES));
         }
         if (c.fields().size() > MAX_FIELDS) {
-            errors.add("fields", "A profile can have at most " + MAX_FIELDS + " fields; this one has " + c.fields().size() + ".");
+            errors.add("fields", words.prof_too_many_fields(MAX_FIELDS, c.fields().size()));
             return errors;
         }
         for (String t : c.docTypes()) {
             if (!DOC_TYPE.matcher(t).matches()) {
-                errors.add("docTypes", "\u201c" + t + "\u201d is not a valid document type: use letters, digits, - or _.");
+                errors.add("docTypes", words.prof_bad_doc_type(t));
             }
         }
         Map<String, Integer> firstUse = new HashMap<>();
@@ -81,17 +84,17 @@ public final class ProfileRules {
             ProfileField f = c.fields().get(i);
             String key = f.key() == null ? "" : f.key().trim();
             if (key.isEmpty()) {
-                errors.add("fields[" + i + "].key", "Every field needs a key.");
+                errors.add("fields[" + i + "].key", words.prof_key_missing());
             } else if (!KEY.matcher(key).matches()) {
-                errors.add("fields[" + i + "].key", "Use letters, digits, _ . or - (no spaces), at most 80 characters.");
+                errors.add("fields[" + i + "].key", words.prof_key_bad());
             } else {
                 Integer earlier = firstUse.putIfAbsent(key.toLowerCase(Locale.ROOT), i);
                 if (earlier != null) {
-                    errors.add("fields[" + i + "].key", "Field " + (earlier + 1) + " already uses the key \u201c" + key + "\u201d: keys must be unique.");
+                    errors.add("fields[" + i + "].key", words.prof_key_twice(earlier + 1, key));
                 }
             }
             if (f.label().isBlank()) {
-                errors.add("fields[" + i + "].uiLabel", "Give the field a label.");
+                errors.add("fields[" + i + "].uiLabel", words.prof_label_missing());
             } else {
                 text(errors, "fields[" + i + "].uiLabel", f.uiLabel(), MAX_LABEL, TextInput.Lines.SINGLE);
             }
@@ -100,9 +103,9 @@ public final class ProfileRules {
             text(errors, "fields[" + i + "].uiDesc", f.uiDesc(), MAX_HELP, TextInput.Lines.MULTI);
             text(errors, "fields[" + i + "].defaultValue", f.defaultValue(), MAX_VALUE, TextInput.Lines.MULTI);
             if (isChoice(f) && f.options().isEmpty()) {
-                errors.add("fields[" + i + "].options", "A choice field needs at least one option.");
+                errors.add("fields[" + i + "].options", words.prof_options_missing());
             } else if (f.options().size() > MAX_OPTIONS) {
-                errors.add("fields[" + i + "].options", "A choice field can have at most " + MAX_OPTIONS + " options.");
+                errors.add("fields[" + i + "].options", words.prof_too_many_options(MAX_OPTIONS));
             } else {
                 for (String option : f.options()) {
                     text(errors, "fields[" + i + "].options", option, MAX_OPTION, TextInput.Lines.SINGLE);

@@ -13,6 +13,8 @@ import jakarta.ws.rs.NotFoundException;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 
 /** Creates, imports, versions, enables and disables the active tenant's profiles. */
 @ApplicationScoped
@@ -36,7 +38,7 @@ public class ProfileService {
         ProfileContent content = normalize(raw);
         FormErrors errors = ProfileRules.check(displayName, content);
         if (errors.isEmpty() && Profile.count("lower(displayName)", displayName.trim().toLowerCase()) > 0) {
-            errors.add("displayName", "Another profile is already called \u201c" + displayName.trim() + "\u201d.");
+            errors.add("displayName", Words.of(AdminMessages.class).prof_name_taken(displayName.trim()));
         }
         if (errors.any()) {
             return new Saved(null, errors);
@@ -58,7 +60,7 @@ public class ProfileService {
         ProfileContent content = normalize(raw);
         FormErrors errors = ProfileRules.check(displayName, content);
         if (errors.isEmpty() && Profile.count("lower(displayName) = ?1 and id <> ?2", displayName.trim().toLowerCase(), profileId) > 0) {
-            errors.add("displayName", "Another profile is already called \u201c" + displayName.trim() + "\u201d.");
+            errors.add("displayName", Words.of(AdminMessages.class).prof_name_taken(displayName.trim()));
         }
         if (errors.any()) {
             return errors;
@@ -92,11 +94,11 @@ public class ProfileService {
         try {
             hours = Double.parseDouble(hoursText == null ? "" : hoursText.trim().replace(',', '.'));
         } catch (NumberFormatException e) {
-            return errors.add("expectedTurnaroundHours", "Enter a number of hours, like 24 or 1.5.");
+            return errors.add("expectedTurnaroundHours", Words.of(AdminMessages.class).prof_turnaround_number());
         }
         long minutes = Math.round(hours * 60);
         if (!(hours > 0) || minutes < 1 || minutes > 366L * 24 * 60) {
-            return errors.add("expectedTurnaroundHours", "Enter a number of hours between 0.1 and 8784 (a year).");
+            return errors.add("expectedTurnaroundHours", Words.of(AdminMessages.class).prof_turnaround_range());
         }
         if (p.expectedTurnaroundMinutes != minutes) {
             audit.record("profile.turnaround-changed", "profile", p.id, Map.of("name", p.displayName,

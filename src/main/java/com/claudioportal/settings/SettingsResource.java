@@ -19,7 +19,7 @@ import com.claudioportal.audit.AuditExempt;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.tenant.CurrentUser;
-import com.claudioportal.web.TimeZoneChoice;
+import com.claudioportal.forms.TimeZoneChoice;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

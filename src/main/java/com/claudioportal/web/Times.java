@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.InjectableContext;
+import com.claudioportal.forms.TimeZoneChoice;
+
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateExtension;
 
@@ -36,6 +36,14 @@ public final class Times {
         return element(at, SECONDS, zone());
     }
 
+    /**
+     * The same moment in UTC ("2026-12-01 14:30:12 UTC") for pages that show both (the audit log), or
+     * empty when the reader's zone is UTC already.
+     */
+    static String alsoUtc(Instant at) {
+        return at == null || zone().normalized().equals(ZoneOffset.UTC) ? "" : UTC.format(at);
+    }
+
     static String timeText(Instant at) {
         return at == null ? "" : MINUTES.withLocale(Locale.ROOT).withZone(zone()).format(at);
     }
@@ -50,10 +58,6 @@ public final class Times {
     }
 
     private static ZoneId zone() {
-        InjectableContext request = Arc.container().requestContext();
-        if (request == null || !Arc.container().requestContext().isActive()) {
-            return ZoneOffset.UTC;
-        }
-        return Arc.container().instance(TimeZoneChoice.class).get().zone();
+        return TimeZoneChoice.current();
     }
 }

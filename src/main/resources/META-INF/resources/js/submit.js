@@ -23,6 +23,8 @@
     onChange: updateSubmit
   });
 
+  // HH:MM:SS as the server reads it: the same pattern as claudio/ClipTime.PATTERN, which decides
+  // (this only words the warning early). Change both together.
   function seconds(text) {
     var m = /^(\d{1,2}):([0-5]\d):([0-5]\d)$/.exec((text || '').trim());
     return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : null;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every documented answer variant (claudio-api.md §4 and §7), read from a fixture file. */
+/** Every documented answer variant (docs/claudio.md §1.2 and §1.4), read from a fixture file. */
 class AnswerReaderTest {
 
     private static final String KEY = "yourapikeygoeshere123456abc";

@@ -43,9 +43,6 @@ class ClaudioDeadlinesTest {
     private static WireMockServer wiremock;
 
     @Inject
-    ClaudioConfig config;
-
-    @Inject
     Vertx vertx;
 
     @TempDir
@@ -62,9 +59,8 @@ class ClaudioDeadlinesTest {
         wiremock.stop();
     }
 
-    private ClaudioClient client(java.util.function.UnaryOperator<ClaudioSettings> change) {
-        return new ClaudioClient(vertx, change.apply(ClaudioSettings.from(config)
-                .withRetry(new ClaudioSettings.Retry(0, Duration.ofMillis(1), Duration.ofMillis(1)))), new SimpleMeterRegistry());
+    private ClaudioClient client(java.util.function.UnaryOperator<TestClaudioConfig> change) {
+        return new ClaudioClient(vertx, change.apply(TestClaudioConfig.defaults().withoutRetries()).build(), new SimpleMeterRegistry());
     }
 
     private static String json(String msg) {
@@ -77,7 +73,7 @@ class ClaudioDeadlinesTest {
         wiremock.stubFor(post("/shared/jobs/BAD/poll").willReturn(aResponse().withStatus(503)));
         wiremock.stubFor(post("/shared/jobs/GOOD/poll").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress."))));
-        ClaudioClient c = client(s -> s.withBreaker(new ClaudioSettings.Breaker(3, 1.0, Duration.ofSeconds(30), 1)));
+        ClaudioClient c = client(s -> s.withBreaker(3, 1.0, Duration.ofSeconds(30), 1));
         try {
             ClaudioAccount failing = new ClaudioAccount(base, "k1", "s1", "tenant-a");
             ClaudioAccount healthy = new ClaudioAccount(base, "k2", "s2", "tenant-b");
@@ -131,9 +127,10 @@ class ClaudioDeadlinesTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            ClaudioClient c = client(s -> s.withTimeouts(new ClaudioSettings.Timeouts(Duration.ofSeconds(5), Duration.ofSeconds(60),
-                    Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(60), 1_000_000,
-                    Duration.ofSeconds(2))));
+            ClaudioClient c = client(s -> s.set("timeouts.connect", Duration.ofSeconds(5)).set("timeouts.poll", Duration.ofSeconds(60))
+                    .set("timeouts.details", Duration.ofSeconds(60)).set("timeouts.submit", Duration.ofSeconds(60))
+                    .set("timeouts.upload", Duration.ofSeconds(120)).set("timeouts.check", Duration.ofSeconds(60))
+                    .set("upload-min-rate", 1_000_000).set("upload-rate-window", Duration.ofSeconds(2)));
             try {
                 long started = System.nanoTime();
                 var result = c.uploadAudio(new ClaudioAccount("http://127.0.0.1:" + server.getLocalPort() + "/stall", "k", "s"), big, "big.wav");

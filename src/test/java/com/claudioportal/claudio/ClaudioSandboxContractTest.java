@@ -35,9 +35,6 @@ class ClaudioSandboxContractTest {
     @Inject
     ClaudioClient client;
 
-    @Inject
-    ClaudioConfig config;
-
     final SandboxControl sandbox = TestSandbox.control();
 
     @Inject
@@ -46,8 +43,8 @@ class ClaudioSandboxContractTest {
     @TempDir
     Path dir;
 
-    private ClaudioClient customClient(java.util.function.UnaryOperator<ClaudioSettings> change) {
-        return new ClaudioClient(vertx, change.apply(ClaudioSettings.from(config)), new SimpleMeterRegistry());
+    private ClaudioClient customClient(java.util.function.UnaryOperator<TestClaudioConfig> change) {
+        return new ClaudioClient(vertx, change.apply(TestClaudioConfig.defaults()).build(), new SimpleMeterRegistry());
     }
 
     @Test
@@ -184,7 +181,7 @@ class ClaudioSandboxContractTest {
         var submit = assertInstanceOf(ClaudioFailure.VendorError.class, client.submit(account, request(audio, null, false)).failureOrNull());
         assertEquals(500, submit.status());
         assertEquals(0, sandbox.jobCount(slug));
-        ClaudioClient quick = customClient(s -> s.withRetry(new ClaudioSettings.Retry(1, Duration.ofMillis(10), Duration.ofMillis(10))));
+        ClaudioClient quick = customClient(s -> s.withRetry(1, Duration.ofMillis(10), Duration.ofMillis(10)));
         try {
             assertInstanceOf(ClaudioFailure.VendorError.class,
                     quick.uploadDocument(account, SandboxTestKit.text(dir, "d.txt", "x"), "d.txt").failureOrNull());
@@ -221,7 +218,7 @@ class ClaudioSandboxContractTest {
         UploadedFile audio = client.uploadAudio(account, SandboxTestKit.wav(dir, "l.wav", 1), "l.wav").value();
         sandbox.setLatency(slug, Duration.ofMillis(1200));
         ClaudioClient impatient = customClient(s -> s.withAllTimeouts(Duration.ofMillis(400))
-                .withRetry(new ClaudioSettings.Retry(0, Duration.ofMillis(1), Duration.ofMillis(1))));
+                .withRetry(0, Duration.ofMillis(1), Duration.ofMillis(1)));
         try {
             assertInstanceOf(ClaudioFailure.Timeout.class, impatient.poll(account, "ANY", null).failureOrNull());
             assertInstanceOf(ClaudioFailure.OutcomeUnknown.class, impatient.submit(account, request(audio, null, false)).failureOrNull());
@@ -241,8 +238,8 @@ class ClaudioSandboxContractTest {
         ClaudioAccount broken = SandboxTestKit.account(sandbox, failing);
         ClaudioAccount healthy = SandboxTestKit.account(sandbox, SandboxTestKit.slug());
         sandbox.setErrorRate(failing, "POLL", 1.0);
-        ClaudioClient breaking = customClient(s -> s.withRetry(new ClaudioSettings.Retry(0, Duration.ofMillis(1), Duration.ofMillis(1)))
-                .withBreaker(new ClaudioSettings.Breaker(3, 1.0, Duration.ofSeconds(30), 1)));
+        ClaudioClient breaking = customClient(s -> s.withRetry(0, Duration.ofMillis(1), Duration.ofMillis(1))
+                .withBreaker(3, 1.0, Duration.ofSeconds(30), 1));
         try {
             for (int i = 0; i < 3; i++) {
                 assertInstanceOf(ClaudioFailure.VendorError.class, breaking.poll(broken, "ANY", null).failureOrNull());

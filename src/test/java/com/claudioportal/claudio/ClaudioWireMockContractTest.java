@@ -66,9 +66,6 @@ class ClaudioWireMockContractTest {
     ClaudioClient client;
 
     @Inject
-    ClaudioConfig config;
-
-    @Inject
     Vertx vertx;
 
     @TempDir
@@ -94,12 +91,12 @@ class ClaudioWireMockContractTest {
         return new ClaudioAccount("http://localhost:" + wiremock.port() + team, KEY, SECRET);
     }
 
-    private ClaudioClient customClient(java.util.function.UnaryOperator<ClaudioSettings> change) {
-        return new ClaudioClient(vertx, change.apply(ClaudioSettings.from(config)), new SimpleMeterRegistry());
+    private ClaudioClient customClient(java.util.function.UnaryOperator<TestClaudioConfig> change) {
+        return new ClaudioClient(vertx, change.apply(TestClaudioConfig.defaults()).build(), new SimpleMeterRegistry());
     }
 
-    private static ClaudioSettings quick(ClaudioSettings s) {
-        return s.withRetry(new ClaudioSettings.Retry(2, Duration.ofMillis(10), Duration.ofMillis(20)));
+    private static TestClaudioConfig quick(TestClaudioConfig s) {
+        return s.withRetry(2, Duration.ofMillis(10), Duration.ofMillis(20));
     }
 
     private static String credentialsJson() {
@@ -326,6 +323,22 @@ class ClaudioWireMockContractTest {
     }
 
     @Test
+    void noRetryStartsWhoseWaitWouldEndPastTheRetryBudget() {
+        String team = team();
+        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("error-500.json"))));
+        // waits of 0.8-1.2 s within a 1.5 s budget: the first retry fits, a second would end past it
+        ClaudioClient retrying = customClient(s -> s.withRetry(5, Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofMillis(1500)));
+        try {
+            assertInstanceOf(ClaudioFailure.VendorError.class, retrying.poll(account(team), "J1", null).failureOrNull());
+        } finally {
+            retrying.close();
+        }
+        wiremock.verify(2, postRequestedFor(urlEqualTo(team + "/jobs/J1/poll")));
+    }
+
+    @Test
     void pollOfAJobClaudioRefusesIsRejectedWithoutRetrying() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(400)
@@ -367,8 +380,8 @@ class ClaudioWireMockContractTest {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withFixedDelay(1500)
                 .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("poll-in-progress-older.json"))));
-        ClaudioClient impatient = customClient(s -> quick(s).withRetry(new ClaudioSettings.Retry(1, Duration.ofMillis(10),
-                Duration.ofMillis(10))).withAllTimeouts(Duration.ofMillis(300)));
+        ClaudioClient impatient = customClient(s -> quick(s).withRetry(1, Duration.ofMillis(10),
+                Duration.ofMillis(10)).withAllTimeouts(Duration.ofMillis(300)));
         try {
             var timeout = assertInstanceOf(ClaudioFailure.Timeout.class, impatient.poll(account(team), "J1", null).failureOrNull());
             assertEquals("poll job", timeout.operation());
@@ -496,9 +509,9 @@ class ClaudioWireMockContractTest {
                 .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("poll-in-progress-older.json"))));
         wiremock.stubFor(put(team + "/jobs/J1/details").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("details-completed.json"))));
-        ClaudioClient configured = customClient(s -> s.withPaths(new ClaudioSettings.Paths("/v2/job", "/v2/media", "/v2/docs"))
-                .withMethods(new ClaudioSettings.Methods("PUT", "PUT", "PUT", "PUT", "PUT"))
-                .withMultipart(new ClaudioSettings.Multipart("api_key", "api_secret", "audio", "document")));
+        ClaudioClient configured = customClient(s -> s.withPaths("/v2/job", "/v2/media", "/v2/docs")
+                .withMethods("PUT", "PUT", "PUT", "PUT", "PUT")
+                .withMultipart("api_key", "api_secret", "audio", "document"));
         Path file = Files.writeString(dir.resolve("b.wav"), "x");
         try {
             assertTrue(configured.uploadAudio(account(team), file, "b.wav").isSuccess());
@@ -526,8 +539,8 @@ class ClaudioWireMockContractTest {
         wiremock.stubFor(post(urlPathMatching(failing + "/jobs/.*/poll")).willReturn(aResponse().withStatus(503)));
         wiremock.stubFor(post(healthy + "/jobs/J1/poll").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("poll-in-progress-newer.json"))));
-        ClaudioClient breaking = customClient(s -> s.withRetry(new ClaudioSettings.Retry(0, Duration.ofMillis(1), Duration.ofMillis(1)))
-                .withBreaker(new ClaudioSettings.Breaker(4, 1.0, Duration.ofMillis(800), 1)));
+        ClaudioClient breaking = customClient(s -> s.withRetry(0, Duration.ofMillis(1), Duration.ofMillis(1))
+                .withBreaker(4, 1.0, Duration.ofMillis(800), 1));
         try {
             for (int i = 0; i < 4; i++) {
                 assertInstanceOf(ClaudioFailure.VendorError.class, breaking.poll(account(failing), "J1", null).failureOrNull());
@@ -557,7 +570,7 @@ class ClaudioWireMockContractTest {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("error-401.json"))));
-        ClaudioClient breaking = customClient(s -> s.withBreaker(new ClaudioSettings.Breaker(2, 0.5, Duration.ofSeconds(30), 1)));
+        ClaudioClient breaking = customClient(s -> s.withBreaker(2, 0.5, Duration.ofSeconds(30), 1));
         try {
             for (int i = 0; i < 5; i++) {
                 assertInstanceOf(ClaudioFailure.Unauthorized.class, breaking.poll(account(team), "J1", null).failureOrNull());

@@ -38,9 +38,6 @@ class DnsRebindingTest {
     static final String PUBLIC = "198.51.100.7";
     static final String METADATA = "169.254.169.254";
 
-    @Inject
-    ClaudioConfig config;
-
     Vertx vertx;
     HttpServer publicHost;
     HttpServer metadata;
@@ -130,8 +127,7 @@ class DnsRebindingTest {
         return new ClaudioClient(vertx, settings(), new SimpleMeterRegistry(), routed);
     }
 
-    private ClaudioSettings settings() {
-        ClaudioSettings s = ClaudioSettings.from(config);
-        return s.withRetry(new ClaudioSettings.Retry(0, s.retry().initialBackoff(), s.retry().maxBackoff()));
+    private static ClaudioConfig settings() {
+        return TestClaudioConfig.defaults().withoutRetries().build();
     }
 }

@@ -25,8 +25,6 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class FastAnswerFromPlainThreadsTest {
     @Inject
-    ClaudioConfig config;
-    @Inject
     Vertx vertx;
 
     @Test
@@ -34,8 +32,7 @@ class FastAnswerFromPlainThreadsTest {
         HttpServer server = vertx.createHttpServer().requestHandler(r -> r.response().putHeader("Content-Type", "application/json")
                 .end("{\"msg\": \"NOTICE: The job is in progress.\", \"media_files\": []}")).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        ClaudioSettings s = ClaudioSettings.from(config);
-        ClaudioClient client = new ClaudioClient(vertx, s.withRetry(new ClaudioSettings.Retry(0, s.retry().initialBackoff(), s.retry().maxBackoff())),
+        ClaudioClient client = new ClaudioClient(vertx, TestClaudioConfig.defaults().withoutRetries().build(),
                 new SimpleMeterRegistry(), null);
         AtomicInteger failed = new AtomicInteger();
         ConcurrentHashMap<String, Integer> reasons = new ConcurrentHashMap<>();

@@ -48,9 +48,6 @@ class SecretsNeverLeakTest {
     @Inject
     ClaudioClient client;
 
-    @Inject
-    ClaudioConfig config;
-
     final SandboxControl sandbox = TestSandbox.control();
 
     @Inject
@@ -75,9 +72,9 @@ class SecretsNeverLeakTest {
         ClaudioAccount account = new ClaudioAccount(baseUrl, key, secret);
         ClaudioAccount wrong = new ClaudioAccount(baseUrl, key, wrongSecret);
         ClaudioAccount nowhere = new ClaudioAccount("http://localhost:" + ClaudioWireMockContractTest.closedPort() + "/x", key, secret);
-        ClaudioClient quick = new ClaudioClient(vertx, ClaudioSettings.from(config)
-                .withRetry(new ClaudioSettings.Retry(1, Duration.ofMillis(5), Duration.ofMillis(5)))
-                .withAllTimeouts(Duration.ofMillis(300)), meters);
+        ClaudioClient quick = new ClaudioClient(vertx, TestClaudioConfig.defaults()
+                .withRetry(1, Duration.ofMillis(5), Duration.ofMillis(5))
+                .withAllTimeouts(Duration.ofMillis(300)).build(), meters);
 
         Capture capture = new Capture();
         Map<String, Level> previous = new HashMap<>();

@@ -63,28 +63,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** Waits until the realm answers its discovery document. */
     public void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak stopped during start-up; see keycloak.log");
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(
-                        URI.create(realmUrl() + "/.well-known/openid-configuration")).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep(500);
-        }
-        throw new IllegalStateException("Keycloak was not ready within " + timeout);
+        Processes.awaitOk(process, URI.create(realmUrl() + "/.well-known/openid-configuration"), timeout, Duration.ofMillis(500),
+                () -> "Keycloak stopped during start-up; see keycloak.log", "Keycloak");
     }
 
     /**
@@ -165,14 +145,5 @@ public final class KeycloakServer implements AutoCloseable {
             }
         }
         return top;
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,9 +3,6 @@ package com.claudioportal.infra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,27 +54,8 @@ public final class PortalProcess implements AutoCloseable {
     }
 
     public void awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("The portal stopped during start-up (exit code " + process.exitValue() + ")");
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            KeycloakServer.sleep(250);
-        }
-        throw new IllegalStateException("The portal was not ready within " + timeout);
+        Processes.awaitOk(process, URI.create("http://localhost:" + managementPort + "/q/health/ready"), timeout, Duration.ofMillis(250),
+                () -> "The portal stopped during start-up (exit code " + process.exitValue() + ")", "The portal");
     }
 
     @Override

@@ -120,6 +120,10 @@ class JobListTest {
         assertEquals(16, rows("?status=SUBMITTED&mine=true").size());
         given().urlEncodingEnabled(false).get("/t/" + tenant + "/jobs?q=%25").then().statusCode(200)
                 .body(containsString("No jobs match these filters"));
+        // "Submitted by" offers the people who may submit (staff, tenant admins), never the auditor
+        given().get("/t/" + tenant + "/jobs").then().statusCode(200)
+                .body(containsString("<option value=\"" + STAFF + "\""))
+                .body(not(containsString("<option value=\"" + AUDITOR + "\"")));
     }
 
     @Test

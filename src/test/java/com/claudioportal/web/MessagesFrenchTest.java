@@ -28,7 +28,7 @@ import io.quarkus.qute.i18n.MessageBundle;
 class MessagesFrenchTest {
 
     @ParameterizedTest
-    @ValueSource(classes = { Messages.class, JobMessages.class })
+    @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, com.claudioportal.audit.AuditMessages.class })
     void everyMessageHasAFrenchTranslationAndNoOtherKeys(Class<?> bundle) throws IOException {
         Set<String> missing = missingInFrench(bundle);
         Set<String> extra = new TreeSet<>(french(bundle).stringPropertyNames());
@@ -40,7 +40,7 @@ class MessagesFrenchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = { Messages.class, JobMessages.class })
+    @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, com.claudioportal.audit.AuditMessages.class })
     void theCheckSeesAMessageLeftInEnglish(Class<?> bundle) throws IOException {
         // a positive control: drop one French line and the same comparison must name it
         Properties french = french(bundle);
@@ -49,6 +49,39 @@ class MessagesFrenchTest {
         Set<String> missing = new TreeSet<>(english(bundle));
         missing.removeAll(french.stringPropertyNames());
         assertEquals(Set.of(dropped), missing);
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyValidationMessageHasAFrenchTranslation() throws IOException {
+        // the forms' Bean Validation messages ({portal.…}) live in Hibernate Validator's own bundle
+        Properties english = load("/ValidationMessages.properties");
+        Properties french = load("/ValidationMessages_fr.properties");
+        assertTrue(english.size() > 5, "English validation messages: " + english.size());
+        assertEquals(english.stringPropertyNames(), french.stringPropertyNames());
+        french.stringPropertyNames().forEach(k -> assertTrue(!french.getProperty(k).equals(english.getProperty(k)), k + " is not translated"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyAuditActionHasWordsInBothLanguages() {
+        // the audit pages name an action by act_<code>; a code added to the catalogue without its words would show as code
+        Set<String> keys = english(com.claudioportal.audit.AuditMessages.class);
+        Set<String> missing = new TreeSet<>();
+        com.claudioportal.audit.AuditActions.all().keySet().forEach(code -> {
+            if (!keys.contains("act_" + code.replace('.', '_').replace('-', '_'))) {
+                missing.add(code);
+            }
+        });
+        assertEquals(Set.of(), missing, "audit actions without words in AuditMessages");
+    }
+
+    static Properties load(String resource) throws IOException {
+        Properties p = new Properties();
+        InputStream stream = MessagesFrenchTest.class.getResourceAsStream(resource);
+        assertTrue(stream != null, resource + " is missing");
+        try (Reader in = new InputStreamReader(stream, StandardCharsets.UTF_8)) {
+            p.load(in);
+        }
+        return p;
     }
 
     @org.junit.jupiter.api.Test

@@ -36,7 +36,7 @@ import io.vertx.ext.web.handler.BodyHandler;
  * Submit, Poll, Get Job Details and download links. Everything runs on the event loop except real
  * blocking work (storing an upload, producing a job's outputs), and delays are timers, never a
  * sleeping thread, so tens of thousands of slow answers cost only their connections. Answer shapes
- * follow the vendor's pages (claudio-api.md §4); the choices where they are silent are listed in
+ * follow the vendor's pages (docs/claudio.md §1.3, §1.4 and §2.3); the choices where they are silent are listed in
  * docs/claudio.md.
  */
 final class ClaudioApi {
@@ -115,7 +115,7 @@ final class ClaudioApi {
         router.route(SandboxUrls.MOUNT + "/*").failureHandler(this::failure);
     }
 
-    /** POST as assumed for every call; GET with the same body too, leniently (claudio-api.md §3). */
+    /** POST as assumed for every call; GET with the same body too, leniently (docs/claudio.md §3, assumption 1). */
     private static void call(Router router, String path, io.vertx.core.Handler<RoutingContext> handler) {
         router.route(path).method(HttpMethod.POST).method(HttpMethod.GET).handler(handler);
     }

@@ -1,4 +1,4 @@
-package com.claudioportal.web;
+package com.claudioportal.forms;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -14,7 +14,9 @@ import io.vertx.core.http.HttpServerRequest;
  * The time zone this request's pages show times in: the person's choice in My settings (cookie
  * {@link #CHOSEN}), else the browser's own zone, which portal.js reports in cookie {@link #BROWSER} on
  * every page, else UTC. Like the language it is a choice about this browser's pages, so it lives in
- * cookies and needs no sign-in (the error pages follow it too). Read by {@link Times}.
+ * cookies and needs no sign-in (the error pages follow it too). Read by web.Times for the times pages
+ * show, and by the job list's and the audit log's date filters, whose days are days in this zone. In
+ * the form kit because those filters (audit is on the ground floor) read it.
  */
 @RequestScoped
 @jakarta.inject.Named("timeZone")
@@ -37,6 +39,15 @@ public class TimeZoneChoice {
             zone = chosen != null ? chosen : browser != null ? browser : ZoneOffset.UTC;
         }
         return zone;
+    }
+
+    /** The zone of the request being answered; UTC outside a request (mails, scheduled work). */
+    public static ZoneId current() {
+        io.quarkus.arc.InjectableContext request = io.quarkus.arc.Arc.container().requestContext();
+        if (request == null || !request.isActive()) {
+            return ZoneOffset.UTC;
+        }
+        return io.quarkus.arc.Arc.container().instance(TimeZoneChoice.class).get().zone();
     }
 
     /** The zone's IANA name, for pages to say which zone their times are in. */

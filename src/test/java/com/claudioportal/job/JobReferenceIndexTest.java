@@ -1,0 +1,72 @@
+package com.claudioportal.job;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.Fixtures;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * V11's index answers the job list's reference search — the start of a Claudio reference, in any case,
+ * within one tenant — written the way JobQuery writes it ({@code lower(claudio_reference) like 'ref-7f%' escape '\'}).
+ * A tenant of 5,000 jobs, analysed, so the planner chooses by cost as it would in production; a pattern
+ * that does not start with its text (positive control) cannot use the index's range.
+ */
+@QuarkusTest
+class JobReferenceIndexTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Fixtures fixtures;
+
+    String tenant;
+
+    @BeforeEach
+    void jobs() {
+        tenant = fixtures.tenant("Reference Clinic", Fixtures.email("admin"));
+        long profile = fixtures.seedProfile(tenant);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into job (tenant_id, submission_key, name, profile_id, profile_version_id, is_raw, status,
+                                 submitted_by, submitted_by_name, created_at, updated_at, claudio_reference)
+                select :tenant, gen_random_uuid(), 'Dictation ' || n, p.id, p.current_version_id, false, 'COMPLETED',
+                       'staff@reference.test', 'Staff', now() - make_interval(mins => n), now(), 'REF-' || md5(n::text)
+                from generate_series(1, 5000) n, profile p where p.id = :profile""")
+                .setParameter("tenant", tenant).setParameter("profile", profile).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("analyze job").executeUpdate());
+    }
+
+    @Test
+    void aReferencePrefixIsFoundThroughTheIndex() {
+        String plan = plan("lower(claudio_reference) like 'ref-7f3%' escape '\\'");
+        assertTrue(plan.contains("job_reference_prefix_idx"), plan);
+        // the prefix itself bounds the scan (text_pattern_ops' ~>=~ / ~<~), not only the tenant
+        assertTrue(plan.contains("~>=~ 'ref-7f3'"), plan);
+    }
+
+    @Test
+    void aWordInsideTheReferenceIsNotAPrefixAndCannotBoundTheScan() {
+        String plan = plan("lower(claudio_reference) like '%7f3%' escape '\\'");
+        assertFalse(plan.contains("~>=~"), plan);
+    }
+
+    @SuppressWarnings("unchecked")
+    private String plan(String predicate) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Object> lines = em.createNativeQuery("explain select id from job where tenant_id = '" + tenant + "' and " + predicate)
+                    .getResultList();
+            return String.join("\n", lines.stream().map(Object::toString).toList());
+        });
+    }
+}
