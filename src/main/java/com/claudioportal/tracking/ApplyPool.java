@@ -16,9 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ApplyPool {
 
-    private record Ranked(boolean urgent, long order, Runnable task) implements Runnable, Comparable<Ranked> {
+    private record Ranked(boolean urgent, long order, Runnable task, AtomicInteger waiting) implements Runnable, Comparable<Ranked> {
         @Override
         public void run() {
+            if (!urgent) {
+                waiting.decrementAndGet();
+            }
             task.run();
         }
 
@@ -33,6 +36,7 @@ final class ApplyPool {
 
     private final ThreadPoolExecutor pool;
     private final AtomicLong arrivals = new AtomicLong();
+    private final AtomicInteger waitingNormal = new AtomicInteger();
     private final Executor urgent = task -> submit(true, task);
     private final Executor normal = task -> submit(false, task);
 
@@ -53,7 +57,22 @@ final class ApplyPool {
     }
 
     private void submit(boolean urgentLane, Runnable task) {
-        pool.execute(new Ranked(urgentLane, arrivals.incrementAndGet(), task));
+        if (!urgentLane) {
+            waitingNormal.incrementAndGet();
+        }
+        try {
+            pool.execute(new Ranked(urgentLane, arrivals.incrementAndGet(), task, waitingNormal));
+        } catch (RuntimeException e) {
+            if (!urgentLane) {
+                waitingNormal.decrementAndGet(); // refused (shutting down): it will never run
+            }
+            throw e;
+        }
+    }
+
+    /** Normal-lane tasks queued, not yet started. */
+    int waitingNormal() {
+        return waitingNormal.get();
     }
 
     void shutdown() {

@@ -140,12 +140,20 @@ public class JobClaims {
         }
     }
 
-    /** Renews the leases of the jobs whose calls are in progress here; returns how many rows still were ours. */
+    /**
+     * Renews the leases of the jobs whose steps this instance holds; returns how many were renewed.
+     * A row locked at this moment (its step is committing an answer, or a notice is being written) is
+     * skipped until the next heartbeat, a third of a lease later: a heartbeat never waits for a row
+     * lock, so it cannot be held up by a slow transaction nor deadlock with the release of finished
+     * steps, which updates some of the same rows from the dispatcher's thread.
+     */
     public int renew(String owner, Collection<Long> jobIds, Duration lease) {
         if (jobIds.isEmpty()) {
             return 0;
         }
-        return update("update job set lease_until = now() + make_interval(secs => ?) where lease_owner = ? and id = any(?)",
+        return update("""
+                update job set lease_until = now() + make_interval(secs => ?)
+                where id in (select id from job where lease_owner = ? and id = any(?) for update skip locked)""",
                 lease.toMillis() / 1000.0, owner, jobIds);
     }
 

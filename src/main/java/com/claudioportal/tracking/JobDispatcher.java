@@ -22,8 +22,11 @@ import org.jboss.logging.Logger;
  * limit, a limit per tenant and a reserve for the priority lane; (2) claims that much due work,
  * fairly across tenants ({@link JobClaims}); (3) starts each job's step asynchronously
  * ({@link JobWorker}), holding no thread while Claudio answers; (4) sleeps until woken (a step
- * finished, work became due here or in another instance) or a short timeout. While a job's step
- * is in progress its lease is renewed by one batched statement; when it ends, the claim is released.
+ * finished, work became due here or in another instance) or a short timeout. Every step this
+ * instance holds — waiting for an apply thread, calling Claudio or applying the answer — has its
+ * lease renewed by one batched statement until it ends; then the claim is released. Normal work is
+ * claimed only while the apply threads' backlog is short, so an instance never holds more than it
+ * can start soon.
  * <p>
  * Several dispatchers (instances, or tests with different owners) share the work safely:
  * claims use SKIP LOCKED and leases; a dead owner's claims are picked up after the lease.
@@ -137,6 +140,9 @@ public final class JobDispatcher {
         total = inFlight.size();
         int normal = (int) inFlight.values().stream().filter(f -> !f.urgent()).count();
         int normalFree = Math.min(max - config.priorityReserve() - normal, max - total);
+        // no hoarding: claim only what the apply threads can start soon; the rest stays unclaimed, due, for
+        // whichever instance has room (a claimed step waiting here is late all the same, and holds a lease)
+        normalFree = Math.min(normalFree, config.applyBacklogMax() - worker.applyBacklog());
         if (normalFree > 0) {
             for (JobClaims.Claim claim : claims.claim(false, owner, config.lease(), normalFree, config.maxInFlightPerTenant(), busy(false))) {
                 started.add(start(claim));
@@ -207,6 +213,7 @@ public final class JobDispatcher {
         }
     }
 
+    /** Every step held here, whatever it is waiting for (an apply thread, Claudio, a commit). */
     private void renewLeases() {
         try {
             claims.renew(owner, List.copyOf(inFlight.keySet()), config.lease());

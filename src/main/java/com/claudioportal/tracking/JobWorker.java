@@ -13,6 +13,7 @@ import java.util.function.Function;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
@@ -103,6 +104,15 @@ public class JobWorker {
             }
         }
         return a.lane(claim.urgent());
+    }
+
+    /**
+     * Normal-lane work waiting for an apply thread (deciding a claimed step, or applying an answer):
+     * the dispatcher claims no more while this is long, so it never hoards work it cannot start soon.
+     */
+    int applyBacklog() {
+        ApplyPool a = applier;
+        return a == null ? 0 : a.waitingNormal();
     }
 
     @PreDestroy
@@ -405,16 +415,21 @@ public class JobWorker {
     /**
      * Runs {@code decision} on the freshly read job inside its tenant and commits it. On an
      * optimistic-lock conflict (the job changed meanwhile) it reads the job again and decides
-     * again. {@code owner}, when given, must still hold the claim, else nothing is done.
+     * again. {@code owner}, when given, must still hold the claim, else nothing is done: the row
+     * is read {@code FOR UPDATE}, so that check holds until the commit (without the lock another
+     * instance could claim the job between our read and our commit, and poll it a second time).
      */
     private <R> R change(JobClaims.Claim claim, String owner, Function<Job, R> decision, R otherwise) {
         for (int attempt = 1;; attempt++) {
             try {
                 return scope.call(claim.tenantId(), () -> {
-                    Job job = Job.findById(claim.jobId());
+                    // locked for the rest of this short transaction: while we hold the row, no other instance can
+                    // claim the job (claims skip locked rows), so the owner checked here is still the owner at commit
+                    Job job = Job.findById(claim.jobId(), LockModeType.PESSIMISTIC_WRITE);
                     if (job == null || (owner != null && !owner.equals(job.leaseOwner))) {
-                        return otherwise;
+                        return otherwise; // our claim was lost (taken over after its lease, or released): not ours to change
                     }
+                    checkpoints.reached(WorkerCheckpoints.APPLYING, claim.jobId());
                     return decision.apply(job);
                 });
             } catch (JobLifecycle.IllegalTransition e) {

@@ -22,6 +22,11 @@ public class WorkerCheckpoints {
     public static final String SUBMIT_ANSWERED = "submit-answered";
     /** A poll answered; the answer is not committed yet. */
     public static final String POLL_ANSWERED = "poll-answered";
+    /**
+     * Inside a change's transaction: the job is read, locked and still this instance's; nothing is
+     * written yet. Reached by every change (deciding, each answer), so tests arm it for one job.
+     */
+    public static final String APPLYING = "applying";
 
     public void reached(String point, long jobId) {
         // no-op in production

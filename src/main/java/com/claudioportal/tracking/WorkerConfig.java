@@ -49,10 +49,19 @@ public interface WorkerConfig {
     int applyThreads();
 
     /**
-     * How long a worker holds a job without renewing its claim. The claim is renewed only while
-     * the job's Claudio call is really in progress; a job whose holder stopped (crash, kill,
-     * deploy) is picked up by another instance after this; a job that was being submitted then
-     * needs a person's decision instead.
+     * Normal-lane work waiting for an apply thread above which this instance claims no more normal
+     * work (the priority lane is not held back): a step claimed but waiting here is as late as an
+     * unclaimed one, and an unclaimed one can still be taken by an instance with room.
+     */
+    @WithDefault("100")
+    int applyBacklogMax();
+
+    /**
+     * How long a worker holds a job without renewing its claim. The claim is renewed (every third
+     * of this) for as long as this instance holds the job's step — waiting for an apply thread,
+     * calling Claudio or applying the answer — and released when the step ends; a job whose holder
+     * stopped (crash, kill, deploy) is picked up by another instance after this; a job that was
+     * being submitted then needs a person's decision instead.
      */
     @WithDefault("60S")
     Duration lease();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -37,8 +38,9 @@ import io.quarkus.test.junit.TestProfile;
 
 /**
  * Claims and leases: two dispatchers with different owners (as two instances) never process the
- * same job, a dead owner's claim is taken over once its lease has run out, heartbeats renew only
- * jobs whose calls are in flight, and claims go round-robin across tenants.
+ * same job, a dead owner's claim is taken over once its lease has run out, heartbeats renew every
+ * step an instance holds (also one waiting longer than a lease) and nothing else, no instance can
+ * take a job while its holder applies an answer, and claims go round-robin across tenants.
  */
 @QuarkusTest
 @TestProfile(ManualWorker.class)
@@ -141,6 +143,87 @@ class JobClaimsTest {
         assertEquals(JobState.SUBMITTED, job.status);
         assertEquals(null, job.leaseOwner, "released after the poll");
         assertTrue(job.nextAttemptAt.isAfter(Instant.now()));
+    }
+
+    @Test
+    void aStepHeldLongerThanItsLeaseKeepsItsClaimUntilItsInstanceStops() throws Exception {
+        var tenant = kit.tenant("Held Step Clinic", base("held"));
+        String ref = "HELD-" + System.nanoTime();
+        long jobId = kit.submittedJob(tenant, ref);
+        String path = "/held/jobs/" + ref + "/poll";
+        JobDispatcher holder = dispatcher("holding-instance");
+        JobDispatcher other = dispatcher("other-instance");
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        // the poll's answer waits for an apply thread (as behind a long apply queue) for longer than a lease
+        CrashingCheckpoints.when(WorkerCheckpoints.POLL_ANSWERED, jobId, () -> {
+            held.countDown();
+            awaitQuietly(go);
+        });
+        CompletableFuture<Void> round = CompletableFuture.runAsync(holder::runOnce);
+        try {
+            held.await();
+            Instant firstLease = kit.job(tenant.id(), jobId).leaseUntil;
+            await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(firstLease.plusSeconds(1))
+                    && kit.job(tenant.id(), jobId).leaseUntil.isAfter(firstLease));
+            other.runOnce();
+            claudio.verify(1, postRequestedFor(urlEqualTo(path)));
+            assertEquals("holding-instance", kit.job(tenant.id(), jobId).leaseOwner, "still held by the live instance");
+
+            // the holder dies (no more heartbeats) with the step still waiting: after the lease the other instance takes it
+            holder.stop();
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                other.runOnce();
+                return claudio.countRequestsMatching(postRequestedFor(urlEqualTo(path)).build()).getCount() >= 2;
+            });
+            long version = kit.job(tenant.id(), jobId).version;
+            go.countDown();
+            round.join();
+            assertEquals(version, kit.job(tenant.id(), jobId).version, "the dead holder's late answer changed nothing");
+        } finally {
+            go.countDown();
+            holder.stop();
+            other.stop();
+            CrashingCheckpoints.disarm();
+        }
+    }
+
+    @Test
+    void noInstanceCanTakeAJobWhileItsHolderIsApplyingAnAnswer() {
+        var tenant = kit.tenant("Takeover Clinic", base("takeover"));
+        String ref = "TAKE-" + System.nanoTime();
+        long jobId = kit.submittedJob(tenant, ref);
+        JobDispatcher holder = dispatcher("applying-instance");
+        List<JobClaims.Claim> takenMeanwhile = new ArrayList<>();
+        // the poll answered, and then the holder looked dead for a whole lease (no heartbeat): its claim ran out ...
+        CrashingCheckpoints.when(WorkerCheckpoints.POLL_ANSWERED, jobId, () -> {
+            holder.stop();
+            kit.set(tenant.id(), jobId, j -> j.leaseUntil = Instant.now().minusSeconds(1));
+            // ... and another instance claims due work while the holder has read the job to apply the answer
+            CrashingCheckpoints.when(WorkerCheckpoints.APPLYING, jobId, () -> takenMeanwhile.addAll(CompletableFuture
+                    .supplyAsync(() -> claims.claim(false, "taking-instance", Duration.ofSeconds(30), 50, 50, Map.of())).join()));
+        });
+        try {
+            holder.runOnce();
+        } finally {
+            holder.stop();
+            CrashingCheckpoints.disarm();
+            claims.release("taking-instance", takenMeanwhile.stream().map(JobClaims.Claim::jobId).toList(), null);
+        }
+        assertEquals(List.of(), takenMeanwhile.stream().filter(c -> c.jobId() == jobId).toList(),
+                "the job was claimed by a second instance while its holder was applying (it would poll it again)");
+        var job = kit.job(tenant.id(), jobId);
+        assertEquals(JobState.SUBMITTED, job.status);
+        assertTrue(job.lastPolledAt != null, "the holder's answer was applied");
+        claudio.verify(1, postRequestedFor(urlEqualTo("/takeover/jobs/" + ref + "/poll")));
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
