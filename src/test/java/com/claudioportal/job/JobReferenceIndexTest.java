@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.DatabaseOwner;
 import com.claudioportal.infra.Fixtures;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -44,7 +45,10 @@ class JobReferenceIndexTest {
                        'staff@reference.test', 'Staff', now() - make_interval(mins => n), now(), 'REF-' || md5(n::text)
                 from generate_series(1, 5000) n, profile p where p.id = :profile""")
                 .setParameter("tenant", tenant).setParameter("profile", profile).executeUpdate());
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("analyze job").executeUpdate());
+        // as the owner: ANALYZE by the application role only warns and skips the table, and the plan then
+        // rests on whatever statistics autovacuum left (in a full run: none for this tenant, so the
+        // planner expected one row and took another index)
+        DatabaseOwner.maintenance("analyze job");
     }
 
     @Test

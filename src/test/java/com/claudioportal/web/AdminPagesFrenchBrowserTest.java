@@ -54,8 +54,11 @@ class AdminPagesFrenchBrowserTest {
         browsers.forEach(BrowserContext::close);
     }
 
-    /** Data these pages show alike in both languages: the seed profile's and the fixtures' names and codes, ids, seals, settings' names. */
-    static final Pattern ADMIN_DATA = Pattern.compile("^(.*_.*|[a-z0-9.:/, -]+|[0-9]+\\t[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]+ [A-Z]+|[A-Z0-9]{8,}"
+    /**
+     * Data these pages show alike in both languages: the seed profile's and the fixtures' names and codes, ids,
+     * seals, settings' names, and people's e-mail addresses (the platform log also lists other tests' people).
+     */
+    static final Pattern ADMIN_DATA = Pattern.compile("^(.*_.*|[a-z0-9.:/, -]+|[^\\s@]+@[^\\s@]+|[0-9]+\\t[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]+ [A-Z]+|[A-Z0-9]{8,}"
             + "|[0-9a-f]{16,}|.*https?://.*|[↑↓]|Claudio|Keycloak|JSON|CSV|UTC|Dr\\..*|Personnel|Version [0-9]+|Actions?|Administration"
             + "|Organisation|Type|Date|Total|[0-9]+ ?(ms|ans|years)?|#[0-9]+|.*••••.*|HMAC-SHA-256|AES-256-GCM)$");
 
