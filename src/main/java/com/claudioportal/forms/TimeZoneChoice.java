@@ -43,11 +43,16 @@ public class TimeZoneChoice {
 
     /** The zone of the request being answered; UTC outside a request (mails, scheduled work). */
     public static ZoneId current() {
-        io.quarkus.arc.InjectableContext request = io.quarkus.arc.Arc.container().requestContext();
-        if (request == null || !request.isActive()) {
+        io.quarkus.arc.ArcContainer arc = io.quarkus.arc.Arc.container();
+        if (arc == null || !arc.requestContext().isActive()) {
             return ZoneOffset.UTC;
         }
-        return io.quarkus.arc.Arc.container().instance(TimeZoneChoice.class).get().zone();
+        // a request context without an HTTP request (a scheduled task, a test method) has no cookies to read
+        io.quarkus.vertx.http.runtime.CurrentVertxRequest http = arc.instance(io.quarkus.vertx.http.runtime.CurrentVertxRequest.class).get();
+        if (http == null || http.getCurrent() == null) {
+            return ZoneOffset.UTC;
+        }
+        return arc.instance(TimeZoneChoice.class).get().zone();
     }
 
     /** The zone's IANA name, for pages to say which zone their times are in. */

@@ -13,7 +13,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** The export, the readable details, the signed form and the chart, without a running portal. */
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The export, the readable details, the signed form and the chart. A Quarkus test because the filter's
+ * refusals come from the message bundles (forms.Words), which exist only in a running application.
+ */
+@QuarkusTest
 class AuditFormatsTest {
 
     @Test

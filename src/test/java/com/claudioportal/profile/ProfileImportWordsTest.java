@@ -9,7 +9,13 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
-/** What a tenant admin pastes into profile import, and what the portal says back: limits and plain words. */
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * What a tenant admin pastes into profile import, and what the portal says back: limits and plain words
+ * (from the message bundles, so a Quarkus test).
+ */
+@QuarkusTest
 class ProfileImportWordsTest {
 
     static final String BASE = "{\"form_id\":\"F\",\"profile_id\":\"P\",\"profile_name\":\"N\",\"job_data\":[{\"key\":\"a\",\"ui_label\":\"A\"}]}";

@@ -10,6 +10,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Reading a pasted profile. A Quarkus test: its refusals come from the message bundles (forms.Words). */
+@QuarkusTest
 class ProfileJsonTest {
 
     static String seed() throws IOException {
