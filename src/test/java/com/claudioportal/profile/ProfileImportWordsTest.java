@@ -34,6 +34,11 @@ class ProfileImportWordsTest {
     }
 
     @Test
+    void nothingPastedAsksForThePaste() {
+        assertTrue(ProfileJson.parse("  ").problem().contains("Paste"));
+    }
+
+    @Test
     void textThatIsNotJsonSaysWhereItStartsAndWhatToPaste() {
         assertEquals("This is not JSON: line 1 starts with \u201cSample Request JSON:\u201d. Paste the JSON block from Claudio's sample, "
                 + "starting with {.", ProfileJson.parse("Sample Request JSON:\nkey: value").problem());
