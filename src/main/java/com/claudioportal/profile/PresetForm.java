@@ -26,6 +26,10 @@ public class PresetForm {
     public String action;
 
     public record Row(int index, String key, String value, String keyError, String valueError) {
+        /** Whether the editor's select offers this row's key; one posted by hand is shown as it came, beside its error. */
+        public boolean listedIn(List<PresetService.FieldChoice> fields) {
+            return fields.stream().anyMatch(c -> c.key().equals(key));
+        }
     }
 
     /** A preset fills fields of profiles: at most as many as a profile has, each as long as a field value. */
@@ -81,8 +85,11 @@ public class PresetForm {
         return rows;
     }
 
-    /** The values, and any problems with the rows, keyed {@code values[i].key}. */
-    public Map<String, String> values(FormErrors errors) {
+    /**
+     * The values, and any problems with the rows, keyed {@code values[i].key}. A key must be one of
+     * {@code fields} (the editor offers only those in its select): a typo posted by hand is refused.
+     */
+    public Map<String, String> values(FormErrors errors, java.util.Set<String> fields) {
         Map<String, String> values = new LinkedHashMap<>();
         AdminMessages words = Words.of(AdminMessages.class);
         int n = valueKey == null ? 0 : valueKey.size();
@@ -99,6 +106,8 @@ public class PresetForm {
                 errors.add("values[" + i + "].key", words.preset_key_missing());
             } else if (!ProfileRules.KEY.matcher(key).matches()) {
                 errors.add("values[" + i + "].key", words.preset_key_bad());
+            } else if (!fields.contains(key)) {
+                errors.add("values[" + i + "].key", words.preset_key_unknown(key));
             } else if (values.containsKey(key)) {
                 errors.add("values[" + i + "].key", words.preset_key_twice(key));
             } else {

@@ -2,7 +2,6 @@ package com.claudioportal.profile;
 
 import java.net.URI;
 import java.util.List;
-import java.util.TreeSet;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -40,7 +39,7 @@ public class PresetResource {
         static native TemplateInstance presets(List<Preset> presets);
 
         static native TemplateInstance preset(Preset preset, PresetForm form, List<PresetForm.Row> rows, FormErrors errors,
-                List<String> knownKeys);
+                List<PresetService.FieldChoice> fields);
     }
 
     @Inject
@@ -106,9 +105,7 @@ public class PresetResource {
     }
 
     private TemplateInstance editor(Preset preset, PresetForm form, FormErrors errors) {
-        TreeSet<String> keys = new TreeSet<>();
-        Profile.<Profile> list("enabled", true).forEach(p -> p.currentVersion().fields().forEach(f -> keys.add(f.key())));
-        return Templates.preset(preset, form, form.rows(errors), errors, List.copyOf(keys));
+        return Templates.preset(preset, form, form.rows(errors), errors, PresetService.fieldChoices(preset));
     }
 
     private String base() {

@@ -1,7 +1,13 @@
 package com.claudioportal.profile;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +19,8 @@ import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.TextInput;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
+
+import io.quarkus.panache.common.Sort;
 
 /** Creates, changes and deletes the active tenant's presets; audited without their values. */
 @ApplicationScoped
@@ -27,6 +35,29 @@ public class PresetService {
     /** A preset's name, in characters (its column holds 120). */
     static final int MAX_NAME = 120;
 
+    /**
+     * A field a preset may fill, as the editor's select offers it: the key, and the label one of the
+     * profiles gives it; {@code inProfile} false for a key this preset holds that no profile has now
+     * (a field removed since), which is kept rather than silently dropped.
+     */
+    public record FieldChoice(String key, String label, boolean inProfile) {
+    }
+
+    /** The fields of the tenant's enabled profiles (their current versions), by label, then the preset's own others. */
+    public static List<FieldChoice> fieldChoices(Preset preset) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        Profile.<Profile> list("enabled", Sort.by("displayName"), true)
+                .forEach(p -> p.currentVersion().fields().forEach(f -> labels.putIfAbsent(f.key(), f.label())));
+        List<FieldChoice> choices = new ArrayList<>();
+        labels.forEach((key, label) -> choices.add(new FieldChoice(key, label, true)));
+        choices.sort(Comparator.comparing(FieldChoice::label, String.CASE_INSENSITIVE_ORDER).thenComparing(FieldChoice::key));
+        if (preset != null) {
+            preset.values().keySet().stream().filter(k -> !labels.containsKey(k)).sorted()
+                    .forEach(k -> choices.add(new FieldChoice(k, k, false)));
+        }
+        return choices;
+    }
+
     /** Saves a new ({@code presetId} null) or existing preset. */
     @Transactional
     public Saved save(Long presetId, PresetForm form) {
@@ -40,7 +71,9 @@ public class PresetService {
         } else if (Preset.count("lower(name) = ?1 and id <> ?2", name.toLowerCase(), presetId == null ? -1L : presetId) > 0) {
             errors.add("name", Words.of(AdminMessages.class).preset_name_taken(name));
         }
-        Map<String, String> values = form.values(errors);
+        Set<String> fields = new HashSet<>();
+        fieldChoices(preset).forEach(c -> fields.add(c.key()));
+        Map<String, String> values = form.values(errors, fields);
         if (errors.isEmpty() && values.isEmpty()) {
             errors.add("values[0].key", Words.of(AdminMessages.class).preset_values_missing());
         }

@@ -563,6 +563,18 @@ public interface AdminMessages {
     @Message("“{key}” is already set above.")
     String preset_key_twice(String key);
 
+    @Message("No profile has a field “{key}”. Choose one of the listed fields.")
+    String preset_key_unknown(String key);
+
+    @Message("Choose a field…")
+    String preset_choose_field();
+
+    @Message("{key} (no profile has this field now)")
+    String preset_key_orphan(String key);
+
+    @Message("No profile has fields yet: add a profile first, then the fields it asks for can be preset here.")
+    String preset_no_fields();
+
     @Message("Give the preset a name staff will recognise, e.g. the specialist's name.")
     String preset_name_missing();
 

@@ -94,18 +94,31 @@ class ProfileAdminBrowserTest extends BrowserTestBase {
     void managesPresets() {
         fixtures.seedProfile(tenant);
         page.navigate(base + "t/" + tenant + "/admin/presets/new");
-        page.locator("#pk-0").fill("specialist_name");
+        // the keys are picked from the profiles' fields, named by their labels
+        assertThat(page.locator("#pk-0 option[value=specialist_name]")).hasText("Medical Specialist (specialist_name)");
+        page.locator("#pk-0").selectOption("specialist_name");
         page.locator("#pv-0").fill("Dr. Jane Roe");
         page.locator("button[value=add]").click();
-        page.locator("#pk-1").fill("specialist_name");
+        page.locator("#pk-1").selectOption("specialist_name");
         page.locator("#pv-1").fill("MD, FRCSC");
         page.locator("button.btn-primary[value=save]").click();
         assertThat(page.locator("[data-field-error=name]")).containsText("Give the preset a name");
         assertThat(page.locator("[data-field-error='values[1].key']")).containsText("already set above");
         assertThat(page.locator("#pv-0")).hasValue("Dr. Jane Roe");
+        assertThat(page.locator("#pk-0")).hasValue("specialist_name");
 
+        // a key no profile has, posted anyway (a hand-made form): refused beside the field, nothing saved
         page.locator("#f-name").fill("Dr. Jane Roe, orthopaedics");
-        page.locator("#pk-1").fill("specialist_credentials");
+        page.evaluate("() => { const o = document.createElement('option'); o.value = 'specialist_nmae'; o.text = 'typo';"
+                + " document.querySelector('#pk-1').append(o); }");
+        page.locator("#pk-1").selectOption("specialist_nmae");
+        page.locator("button.btn-primary[value=save]").click();
+        assertThat(page.locator("[data-field-error='values[1].key']")).hasText("No profile has a field \u201cspecialist_nmae\u201d. Choose one of the listed fields.");
+        assertThat(page.locator("#pk-1")).hasValue("specialist_nmae");
+        assertEquals(0L, scope.call(tenant, () -> com.claudioportal.profile.Preset.count()));
+        Browsers.screenshots(page, "preset-unknown-field");
+
+        page.locator("#pk-1").selectOption("specialist_credentials");
         page.locator("button.btn-primary[value=save]").click();
         assertThat(page.getByTestId("flash")).containsText("was saved");
         assertThat(page.locator("tr[data-preset='Dr. Jane Roe, orthopaedics']")).containsText("specialist_credentials");
