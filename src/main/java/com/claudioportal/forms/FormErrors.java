@@ -62,10 +62,12 @@ public final class FormErrors {
     /** The summary's lines, in the order the problems were found. */
     public List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
+        // French sets a colon apart: "Enregistrement 2 : écrivez le début…"
+        String colon = Words.french() ? " : " : ": ";
         byField.forEach((field, message) -> {
             Item item = items.get(field);
             String anchor = item != null && item.anchor() != null ? item.anchor() : "f-" + field;
-            String summary = item != null && item.name() != null ? item.name() + ": " + continuing(message) : message;
+            String summary = item != null && item.name() != null ? item.name() + colon + continuing(message) : message;
             entries.add(new Entry(field, message, summary, anchor));
         });
         return entries;

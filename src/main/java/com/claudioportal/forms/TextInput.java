@@ -22,30 +22,32 @@ public final class TextInput {
 
     /** What is wrong with {@code value}, or null when it may be used. {@code null} counts as empty. */
     public static String problem(String value, int maxChars, Lines lines) {
-        return problem(value, maxChars, lines, "This");
+        return problem(value, maxChars, lines, null);
     }
 
-    /** The same, naming the field in the message ("Specialist Bio is too long: ..."), for error summaries. */
+    /**
+     * The same, naming the field in the message ("Specialist Bio is too long: ..."), for error summaries;
+     * {@code what} null says "This". In the reader's language ({@link Words}).
+     */
     public static String problem(String value, int maxChars, Lines lines, String what) {
         if (value == null || value.isEmpty()) {
             return null;
         }
+        FormMessages words = Words.of(FormMessages.class);
         int length = value.codePointCount(0, value.length());
         if (length > maxChars) {
-            return what + " is too long: " + count(length) + " characters, at most " + count(maxChars) + ".";
+            return words.text_too_long(what == null ? words.text_this() : what, count(length), count(maxChars));
         }
         boolean overrides = false;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (isControl(c, lines)) {
-                return lines == Lines.SINGLE && (c == '\n' || c == '\r')
-                        ? "Keep this on one line: remove the line breaks."
-                        : "Remove the invisible control characters; they were probably pasted in by accident.";
+                return lines == Lines.SINGLE && (c == '\n' || c == '\r') ? words.text_one_line() : words.text_control();
             }
             overrides |= isDirectionOverride(c);
         }
         if (overrides && lines == Lines.SINGLE) {
-            return "Remove the invisible characters that change the writing direction: they make text display differently from what it is.";
+            return words.text_direction();
         }
         return null;
     }
@@ -63,8 +65,8 @@ public final class TextInput {
         return (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
     }
 
-    /** 20,000 rather than 20000, in messages. */
+    /** 20,000 rather than 20000 in English messages, 20 000 in French ones. */
     public static String count(long n) {
-        return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(n);
+        return NumberFormat.getIntegerInstance(Words.french() ? Locale.CANADA_FRENCH : Locale.ENGLISH).format(n);
     }
 }

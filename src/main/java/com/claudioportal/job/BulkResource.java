@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.claudioportal.credentials.ClaudioConnection;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
@@ -106,11 +108,10 @@ public class BulkResource {
         BulkSubmission.Outcome outcome = bulk.submit(form, version, preset);
         if (!outcome.jobIds().isEmpty()) {
             int made = outcome.jobIds().size() - outcome.madeBefore();
-            String text = made == 0 ? "These jobs were already created: nothing was sent again."
-                    : "Created " + jobs(made) + (outcome.madeBefore() > 0 ? "; " + jobs(outcome.madeBefore())
-                            + " had been created already by this form." : ".");
+            JobMessages words = Words.of(JobMessages.class);
+            String text = made == 0 ? words.bulk_made_before() : words.bulk_made(made, outcome.madeBefore());
             if (outcome.errors().any()) {
-                flash.problem(text + " The others were not: " + String.join(" ", outcome.errors().all().values()));
+                flash.problem(text + " " + words.bulk_others_not() + " " + String.join(" ", outcome.errors().all().values()));
             } else {
                 flash.success(text);
             }
@@ -239,10 +240,6 @@ public class BulkResource {
         } catch (IllegalArgumentException e) {
             return null;
         }
-    }
-
-    private static String jobs(int n) {
-        return n + (n == 1 ? " job" : " jobs");
     }
 
     private String base() {

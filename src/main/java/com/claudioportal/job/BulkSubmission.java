@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.claudioportal.profile.Preset;
 import com.claudioportal.profile.ProfileField;
 import com.claudioportal.profile.ProfileVersion;
@@ -90,7 +92,7 @@ public class BulkSubmission {
         FormErrors errors = FormErrors.none();
         UUID batch = form.batchKeyOrNull();
         if (batch == null) {
-            return new Outcome(List.of(), 0, errors.add("form", "This form is out of date. Reload the page and try again."));
+            return new Outcome(List.of(), 0, errors.add("form", Words.of(JobMessages.class).err_form_out_of_date()));
         }
         JobSubmission.checkPriority(form.priority, errors);
         JobSubmission.checkDue(form.dueAt, errors);
@@ -104,10 +106,9 @@ public class BulkSubmission {
             }
         }
         if (form.rows.isEmpty()) {
-            errors.add("audio", "Add at least one recording.");
+            errors.add("audio", Words.of(JobMessages.class).err_add_recording());
         } else if (form.rows.size() > MAX_RECORDINGS) {
-            errors.add("audio", "Send at most " + MAX_RECORDINGS + " recordings at once; remove " + (form.rows.size() - MAX_RECORDINGS)
-                    + " and send them in another batch.");
+            errors.add("audio", Words.of(JobMessages.class).err_too_many_recordings(MAX_RECORDINGS, form.rows.size() - MAX_RECORDINGS));
         }
         checkRows(form, batch, errors);
         if (errors.any()) {
@@ -144,6 +145,7 @@ public class BulkSubmission {
      * (the batch sent before). Unknown or foreign recordings are a 404, as everywhere.
      */
     private static void checkRows(BulkForm form, UUID batch, FormErrors errors) {
+        JobMessages words = Words.of(JobMessages.class);
         QuarkusTransaction.requiringNew().run(() -> {
             Set<UUID> seen = new HashSet<>();
             for (int i = 0; i < form.rows.size(); i++) {
@@ -158,10 +160,10 @@ public class BulkSubmission {
                 if (upload == null || upload.kind != UploadKind.AUDIO) {
                     throw new NotFoundException();
                 }
-                String item = "Recording " + (i + 1) + " (" + upload.originalFilename + ")";
+                String item = words.item_recording_named(i + 1, upload.originalFilename);
                 String anchor = "jn-" + id;
                 if (!seen.add(id)) {
-                    errors.add("row[" + i + "].jobName", "This recording is listed twice; remove one.", item, anchor);
+                    errors.add("row[" + i + "].jobName", words.err_listed_twice(), item, anchor);
                     continue;
                 }
                 if (upload.jobId != null) {
@@ -176,9 +178,9 @@ public class BulkSubmission {
                 }
                 String name = row.jobName() == null ? "" : row.jobName().trim();
                 if (name.isEmpty()) {
-                    errors.add("row[" + i + "].jobName", "Give the job a name you will recognise in the job list.", item, anchor);
+                    errors.add("row[" + i + "].jobName", words.err_job_name_missing(), item, anchor);
                 } else if (name.length() > MAX_NAME) {
-                    errors.add("row[" + i + "].jobName", "Keep the name under " + MAX_NAME + " characters.", item, anchor);
+                    errors.add("row[" + i + "].jobName", words.err_job_name_too_long(MAX_NAME), item, anchor);
                 }
             }
         });

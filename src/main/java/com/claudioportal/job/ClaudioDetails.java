@@ -3,6 +3,8 @@ package com.claudioportal.job;
 import java.util.List;
 import java.util.Locale;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -24,9 +26,18 @@ public record ClaudioDetails(String status, String submittedAt, String completed
         }
     }
 
+    /** The files as the page lists them: in natural order of their names (dictée-2 before dictée-10). */
     public ClaudioDetails {
-        inputFiles = inputFiles == null ? List.of() : List.copyOf(inputFiles);
-        outputFiles = outputFiles == null ? List.of() : List.copyOf(outputFiles);
+        inputFiles = sorted(inputFiles);
+        outputFiles = sorted(outputFiles);
+    }
+
+    private static List<File> sorted(List<File> files) {
+        if (files == null) {
+            return List.of();
+        }
+        return files.stream().filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparing((File f) -> f.filename() == null ? "" : f.filename(), NaturalOrder.INSTANCE))
+                .toList();
     }
 
     /** "12:34" or "1:02:03"; null when Claudio did not say. */
@@ -41,7 +52,7 @@ public record ClaudioDetails(String status, String submittedAt, String completed
 
     /** The blank-audio flag in words, or null when Claudio found speech (or did not say). */
     public String blankAudioWarning() {
-        return Boolean.TRUE.equals(blankAudio) ? "Claudio found no speech in the audio." : null;
+        return Boolean.TRUE.equals(blankAudio) ? Words.of(JobMessages.class).claudio_blank_audio() : null;
     }
 
     public String json() {

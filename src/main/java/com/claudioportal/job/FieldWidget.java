@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.claudioportal.forms.TextInput;
 import com.claudioportal.profile.ProfileField;
 import com.claudioportal.profile.ProfileRules;
@@ -80,8 +82,9 @@ public enum FieldWidget {
     /** What is wrong with {@code value} for this field, or null. */
     public String problem(ProfileField f, String value) {
         String v = value == null ? "" : value.trim();
+        JobMessages words = Words.of(JobMessages.class);
         if (v.isEmpty()) {
-            return f.required() ? "Enter " + f.label() + "." : null;
+            return f.required() ? words.err_field_required(f.label()) : null;
         }
         String text = TextInput.problem(v, maxChars(), this == TEXTAREA ? TextInput.Lines.MULTI : TextInput.Lines.SINGLE, f.label());
         if (text != null) {
@@ -92,29 +95,29 @@ public enum FieldWidget {
                 try {
                     new BigDecimal(v.replace(',', '.'));
                 } catch (NumberFormatException e) {
-                    return "Enter a number, like 42 or 3.5.";
+                    return words.err_field_number();
                 }
             }
             case DATE -> {
                 try {
                     LocalDate.parse(v);
                 } catch (DateTimeParseException e) {
-                    return "Enter a date as year-month-day, like 2026-03-14.";
+                    return words.err_field_date();
                 }
             }
             case CHOICE -> {
                 if (!f.options().contains(v)) {
-                    return "Choose one of the listed options.";
+                    return words.err_field_choice();
                 }
             }
             case YES_NO -> {
                 if (!v.equals(YES) && !v.equals(NO)) {
-                    return "Choose Yes or No.";
+                    return words.err_field_yes_no();
                 }
             }
             case EMAIL -> {
                 if (!EMAIL_PATTERN.matcher(v).matches()) {
-                    return "Enter an e-mail address, like name@clinic.org.";
+                    return words.err_field_email();
                 }
             }
             default -> {

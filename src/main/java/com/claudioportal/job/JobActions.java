@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.upload.Upload;
@@ -83,18 +85,18 @@ public class JobActions {
     /** A tenant admin changes the priority and due time (audited; the due time must lie ahead). */
     public String reschedule(long jobId, String priorityValue, String dueValue) {
         JobPriority priority = JobPriority.parse(priorityValue);
-        JobDue.Parsed due = JobDue.parse(dueValue);
+        JobDue.Parsed due = JobDue.parse(dueValue, com.claudioportal.forms.TimeZoneChoice.current());
         return JobChanges.byPerson(() -> {
             // first the job: another tenant's id is a 404 whatever the form says
             Job job = find(jobId);
             if (priority == null) {
-                return "Choose one of the listed priorities.";
+                return Words.of(JobMessages.class).err_priority();
             }
             if (due.problem() != null) {
                 return due.problem();
             }
             if (job.status.isFinished()) {
-                return "This job is finished; its priority and due time no longer matter.";
+                return Words.of(JobMessages.class).err_schedule_finished();
             }
             JobPriority before = job.priority;
             java.time.Instant dueBefore = job.dueAt;

@@ -6,6 +6,8 @@ import jakarta.persistence.OptimisticLockException;
 
 import org.hibernate.StaleStateException;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -14,8 +16,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * in words instead of overwriting it, and an illegal move comes back as its explanation.
  */
 public final class JobChanges {
-
-    public static final String CHANGED_MEANWHILE = "This job changed while you were looking at it. Look at it again and choose once more.";
 
     private JobChanges() {
     }
@@ -28,7 +28,7 @@ public final class JobChanges {
             return e.getMessage();
         } catch (RuntimeException e) {
             if (isConflict(e)) {
-                return CHANGED_MEANWHILE;
+                return Words.of(JobMessages.class).err_changed_meanwhile();
             }
             throw e;
         }

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadKind;
 
@@ -31,7 +33,7 @@ public class JobContent {
     public List<String> erase(Job job, String actor, String why) {
         if (!erasable(job)) {
             throw new JobLifecycle.IllegalTransition(job.status, job.status, job.isContentErased()
-                    ? "This job's content was erased already." : "Only a finished job's content can be erased.");
+                    ? Words.of(JobMessages.class).err_erased_already() : Words.of(JobMessages.class).err_erase_unfinished());
         }
         Map<String, String> replacements = new LinkedHashMap<>();
         if (job.name != null && !job.name.isBlank()) {

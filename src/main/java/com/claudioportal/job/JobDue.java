@@ -3,14 +3,20 @@ package com.claudioportal.job;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
+
 /**
- * A due time as people type it: a {@code datetime-local} value in UTC (the portal shows every time
- * in UTC), not in the past, within two years. Empty means "the profile's expected turnaround".
+ * A due time as people type it: a {@code datetime-local} value in the reader's time zone
+ * (forms.TimeZoneChoice: their choice in My settings, else their browser's), not in the past, within
+ * two years. Empty means "the profile's expected turnaround". Stored as an instant; the timeline
+ * names it in UTC.
  */
 public final class JobDue {
 
@@ -23,30 +29,37 @@ public final class JobDue {
     private JobDue() {
     }
 
-    public static Parsed parse(String value) {
+    /** A value typed by someone whose clock is in {@code zone} (a time the clocks skip is read as the first after it). */
+    public static Parsed parse(String value, ZoneId zone) {
         if (value == null || value.isBlank()) {
             return new Parsed(null, null);
         }
+        JobMessages words = Words.of(JobMessages.class);
         Instant at;
         try {
             at = LocalDateTime.parse(value.trim().length() > 16 ? value.trim().substring(0, 16) : value.trim(), INPUT)
-                    .toInstant(ZoneOffset.UTC);
+                    .atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            return new Parsed(null, "Write the due date and time like 2026-03-14 09:30.");
+            return new Parsed(null, words.err_due_format());
         }
         Instant now = Instant.now();
         if (at.isBefore(now.minus(1, ChronoUnit.MINUTES))) {
-            return new Parsed(null, "That time has passed. Choose a due time in the future, or leave it empty.");
+            return new Parsed(null, words.err_due_past());
         }
         if (at.isAfter(now.plus(Duration.ofDays(731)))) {
-            return new Parsed(null, "Choose a due time within the next two years.");
+            return new Parsed(null, words.err_due_far());
         }
         return new Parsed(at, null);
     }
 
-    /** The value for a {@code datetime-local} input. */
+    /** The value for a {@code datetime-local} input, on the clock of {@code zone}. */
+    public static String input(Instant at, ZoneId zone) {
+        return at == null ? "" : INPUT.format(at.atZone(zone));
+    }
+
+    /** The same in UTC. */
     public static String input(Instant at) {
-        return at == null ? "" : INPUT.format(at.atOffset(ZoneOffset.UTC));
+        return input(at, ZoneOffset.UTC);
     }
 
     /** "2026-03-14 09:30 UTC", or "none". */
@@ -56,13 +69,14 @@ public final class JobDue {
 
     /** "24 hours", "3 days", "90 minutes": what an empty due time means, in words. */
     public static String describe(Duration turnaround) {
+        JobMessages words = Words.of(JobMessages.class);
         long minutes = turnaround.toMinutes();
         if (minutes % 1440 == 0 && minutes >= 2880) {
-            return minutes / 1440 + " days";
+            return words.due_days(minutes / 1440);
         }
         if (minutes % 60 == 0) {
-            return minutes / 60 == 1 ? "1 hour" : minutes / 60 + " hours";
+            return words.due_hours(minutes / 60);
         }
-        return minutes + " minutes";
+        return words.due_minutes(minutes);
     }
 }

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.claudioportal.upload.UploadKind;
 
 /**
@@ -188,7 +190,7 @@ public class JobLifecycle {
     /** Cancels a job Claudio does not have (its files are deleted by the caller). */
     public void cancelled(Job job, String actor, String name) {
         if (job.claudioReference != null) {
-            throw new IllegalTransition(job.status, JobState.CANCELLED, "This job can no longer be cancelled here.");
+            throw new IllegalTransition(job.status, JobState.CANCELLED, Words.of(JobMessages.class).err_cannot_cancel());
         }
         move(job, JobState.CANCELLED, null, null, "Cancelled by " + name + ". Its files were deleted from the portal.", actor, false);
     }
@@ -196,7 +198,7 @@ public class JobLifecycle {
     /** Tries a failed job again from where it stopped; only one that Claudio never accepted. */
     public void retried(Job job, String actor, String name) {
         if (job.status != JobState.FAILED || job.claudioReference != null) {
-            throw new IllegalTransition(job.status, JobState.QUEUED, "Only a failed job that Claudio has not accepted can be tried again.");
+            throw new IllegalTransition(job.status, JobState.QUEUED, Words.of(JobMessages.class).err_cannot_retry());
         }
         move(job, JobState.QUEUED, null, Instant.now(), "Tried again by " + name + ".", actor, true);
         job.attempts = 0;
@@ -205,7 +207,7 @@ public class JobLifecycle {
     /** After a lost submit answer: the job turned out to be at Claudio under {@code reference}. */
     public void linked(Job job, String reference, String nameAtClaudio, String actor, String name) {
         if (job.status != JobState.NEEDS_ATTENTION) {
-            throw new IllegalTransition(job.status, JobState.SUBMITTED, "This job does not need attention.");
+            throw new IllegalTransition(job.status, JobState.SUBMITTED, Words.of(JobMessages.class).err_no_attention_needed());
         }
         // not Claudio's name of the job: job names carry patients' names, and auditors read the timeline
         move(job, JobState.SUBMITTED, null, Instant.now(), name + " linked Claudio's job " + reference + ".", actor, true);
@@ -219,7 +221,7 @@ public class JobLifecycle {
     /** A person decided to send the job to Claudio again (Claudio may then have it twice). */
     public void submittedAgain(Job job, String actor, String name) {
         if (job.status != JobState.NEEDS_ATTENTION) {
-            throw new IllegalTransition(job.status, JobState.QUEUED, "This job does not need attention.");
+            throw new IllegalTransition(job.status, JobState.QUEUED, Words.of(JobMessages.class).err_no_attention_needed());
         }
         move(job, JobState.QUEUED, null, Instant.now(), name + " chose to submit the job to Claudio again.", actor, true);
         job.submitStartedAt = null;
@@ -229,7 +231,7 @@ public class JobLifecycle {
     /** A person asked to check the job at Claudio now: polled in the priority lane. */
     public void checkedNow(Job job, String actor, String name) {
         if (job.claudioReference == null || (job.status != JobState.SUBMITTED && job.status != JobState.FAILED)) {
-            throw new IllegalTransition(job.status, JobState.SUBMITTED, "Only a job Claudio has accepted can be checked.");
+            throw new IllegalTransition(job.status, JobState.SUBMITTED, Words.of(JobMessages.class).err_cannot_check());
         }
         if (job.status == JobState.FAILED) {
             move(job, JobState.SUBMITTED, null, Instant.now(), name + " asked the portal to check the job at Claudio again.", actor, true);

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.Membership;
@@ -69,7 +71,7 @@ public class JobListResource {
                 try {
                     query.profile = Long.valueOf(profile.trim());
                 } catch (NumberFormatException e) {
-                    query.problems.add("The profile filter was not understood, so jobs of every profile are shown.");
+                    query.problems.add(Words.of(JobMessages.class).list_bad_profile());
                     profile = null;
                 }
             }

@@ -12,6 +12,8 @@ import java.util.Map;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.forms.TimeZoneChoice;
 
@@ -69,25 +71,25 @@ public class JobQuery {
      */
     public JobQuery checked() {
         if (status != null && !status.isBlank() && state() == null && !inProgress()) {
-            problems.add("There is no status \u201c" + shorten(status) + "\u201d, so the list shows every status.");
+            problems.add(Words.of(JobMessages.class).list_bad_status(shorten(status)));
             status = null;
         }
         from = checkedDate(from, "from");
         to = checkedDate(to, "to");
         if (after != null && !after.isBlank() && cursor(after) == null) {
-            problems.add("The link to older jobs was not understood, so the list starts with the newest.");
+            problems.add(Words.of(JobMessages.class).list_bad_older());
             after = null;
         }
         if (before != null && !before.isBlank() && cursor(before) == null) {
-            problems.add("The link to newer jobs was not understood, so the list starts with the newest.");
+            problems.add(Words.of(JobMessages.class).list_bad_newer());
             before = null;
         }
         if (q != null && q.strip().length() > MAX_SEARCH) {
-            problems.add("Search for at most " + MAX_SEARCH + " characters of a job name or a Claudio reference.");
+            problems.add(Words.of(JobMessages.class).list_search_too_long(MAX_SEARCH));
             q = null;
         }
         if (submitter != null && submitter.strip().length() > 320) {
-            problems.add("The submitter was not understood, so jobs of every submitter are shown.");
+            problems.add(Words.of(JobMessages.class).list_bad_submitter());
             submitter = null;
         }
         return this;
@@ -97,7 +99,7 @@ public class JobQuery {
         if (value == null || value.isBlank() || date(value) != null) {
             return value;
         }
-        problems.add("The date \u201c" + shorten(value) + "\u201d (" + which + ") was not understood: use year-month-day, like 2026-03-14.");
+        problems.add(Words.of(JobMessages.class).list_bad_date(shorten(value), which.equals("from")));
         return null;
     }
 

@@ -12,6 +12,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.claudioportal.audit.Audited;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileVersion;
@@ -51,9 +53,9 @@ public class JobResource {
             return List.of(JobPriority.values());
         }
 
-        /** The due time for the admin's datetime-local input. */
+        /** The due time for the admin's datetime-local input, on the reader's clock. */
         public String dueInput() {
-            return JobDue.input(job.dueAt);
+            return JobDue.input(job.dueAt, com.claudioportal.forms.TimeZoneChoice.current());
         }
 
         public String dueWords() {
@@ -64,9 +66,9 @@ public class JobResource {
         public String title() {
             String name = job.name;
             return switch (job.status) {
-                case COMPLETED -> "\u2713 Transcript ready \u00b7 " + name;
-                case FAILED -> "\u2717 Failed \u00b7 " + name;
-                case NEEDS_ATTENTION -> "! Needs attention \u00b7 " + name;
+                case COMPLETED -> Words.of(JobMessages.class).title_ready(name);
+                case FAILED -> Words.of(JobMessages.class).title_failed(name);
+                case NEEDS_ATTENTION -> Words.of(JobMessages.class).title_attention(name);
                 default -> name;
             };
         }
@@ -117,7 +119,7 @@ public class JobResource {
     @TenantRoles(TenantRole.STAFF)
     @Audited(value = "job.retried", target = "job", id = "jobId")
     public Response retry(@PathParam("jobId") long jobId) {
-        return done(jobId, actions.retry(jobId), "The job will be tried again.");
+        return done(jobId, actions.retry(jobId), Words.of(JobMessages.class).done_retry());
     }
 
     /**
@@ -137,7 +139,7 @@ public class JobResource {
     @TenantRoles(TenantRole.STAFF)
     @Audited(value = "job.cancelled", target = "job", id = "jobId")
     public Response cancel(@PathParam("jobId") long jobId) {
-        return done(jobId, actions.cancel(jobId), "The job was cancelled.");
+        return done(jobId, actions.cancel(jobId), Words.of(JobMessages.class).done_cancel());
     }
 
     @POST
@@ -145,7 +147,7 @@ public class JobResource {
     @TenantRoles(TenantRole.STAFF)
     @Audited(value = "job.resubmitted", target = "job", id = "jobId")
     public Response submitAgain(@PathParam("jobId") long jobId) {
-        return done(jobId, actions.submitAgain(jobId), "The job will be submitted to Claudio again.");
+        return done(jobId, actions.submitAgain(jobId), Words.of(JobMessages.class).done_submit_again());
     }
 
     /** Tenant admins change the priority and due time later (audited). */
@@ -154,7 +156,7 @@ public class JobResource {
     @TenantRoles(TenantRole.TENANT_ADMIN)
     @Audited(value = "job.rescheduled", target = "job", id = "jobId")
     public Response schedule(@PathParam("jobId") long jobId, @RestForm String priority, @RestForm String dueAt) {
-        return done(jobId, actions.reschedule(jobId, priority, dueAt), "The priority and due time are saved.");
+        return done(jobId, actions.reschedule(jobId, priority, dueAt), Words.of(JobMessages.class).done_schedule());
     }
 
     /** After an action: back to the job page with what happened. Shared with tracking's page actions. */

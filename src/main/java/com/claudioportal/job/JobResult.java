@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -59,18 +61,20 @@ public record JobResult(List<String> transcriptUrls, List<String> mediaFiles, Li
     }
 
     public List<Link> transcripts() {
-        return links(transcriptUrls, "Transcript ");
+        return links(transcriptUrls, n -> Words.of(JobMessages.class).item_transcript(n));
     }
 
     public List<Link> media() {
-        return links(mediaFiles, "Media file ");
+        return links(mediaFiles, n -> Words.of(JobMessages.class).item_media(n));
     }
 
-    private static List<Link> links(List<String> urls, String fallback) {
+    /** Numbered as Claudio lists them (the index fetches a fresh link), shown in natural order: dictée-2 before dictée-10. */
+    private static List<Link> links(List<String> urls, java.util.function.IntFunction<String> fallback) {
         java.util.ArrayList<Link> links = new java.util.ArrayList<>();
         for (int i = 0; i < urls.size(); i++) {
-            links.add(new Link(i, nameOf(urls.get(i), fallback + (i + 1))));
+            links.add(new Link(i, nameOf(urls.get(i), fallback.apply(i + 1))));
         }
+        links.sort(java.util.Comparator.comparing(Link::name, NaturalOrder.INSTANCE));
         return links;
     }
 

@@ -22,6 +22,8 @@ import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadKind;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.TextInput;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
@@ -80,9 +82,10 @@ public class JobSubmission {
     @Transactional
     public Outcome submit(SubmitForm form, ProfileVersion version) {
         FormErrors errors = FormErrors.none();
+        JobMessages words = Words.of(JobMessages.class);
         UUID key = form.submissionKeyOrNull();
         if (key == null) {
-            return new Outcome(null, errors.add("form", "This form is out of date. Reload the page and try again."));
+            return new Outcome(null, errors.add("form", words.err_form_out_of_date()));
         }
         Job existing = Job.find("submissionKey", key).firstResult();
         if (existing != null) {
@@ -93,16 +96,16 @@ public class JobSubmission {
             throw new NotFoundException();
         }
         if (!profile.enabled) {
-            errors.add("form", "Your tenant admin has disabled the profile \u201c" + profile.displayName + "\u201d. Choose another profile.");
+            errors.add("form", words.err_profile_disabled(profile.displayName));
         }
         if (ClaudioConnection.current() == null) {
-            errors.add("form", "Your tenant admin has not set up the Claudio connection yet, so jobs cannot be sent.");
+            errors.add("form", words.err_no_connection());
         }
         String name = form.jobName == null ? "" : form.jobName.trim();
         if (name.isEmpty()) {
-            errors.add("jobName", "Give the job a name you will recognise in the job list.");
+            errors.add("jobName", words.err_job_name_missing());
         } else {
-            String problem = TextInput.problem(name, MAX_NAME, TextInput.Lines.SINGLE, "The job name");
+            String problem = TextInput.problem(name, MAX_NAME, TextInput.Lines.SINGLE, words.err_job_name_what());
             if (problem != null) {
                 errors.add("jobName", problem);
             }
@@ -129,7 +132,7 @@ public class JobSubmission {
             return new Outcome(same.jobId, FormErrors.none(), true);
         }
         if (audio.isEmpty()) {
-            errors.add("audio", "Add at least one recording.");
+            errors.add("audio", words.err_add_recording());
         }
         String[][] trims = new String[audio.size()][];
         for (int i = 0; i < audio.size(); i++) {
@@ -138,14 +141,14 @@ public class JobSubmission {
         List<String> allowed = version.docTypes();
         for (int i = 0; i < documents.size(); i++) {
             String type = form.documents.get(i).docType();
-            String item = "Document " + (i + 1);
+            String item = words.item_document(i + 1);
             String anchor = "dt-" + documents.get(i).id;
             if (allowed.isEmpty()) {
-                errors.add("document[" + i + "].docType", "This profile takes no documents. Remove the document or choose another profile.", item, anchor);
+                errors.add("document[" + i + "].docType", words.err_doc_not_taken(), item, anchor);
             } else if (type == null || type.isBlank()) {
-                errors.add("document[" + i + "].docType", "Choose what kind of document this is.", item, anchor);
+                errors.add("document[" + i + "].docType", words.err_doc_type_missing(), item, anchor);
             } else if (!allowed.contains(type)) {
-                errors.add("document[" + i + "].docType", "Choose one of the listed document types.", item, anchor);
+                errors.add("document[" + i + "].docType", words.err_doc_type_unknown(), item, anchor);
             }
         }
         if (errors.any()) {
@@ -226,27 +229,27 @@ public class JobSubmission {
         }
     }
 
-    /** "Field 3 (Specialist bio)": how the error summary names a profile field. */
     /** The chosen priority (routine when none), or null with the problem added beside the field. */
     static JobPriority checkPriority(String value, FormErrors errors) {
         JobPriority priority = value == null || value.isBlank() ? JobPriority.ROUTINE : JobPriority.parse(value);
         if (priority == null) {
-            errors.add("priority", "Choose one of the listed priorities.");
+            errors.add("priority", Words.of(JobMessages.class).err_priority());
         }
         return priority;
     }
 
     /** The due time typed (none: the profile's turnaround), with its problem added beside the field. */
     static JobDue.Parsed checkDue(String value, FormErrors errors) {
-        JobDue.Parsed due = JobDue.parse(value);
+        JobDue.Parsed due = JobDue.parse(value, com.claudioportal.forms.TimeZoneChoice.current());
         if (due.problem() != null) {
             errors.add("dueAt", due.problem());
         }
         return due;
     }
 
+    /** "Field 3 (Specialist bio)": how the error summary names a profile field. */
     static String fieldItem(int index, ProfileField field) {
-        return "Field " + (index + 1) + " (" + field.label() + ")";
+        return Words.of(JobMessages.class).item_field(index + 1, field.label());
     }
 
     /** The id of a profile field's input on the form. */
@@ -263,14 +266,15 @@ public class JobSubmission {
         String start = input.start() == null ? "" : input.start().trim();
         String end = input.end() == null ? "" : input.end().trim();
         Double duration = upload.durationSeconds;
-        String item = "Recording " + (i + 1);
+        JobMessages words = Words.of(JobMessages.class);
+        String item = words.item_recording(i + 1);
         long startS = start.isEmpty() ? 0 : Trim.seconds(start);
         long endS = end.isEmpty() ? -2 : Trim.seconds(end);
         if (startS < 0) {
-            errors.add("audio[" + i + "].start", "Write the start as HH:MM:SS, like 00:01:30.", item, "as-" + upload.id);
+            errors.add("audio[" + i + "].start", words.err_trim_start_format(), item, "as-" + upload.id);
         }
         if (endS == -1) {
-            errors.add("audio[" + i + "].end", "Write the end as HH:MM:SS, like 00:12:00.", item, "ae-" + upload.id);
+            errors.add("audio[" + i + "].end", words.err_trim_end_format(), item, "ae-" + upload.id);
         }
         if (startS < 0 || endS == -1) {
             return new String[] { start, end };
@@ -280,18 +284,18 @@ public class JobSubmission {
         }
         if (endS == -2) {
             if (duration == null) {
-                errors.add("audio[" + i + "].end", "Enter where to stop: the length of this recording is not known.", item, "ae-" + upload.id);
+                errors.add("audio[" + i + "].end", words.err_trim_end_unknown(), item, "ae-" + upload.id);
                 return new String[] { start, end };
             }
             endS = (long) Math.floor(duration);
             if (endS <= startS) {
-                errors.add("audio[" + i + "].start", "Start before " + Trim.format(endS) + ": the recording ends there.", item,
+                errors.add("audio[" + i + "].start", words.err_trim_start_past_end(Trim.format(endS)), item,
                         "as-" + upload.id);
                 return new String[] { start, end };
             }
         }
         if (endS <= startS) {
-            errors.add("audio[" + i + "].end", "The end must come after the start.", item, "ae-" + upload.id);
+            errors.add("audio[" + i + "].end", words.err_trim_end_before_start(), item, "ae-" + upload.id);
         }
         return new String[] { Trim.format(startS), Trim.format(endS) };
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.claudioportal.profile.Preset;
 import com.claudioportal.profile.ProfileField;
 
@@ -47,15 +49,7 @@ final class PresetFill {
     }
 
     static String message(String presetName, List<String> filled, List<String> kept) {
-        String text = filled.isEmpty() ? "Nothing to fill from \u201c" + presetName + "\u201d"
-                : "Filled " + fields(filled.size()) + " from \u201c" + presetName + "\u201d (" + String.join(", ", filled) + ")";
-        if (!kept.isEmpty()) {
-            text += "; kept " + kept.size() + " you had typed (" + String.join(", ", kept) + ")";
-        }
-        return text + ".";
-    }
-
-    private static String fields(int n) {
-        return n + (n == 1 ? " field" : " fields");
+        return Words.of(JobMessages.class).preset_fill(presetName, filled.size(), String.join(", ", filled), kept.size(),
+                String.join(", ", kept));
     }
 }

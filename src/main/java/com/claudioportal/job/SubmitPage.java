@@ -7,6 +7,9 @@ import com.claudioportal.profile.Preset;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileVersion;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.TimeZoneChoice;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 
 /** Everything the submit page shows, built by {@link SubmitResource} from a profile version and a form. */
 public record SubmitPage(Profile profile, ProfileVersion version, String submissionKey, String jobName, boolean isRaw,
@@ -23,8 +26,23 @@ public record SubmitPage(Profile profile, ProfileVersion version, String submiss
                     JobDue.describe(expectedTurnaround), List.of(JobPriority.values()));
         }
 
+        /** "Due (America/Toronto)": the input is read on the reader's clock (forms.TimeZoneChoice). */
+        public String dueLabel() {
+            return Words.of(JobMessages.class).due_label(TimeZoneChoice.current().getId());
+        }
+
+        /** What an empty due time means and which clock the input is on; with a time typed, that time in UTC. */
         public String dueHelp() {
-            return "Empty: due " + defaultDue + " after it is saved (the profile's expected turnaround).";
+            JobMessages words = Words.of(JobMessages.class);
+            String help = words.due_help(defaultDue, TimeZoneChoice.current().getId());
+            String utc = dueUtc();
+            return utc.isEmpty() ? help : help + " " + words.due_in_utc(utc);
+        }
+
+        /** The typed due time in UTC, for the input's tooltip; empty when none or not readable. */
+        public String dueUtc() {
+            JobDue.Parsed due = dueAt.isBlank() ? null : JobDue.parse(dueAt, TimeZoneChoice.current());
+            return due == null || due.at() == null ? "" : JobDue.words(due.at());
         }
     }
 

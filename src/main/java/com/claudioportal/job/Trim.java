@@ -1,5 +1,7 @@
 package com.claudioportal.job;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.claudioportal.claudio.ClipTime;
 
 /**
@@ -40,10 +42,10 @@ public final class Trim {
         long endS = end == null || end.isBlank() ? -1 : seconds(end);
         long startS = start == null || start.isBlank() ? -1 : seconds(start);
         if (endS > length) {
-            return "This recording is " + clock(length) + " long, shorter than the trim end " + clock(endS) + ".";
+            return Words.of(JobMessages.class).note_trim_end(clock(length), clock(endS));
         }
         if (startS >= length) {
-            return "This recording is " + clock(length) + " long, shorter than the trim start " + clock(startS) + ".";
+            return Words.of(JobMessages.class).note_trim_start(clock(length), clock(startS));
         }
         return null;
     }

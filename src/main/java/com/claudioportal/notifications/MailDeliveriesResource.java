@@ -88,7 +88,7 @@ public class MailDeliveriesResource {
             m.nextAttemptAt = Instant.now();
             audit.record("mail.retried", "mail", m.id, Map.of("recipient", m.recipient));
             wakeUp.mailWritten();
-            flash.success("The mail to " + m.recipient + " will be sent again.");
+            flash.success(com.claudioportal.forms.Words.of(com.claudioportal.web.WorkflowMessages.class).mail_will_retry(m.recipient));
         }
         return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/admin/mail")).build();
     }

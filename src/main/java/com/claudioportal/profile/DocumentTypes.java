@@ -1,12 +1,18 @@
 package com.claudioportal.profile;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 
 /**
- * Document types in words for people, while Claudio gets the code: "loi" is shown as "Letter of
- * instruction". Claudio documents only {@code loi}; a code the portal does not know is shown as
- * it is. Profiles carry codes only (their editor may add labels later: this is the place to read them).
+ * Document types in words for people, in their language, while Claudio gets the code: "loi" is shown
+ * as "Letter of instruction" or "Lettre d'instruction". Claudio documents only {@code loi}; a code the
+ * portal does not know is shown as it is. Profiles carry codes only (their editor may add labels
+ * later: this is the place to read them).
  */
 public final class DocumentTypes {
 
@@ -14,7 +20,7 @@ public final class DocumentTypes {
     public record Option(String code, String label) {
     }
 
-    private static final Map<String, String> KNOWN = Map.of("loi", "Letter of instruction");
+    private static final Map<String, Function<JobMessages, String>> KNOWN = Map.of("loi", JobMessages::doctype_loi);
 
     private DocumentTypes() {
     }
@@ -23,7 +29,8 @@ public final class DocumentTypes {
         if (code == null || code.isBlank()) {
             return "";
         }
-        return KNOWN.getOrDefault(code.trim().toLowerCase(java.util.Locale.ROOT), code);
+        Function<JobMessages, String> words = KNOWN.get(code.trim().toLowerCase(Locale.ROOT));
+        return words == null ? code : words.apply(Words.of(JobMessages.class));
     }
 
     public static List<Option> options(List<String> codes) {

@@ -15,6 +15,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.WorkflowMessages;
 import com.claudioportal.audit.Audited;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.forms.Flash;
@@ -66,18 +68,19 @@ public class RetentionResource {
     @Audited(value = "tenant.retention-changed", target = "tenant")
     public Response save(@RestForm String keep, @RestForm String days) {
         FormErrors errors = FormErrors.none();
+        WorkflowMessages words = Words.of(WorkflowMessages.class);
         Integer chosen = null;
         if ("days".equals(keep)) {
             try {
                 chosen = Integer.parseInt(days == null ? "" : days.trim());
             } catch (NumberFormatException e) {
-                errors.add("days", "Enter a whole number of days.");
+                errors.add("days", words.ret_err_number());
             }
             if (chosen != null && (chosen < config.minDays() || chosen > config.maxDays())) {
-                errors.add("days", "Choose between " + config.minDays() + " and " + config.maxDays() + " days.");
+                errors.add("days", words.ret_err_bounds(config.minDays(), config.maxDays()));
             }
         } else if (!"forever".equals(keep)) {
-            errors.add("keep", "Choose how long to keep job content.");
+            errors.add("keep", words.ret_err_keep());
         }
         if (errors.any()) {
             return Response.status(400).entity(Templates.retention(keep, days, config.minDays(), config.maxDays(), errors)).build();
@@ -91,8 +94,7 @@ public class RetentionResource {
             t.updatedAt = java.time.Instant.now();
             audit.record("tenant.retention-changed", "tenant", t.id, details);
         }
-        flash.success(chosen == null ? "Job content is kept until a tenant admin erases it."
-                : "Finished jobs' content is erased " + chosen + (chosen == 1 ? " day" : " days") + " after they finish.");
+        flash.success(chosen == null ? words.ret_saved_forever() : words.ret_saved_days(chosen));
         return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/admin/retention")).build();
     }
 }

@@ -1,5 +1,7 @@
 package com.claudioportal.upload;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,15 +60,13 @@ public class ContentInspector {
             return refused(filename, kind, type, describe(type));
         }
         if (kind == UploadKind.DOCUMENT && hasActiveContent(file, type)) {
-            return refused(filename, kind, type, " (it contains web page or script code)");
+            return refused(filename, kind, type, Words.of(JobMessages.class).up_why_active());
         }
         return new Inspection(type, kind == UploadKind.AUDIO ? duration(file).orElse(null) : null, null);
     }
 
     private static Inspection refused(String filename, UploadKind kind, String type, String what) {
-        return new Inspection(type, null, "\u201c" + filename + "\u201d is not " + (kind == UploadKind.AUDIO
-                ? "an audio or video recording" : "a document the portal accepts (PDF, Word, RTF, OpenDocument or text)")
-                + what + ". Choose " + (kind == UploadKind.AUDIO ? "a recording" : "a document") + " and try again.");
+        return new Inspection(type, null, Words.of(JobMessages.class).up_refused(filename, kind == UploadKind.AUDIO, what));
     }
 
     /**
@@ -148,24 +148,25 @@ public class ContentInspector {
     }
 
     private static String describe(String type) {
+        JobMessages words = Words.of(JobMessages.class);
         if (type.equals(MimeTypes.OCTET_STREAM)) {
-            return " (its content was not recognised)";
+            return words.up_why_unknown();
         }
         if (type.equals("application/pdf")) {
-            return " (it is a PDF document)";
+            return words.up_why_pdf();
         }
         if (type.startsWith("image/")) {
-            return " (it is an image)";
+            return words.up_why_image();
         }
         if (type.startsWith("audio/") || type.startsWith("video/")) {
-            return " (it is a recording)";
+            return words.up_why_recording();
         }
         if (type.startsWith("text/")) {
-            return " (it is a text file)";
+            return words.up_why_text();
         }
         if (type.contains("zip")) {
-            return " (it is a zip archive)";
+            return words.up_why_zip();
         }
-        return " (it looks like " + type + ")";
+        return words.up_why_type(type);
     }
 }

@@ -10,6 +10,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.claudioportal.tenant.TenantOwnedEntity;
 
 /**
@@ -75,10 +77,10 @@ public class Upload extends TenantOwnedEntity {
             return null;
         }
         if (durationSeconds != null && durationSeconds < 1) {
-            return "This recording seems to be empty.";
+            return Words.of(JobMessages.class).up_sound_empty();
         }
         if (Boolean.TRUE.equals(mostlySilent)) {
-            return "This recording seems to be silent.";
+            return Words.of(JobMessages.class).up_sound_silent();
         }
         return null;
     }

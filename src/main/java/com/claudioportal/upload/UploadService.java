@@ -14,6 +14,8 @@ import jakarta.ws.rs.NotFoundException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantContext;
@@ -66,11 +68,11 @@ public class UploadService {
         String name = Filenames.sanitize(browserFilename);
         long limit = limit(kind);
         if (declaredLength == null) {
-            return new Received(null, 411, "The upload did not say how large it is. Try again.");
+            return new Received(null, 411, Words.of(JobMessages.class).up_no_length());
         }
         if (request.isEnded()) {
             // something already read the body: there is nothing left to store
-            return new Received(null, 400, "\u201c" + name + "\u201d did not arrive. Try again.");
+            return new Received(null, 400, Words.of(JobMessages.class).up_not_arrived(name));
         }
         if (declaredLength > limit) {
             return tooLarge(name, declaredLength, kind, limit);
@@ -78,14 +80,12 @@ public class UploadService {
         long stored = QuarkusTransaction.requiringNew().call(UploadService::storedBytes);
         try (UploadGate.Pass pass = gate.enter(tenant.tenantId(), user.actor(), declaredLength, config.maxConcurrentPerUser())) {
             if (pass == null) {
-                return new Received(null, 429, "\u201c" + name + "\u201d did not start: you are already uploading "
-                        + config.maxConcurrentPerUser() + " files. Add it again when one of them has finished.");
+                return new Received(null, 429, Words.of(JobMessages.class).up_too_many_at_once(name, config.maxConcurrentPerUser()));
             }
             long waiting = stored + gate.inFlightBytes(tenant.tenantId());
             if (waiting > config.tenantQuotaBytes()) {
-                return new Received(null, 507, "\u201c" + name + "\u201d (" + Sizes.human(declaredLength) + ") does not fit: files waiting "
-                        + "to go to Claudio may take " + Sizes.human(config.tenantQuotaBytes()) + " for your clinic and take "
-                        + Sizes.human(stored) + " now. Submit or remove uploads that wait, or ask your tenant admin.");
+                return new Received(null, 507, Words.of(JobMessages.class).up_quota(name, Sizes.human(declaredLength),
+                        Sizes.human(config.tenantQuotaBytes()), Sizes.human(stored)));
             }
             return pipe(request, name, browserFilename, kind, limit);
         }
@@ -124,10 +124,9 @@ public class UploadService {
                 // UploadCleanup sweeps leftovers
             }
             if (tooSlow.get()) {
-                return new Received(null, 408, "\u201c" + name + "\u201d arrived too slowly (under " + Sizes.human(config.minBytesPerSecond())
-                        + " a second) and was stopped. Try again on a better connection.");
+                return new Received(null, 408, Words.of(JobMessages.class).up_too_slow(name, Sizes.human(config.minBytesPerSecond())));
             }
-            return new Received(null, 400, "\u201c" + name + "\u201d did not arrive completely. Try again.");
+            return new Received(null, 400, Words.of(JobMessages.class).up_incomplete(name));
         } finally {
             if (timer >= 0) {
                 vertx.cancelTimer(timer);
@@ -198,7 +197,7 @@ public class UploadService {
                 return tooLarge(name, size, kind, limit);
             }
             if (size == 0) {
-                return new Received(null, 400, "\u201c" + name + "\u201d is empty.");
+                return new Received(null, 400, Words.of(JobMessages.class).up_empty(name));
             }
             inspection = inspector.inspect(file, name, kind);
         } catch (IOException e) {
@@ -273,8 +272,8 @@ public class UploadService {
     }
 
     private static Received tooLarge(String name, long size, UploadKind kind, long limit) {
-        return new Received(null, 413, "\u201c" + name + "\u201d is " + Sizes.human(size) + "; a " + kind.noun()
-                + " can be at most " + Sizes.human(limit) + ".");
+        return new Received(null, 413, Words.of(JobMessages.class).up_too_large(name, Sizes.human(size), kind == UploadKind.AUDIO,
+                Sizes.human(limit)));
     }
 
     /** Removes an upload that is not part of a submitted job; its file goes once the row's removal is committed. */

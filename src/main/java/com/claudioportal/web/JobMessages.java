@@ -240,9 +240,6 @@ public interface JobMessages {
     @Message("Document type")
     String row_document_type();
 
-    @Message("Due (UTC)")
-    String row_due_utc();
-
     @Message("One job per recording, all with the same profile and preset: up to {max} recordings at once.")
     String bulk_intro(int max);
 
@@ -519,4 +516,275 @@ public interface JobMessages {
 
     @Message("Keep the job")
     String cancel_keep();
+
+    // ---- what the job package's Java says: refusals beside a field, the items the error summary names, flashes
+
+    @Message("This form is out of date. Reload the page and try again.")
+    String err_form_out_of_date();
+
+    @Message("Your tenant admin has disabled the profile “{name}”. Choose another profile.")
+    String err_profile_disabled(String name);
+
+    @Message("Your tenant admin has not set up the Claudio connection yet, so jobs cannot be sent.")
+    String err_no_connection();
+
+    @Message("Give the job a name you will recognise in the job list.")
+    String err_job_name_missing();
+
+    @Message("The job name")
+    String err_job_name_what();
+
+    @Message("Keep the name under {max} characters.")
+    String err_job_name_too_long(int max);
+
+    @Message("Add at least one recording.")
+    String err_add_recording();
+
+    @Message("Send at most {max} recordings at once; remove {extra} and send them in another batch.")
+    String err_too_many_recordings(int max, int extra);
+
+    @Message("This recording is listed twice; remove one.")
+    String err_listed_twice();
+
+    @Message("This profile takes no documents. Remove the document or choose another profile.")
+    String err_doc_not_taken();
+
+    @Message("Choose what kind of document this is.")
+    String err_doc_type_missing();
+
+    @Message("Choose one of the listed document types.")
+    String err_doc_type_unknown();
+
+    @Message("Choose one of the listed priorities.")
+    String err_priority();
+
+    @Message("Write the start as HH:MM:SS, like 00:01:30.")
+    String err_trim_start_format();
+
+    @Message("Write the end as HH:MM:SS, like 00:12:00.")
+    String err_trim_end_format();
+
+    @Message("Enter where to stop: the length of this recording is not known.")
+    String err_trim_end_unknown();
+
+    @Message("Start before {end}: the recording ends there.")
+    String err_trim_start_past_end(String end);
+
+    @Message("The end must come after the start.")
+    String err_trim_end_before_start();
+
+    @Message("This recording is {length} long, shorter than the trim end {end}.")
+    String note_trim_end(String length, String end);
+
+    @Message("This recording is {length} long, shorter than the trim start {start}.")
+    String note_trim_start(String length, String start);
+
+    @Message("Enter {label}.")
+    String err_field_required(String label);
+
+    @Message("Enter a number, like 42 or 3.5.")
+    String err_field_number();
+
+    @Message("Enter a date as year-month-day, like 2026-03-14.")
+    String err_field_date();
+
+    @Message("Choose one of the listed options.")
+    String err_field_choice();
+
+    @Message("Choose Yes or No.")
+    String err_field_yes_no();
+
+    @Message("Enter an e-mail address, like name@clinic.org.")
+    String err_field_email();
+
+    @Message("Write the due date and time like 2026-03-14 09:30.")
+    String err_due_format();
+
+    @Message("That time has passed. Choose a due time in the future, or leave it empty.")
+    String err_due_past();
+
+    @Message("Choose a due time within the next two years.")
+    String err_due_far();
+
+    @Message("Due ({zone})")
+    String due_label(String zone);
+
+    @Message("Empty: due {turnaround} after it is saved (the profile's expected turnaround). Times are in {zone}.")
+    String due_help(String turnaround, String zone);
+
+    @Message("Times are in {zone}.")
+    String due_zone(String zone);
+
+    @Message("In UTC: {utc}.")
+    String due_in_utc(String utc);
+
+    @Message("{#if n == 1}1 hour{#else}{n} hours{/if}")
+    String due_hours(long n);
+
+    @Message("{n} days")
+    String due_days(long n);
+
+    @Message("{n} minutes")
+    String due_minutes(long n);
+
+    @Message("This job is finished; its priority and due time no longer matter.")
+    String err_schedule_finished();
+
+    @Message("Recording {n}")
+    String item_recording(int n);
+
+    @Message("Recording {n} ({name})")
+    String item_recording_named(int n, String name);
+
+    @Message("Document {n}")
+    String item_document(int n);
+
+    @Message("Field {n} ({label})")
+    String item_field(int n, String label);
+
+    @Message("Transcript {n}")
+    String item_transcript(int n);
+
+    @Message("Media file {n}")
+    String item_media(int n);
+
+    @Message("These jobs were already created: nothing was sent again.")
+    String bulk_made_before();
+
+    @Message("Created {#if made == 1}1 job{#else}{made} jobs{/if}{#if before > 0}; {#if before == 1}1 job{#else}{before} jobs{/if} had been created already by this form{/if}.")
+    String bulk_made(int made, int before);
+
+    @Message("The others were not:")
+    String bulk_others_not();
+
+    @Message("{#if filledCount == 0}Nothing to fill from “{preset}”{#else}Filled {#if filledCount == 1}1 field{#else}{filledCount} fields{/if} from “{preset}” ({filled}){/if}{#if keptCount > 0}; kept {keptCount} you had typed ({kept}){/if}.")
+    String preset_fill(String preset, int filledCount, String filled, int keptCount, String kept);
+
+    @Message("The job will be tried again.")
+    String done_retry();
+
+    @Message("The job was cancelled.")
+    String done_cancel();
+
+    @Message("The job will be submitted to Claudio again.")
+    String done_submit_again();
+
+    @Message("The priority and due time are saved.")
+    String done_schedule();
+
+    @Message("This job changed while you were looking at it. Look at it again and choose once more.")
+    String err_changed_meanwhile();
+
+    @Message("This job can no longer be cancelled here.")
+    String err_cannot_cancel();
+
+    @Message("Only a failed job that Claudio has not accepted can be tried again.")
+    String err_cannot_retry();
+
+    @Message("This job does not need attention.")
+    String err_no_attention_needed();
+
+    @Message("Only a job Claudio has accepted can be checked.")
+    String err_cannot_check();
+
+    @Message("This job's content was erased already.")
+    String err_erased_already();
+
+    @Message("Only a finished job's content can be erased.")
+    String err_erase_unfinished();
+
+    @Message("Claudio found no speech in the audio.")
+    String claudio_blank_audio();
+
+    @Message("There is no status “{status}”, so the list shows every status.")
+    String list_bad_status(String status);
+
+    @Message("The link to older jobs was not understood, so the list starts with the newest.")
+    String list_bad_older();
+
+    @Message("The link to newer jobs was not understood, so the list starts with the newest.")
+    String list_bad_newer();
+
+    @Message("Search for at most {max} characters of a job name or a Claudio reference.")
+    String list_search_too_long(int max);
+
+    @Message("The submitter was not understood, so jobs of every submitter are shown.")
+    String list_bad_submitter();
+
+    @Message("The profile filter was not understood, so jobs of every profile are shown.")
+    String list_bad_profile();
+
+    @Message("The date “{value}” ({#if from}from{#else}to{/if}) was not understood: use year-month-day, like 2026-03-14.")
+    String list_bad_date(String value, boolean from);
+
+    @Message("Letter of instruction")
+    String doctype_loi();
+
+    @Message("✓ Transcript ready · {name}")
+    String title_ready(String name);
+
+    @Message("✗ Failed · {name}")
+    String title_failed(String name);
+
+    @Message("! Needs attention · {name}")
+    String title_attention(String name);
+
+    // ---- what the upload package says about a file added on the new-job form (shown beside it by the script)
+
+    @Message("The upload did not say how large it is. Try again.")
+    String up_no_length();
+
+    @Message("“{name}” did not arrive. Try again.")
+    String up_not_arrived(String name);
+
+    @Message("“{name}” did not start: you are already uploading {max} files. Add it again when one of them has finished.")
+    String up_too_many_at_once(String name, int max);
+
+    @Message("“{name}” ({size}) does not fit: files waiting to go to Claudio may take {quota} for your clinic and take {used} now. Submit or remove uploads that wait, or ask your tenant admin.")
+    String up_quota(String name, String size, String quota, String used);
+
+    @Message("“{name}” arrived too slowly (under {rate} a second) and was stopped. Try again on a better connection.")
+    String up_too_slow(String name, String rate);
+
+    @Message("“{name}” did not arrive completely. Try again.")
+    String up_incomplete(String name);
+
+    @Message("“{name}” is empty.")
+    String up_empty(String name);
+
+    @Message("“{name}” is {size}; a {#if audio}recording{#else}document{/if} can be at most {limit}.")
+    String up_too_large(String name, String size, boolean audio, String limit);
+
+    @Message("“{name}” is not {#if audio}an audio or video recording{#else}a document the portal accepts (PDF, Word, RTF, OpenDocument or text){/if} ({why}). Choose {#if audio}a recording{#else}a document{/if} and try again.")
+    String up_refused(String name, boolean audio, String why);
+
+    @Message("its content was not recognised")
+    String up_why_unknown();
+
+    @Message("it is a PDF document")
+    String up_why_pdf();
+
+    @Message("it is an image")
+    String up_why_image();
+
+    @Message("it is a recording")
+    String up_why_recording();
+
+    @Message("it is a text file")
+    String up_why_text();
+
+    @Message("it is a zip archive")
+    String up_why_zip();
+
+    @Message("it looks like {type}")
+    String up_why_type(String type);
+
+    @Message("it contains web page or script code")
+    String up_why_active();
+
+    @Message("This recording seems to be empty.")
+    String up_sound_empty();
+
+    @Message("This recording seems to be silent.")
+    String up_sound_silent();
 }

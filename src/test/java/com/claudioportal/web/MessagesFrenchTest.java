@@ -28,7 +28,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 class MessagesFrenchTest {
 
     @ParameterizedTest
-    @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, com.claudioportal.audit.AuditMessages.class })
+    @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, WorkflowMessages.class,
+            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class })
     void everyMessageHasAFrenchTranslationAndNoOtherKeys(Class<?> bundle) throws IOException {
         Set<String> missing = missingInFrench(bundle);
         Set<String> extra = new TreeSet<>(french(bundle).stringPropertyNames());
@@ -40,7 +41,8 @@ class MessagesFrenchTest {
     }
 
     @ParameterizedTest
-    @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, com.claudioportal.audit.AuditMessages.class })
+    @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, WorkflowMessages.class,
+            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class })
     void theCheckSeesAMessageLeftInEnglish(Class<?> bundle) throws IOException {
         // a positive control: drop one French line and the same comparison must name it
         Properties french = french(bundle);

@@ -1,0 +1,107 @@
+package com.claudioportal.job;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.forms.TimeZoneChoice;
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.WebClient;
+import com.claudioportal.profile.Profile;
+import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.tenant.TenantScope;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.response.Response;
+
+/**
+ * The due time is typed on the reader's clock, like every date input: someone in Toronto who types
+ * 09:30 means 09:30 in Toronto (14:30 UTC in winter), the form says which zone its input is in and
+ * gives the UTC time, and the admin's reschedule input shows the stored time on the same clock.
+ */
+@QuarkusTest
+class DueTimeZoneTest {
+
+    static final String ADMIN = "admin@duezone.test";
+    static final ZoneId TORONTO = ZoneId.of("America/Toronto");
+
+    @Inject
+    Fixtures fixtures;
+
+    @Inject
+    TenantScope scope;
+
+    @Test
+    @TestSecurity(user = ADMIN)
+    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void theDueTimeIsReadAndShownInTheReadersTimeZone() {
+        String tenant = fixtures.tenant("Zone Clinic", ADMIN);
+        fixtures.member(tenant, Fixtures.email("staff"), TenantRole.STAFF);
+        fixtures.connection(tenant);
+        long profile = fixtures.seedProfile(tenant);
+        long version = scope.call(tenant, () -> Profile.<Profile> findById(profile).currentVersionId);
+        // a winter day next year: Toronto is UTC-5 then
+        LocalDateTime typed = LocalDateTime.of(Instant.now().atZone(ZoneOffset.UTC).getYear() + 1, 1, 15, 9, 30);
+        Instant meant = typed.atZone(TORONTO).toInstant();
+        String value = JobDue.INPUT.format(typed);
+
+        given().cookie(TimeZoneChoice.CHOSEN, TORONTO.getId()).get("/t/" + tenant + "/jobs/new?profile=" + profile).then().statusCode(200)
+                .body(containsString("Due (America/Toronto)")).body(containsString("Times are in America/Toronto."));
+
+        WebClient.Csrf csrf = WebClient.csrf("/t/" + tenant);
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("submissionKey", UUID.randomUUID().toString());
+        form.put("profileVersionId", String.valueOf(version));
+        form.put("jobName", "");
+        form.put("isRaw", "0");
+        form.put("audioId", fixtures.upload(tenant).toString());
+        form.put("audioStart", "");
+        form.put("audioEnd", "");
+        form.put("dueAt", value);
+        // sent back (no name): the typed time stays as typed, and the help gives it in UTC
+        Response refused = csrf.form().cookie(TimeZoneChoice.CHOSEN, TORONTO.getId()).formParams(form).post("/t/" + tenant + "/jobs/new");
+        assertEquals(400, refused.statusCode());
+        String utc = JobDue.words(meant);
+        refused.then().body(containsString("value=\"" + value + "\"")).body(containsString("In UTC: " + utc + "."));
+        assertEquals(value.replace("09:30", "14:30").replace('T', ' ') + " UTC", utc, "Toronto is five hours behind UTC in January");
+
+        form.put("jobName", "Due in Toronto");
+        Response saved = csrf.form().cookie(TimeZoneChoice.CHOSEN, TORONTO.getId()).formParams(form).post("/t/" + tenant + "/jobs/new");
+        assertEquals(303, saved.statusCode(), saved.asString());
+        Job job = scope.call(tenant, () -> Job.<Job> find("name", "Due in Toronto").firstResult());
+        assertEquals(meant, job.dueAt);
+
+        // the job page: the time on the reader's clock, the reschedule input too, UTC in its tooltip
+        String page = given().cookie(TimeZoneChoice.CHOSEN, TORONTO.getId()).get("/t/" + tenant + "/jobs/" + job.id).then().statusCode(200)
+                .extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("id=\"schedule-due\" name=\"dueAt\" type=\"datetime-local\" value=\"" + value + "\""), page);
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("title=\"" + utc + "\""), "UTC in the tooltip");
+        // the same job read in UTC: the same moment, another clock
+        given().cookie(TimeZoneChoice.CHOSEN, "UTC").get("/t/" + tenant + "/jobs/" + job.id).then().statusCode(200)
+                .body(containsString("value=\"" + JobDue.input(meant) + "\""));
+
+        // rescheduling on the reader's clock: 08:00 in Toronto is 13:00 UTC
+        Response moved = csrf.form().cookie(TimeZoneChoice.CHOSEN, TORONTO.getId()).formParam("priority", "URGENT")
+                .formParam("dueAt", value.replace("09:30", "08:00")).post("/t/" + tenant + "/jobs/" + job.id + "/schedule");
+        assertEquals(303, moved.statusCode(), moved.asString());
+        Instant rescheduled = scope.call(tenant, () -> Job.<Job> findById(job.id).dueAt);
+        assertEquals(meant.minus(90, ChronoUnit.MINUTES), rescheduled);
+    }
+}
