@@ -46,9 +46,9 @@ import io.restassured.response.Response;
  * The table must name exactly the routes the portal has: a new route fails until it is classified.
  */
 @QuarkusTest
-class TenantRoleTest {
+public class TenantRoleTest {
 
-    enum Who { STAFF, TENANT_ADMIN, AUDITOR, PLATFORM_ADMIN }
+    public enum Who { STAFF, TENANT_ADMIN, AUDITOR, PLATFORM_ADMIN }
 
     static final Set<Who> MEMBERS = EnumSet.of(Who.STAFF, Who.TENANT_ADMIN, Who.AUDITOR);
     static final Set<Who> STAFF_WORK = EnumSet.of(Who.STAFF, Who.TENANT_ADMIN);
@@ -59,12 +59,12 @@ class TenantRoleTest {
     static final Set<Who> SIGNED_IN = EnumSet.allOf(Who.class);
 
     /** One route: who may use it, what it answers them, and the form a real request sends. */
-    record Rule(String method, String path, Set<Who> allowed, int success, Function<Ids, Map<String, ?>> form) {
-        String key() {
+    public record Rule(String method, String path, Set<Who> allowed, int success, Function<Ids, Map<String, ?>> form) {
+        public String key() {
             return method + " " + path;
         }
 
-        boolean tenantRoute() {
+        public boolean tenantRoute() {
             return path.startsWith("/t/{tenant}");
         }
     }
@@ -85,7 +85,7 @@ class TenantRoleTest {
      * The table, in the order the requests are made (reads before changes; removals last, so that
      * each request finds the records it needs). {@code /} is open to everybody and not listed.
      */
-    static final List<Rule> TABLE = List.of(
+    public static final List<Rule> TABLE = List.of(
             get("/login", SIGNED_IN, 303),
             get("/platform/tenants", PLATFORM, 200),
             get("/platform/tenants/{id}", PLATFORM, 200),
@@ -179,24 +179,24 @@ class TenantRoleTest {
             post("/platform/audit/tenants/{id}/verify", PLATFORM, 303),
             post("/platform/audit/tenants/{id}/retention", PLATFORM, 303, ids -> Map.of("years", "7")));
 
-    static final String STAFF = "staff@roles.test";
-    static final String ADMIN_USER = "admin@roles.test";
-    static final String AUDITOR = "auditor@roles.test";
-    static final String PLATFORM_USER = "platform@roles.test";
+    public static final String STAFF = "staff@roles.test";
+    public static final String ADMIN_USER = "admin@roles.test";
+    public static final String AUDITOR = "auditor@roles.test";
+    public static final String PLATFORM_USER = "platform@roles.test";
     static final String OUTSIDER = "outsider@roles.test";
     static final String MEMBER_OF_DISABLED = "paused@roles.test";
 
     /** The records a fresh tenant gets for one test; every person's requests aim at these. */
-    static final class Ids {
-        final Map<String, String> path = new LinkedHashMap<>();
-        String unique;
-        String tenant;
-        long versionId;
-        String submitUploadId;
-        String bulkUploadId;
-        String seedJson;
+    public static final class Ids {
+        public final Map<String, String> path = new LinkedHashMap<>();
+        public String unique;
+        public String tenant;
+        public long versionId;
+        public String submitUploadId;
+        public String bulkUploadId;
+        public String seedJson;
         /** Each member's own notification of the job. */
-        final Map<Who, String> notificationOf = new java.util.EnumMap<>(Who.class);
+        public final Map<Who, String> notificationOf = new java.util.EnumMap<>(Who.class);
     }
 
     @Inject
@@ -209,7 +209,12 @@ class TenantRoleTest {
 
     @BeforeEach
     void tenantWithEveryRole() throws Exception {
-        ids = new Ids();
+        ids = world(fixtures, scope);
+    }
+
+    /** A fresh tenant with a member of each role and a record of each kind the routes name (also for the pages walked in French). */
+    public static Ids world(Fixtures fixtures, TenantScope scope) throws Exception {
+        Ids ids = new Ids();
         ids.unique = UUID.randomUUID().toString().substring(0, 8);
         String tenant = fixtures.tenant("Roles Clinic", ADMIN_USER);
         ids.tenant = tenant;
@@ -222,7 +227,7 @@ class TenantRoleTest {
         ids.versionId = scope.call(tenant, () -> Profile.<Profile> findById(profile).currentVersionId);
         ids.submitUploadId = fixtures.upload(tenant).toString();
         ids.bulkUploadId = fixtures.upload(tenant).toString();
-        try (var in = getClass().getResourceAsStream("/seed/claudio-submit-job.json")) {
+        try (var in = TenantRoleTest.class.getResourceAsStream("/seed/claudio-submit-job.json")) {
             ids.seedJson = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         ids.path.put("tenant", tenant);
@@ -240,6 +245,7 @@ class TenantRoleTest {
         ids.notificationOf.put(Who.AUDITOR, String.valueOf(fixtures.notification(tenant, job, AUDITOR)));
         ids.path.put("notificationId", ids.notificationOf.get(Who.STAFF));
         ids.path.put("mailId", String.valueOf(fixtures.outboxMail(tenant, STAFF)));
+        return ids;
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.claudioportal.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.util.ArrayList;
@@ -21,7 +22,11 @@ import com.claudioportal.infra.Accessibility;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestLogin;
+import com.claudioportal.infra.Routes;
 import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.tenant.TenantRoleTest;
+import com.claudioportal.tenant.TenantRoleTest.Who;
+import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.tenant.TenantRole;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -29,6 +34,10 @@ import com.microsoft.playwright.Page;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
 
 /**
  * The tenant admin's, the auditor's and the platform admin's pages — and their forms refused with
@@ -46,6 +55,9 @@ class AdminPagesFrenchBrowserTest {
 
     @Inject
     Fixtures fixtures;
+
+    @Inject
+    TenantScope scope;
 
     final List<BrowserContext> browsers = new ArrayList<>();
 
@@ -66,11 +78,12 @@ class AdminPagesFrenchBrowserTest {
      * English the pages still show, named so a new one fails: an audit event's target kind (a code of the
      * log, as in the CSV export) and the labels of its details (audit.ReadableDetails, shared with the export).
      */
-    static final String DETAIL = "(Via|Role|Name|First tenant admin|Organization|Mode|Intact|Events|Worked|Outcome|Unsaved|How|Up to event): [^;]*";
+    static final String DETAIL = "(Via|Role|Name|First tenant admin|Organization|Mode|Intact|Events|Worked|Outcome|Unsaved|How|Up to event"
+            + "|Fields|Profile id|Version|HTTP status|Method|Path|Further refusals left out|Active key|Tenants): [^;,]*";
     static final Pattern KNOWN_ENGLISH = Pattern.compile("^((person|tenant|job|member|profile|preset|connection|webhook|audit-log|encryption|upload|mail): .*"
             + "|First tenant admin|Via|Role|Name|Organization|Mode|Intact|Events|Worked|Outcome|Unsaved|How|Up to event"
             + "|identity provider|Staff|Tenant admin|Auditor|yes|no|every event|new events"
-            + "|" + DETAIL + "(; " + DETAIL + ")*)$");
+            + "|" + DETAIL + "([;,] " + DETAIL + ")*)$");
 
     @Test
     void theTenantAdminPagesAreInFrench() {
@@ -181,6 +194,217 @@ class AdminPagesFrenchBrowserTest {
         assertThat(french.locator("#f-name-error")).hasText("Saisissez le nom de la clinique.");
         french.navigate(base + "platform/audit/platform");
         assertThat(french.locator("h1")).hasText("Journal d'audit de la plateforme");
+    }
+
+    // ---- every page of the route table, in each role that may see it -------------------------------------
+
+    @Test
+    @TestSecurity(user = TenantRoleTest.STAFF)
+    @OidcSecurity(claims = { @Claim(key = "email", value = TenantRoleTest.STAFF),
+            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void everyPageStaffSeeIsInFrench() throws Exception {
+        assertEveryPageInFrench(Who.STAFF);
+    }
+
+    @Test
+    @TestSecurity(user = TenantRoleTest.ADMIN_USER)
+    @OidcSecurity(claims = { @Claim(key = "email", value = TenantRoleTest.ADMIN_USER),
+            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void everyPageATenantAdminSeesIsInFrench() throws Exception {
+        assertEveryPageInFrench(Who.TENANT_ADMIN);
+    }
+
+    @Test
+    @TestSecurity(user = TenantRoleTest.AUDITOR)
+    @OidcSecurity(claims = { @Claim(key = "email", value = TenantRoleTest.AUDITOR),
+            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void everyPageAnAuditorSeesIsInFrench() throws Exception {
+        assertEveryPageInFrench(Who.AUDITOR);
+    }
+
+    @Test
+    @TestSecurity(user = TenantRoleTest.PLATFORM_USER, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
+    @OidcSecurity(claims = { @Claim(key = "email", value = TenantRoleTest.PLATFORM_USER),
+            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void everyPageThePlatformAdminSeesIsInFrench() throws Exception {
+        assertEveryPageInFrench(Who.PLATFORM_ADMIN);
+    }
+
+    /**
+     * Every GET route of TenantRoleTest's table that this role may open, plus the pages behind its
+     * redirects and the refusals a form gets, requested in French and in English: a page that answers
+     * HTML must say {@code lang="fr"}, show no Qute "not found" marker (a message key the bundles lack)
+     * and no line both languages show alike that is not data.
+     */
+    void assertEveryPageInFrench(Who who) throws Exception {
+        TenantRoleTest.Ids ids = TenantRoleTest.world(fixtures, scope);
+        ids.path.put("notificationId", ids.notificationOf.getOrDefault(who, ids.notificationOf.get(Who.STAFF)));
+        String t = "/t/" + ids.tenant;
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (TenantRoleTest.Rule rule : TenantRoleTest.TABLE) {
+            if (rule.method().equals("GET") && rule.success() == 200 && rule.allowed().contains(who)) {
+                pages.put(rule.key(), Routes.expand(rule.path(), ids.path::get));
+            }
+        }
+        boolean staffWork = who == Who.STAFF || who == Who.TENANT_ADMIN;
+        if (staffWork) {
+            pages.put("the new-job form", t + "/jobs/new?profile=" + ids.path.get("profileId"));
+            pages.put("many recordings", t + "/jobs/bulk?profile=" + ids.path.get("profileId"));
+        }
+        if (who != Who.PLATFORM_ADMIN) {
+            pages.put("a job list with filters it cannot read", t + "/jobs?status=nope&from=31/12/2026&profile=x&after=zz");
+            pages.put("a page that does not exist", t + "/jobs/999999999");
+        }
+        if (who == Who.AUDITOR) {
+            pages.put("a page the role may not open", t + "/admin/members");
+        }
+        // data every page may show alike: the clinics' names (the platform lists other tests' too), the
+        // fixture mail's stored subject, a file's size and length ("16 KB · 00:00:01")
+        Set<String> data = new java.util.HashSet<>(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
+                () -> com.claudioportal.tenant.Tenant.<com.claudioportal.tenant.Tenant> listAll().stream().map(x -> x.name).toList()));
+        data.add("A job is ready");
+        Map<String, Set<String>> leftovers = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        int html = 0;
+        for (Map.Entry<String, String> p : pages.entrySet()) {
+            io.restassured.response.Response french = io.restassured.RestAssured.given().redirects().follow(false)
+                    .header("Accept-Language", "fr-CA").urlEncodingEnabled(false).get(p.getValue());
+            io.restassured.response.Response english = io.restassured.RestAssured.given().redirects().follow(false)
+                    .header("Accept-Language", "en-CA").urlEncodingEnabled(false).get(p.getValue());
+            if (french.contentType() == null || !french.contentType().startsWith("text/html")) {
+                continue;
+            }
+            html++;
+            compare(p.getKey(), french, english, data, leftovers, failures);
+        }
+        if (staffWork) {
+            // refusals the Java words: the new-job form with a bad trim, a name too long and no document type
+            Map<String, Object> form = new LinkedHashMap<>();
+            form.put("submissionKey", java.util.UUID.randomUUID().toString());
+            form.put("profileVersionId", String.valueOf(ids.versionId));
+            form.put("jobName", "N".repeat(201));
+            form.put("isRaw", "0");
+            form.put("f.specialist_bio", "b".repeat(20_001));
+            form.put("audioId", ids.submitUploadId);
+            form.put("audioStart", "1:2");
+            form.put("audioEnd", "");
+            form.put("priority", "NOW");
+            form.put("dueAt", "2020-01-01T09:30");
+            io.restassured.response.Response french = posted(t + "/jobs/new", form, "fr-CA", t + "/jobs/new?profile=" + ids.path.get("profileId"));
+            io.restassured.response.Response english = posted(t + "/jobs/new", form, "en-CA", t + "/jobs/new?profile=" + ids.path.get("profileId"));
+            assertEquals(400, french.statusCode(), french.asString());
+            String body = french.asString();
+            for (String expected : new String[] { "Enregistrement 1 : écrivez le début sous la forme HH:MM:SS, par exemple 00:01:30.",
+                    "Champ 3 (Specialist Bio) : specialist Bio est trop long : 20 001 caractères, au plus 20 000.",
+                    "Le nom du travail est trop long : 201 caractères, au plus 200.",
+                    "Choisissez l'une des priorités proposées.",
+                    "Cette heure est passée. Choisissez une échéance à venir, ou laissez le champ vide." }) {
+                // French groups digits with a (narrow) no-break space
+                if (!unescape(body).replaceAll("(\\d)[\\u00a0\\u202f](\\d)", "$1 $2").contains(expected)) {
+                    failures.add("the refused new-job form does not say: " + expected);
+                }
+            }
+            compare("the refused new-job form", french, english, data, leftovers, failures);
+            html++;
+        }
+        assertEquals(List.of(), failures);
+        assertEquals(Map.of(), leftovers, "text the French pages still show in English");
+        assertTrue(html >= (who == Who.PLATFORM_ADMIN ? 5 : 8), who + ": " + html + " pages");
+    }
+
+    private static io.restassured.response.Response posted(String path, Map<String, Object> form, String language, String pageWithToken) {
+        io.restassured.specification.RequestSpecification spec = com.claudioportal.infra.WebClient.form(pageWithToken)
+                .header("Accept-Language", language);
+        form.forEach(spec::formParam);
+        return spec.post(path);
+    }
+
+    private static void compare(String name, io.restassured.response.Response french, io.restassured.response.Response english,
+            Set<String> data, Map<String, Set<String>> leftovers, List<String> failures) {
+        compare(name, french.statusCode(), french.asString(), english.statusCode(), english.asString(), data, leftovers, failures);
+    }
+
+    static void compare(String name, int frStatus, String fr, int enStatus, String en, Set<String> data,
+            Map<String, Set<String>> leftovers, List<String> failures) {
+        if (frStatus != enStatus) {
+            failures.add(name + ": " + frStatus + " in French, " + enStatus + " in English");
+        }
+        if (fr.contains("NOT_FOUND")) {
+            failures.add(name + ": a message key the bundles lack (NOT_FOUND)");
+        }
+        if (fr.contains("<html") && !fr.contains("<html lang=\"fr\"")) {
+            failures.add(name + ": not <html lang=\"fr\">");
+        }
+        Set<String> same = htmlLines(fr);
+        same.retainAll(htmlLines(en));
+        // a line of data parts ("Notifications · Roles Clinic · Claudio Portal") is data too
+        same.removeIf(line -> java.util.Arrays.stream(line.split(" · ")).allMatch(part -> data.contains(part)
+                || FrenchPagesBrowserTest.DATA.matcher(part).matches() || ADMIN_DATA.matcher(part).matches()
+                || KNOWN_ENGLISH.matcher(part).matches() || part.matches("[0-9.,]+ (KB|MB|GB|bytes)|[0-9:]{5,8}")));
+        if (!same.isEmpty()) {
+            leftovers.put(name, same);
+        }
+    }
+
+    @Test
+    void theComparisonSeesALeftoverAMissingKeyAndAPageNotInFrench() {
+        // a positive control: pages as a broken bundle or template would render them
+        String english = "<html lang=\"en\"><body><h1>Retention of job content</h1><p>Roles Clinic</p><p>Save</p></body></html>";
+        String leftover = "<html lang=\"fr\"><body><h1>Retention of job content</h1><p>Roles Clinic</p><p>Enregistrer</p></body></html>";
+        String missingKey = "<html lang=\"fr\"><body><h1>Conservation</h1><p>NOT_FOUND</p></body></html>";
+        String notFrench = english;
+        Map<String, Set<String>> leftovers = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        compare("leftover", 200, leftover, 200, english, Set.of("Roles Clinic"), leftovers, failures);
+        compare("missing key", 200, missingKey, 200, english, Set.of(), leftovers, failures);
+        compare("not French", 200, notFrench, 200, english, Set.of(), leftovers, failures);
+        assertEquals(Map.of("leftover", Set.of("Retention of job content"), "not French",
+                Set.of("Retention of job content", "Roles Clinic", "Save")), leftovers);
+        assertEquals(List.of("missing key: a message key the bundles lack (NOT_FOUND)", "not French: not <html lang=\"fr\">"), failures);
+    }
+
+    /**
+     * A page's text as lines, without a browser: what is between block tags (inline ones joined), and
+     * the attributes screen readers and tooltips read; scripts and styles left out.
+     */
+    static Set<String> htmlLines(String html) {
+        Set<String> lines = new java.util.LinkedHashSet<>();
+        String h = html.replaceAll("(?is)<(script|style)\\b.*?</\\1>", " ").replaceAll("(?s)<!--.*?-->", " ");
+        java.util.regex.Matcher attributes = Pattern.compile("(?i)\\s(?:aria-label|title|placeholder)=\"([^\"]*)\"").matcher(h);
+        while (attributes.find()) {
+            String a = unescape(attributes.group(1)).strip();
+            if (!a.isEmpty()) {
+                lines.add(a);
+            }
+        }
+        h = h.replaceAll("(?i)</?(a|span|strong|em|b|i|small|code|time|abbr|kbd|mark|sup|sub)(\\s[^>]*)?>", "");
+        for (String part : h.split("<[^>]*>")) {
+            String text = unescape(part).replaceAll("\\s+", " ").strip();
+            if (!text.isEmpty()) {
+                lines.add(text);
+            }
+        }
+        return lines;
+    }
+
+    static String unescape(String s) {
+        java.util.regex.Matcher m = Pattern.compile("&(#x?[0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);").matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String e = m.group(1);
+            String c = switch (e) {
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                case "quot" -> "\"";
+                case "apos" -> "'";
+                case "nbsp" -> "\u00a0";
+                default -> new String(Character.toChars(e.startsWith("#x") ? Integer.parseInt(e.substring(2), 16) : Integer.parseInt(e.substring(1))));
+            };
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(c));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Opens each page in both browsers; returns, per page, the lines both show alike that are not data. */
