@@ -169,7 +169,7 @@ public class JobLifecycle {
     /** Claudio finished: keep what it returned and close the job. */
     public void completed(Job job, JobResult result, String message) {
         move(job, JobState.COMPLETED, null, null, message, SYSTEM, false);
-        job.result = result.json();
+        job.result = result;
         job.completedAt = result.linksIssuedAt();
         job.lastPolledAt = result.linksIssuedAt();
         job.attempts = 0;
@@ -179,7 +179,7 @@ public class JobLifecycle {
     /** Fresh links from a later poll (Claudio re-issues them every time); not a change of state. */
     public void linksRefreshed(Job job, JobResult fresh) {
         require(job, JobState.COMPLETED, "refresh the links of");
-        job.result = fresh.json();
+        job.result = fresh;
         job.lastPolledAt = fresh.linksIssuedAt();
     }
 
