@@ -70,6 +70,9 @@ public class JobWorker {
     ConnectionService connections;
 
     @Inject
+    PollAccounts accounts;
+
+    @Inject
     BaseUrlPolicy policy;
 
     @Inject
@@ -165,6 +168,15 @@ public class JobWorker {
 
     /** One short transaction: the job, and the tenant's Claudio account if the job needs it. */
     private Next decide(JobClaims.Claim claim, String owner) {
+        if (claim.state() == JobState.SUBMITTED && claim.reference() != null) {
+            // a poll, the common case by far: no transaction, the job as the claim found it under its row lock and
+            // the account as read a moment ago. Whatever the job became meanwhile (cancelled, completed by a notice)
+            // is checked when the answer is applied, under the lock again.
+            Optional<ClaudioAccount> account = accounts.forPolling(claim.tenantId());
+            if (account.isPresent()) {
+                return new Next.Poll(account.get(), claim.reference(), claim.pollEndpoint());
+            }
+        }
         return change(claim, owner, job -> {
             if (job.status == JobState.SUBMITTING) {
                 // the previous holder's lease ran out during the submit call
