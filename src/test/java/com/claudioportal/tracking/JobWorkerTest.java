@@ -234,6 +234,32 @@ class JobWorkerTest {
         return sandbox.counters(tenant).requests().getOrDefault("POLL", 0L);
     }
 
+    @Test
+    void aPollStillInProgressSchedulesTheNextOneAndCountsAsAChangeOfTheJob() {
+        var w = claudio.tenant("Patient Clinic", Fixtures.email("admin"));
+        sandbox.setProcessingTime(w.tenant(), Duration.ofHours(1));
+        long recent = claudio.submitJob(w, "Recent", false, 1);
+        long longRunning = claudio.submitJob(w, "Long running", false, 1);
+        worker.runOnce();
+        scope.run(w.tenant(), () -> Job.<Job> findById(longRunning).submittedAt = Instant.now().minus(Duration.ofMinutes(30)));
+        makeDue(w.tenant(), recent);
+        makeDue(w.tenant(), longRunning);
+        long versionBefore = job(w.tenant(), recent).version;
+
+        Instant polled = Instant.now();
+        worker.runOnce();
+
+        Job r = job(w.tenant(), recent);
+        assertNotNull(r.lastPolledAt, "the answer was recorded");
+        assertEquals(versionBefore + 1, r.version, "a person's change made meanwhile, on the version read before, is refused");
+        assertNull(r.statusDetail);
+        assertTrue(Duration.between(polled, r.nextAttemptAt).compareTo(workerConfig.pollInterval().minusSeconds(1)) >= 0
+                && r.nextAttemptAt.isBefore(Instant.now().plus(workerConfig.pollInterval())), "next poll after poll-interval: " + r.nextAttemptAt);
+        Job l = job(w.tenant(), longRunning);
+        assertTrue(Duration.between(polled, l.nextAttemptAt).compareTo(workerConfig.pollMaxInterval().minusSeconds(1)) >= 0,
+                "a job submitted 30 minutes ago is polled every poll-max-interval: " + l.nextAttemptAt);
+    }
+
     private void makeDue(String tenant, long jobId) {
         scope.run(tenant, () -> Job.<Job> findById(jobId).nextAttemptAt = Instant.now().minusSeconds(1));
     }
