@@ -9,6 +9,8 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.arc.Arc;
+
 /**
  * An event's details in words ("Profile version: 3", "Role: Staff → Tenant admin") instead of
  * JSON. Keys that events from before the keyed log could hold and that must not be shown (the last
@@ -19,7 +21,6 @@ public final class ReadableDetails {
     public record Line(String label, String value) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> HIDDEN = Set.of("apiKey", "apiSecret", "file");
     private static final Map<String, String> LABELS = Map.ofEntries(
             Map.entry("profileVersion", "Profile version"), Map.entry("fromKey", "From key"), Map.entry("toKey", "To key"),
@@ -38,7 +39,8 @@ public final class ReadableDetails {
         }
         JsonNode node;
         try {
-            node = JSON.readTree(json);
+            // Quarkus' ObjectMapper, the application's one: the list's records and the CSV export have no injection point
+            node = Arc.container().instance(ObjectMapper.class).get().readTree(json);
         } catch (java.io.IOException e) {
             lines.add(new Line("Details", "(not readable)"));
             return lines;

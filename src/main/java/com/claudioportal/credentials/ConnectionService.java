@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -42,6 +43,9 @@ public class ConnectionService {
 
     @Inject
     InFlightJobs inFlight;
+
+    @Inject
+    Event<ConnectionChanged> changed;
 
     /**
      * Saves the connection. On an existing connection the key and secret may be left blank to keep
@@ -89,6 +93,7 @@ public class ConnectionService {
         } else if (!details.isEmpty()) {
             audit.record(keyGiven ? "connection.credentials-rotated" : "connection.updated", "connection", url, details);
         }
+        changed.fire(new ConnectionChanged(tenant.tenantId()));
         return errors;
     }
 
@@ -105,6 +110,7 @@ public class ConnectionService {
         }
         c.delete();
         audit.record("connection.removed", "connection", c.baseUrl, Map.of());
+        changed.fire(new ConnectionChanged(tenant.tenantId()));
         return FormErrors.none();
     }
 

@@ -1,6 +1,7 @@
 package com.claudioportal.job;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import com.claudioportal.tenant.TenantOwnedEntity;
 
@@ -55,9 +58,10 @@ public class Job extends TenantOwnedEntity {
     @Column(name = "is_raw")
     public boolean isRaw;
 
-    /** JSON object: field key to value. */
+    /** Field key to value (a jsonb object). */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "field_values")
-    public String fieldValuesJson = "{}";
+    public Map<String, String> fieldValues = new LinkedHashMap<>();
 
     @Enumerated(EnumType.STRING)
     public JobState status = JobState.QUEUED;
@@ -128,7 +132,12 @@ public class Job extends TenantOwnedEntity {
     @Enumerated(EnumType.STRING)
     public JobPriority priority = JobPriority.ROUTINE;
 
-    /** Claudio's Get Job Details answer as last fetched ({@code claudio.JobDetails} as JSON), or null. */
+    /**
+     * Claudio's Get Job Details answer as last fetched ({@link ClaudioDetails} as JSON, a jsonb column), or null.
+     * Still the JSON text in Java: tracking.JobTracking assigns {@link ClaudioDetails#json()}; typed like
+     * {@link #result} once it assigns the record.
+     */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "claudio_details")
     public String claudioDetails;
 
@@ -150,8 +159,9 @@ public class Job extends TenantOwnedEntity {
     @Column(name = "batch_key")
     public UUID batchKey;
 
-    /** JSON of {@link JobResult}: transcript links, media, extracted fields, raw text. */
-    public String result;
+    /** Transcript links, media, extracted fields, raw text (a jsonb column); null until completed. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public JobResult result;
 
     /** Past its due time and not finished. */
     public boolean isLate() {
@@ -160,7 +170,7 @@ public class Job extends TenantOwnedEntity {
 
     /** Fresh links from a later poll (Claudio re-issues them every time). */
     public void refreshLinks(JobResult fresh) {
-        result = JobJson.write(fresh);
+        result = fresh;
         lastPolledAt = fresh.linksIssuedAt();
     }
 
@@ -169,7 +179,7 @@ public class Job extends TenantOwnedEntity {
     }
 
     public Map<String, String> fieldValues() {
-        return JobJson.map(fieldValuesJson);
+        return fieldValues == null ? Map.of() : fieldValues;
     }
 
     public ClaudioDetails claudioDetailsOrNull() {
@@ -177,6 +187,6 @@ public class Job extends TenantOwnedEntity {
     }
 
     public JobResult resultOrNull() {
-        return result == null ? null : JobJson.result(result);
+        return result;
     }
 }

@@ -62,7 +62,7 @@ public class JobContent {
         job.statusDetail = scrub(job.statusDetail, replacements);
         job.stuckReason = scrub(job.stuckReason, replacements);
         job.name = "Job " + job.id;
-        job.fieldValuesJson = "{}";
+        job.fieldValues = new LinkedHashMap<>();
         job.result = null;
         job.claudioDetails = null;
         job.contentErasedAt = Instant.now();

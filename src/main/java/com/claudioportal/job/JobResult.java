@@ -22,11 +22,6 @@ public record JobResult(List<String> transcriptUrls, List<String> mediaFiles, Li
         extractedFields = extractedFields == null ? List.of() : List.copyOf(extractedFields);
     }
 
-    /** As stored in {@code job.result}. */
-    public String json() {
-        return JobJson.write(this);
-    }
-
     /** A numbered link with a readable name, for the job page. */
     public record Link(int index, String name) {
     }

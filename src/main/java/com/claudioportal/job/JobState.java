@@ -77,6 +77,36 @@ public enum JobState {
         return this == QUEUED || this == UPLOADING || this == SUBMITTING || this == SUBMITTED || this == NEEDS_ATTENTION;
     }
 
+    /** Its files have not all reached Claudio yet (the job page's "files sent" step is still to come). */
+    public boolean isWaitingToSend() {
+        return this == QUEUED || this == UPLOADING;
+    }
+
+    /** Nothing has happened yet: staff may still cancel it outright. */
+    public boolean isQueued() {
+        return this == QUEUED;
+    }
+
+    /** Claudio has it and is transcribing: staff may ask for a check now. */
+    public boolean isBeingTranscribed() {
+        return this == SUBMITTED;
+    }
+
+    /** The transcript is ready. */
+    public boolean isCompleted() {
+        return this == COMPLETED;
+    }
+
+    /** It failed: retried when Claudio never had it, checked again when Claudio has it. */
+    public boolean isFailed() {
+        return this == FAILED;
+    }
+
+    /** Someone must link it, submit it again or cancel it. */
+    public boolean needsAttention() {
+        return this == NEEDS_ATTENTION;
+    }
+
     /** Bootstrap colour of the status badge. */
     public String tone() {
         return switch (this) {

@@ -161,7 +161,7 @@ public class JobSubmission {
         job.profileId = profile.id;
         job.profileVersionId = version.id;
         job.isRaw = form.raw();
-        job.fieldValuesJson = JobJson.write(values);
+        job.fieldValues = values;
         job.status = JobState.QUEUED;
         job.submittedBy = user.actor();
         job.submittedByName = user.displayName();

@@ -77,6 +77,9 @@ public class SubmitResource {
     @Inject
     com.claudioportal.upload.UploadService uploads;
 
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     @GET
     public Response form(@QueryParam("profile") Long profileId) {
         if (profileId == null) {
@@ -195,7 +198,7 @@ public class SubmitResource {
         Map<String, Map<String, String>> presetValues = new LinkedHashMap<>();
         presets.forEach(p -> presetValues.put(String.valueOf(p.id), p.values()));
         return new SubmitPage(profile, version, form.submissionKey, form.jobName == null ? "" : form.jobName, form.raw(), fields,
-                audio, documents, DocumentTypes.options(version.docTypes()), presets, JobJson.write(presetValues), form.presetId, errors,
+                audio, documents, DocumentTypes.options(version.docTypes()), presets, json.valueToTree(presetValues).toString(), form.presetId, errors,
                 Sizes.human(uploadConfig.maxAudioBytes()), Sizes.human(uploadConfig.maxDocumentBytes()),
                 uploadConfig.maxAudioBytes(), uploadConfig.maxDocumentBytes(), uploads.storageUse().text(),
                 uploadConfig.maxConcurrentPerUser(),

@@ -85,7 +85,7 @@ public class PresetService {
             preset = new Preset();
         }
         preset.name = name;
-        preset.fieldValuesJson = JsonText.write(values);
+        preset.setValues(values);
         preset.updatedAt = Instant.now();
         if (created) {
             preset.persist();

@@ -43,7 +43,11 @@ public final class ProfileJson {
     /** Claudio's sample is three levels deep; the portal's export four. */
     static final int MAX_DEPTH = 20;
 
-    /** Reads pasted JSON within those bounds, so a hostile paste costs no more than a real one. */
+    /**
+     * Reads pasted JSON within those bounds, so a hostile paste costs no more than a real one, and writes
+     * the export. Its own mapper rather than Quarkus': the bounds are for pasted text only, and this is
+     * plain code that its unit test (and PIT) runs without the application.
+     */
     private static final ObjectMapper READER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxStringLength(MAX_CHARS)
                     .maxNumberLength(100).build())
@@ -199,7 +203,7 @@ public final class ProfileJson {
         out.put("attachments", c.docTypes().stream().map(t -> Map.of("filename", "", "doc_type", t, "location", "")).toList());
         out.put("x_portal", Map.of("display_name", displayName, "doc_types", c.docTypes(), "fields", extras));
         try {
-            return JsonText.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out);
+            return READER.writerWithDefaultPrettyPrinter().writeValueAsString(out);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -136,8 +136,8 @@ public class ProfileService {
         v.formId = c.formId();
         v.profileName = c.profileName();
         v.defaultIsRaw = c.defaultIsRaw();
-        v.docTypesJson = JsonText.write(c.docTypes());
-        v.fieldsJson = JsonText.write(c.fields());
+        v.docTypes = c.docTypes();
+        v.fields = c.fields();
         v.createdBy = user.actor();
         v.persist();
         em.flush();

@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import com.claudioportal.tenant.TenantOwnedEntity;
 
@@ -47,13 +49,15 @@ public class ProfileVersion extends TenantOwnedEntity {
     @Column(name = "default_is_raw")
     public boolean defaultIsRaw;
 
-    /** JSON list of the allowed {@code doc_type} values, e.g. ["loi"]. */
+    /** The allowed {@code doc_type} values, e.g. ["loi"] (a jsonb array). */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "doc_types")
-    public String docTypesJson = "[]";
+    public List<String> docTypes = List.of();
 
-    /** JSON list of {@link ProfileField}. */
+    /** The form's fields, in order (a jsonb array of {@link ProfileField}). */
+    @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "fields")
-    public String fieldsJson = "[]";
+    public List<ProfileField> fields = List.of();
 
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
@@ -62,11 +66,11 @@ public class ProfileVersion extends TenantOwnedEntity {
     public String createdBy;
 
     public List<ProfileField> fields() {
-        return JsonText.fields(fieldsJson);
+        return fields == null ? List.of() : fields;
     }
 
     public List<String> docTypes() {
-        return JsonText.strings(docTypesJson);
+        return docTypes == null ? List.of() : docTypes;
     }
 
     /** The document types in words ("Letter of instruction"), for lists; Claudio gets the codes. */

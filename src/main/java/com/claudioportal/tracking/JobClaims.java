@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.claudioportal.job.JobState;
+
 /**
  * The job engine's coordination through PostgreSQL: claiming due work fairly, renewing and
  * releasing leases. One of the few places that look across tenants, and only at ids and
@@ -30,8 +32,14 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class JobClaims {
 
-    /** A claimed job: the database's time of the claim and of the due time it was claimed for. */
-    public record Claim(String tenantId, long jobId, Instant dueAt, Instant promptedAt, Instant claimedAt, boolean urgent) {
+    /**
+     * A claimed job: the database's time of the claim and of the due time it was claimed for, and
+     * the job's state, Claudio reference, poll address and submit time as the claim found them (read under the
+     * claim's row lock). They let the worker start a poll without a transaction of its own; anything
+     * that changes the job afterwards is still checked when the answer is applied.
+     */
+    public record Claim(String tenantId, long jobId, Instant dueAt, Instant promptedAt, Instant claimedAt, boolean urgent,
+            JobState state, String reference, String pollEndpoint, Instant submittedAt) {
     }
 
     /** PostgreSQL's channel on which instances tell each other that work became due. */
@@ -72,7 +80,7 @@ public class JobClaims {
             )
             update job j set lease_owner = ?, lease_until = now() + make_interval(secs => ?)
             from locked where j.id = locked.id
-            returning j.id, j.tenant_id, locked.next_attempt_at, j.prompted_at, now()""";
+            returning j.id, j.tenant_id, locked.next_attempt_at, j.prompted_at, now(), j.status, j.claudio_reference, j.poll_endpoint, j.submitted_at""";
 
     /** Priority lane: prompted jobs (webhook notice, "check now"), oldest prompt first, a few per tenant. */
     private static final String CLAIM_PROMPTED = """
@@ -98,7 +106,7 @@ public class JobClaims {
             )
             update job j set lease_owner = ?, lease_until = now() + make_interval(secs => ?)
             from locked where j.id = locked.id
-            returning j.id, j.tenant_id, locked.next_attempt_at, j.prompted_at, now()""";
+            returning j.id, j.tenant_id, locked.next_attempt_at, j.prompted_at, now(), j.status, j.claudio_reference, j.poll_endpoint, j.submitted_at""";
 
     @Inject
     DataSource dataSource;
@@ -131,7 +139,8 @@ public class JobClaims {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     claims.add(new Claim(r.getString(2), r.getLong(1), instant(r.getTimestamp(3)), instant(r.getTimestamp(4)),
-                            instant(r.getTimestamp(5)), urgent));
+                            instant(r.getTimestamp(5)), urgent, JobState.valueOf(r.getString(6)), r.getString(7), r.getString(8),
+                            instant(r.getTimestamp(9))));
                 }
             }
             return claims;

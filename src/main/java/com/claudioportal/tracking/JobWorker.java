@@ -57,6 +57,9 @@ public class JobWorker {
     private static final Logger LOG = Logger.getLogger(JobWorker.class);
     private static final int CONFLICT_RETRIES = 5;
 
+    /** A job submitted this long ago is polled every {@code poll-max-interval} instead of every {@code poll-interval}. */
+    private static final Duration LONG_RUNNING = Duration.ofMinutes(20);
+
     @Inject
     WorkerConfig config;
 
@@ -68,6 +71,9 @@ public class JobWorker {
 
     @Inject
     ConnectionService connections;
+
+    @Inject
+    PollAccounts accounts;
 
     @Inject
     BaseUrlPolicy policy;
@@ -165,6 +171,15 @@ public class JobWorker {
 
     /** One short transaction: the job, and the tenant's Claudio account if the job needs it. */
     private Next decide(JobClaims.Claim claim, String owner) {
+        if (claim.state() == JobState.SUBMITTED && claim.reference() != null) {
+            // a poll, the common case by far: no transaction, the job as the claim found it under its row lock and
+            // the account as read a moment ago. Whatever the job became meanwhile (cancelled, completed by a notice)
+            // is checked when the answer is applied, under the lock again.
+            Optional<ClaudioAccount> account = accounts.forPolling(claim.tenantId());
+            if (account.isPresent()) {
+                return new Next.Poll(account.get(), claim.reference(), claim.pollEndpoint());
+            }
+        }
         return change(claim, owner, job -> {
             if (job.status == JobState.SUBMITTING) {
                 // the previous holder's lease ran out during the submit call
@@ -362,6 +377,10 @@ public class JobWorker {
 
     private void pollAnswered(JobClaims.Claim claim, String owner, ClaudioResult<JobStatus> answer) {
         Instant now = Instant.now();
+        if (answer instanceof ClaudioResult.Success<JobStatus> ok && !(ok.value() instanceof JobStatus.Completed)
+                && stillInProgress(claim, owner, now)) {
+            return;
+        }
         Instant[] noticed = new Instant[1];
         change(claim, owner, job -> {
             if (job.status != JobState.SUBMITTED) {
@@ -376,7 +395,7 @@ public class JobWorker {
                                     + (done.transcriptUrls().size() == 1 ? " transcript document" : " transcript documents")
                                     + (done.rawText() != null ? " and the raw transcript" : "") + ".");
                 } else {
-                    lifecycle.pollPending(job, now, now.plus(nextPoll(job, now)), claim.claimedAt());
+                    lifecycle.pollPending(job, now, now.plus(nextPoll(job.submittedAt, now)), claim.claimedAt());
                 }
                 return null;
             }
@@ -398,8 +417,24 @@ public class JobWorker {
         }
     }
 
-    private Duration nextPoll(Job j, Instant now) {
-        boolean longRunning = j.submittedAt != null && Duration.between(j.submittedAt, now).toMinutes() >= 20;
+    /**
+     * "Still in progress", the answer to most polls, written without loading the job (a third of the
+     * engine's CPU went into loading and flushing it); false when the job needs the full path.
+     */
+    private boolean stillInProgress(JobClaims.Claim claim, String owner, Instant now) {
+        return scope.call(claim.tenantId(), () -> {
+            if (!lifecycle.pollPendingUnchanged(claim.jobId(), owner, now, now.plus(nextPoll(claim.submittedAt(), now)),
+                    claim.claimedAt())) {
+                return false;
+            }
+            // the row stays locked until this commits, as on the full path: no other instance can claim it meanwhile
+            checkpoints.reached(WorkerCheckpoints.APPLYING, claim.jobId());
+            return true;
+        });
+    }
+
+    private Duration nextPoll(Instant submittedAt, Instant now) {
+        boolean longRunning = submittedAt != null && !submittedAt.isAfter(now.minus(LONG_RUNNING));
         return longRunning ? config.pollMaxInterval() : config.pollInterval();
     }
 

@@ -66,6 +66,14 @@ public interface WorkerConfig {
     @WithDefault("60S")
     Duration lease();
 
+    /**
+     * How long the worker reuses a tenant's Claudio account (address, key, secret) read for polling
+     * before reading it again. A change saved on this instance applies at once, on another instance
+     * within this time.
+     */
+    @WithDefault("10S")
+    Duration accountReuse();
+
     /** First wait after a failure that may pass; doubled each time up to {@link #retryMax()}. */
     @WithDefault("10S")
     Duration retryBase();

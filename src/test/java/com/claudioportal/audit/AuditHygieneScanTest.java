@@ -105,14 +105,14 @@ class AuditHygieneScanTest {
         // values an admin put in presets or profile defaults are the clinic's settings, not a patient's
         Set<String> configured = new HashSet<>();
         DatabaseOwner.query("select name from tenant union select display_name from profile").forEach(r -> configured.add((String) r[0]));
-        DatabaseOwner.query("select name, field_values from preset").forEach(r -> {
+        DatabaseOwner.query("select name, (select coalesce(jsonb_agg(v -> 'value'), '[]') from jsonb_array_elements(field_values) v)::text from preset").forEach(r -> {
             configured.add((String) r[0]);
             values(json((String) r[1])).forEach(configured::add);
         });
         Set<String> fields = new HashSet<>();
         Set<String> transcripts = new HashSet<>();
         Set<String> names = new HashSet<>();
-        for (Object[] r : DatabaseOwner.query("select name, field_values, result from job")) {
+        for (Object[] r : DatabaseOwner.query("select name, field_values::text, result::text from job")) {
             String name = (String) r[0];
             if (configured.stream().noneMatch(c -> c.contains(name))) {
                 addIf(names, name, 8);

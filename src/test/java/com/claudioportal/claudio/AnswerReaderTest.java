@@ -25,7 +25,7 @@ class AnswerReaderTest {
 
     @Test
     void uploadAudioReturnsTheAudioUrlAndMessage() {
-        UploadedFile file = reader.upload(Fixtures.json(200, "upload-audio.json"), true).value();
+        UploadedFile file = reader.upload(ClaudioAnswers.json(200, "upload-audio.json"), true).value();
         assertEquals("https://claudio-uploads.s3.ca-central-1.amazonaws.com/team42/dictation%201.wav", file.url());
         assertEquals("SUCCESS: Audio `dictation 1.wav` uploaded.", file.message());
     }
@@ -33,7 +33,7 @@ class AnswerReaderTest {
     @ParameterizedTest
     @ValueSource(strings = { "file_url", "document_url", "doc_url", "url", "location", "audio_url", "other-key" })
     void uploadDocumentAcceptsAnyOfTheLikelyUrlKeys(String key) {
-        UploadedFile file = reader.upload(Fixtures.json(200, "upload-document-" + key + ".json"), false).value();
+        UploadedFile file = reader.upload(ClaudioAnswers.json(200, "upload-document-" + key + ".json"), false).value();
         assertEquals("https://claudio-uploads.s3.ca-central-1.amazonaws.com/team42/letter.pdf", file.url());
         assertTrue(file.message().startsWith("SUCCESS: Document"));
     }
@@ -46,7 +46,7 @@ class AnswerReaderTest {
 
     @Test
     void olderSubmitAnswerUsesMessage() {
-        SubmittedJob job = reader.submit(Fixtures.json(200, "submit-older.json")).value();
+        SubmittedJob job = reader.submit(ClaudioAnswers.json(200, "submit-older.json")).value();
         assertEquals("JOB12345", job.jobReferenceId());
         assertEquals("https://claudio.example/team42/jobs/JOB12345/poll", job.pollEndpoint());
         assertTrue(job.message().startsWith("SUCCESS: Job submitted successfully."));
@@ -55,7 +55,7 @@ class AnswerReaderTest {
 
     @Test
     void newestSubmitAnswerUsesMsgAndConfirmsTheWebhook() {
-        SubmittedJob job = reader.submit(Fixtures.json(200, "submit-newest-webhook.json")).value();
+        SubmittedJob job = reader.submit(ClaudioAnswers.json(200, "submit-newest-webhook.json")).value();
         assertEquals("JOB12345", job.jobReferenceId());
         assertTrue(job.webhookConfirmed());
         assertFalse(job.message().contains("\n"), "line breaks are folded for display");
@@ -64,20 +64,20 @@ class AnswerReaderTest {
 
     @Test
     void submitKeepsARelativePollEndpointAsSent() {
-        SubmittedJob job = reader.submit(Fixtures.json(200, "submit-relative-poll-endpoint.json")).value();
+        SubmittedJob job = reader.submit(ClaudioAnswers.json(200, "submit-relative-poll-endpoint.json")).value();
         assertEquals("/jobs/JOB12345/poll", job.pollEndpoint());
     }
 
     @Test
     void submitAcceptsANumericJobReferenceAndNoPollEndpoint() {
-        SubmittedJob job = reader.submit(Fixtures.json(200, "submit-numeric-id-no-poll-endpoint.json")).value();
+        SubmittedJob job = reader.submit(ClaudioAnswers.json(200, "submit-numeric-id-no-poll-endpoint.json")).value();
         assertEquals("987654", job.jobReferenceId());
         assertNull(job.pollEndpoint());
     }
 
     @Test
     void aSubmitAnswerWithoutJobReferenceMayStillHaveCreatedAJob() {
-        var html = reader.submit(new Exchange.Answered(200, "text/html", Fixtures.bytes("error-page.html")));
+        var html = reader.submit(new Exchange.Answered(200, "text/html", ClaudioAnswers.bytes("error-page.html")));
         assertInstanceOf(ClaudioFailure.OutcomeUnknown.class, html.failureOrNull());
         var noId = reader.submit(answer(200, "{\"msg\":\"SUCCESS: Job submitted\"}"));
         assertInstanceOf(ClaudioFailure.OutcomeUnknown.class, noId.failureOrNull());
@@ -86,7 +86,7 @@ class AnswerReaderTest {
     @ParameterizedTest
     @ValueSource(strings = { "poll-in-progress-newer.json", "poll-in-progress-older.json", "poll-in-progress-odd-spacing.json" })
     void inProgressInEveryRendering(String fixture) {
-        JobStatus status = reader.poll(Fixtures.json(200, fixture)).value();
+        JobStatus status = reader.poll(ClaudioAnswers.json(200, fixture)).value();
         JobStatus.InProgress progress = assertInstanceOf(JobStatus.InProgress.class, status);
         assertTrue(progress.message().startsWith("NOTICE"), progress.message());
         assertFalse(progress.message().contains("\n"));
@@ -94,15 +94,15 @@ class AnswerReaderTest {
 
     @Test
     void inProgressWithMediaFilesListsThem() {
-        var progress = (JobStatus.InProgress) reader.poll(Fixtures.json(200, "poll-in-progress-odd-spacing.json")).value();
+        var progress = (JobStatus.InProgress) reader.poll(ClaudioAnswers.json(200, "poll-in-progress-odd-spacing.json")).value();
         assertEquals(1, progress.mediaFiles().size());
-        var older = (JobStatus.InProgress) reader.poll(Fixtures.json(200, "poll-in-progress-older.json")).value();
+        var older = (JobStatus.InProgress) reader.poll(ClaudioAnswers.json(200, "poll-in-progress-older.json")).value();
         assertEquals(List.of(), older.mediaFiles());
     }
 
     @Test
     void completedNewerStyle() {
-        var done = assertInstanceOf(JobStatus.Completed.class, reader.poll(Fixtures.json(200, "poll-completed-newer.json")).value());
+        var done = assertInstanceOf(JobStatus.Completed.class, reader.poll(ClaudioAnswers.json(200, "poll-completed-newer.json")).value());
         assertEquals("SUCCESS: Job completed.", done.message());
         assertEquals(2, done.transcriptUrls().size());
         assertTrue(done.transcriptUrls().get(1).contains("_LOI.docx"));
@@ -114,7 +114,7 @@ class AnswerReaderTest {
 
     @Test
     void completedOlderStyleWithTranscriptLocation() {
-        var done = (JobStatus.Completed) reader.poll(Fixtures.json(200, "poll-completed-older.json")).value();
+        var done = (JobStatus.Completed) reader.poll(ClaudioAnswers.json(200, "poll-completed-older.json")).value();
         assertEquals(List.of("https://claudio-out.s3.ca-central-1.amazonaws.com/job/IME.txt?X-Amz-Expires=600"), done.transcriptUrls());
         assertEquals(1, done.mediaFiles().size(), "media_files is read although 'return' omits it");
         assertEquals(List.of(), done.extractedFields());
@@ -122,35 +122,35 @@ class AnswerReaderTest {
 
     @Test
     void aSingleTranscriptStringIsReadAsAList() {
-        var done = (JobStatus.Completed) reader.poll(Fixtures.json(200, "poll-completed-single-string.json")).value();
+        var done = (JobStatus.Completed) reader.poll(ClaudioAnswers.json(200, "poll-completed-single-string.json")).value();
         assertEquals(1, done.transcriptUrls().size());
         assertEquals(List.of(), done.mediaFiles());
     }
 
     @Test
     void finishedTranscriptWithWordDocumentUrls() {
-        var done = (JobStatus.Completed) reader.poll(Fixtures.json(200, "poll-completed-finished-transcript-urls.json")).value();
+        var done = (JobStatus.Completed) reader.poll(ClaudioAnswers.json(200, "poll-completed-finished-transcript-urls.json")).value();
         assertEquals(2, done.transcriptUrls().size());
         assertNull(done.rawText());
     }
 
     @Test
     void rawTextInPlaceOfAUrlBecomesRawText() {
-        var done = (JobStatus.Completed) reader.poll(Fixtures.json(200, "poll-completed-raw-text.json")).value();
+        var done = (JobStatus.Completed) reader.poll(ClaudioAnswers.json(200, "poll-completed-raw-text.json")).value();
         assertEquals(List.of(), done.transcriptUrls());
         assertEquals("The claimant attended the examination on time.\nHistory: right knee pain since 2021.", done.rawText());
     }
 
     @Test
     void mediaFileSingularIsAccepted() {
-        var done = (JobStatus.Completed) reader.poll(Fixtures.json(200, "poll-completed-media-file-singular.json")).value();
+        var done = (JobStatus.Completed) reader.poll(ClaudioAnswers.json(200, "poll-completed-media-file-singular.json")).value();
         assertEquals(List.of("https://claudio-media.s3.ca-central-1.amazonaws.com/job/merged.mp3"), done.mediaFiles());
     }
 
     @Test
     void oddSpacingLowerCaseTagObjectMediaAndFieldMap() {
         var done = assertInstanceOf(JobStatus.Completed.class,
-                reader.poll(Fixtures.json(200, "poll-completed-odd-spacing.json")).value());
+                reader.poll(ClaudioAnswers.json(200, "poll-completed-odd-spacing.json")).value());
         assertEquals("success :Job completed.", done.message());
         assertEquals(List.of("https://claudio-media.s3.ca-central-1.amazonaws.com/job/merged.mp3"), done.mediaFiles());
         assertEquals(List.of(Map.of("key", "claimant_name", "value", "A. Example")), done.extractedFields());
@@ -172,7 +172,7 @@ class AnswerReaderTest {
 
     @Test
     void documentedJobDetails() {
-        JobDetails d = reader.details(Fixtures.json(200, "details-completed.json"), "JOB12345").value();
+        JobDetails d = reader.details(ClaudioAnswers.json(200, "details-completed.json"), "JOB12345").value();
         assertEquals("JOB12345", d.jobReferenceId());
         assertEquals("Knee IME", d.jobName());
         assertEquals("completed", d.status());
@@ -195,7 +195,7 @@ class AnswerReaderTest {
 
     @Test
     void jobDetailsWithLooseTypes() {
-        JobDetails d = reader.details(Fixtures.json(200, "details-loose-types.json"), "JOB777").value();
+        JobDetails d = reader.details(ClaudioAnswers.json(200, "details-loose-types.json"), "JOB777").value();
         assertEquals("JOB777", d.jobReferenceId(), "falls back to the reference asked for");
         assertEquals(754.0, d.totalAudioLengthSeconds(), "HH:MM:SS is read as seconds");
         assertEquals(Boolean.FALSE, d.blankAudio());
@@ -207,28 +207,28 @@ class AnswerReaderTest {
     @Test
     void errorStatusesBecomeTypedFailuresWithTheVendorMessage() {
         var rejected = assertInstanceOf(ClaudioFailure.Rejected.class,
-                reader.poll(Fixtures.json(400, "error-400.json")).failureOrNull());
+                reader.poll(ClaudioAnswers.json(400, "error-400.json")).failureOrNull());
         assertEquals("ERROR: Unexpected error occurred. Invalid profile_id.", rejected.vendorMessage());
         var unauthorized = assertInstanceOf(ClaudioFailure.Unauthorized.class,
-                reader.details(Fixtures.json(401, "error-401.json"), "J").failureOrNull());
+                reader.details(ClaudioAnswers.json(401, "error-401.json"), "J").failureOrNull());
         assertEquals("ERROR: User not authorized.", unauthorized.vendorMessage());
         var vendor = assertInstanceOf(ClaudioFailure.VendorError.class,
-                reader.upload(Fixtures.json(500, "error-500.json"), true).failureOrNull());
+                reader.upload(ClaudioAnswers.json(500, "error-500.json"), true).failureOrNull());
         assertEquals(500, vendor.status());
         assertEquals("ERROR: Internal Server Error", vendor.vendorMessage());
         var proxy = assertInstanceOf(ClaudioFailure.VendorError.class,
-                reader.poll(new Exchange.Answered(502, "text/html", Fixtures.bytes("error-page.html"))).failureOrNull());
+                reader.poll(new Exchange.Answered(502, "text/html", ClaudioAnswers.bytes("error-page.html"))).failureOrNull());
         assertEquals(502, proxy.status());
         assertNull(proxy.vendorMessage(), "an HTML body is not shown as a vendor message");
         var submitError = assertInstanceOf(ClaudioFailure.Rejected.class,
-                reader.submit(Fixtures.json(400, "error-400.json")).failureOrNull());
+                reader.submit(ClaudioAnswers.json(400, "error-400.json")).failureOrNull());
         assertTrue(submitError.userMessage().contains("Invalid profile_id"));
     }
 
     @Test
     void anHtmlPageWithStatus200IsUnexpected() {
         var failure = assertInstanceOf(ClaudioFailure.UnexpectedAnswer.class,
-                reader.poll(new Exchange.Answered(200, "text/html; charset=utf-8", Fixtures.bytes("error-page.html"))).failureOrNull());
+                reader.poll(new Exchange.Answered(200, "text/html; charset=utf-8", ClaudioAnswers.bytes("error-page.html"))).failureOrNull());
         assertEquals("an HTML page instead of JSON (HTTP 200)", failure.description());
         assertInstanceOf(ClaudioFailure.UnexpectedAnswer.class,
                 reader.details(new Exchange.Answered(200, null, new byte[0]), "J").failureOrNull());
@@ -242,15 +242,15 @@ class AnswerReaderTest {
     void connectionCheckReadsClaudioShapedAnswersAsAccepted() {
         assertTrue(reader.check(answer(404, "{\"msg\":\"ERROR: Job not found.\"}")).isSuccess());
         assertTrue(reader.check(answer(400, "{\"msg\":\"ERROR: Unexpected error occurred.\"}")).isSuccess());
-        assertTrue(reader.check(Fixtures.json(200, "poll-in-progress-older.json")).isSuccess());
-        assertInstanceOf(ClaudioFailure.Unauthorized.class, reader.check(Fixtures.json(401, "error-401.json")).failureOrNull());
+        assertTrue(reader.check(ClaudioAnswers.json(200, "poll-in-progress-older.json")).isSuccess());
+        assertInstanceOf(ClaudioFailure.Unauthorized.class, reader.check(ClaudioAnswers.json(401, "error-401.json")).failureOrNull());
         assertInstanceOf(ClaudioFailure.Unauthorized.class,
-                reader.check(new Exchange.Answered(401, "text/html", Fixtures.bytes("error-page.html"))).failureOrNull());
+                reader.check(new Exchange.Answered(401, "text/html", ClaudioAnswers.bytes("error-page.html"))).failureOrNull());
         assertInstanceOf(ClaudioFailure.UnexpectedAnswer.class,
-                reader.check(new Exchange.Answered(200, "text/html", Fixtures.bytes("error-page.html"))).failureOrNull());
+                reader.check(new Exchange.Answered(200, "text/html", ClaudioAnswers.bytes("error-page.html"))).failureOrNull());
         assertInstanceOf(ClaudioFailure.UnexpectedAnswer.class,
-                reader.check(new Exchange.Answered(404, "text/html", Fixtures.bytes("error-page.html"))).failureOrNull());
-        assertInstanceOf(ClaudioFailure.VendorError.class, reader.check(Fixtures.json(500, "error-500.json")).failureOrNull());
+                reader.check(new Exchange.Answered(404, "text/html", ClaudioAnswers.bytes("error-page.html"))).failureOrNull());
+        assertInstanceOf(ClaudioFailure.VendorError.class, reader.check(ClaudioAnswers.json(500, "error-500.json")).failureOrNull());
         assertInstanceOf(ClaudioFailure.VendorError.class, reader.check(answer(403, "{\"error\":\"forbidden\"}")).failureOrNull());
     }
 

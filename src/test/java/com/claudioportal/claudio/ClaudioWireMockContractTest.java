@@ -109,7 +109,7 @@ class ClaudioWireMockContractTest {
     void uploadAudioSendsKeySecretAndTheFileUnderItsOriginalNameWithAContentLength() throws IOException {
         String team = team();
         wiremock.stubFor(post(team + "/audio/upload").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("upload-audio.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("upload-audio.json"))));
         Path temp = Files.write(dir.resolve("upload-4711.tmp"), "RIFF-not-really-a-wav".getBytes(StandardCharsets.UTF_8));
 
         ClaudioResult<UploadedFile> result = client.uploadAudio(account(team), temp, "C:\\Users\\dr\\dictation 1.wav");
@@ -132,7 +132,7 @@ class ClaudioWireMockContractTest {
     void uploadDocumentReadsEveryLikelyUrlKey(String variant) throws IOException {
         String team = team();
         wiremock.stubFor(post(team + "/documents/upload").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("upload-document-" + variant + ".json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("upload-document-" + variant + ".json"))));
         Path file = Files.writeString(dir.resolve("x.bin"), "%PDF-1.4 letter");
 
         UploadedFile uploaded = client.uploadDocument(account(team), file, "letter \"final\".pdf").value();
@@ -169,7 +169,7 @@ class ClaudioWireMockContractTest {
     void submitPostsTheSampleShapedJsonAndReadsTheOlderAnswer() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("submit-older.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("submit-older.json"))));
 
         SubmittedJob job = client.submit(account(team), request()).value();
 
@@ -192,7 +192,7 @@ class ClaudioWireMockContractTest {
     void submitReadsTheNewestAnswerWithItsWebhookConfirmation() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("submit-newest-webhook.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("submit-newest-webhook.json"))));
         SubmittedJob job = client.submit(account(team), request()).value();
         assertTrue(job.webhookConfirmed());
         assertTrue(job.message().startsWith("SUCCESS: Job[Knee IME] submitted successfully."));
@@ -202,7 +202,7 @@ class ClaudioWireMockContractTest {
     void aRejectedSubmitCarriesTheVendorMessageAndIsNotRepeated() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("error-400.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-400.json"))));
         var rejected = assertInstanceOf(ClaudioFailure.Rejected.class, client.submit(account(team), request()).failureOrNull());
         assertEquals("ERROR: Unexpected error occurred. Invalid profile_id.", rejected.vendorMessage());
         wiremock.verify(1, postRequestedFor(urlEqualTo(team + "/jobs/submit")));
@@ -212,7 +212,7 @@ class ClaudioWireMockContractTest {
     void aSubmitAnswered500IsAVendorErrorAndNeverRepeated() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("error-500.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-500.json"))));
         var error = assertInstanceOf(ClaudioFailure.VendorError.class, client.submit(account(team), request()).failureOrNull());
         assertEquals(500, error.status());
         assertTrue(error.isTransient());
@@ -233,7 +233,7 @@ class ClaudioWireMockContractTest {
     void aSubmitThatTimesOutHasAnUnknownOutcomeAndIsNotRepeated() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withFixedDelay(1500)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("submit-older.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("submit-older.json"))));
         ClaudioClient impatient = customClient(s -> quick(s).withAllTimeouts(Duration.ofMillis(300)));
         try {
             assertInstanceOf(ClaudioFailure.OutcomeUnknown.class, impatient.submit(account(team), request()).failureOrNull());
@@ -247,7 +247,7 @@ class ClaudioWireMockContractTest {
     void aSubmitAnswered200WithHtmlMayHaveCreatedAJob() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody(Fixtures.bytes("error-page.html"))));
+                .withHeader("Content-Type", "text/html").withBody(ClaudioAnswers.bytes("error-page.html"))));
         assertInstanceOf(ClaudioFailure.OutcomeUnknown.class, client.submit(account(team), request()).failureOrNull());
     }
 
@@ -280,7 +280,7 @@ class ClaudioWireMockContractTest {
     void pollPostsTheCredentialsToTheDocumentedPathAndReadsEveryVariant(String fixture, String expected) {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/JOB12345/poll").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes(fixture))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes(fixture))));
 
         JobStatus status = client.poll(account(team), "JOB12345", "https://elsewhere.example/poll").value();
 
@@ -294,10 +294,10 @@ class ClaudioWireMockContractTest {
     void pollRetriesA500AndSucceedsWhenClaudioRecovers() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J1/poll").inScenario(team).whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withStatus(500).withBody(Fixtures.bytes("error-500.json"))).willSetStateTo("up"));
+                .willReturn(aResponse().withStatus(500).withBody(ClaudioAnswers.bytes("error-500.json"))).willSetStateTo("up"));
         wiremock.stubFor(post(team + "/jobs/J1/poll").inScenario(team).whenScenarioStateIs("up")
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(Fixtures.bytes("poll-completed-newer.json"))));
+                        .withBody(ClaudioAnswers.bytes("poll-completed-newer.json"))));
         ClaudioClient retrying = customClient(ClaudioWireMockContractTest::quick);
         try {
             assertInstanceOf(JobStatus.Completed.class, retrying.poll(account(team), "J1", null).value());
@@ -311,7 +311,7 @@ class ClaudioWireMockContractTest {
     void pollGivesUpAfterTheConfiguredRetriesWithTheVendorError() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("error-500.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-500.json"))));
         ClaudioClient retrying = customClient(ClaudioWireMockContractTest::quick);
         try {
             var error = assertInstanceOf(ClaudioFailure.VendorError.class, retrying.poll(account(team), "J1", null).failureOrNull());
@@ -326,7 +326,7 @@ class ClaudioWireMockContractTest {
     void noRetryStartsWhoseWaitWouldEndPastTheRetryBudget() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("error-500.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-500.json"))));
         // waits of 0.8-1.2 s within a 1.5 s budget: the first retry fits, a second would end past it
         ClaudioClient retrying = customClient(s -> s.withRetry(5, Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofMillis(1500)));
@@ -342,7 +342,7 @@ class ClaudioWireMockContractTest {
     void pollOfAJobClaudioRefusesIsRejectedWithoutRetrying() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("error-400.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-400.json"))));
         assertInstanceOf(ClaudioFailure.Rejected.class, client.poll(account(team), "J1", null).failureOrNull());
         wiremock.verify(1, postRequestedFor(urlEqualTo(team + "/jobs/J1/poll")));
     }
@@ -351,7 +351,7 @@ class ClaudioWireMockContractTest {
     void wrongCredentialsAreUnauthorizedOnEveryCall() throws IOException {
         String team = team();
         wiremock.stubFor(any(urlPathMatching(team + "/.*")).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("error-401.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-401.json"))));
         Path file = Files.writeString(dir.resolve("a.wav"), "x");
         List<ClaudioResult<?>> results = List.of(client.uploadAudio(account(team), file, "a.wav"),
                 client.uploadDocument(account(team), file, "a.pdf"), client.submit(account(team), request()),
@@ -367,9 +367,9 @@ class ClaudioWireMockContractTest {
     void anHtmlPageAnswered200IsAnUnexpectedAnswer() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody(Fixtures.bytes("error-page.html"))));
+                .withHeader("Content-Type", "text/html").withBody(ClaudioAnswers.bytes("error-page.html"))));
         wiremock.stubFor(post(team + "/jobs/J1/details").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody(Fixtures.bytes("error-page.html"))));
+                .withHeader("Content-Type", "text/html").withBody(ClaudioAnswers.bytes("error-page.html"))));
         var poll = assertInstanceOf(ClaudioFailure.UnexpectedAnswer.class, client.poll(account(team), "J1", null).failureOrNull());
         assertEquals("an HTML page instead of JSON (HTTP 200)", poll.description());
         assertInstanceOf(ClaudioFailure.UnexpectedAnswer.class, client.details(account(team), "J1").failureOrNull());
@@ -379,7 +379,7 @@ class ClaudioWireMockContractTest {
     void aPollThatTimesOutIsATimeoutAfterItsRetries() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withFixedDelay(1500)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("poll-in-progress-older.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("poll-in-progress-older.json"))));
         ClaudioClient impatient = customClient(s -> quick(s).withRetry(1, Duration.ofMillis(10),
                 Duration.ofMillis(10)).withAllTimeouts(Duration.ofMillis(300)));
         try {
@@ -451,9 +451,9 @@ class ClaudioWireMockContractTest {
         String team = team();
         wiremock.stubFor(post(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("poll-in-progress-newer.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("poll-in-progress-newer.json"))));
         wiremock.stubFor(post(team + "/v9/poll/J1").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("poll-completed-newer.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("poll-completed-newer.json"))));
         ClaudioClient returned = customClient(s -> s.withPollEndpointSource(PollEndpointSource.RETURNED));
         try {
             String origin = "http://localhost:" + wiremock.port();
@@ -476,7 +476,7 @@ class ClaudioWireMockContractTest {
     void detailsPostsTheCredentialsAndReadsTheDocumentedAnswer() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/JOB%2012345/details").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("details-completed.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("details-completed.json"))));
         JobDetails details = client.details(account(team), "JOB 12345").value();
         assertEquals("Knee IME", details.jobName());
         assertEquals(2, details.inputFiles().size());
@@ -488,7 +488,7 @@ class ClaudioWireMockContractTest {
     void detailsWithLooseTypesAndRelativeLinks() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J2/details").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("details-loose-types.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("details-loose-types.json"))));
         JobDetails details = client.details(account(team), "J2").value();
         assertEquals(754.0, details.totalAudioLengthSeconds());
         assertEquals("http://localhost:" + wiremock.port() + team + "/files/out/1", details.transcripts().get(0).downloadUrl());
@@ -500,15 +500,15 @@ class ClaudioWireMockContractTest {
     void pathsMethodsAndFieldNamesOfTheUndocumentedCallsAreConfiguration() throws IOException {
         String team = team();
         wiremock.stubFor(put(team + "/v2/media").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("upload-audio.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("upload-audio.json"))));
         wiremock.stubFor(put(team + "/v2/docs").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("upload-document-file_url.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("upload-document-file_url.json"))));
         wiremock.stubFor(put(team + "/v2/job").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("submit-older.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("submit-older.json"))));
         wiremock.stubFor(put(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("poll-in-progress-older.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("poll-in-progress-older.json"))));
         wiremock.stubFor(put(team + "/jobs/J1/details").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("details-completed.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("details-completed.json"))));
         ClaudioClient configured = customClient(s -> s.withPaths("/v2/job", "/v2/media", "/v2/docs")
                 .withMethods("PUT", "PUT", "PUT", "PUT", "PUT")
                 .withMultipart("api_key", "api_secret", "audio", "document"));
@@ -538,7 +538,7 @@ class ClaudioWireMockContractTest {
         String healthy = team();
         wiremock.stubFor(post(urlPathMatching(failing + "/jobs/.*/poll")).willReturn(aResponse().withStatus(503)));
         wiremock.stubFor(post(healthy + "/jobs/J1/poll").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("poll-in-progress-newer.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("poll-in-progress-newer.json"))));
         ClaudioClient breaking = customClient(s -> s.withRetry(0, Duration.ofMillis(1), Duration.ofMillis(1))
                 .withBreaker(4, 1.0, Duration.ofMillis(800), 1));
         try {
@@ -556,7 +556,7 @@ class ClaudioWireMockContractTest {
                     "the connection check is not held back by the breaker");
 
             wiremock.stubFor(post(failing + "/jobs/J1/poll").willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("poll-in-progress-newer.json"))));
+                    .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("poll-in-progress-newer.json"))));
             Thread.sleep(900);
             assertInstanceOf(JobStatus.InProgress.class, breaking.poll(account(failing), "J1", null).value());
             assertInstanceOf(JobStatus.InProgress.class, breaking.poll(account(failing), "J1", null).value());
@@ -569,7 +569,7 @@ class ClaudioWireMockContractTest {
     void refusedRequestsDoNotOpenTheBreaker() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("error-401.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-401.json"))));
         ClaudioClient breaking = customClient(s -> s.withBreaker(2, 0.5, Duration.ofSeconds(30), 1));
         try {
             for (int i = 0; i < 5; i++) {
@@ -593,12 +593,12 @@ class ClaudioWireMockContractTest {
 
         String html = team();
         wiremock.stubFor(post(html + "/jobs/portal-connection-check/poll").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody(Fixtures.bytes("error-page.html"))));
+                .withHeader("Content-Type", "text/html").withBody(ClaudioAnswers.bytes("error-page.html"))));
         assertInstanceOf(ClaudioFailure.UnexpectedAnswer.class, client.checkConnection(account(html)).failureOrNull());
 
         String down = team();
         wiremock.stubFor(post(down + "/jobs/portal-connection-check/poll").willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody(Fixtures.bytes("error-500.json"))));
+                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-500.json"))));
         assertInstanceOf(ClaudioFailure.VendorError.class, client.checkConnection(account(down)).failureOrNull());
         wiremock.verify(1, postRequestedFor(urlEqualTo(down + "/jobs/portal-connection-check/poll")));
 

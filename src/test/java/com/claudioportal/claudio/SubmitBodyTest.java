@@ -16,7 +16,7 @@ class SubmitBodyTest {
 
     @Test
     void theBodyHasTheSampleKeysInTheSampleOrderWithTheSampleValues() throws Exception {
-        JsonNode sample = TolerantJson.MAPPER.readTree(Fixtures.bytes("submit-request-sample.json"));
+        JsonNode sample = TolerantJson.MAPPER.readTree(ClaudioAnswers.bytes("submit-request-sample.json"));
         List<SubmitRequest.JobField> fields = new ArrayList<>();
         sample.get("job_data").forEach(f -> fields.add(new SubmitRequest.JobField(f.get("key").asText(), f.get("ui_label").asText(),
                 f.get("type").asText(), f.get("ui_type").asText(), f.get("ui_desc").asText(), f.get("input_value").asText())));

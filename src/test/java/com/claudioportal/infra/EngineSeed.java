@@ -94,7 +94,7 @@ public final class EngineSeed implements AutoCloseable {
         long profile = insert("insert into profile (tenant_id, display_name) values (?, 'IME') returning id", id);
         long version = insert("""
                 insert into profile_version (tenant_id, profile_id, version_no, claudio_profile_id, form_id, profile_name, fields, created_by)
-                values (?, ?, 1, '12M78H7656325X96R99', '70L34P7896Q97U81', 'IME with Structura Doc Extraction', ?, 'seed') returning id""",
+                values (?, ?, 1, '12M78H7656325X96R99', '70L34P7896Q97U81', 'IME with Structura Doc Extraction', ?::jsonb, 'seed') returning id""",
                 id, profile, FIELDS);
         update("update profile set current_version_id = ? where id = ?", version, profile);
         String token = "wh-" + UUID.randomUUID() + UUID.randomUUID();

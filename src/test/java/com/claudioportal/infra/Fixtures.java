@@ -143,7 +143,7 @@ public class Fixtures {
             job.claudioReference = "REF-" + job.submissionKey;
             // written as it is stored, not through the lifecycle: a fixture of a job finished long ago
             job.result = new com.claudioportal.job.JobResult(java.util.List.of("https://transcripts.example.test/report.txt"),
-                    java.util.List.of("https://transcripts.example.test/media.mp3"), java.util.List.of(), null, java.time.Instant.now()).json();
+                    java.util.List.of("https://transcripts.example.test/media.mp3"), java.util.List.of(), null, java.time.Instant.now());
             job.completedAt = java.time.Instant.now();
             job.nextAttemptAt = null;
             job.persist();

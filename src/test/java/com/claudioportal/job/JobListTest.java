@@ -167,7 +167,7 @@ class JobListTest {
     void auditorsSeeTheListButNeverFieldValuesOrTranscripts() {
         assertEquals(50, rows("").size());
         long jobId = fixtures.finishedJob(tenant, profile);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job set field_values = :v where id = :id")
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job set field_values = cast(:v as jsonb) where id = :id")
                 .setParameter("v", "{\"specialist_name\":\"Dr. Secret Name\"}").setParameter("id", jobId).executeUpdate());
         given().get("/t/" + tenant + "/jobs/" + jobId).then().statusCode(200)
                 .body(containsString("Fixture job"))
@@ -182,7 +182,7 @@ class JobListTest {
     @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void staffSeeTheirJobsFieldValues() {
         long jobId = fixtures.finishedJob(tenant, profile);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job set field_values = :v where id = :id")
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job set field_values = cast(:v as jsonb) where id = :id")
                 .setParameter("v", "{\"specialist_name\":\"Dr. Visible Name\"}").setParameter("id", jobId).executeUpdate());
         // links count as fresh for portal.worker.link-freshness (2 s in tests): on a busy machine the fixture's
         // are older than that by now, and the portal would ask Claudio (there is none here) for new ones first

@@ -65,7 +65,7 @@ class LongInputBrowserTest extends BrowserTestBase {
         page.getByTestId("submit-job").click();
         page.waitForURL(url -> url.matches(".*/jobs/\\d+$"));
         long jobId = Long.parseLong(page.url().replaceAll(".*/jobs/(\\d+)$", "$1"));
-        Map<String, String> stored = scope.call(clinic.tenant(), () -> JobJson.map(Job.<Job> findById(jobId).fieldValuesJson));
+        Map<String, String> stored = scope.call(clinic.tenant(), () -> Job.<Job> findById(jobId).fieldValues());
         assertEquals(BIO, stored.get("specialist_bio"));
         Browsers.screenshot(page, "long-bio-submitted");
     }

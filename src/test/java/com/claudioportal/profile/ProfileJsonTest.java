@@ -10,11 +10,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Reading a pasted profile, without a running portal (PIT mutates ProfileJson with these tests). The
  * refusals worded through the message bundles are checked in ProfileImportWordsTest, a Quarkus test.
  */
 class ProfileJsonTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     static String seed() throws IOException {
         try (var in = ProfileJsonTest.class.getResourceAsStream("/seed/claudio-submit-job.json")) {
@@ -103,7 +107,7 @@ class ProfileJsonTest {
 
     private static com.fasterxml.jackson.databind.JsonNode node(String json) {
         try {
-            return JsonText.MAPPER.readTree("{\"v\":" + json + "}").get("v");
+            return JSON.readTree("{\"v\":" + json + "}").get("v");
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -115,7 +119,7 @@ class ProfileJsonTest {
                 new ProfileField("side", "Side", "string", "choice", "Which side", "left", true, List.of("left", "right")),
                 new ProfileField("notes", "Notes", "string", "textarea", "", "", false, List.of())));
         String exported = ProfileJson.export("Orthopaedic IME", original);
-        var root = JsonText.MAPPER.readTree(exported);
+        var root = JSON.readTree(exported);
         assertFalse(root.has("key") || root.has("secret"), "no credentials in exports");
         ProfileJson.Parsed back = ProfileJson.parse(exported);
         assertTrue(back.ok(), back.problem());

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,6 +58,20 @@ class ProfileServiceTest {
                 v1.docTypes(), fields);
         scope.run(tenant, () -> profiles.update(id, "IME with Structura Doc Extraction", spaced));
         assertEquals(2, scope.call(tenant, () -> Profile.<Profile> findById(id).currentVersion().versionNo));
+    }
+
+    /** The preset pages list a preset's values as the admin entered them, also after the database kept them (jsonb sorts an object's keys). */
+    @Test
+    void aPresetKeepsItsValuesInTheOrderEntered() {
+        String tenant = fixtures.tenant("Preset Order Clinic", Fixtures.email("admin"));
+        Map<String, String> entered = new LinkedHashMap<>();
+        entered.put("specialist_name", "Dr. Zoé Lefèvre");
+        entered.put("bio", "Psychiatre");
+        entered.put("specialist_credentials", "MD, FRCPC");
+        entered.put("a", "first by the alphabet, last as entered");
+        long id = fixtures.preset(tenant, "Dr. Lefèvre", entered);
+        Map<String, String> kept = scope.call(tenant, () -> Preset.<Preset> findById(id).values());
+        assertEquals(List.copyOf(entered.entrySet()), List.copyOf(kept.entrySet()));
     }
 
     @Test

@@ -161,7 +161,7 @@ class RetentionTest {
         scope.run(tenantId, () -> {
             Job j = Job.findById(id);
             j.name = "Knee IME for Jeanne Dubé";
-            j.fieldValuesJson = "{\"specialist_name\":\"Dr. Jeanne Roy\"}";
+            j.fieldValues = new java.util.LinkedHashMap<>(Map.of("specialist_name", "Dr. Jeanne Roy"));
             j.completedAt = Instant.now().minus(daysAgo, ChronoUnit.DAYS);
             j.updatedAt = j.completedAt;
         });

@@ -208,6 +208,63 @@ class JobWorkerTest {
     }
 
     @Test
+    void aKeySavedWhileJobsArePolledIsUsedForTheNextPoll() {
+        var w = claudio.tenant("Rotating Clinic", Fixtures.email("admin"));
+        sandbox.setProcessingTime(w.tenant(), Duration.ofHours(1));
+        long jobId = claudio.submitJob(w, "Rotating", false, 1);
+        worker.runOnce();
+        assertEquals(JobState.SUBMITTED, job(w.tenant(), jobId).status);
+        makeDue(w.tenant(), jobId);
+        worker.runOnce(); // a poll with the first key: the worker now reuses that account for its next polls
+        assertEquals(1L, polls(w.tenant()), "polled once");
+        assertEquals(0, job(w.tenant(), jobId).attempts, "the first poll was answered");
+
+        String newKey = sandbox.rotateKey(w.tenant()); // the old key is refused from now on
+        scope.run(w.tenant(), () -> connections.save(sandbox.baseUrl(w.tenant()), newKey, w.apiSecret()));
+        makeDue(w.tenant(), jobId);
+        worker.runOnce();
+
+        Job job = job(w.tenant(), jobId);
+        assertEquals(2L, polls(w.tenant()), "polled again");
+        assertEquals(0, job.attempts, "the second poll used the key saved meanwhile, not the one reused before: " + job.statusDetail);
+        assertNull(job.statusDetail);
+    }
+
+    private long polls(String tenant) {
+        return sandbox.counters(tenant).requests().getOrDefault("POLL", 0L);
+    }
+
+    @Test
+    void aPollStillInProgressSchedulesTheNextOneAndCountsAsAChangeOfTheJob() {
+        var w = claudio.tenant("Patient Clinic", Fixtures.email("admin"));
+        sandbox.setProcessingTime(w.tenant(), Duration.ofHours(1));
+        long recent = claudio.submitJob(w, "Recent", false, 1);
+        long longRunning = claudio.submitJob(w, "Long running", false, 1);
+        worker.runOnce();
+        scope.run(w.tenant(), () -> Job.<Job> findById(longRunning).submittedAt = Instant.now().minus(Duration.ofMinutes(30)));
+        makeDue(w.tenant(), recent);
+        makeDue(w.tenant(), longRunning);
+        long versionBefore = job(w.tenant(), recent).version;
+
+        Instant polled = Instant.now();
+        worker.runOnce();
+
+        Job r = job(w.tenant(), recent);
+        assertNotNull(r.lastPolledAt, "the answer was recorded");
+        assertEquals(versionBefore + 1, r.version, "a person's change made meanwhile, on the version read before, is refused");
+        assertNull(r.statusDetail);
+        assertTrue(Duration.between(polled, r.nextAttemptAt).compareTo(workerConfig.pollInterval().minusSeconds(1)) >= 0
+                && r.nextAttemptAt.isBefore(Instant.now().plus(workerConfig.pollInterval())), "next poll after poll-interval: " + r.nextAttemptAt);
+        Job l = job(w.tenant(), longRunning);
+        assertTrue(Duration.between(polled, l.nextAttemptAt).compareTo(workerConfig.pollMaxInterval().minusSeconds(1)) >= 0,
+                "a job submitted 30 minutes ago is polled every poll-max-interval: " + l.nextAttemptAt);
+    }
+
+    private void makeDue(String tenant, long jobId) {
+        scope.run(tenant, () -> Job.<Job> findById(jobId).nextAttemptAt = Instant.now().minusSeconds(1));
+    }
+
+    @Test
     void transientFailuresAreRetriedWithBackoff() throws Exception {
         var w = claudio.tenant("Flaky Clinic", Fixtures.email("admin"));
         sandbox.setErrorRate(w.tenant(), "UPLOAD_AUDIO", 1.0);

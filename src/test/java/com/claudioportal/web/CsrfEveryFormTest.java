@@ -4,10 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
 
@@ -88,6 +92,28 @@ class CsrfEveryFormTest {
     @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void everyPlatformFormRefusesAMissingOrWrongToken() {
         assertEveryUnsafeRouteRefuses(false, "/platform/tenants");
+    }
+
+    /**
+     * The token reaches every form one way: the {@code {#form}} tag writes the {@code <form>} and its
+     * CSRF field, so no template writes a {@code <form>} (or the field) by hand and none can forget it.
+     */
+    @Test
+    void everyFormIsWrittenByTheFormTag() throws IOException {
+        Path templates = Path.of("src/main/resources/templates");
+        Path tag = templates.resolve("tags/form.html");
+        List<String> byHand = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(templates)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                String text = Files.readString(f);
+                if (!f.equals(tag) && (text.contains("<form") || text.contains("</form>") || text.contains("csrf.token"))) {
+                    byHand.add(templates.relativize(f).toString());
+                }
+            }
+        }
+        assertEquals(List.of(), byHand, "templates that write a form or the CSRF field by hand instead of {#form}");
+        String form = Files.readString(tag);
+        assertTrue(form.contains("name=\"{inject:csrf.parameterName}\" value=\"{inject:csrf.token}\""), "the form tag writes the CSRF field");
     }
 
     private void assertEveryUnsafeRouteRefuses(boolean tenantRoutes, String page) {

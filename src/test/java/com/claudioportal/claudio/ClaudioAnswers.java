@@ -5,16 +5,19 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** The JSON (and HTML) answers of src/test/resources/claudio, one per documented variant. */
-final class Fixtures {
+/**
+ * Claudio's recorded answers (JSON and HTML) in src/test/resources/claudio, one per documented variant.
+ * Not the portal's test data: that is {@code infra.Fixtures} (tenants, members, profiles, jobs in the database).
+ */
+final class ClaudioAnswers {
 
-    private Fixtures() {
+    private ClaudioAnswers() {
     }
 
     static byte[] bytes(String name) {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/claudio/" + name)) {
+        try (InputStream in = ClaudioAnswers.class.getResourceAsStream("/claudio/" + name)) {
             if (in == null) {
-                throw new IllegalArgumentException("No fixture " + name);
+                throw new IllegalArgumentException("No recorded answer " + name);
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -1,0 +1,63 @@
+package com.claudioportal.tracking;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+import com.claudioportal.claudio.ClaudioAccount;
+import com.claudioportal.credentials.BaseUrlPolicy;
+import com.claudioportal.credentials.ConnectionChanged;
+import com.claudioportal.credentials.ConnectionService;
+import com.claudioportal.tenant.TenantScope;
+
+/**
+ * Each tenant's Claudio account as the worker last read it for polling, reused for
+ * {@code portal.worker.account-reuse}. A poll is by far the most frequent step (every submitted job,
+ * every 30 s to 5 min); reading the connection, opening its two secrets and checking its address for
+ * each one cost a transaction per poll and was a third of the engine's CPU at 100 polls a second
+ * (docs/benchmarks.md §6). A change saved on this instance applies at once; on another instance
+ * within the reuse time — a poll is a read, so one made with the previous key is harmless.
+ * Only a usable account is kept: without one, the job goes the long way, which fails it with the reason.
+ */
+@ApplicationScoped
+class PollAccounts {
+
+    private record Read(ClaudioAccount account, long atNanos) {
+    }
+
+    private final Map<String, Read> reads = new ConcurrentHashMap<>();
+
+    @Inject
+    WorkerConfig config;
+
+    @Inject
+    TenantScope scope;
+
+    @Inject
+    ConnectionService connections;
+
+    @Inject
+    BaseUrlPolicy policy;
+
+    /** The tenant's account if it may be used for a poll now; empty if the tenant has none or its address is refused. */
+    Optional<ClaudioAccount> forPolling(String tenantId) {
+        long now = System.nanoTime();
+        Read last = reads.get(tenantId);
+        if (last != null && now - last.atNanos() < config.accountReuse().toNanos()) {
+            return Optional.of(last.account());
+        }
+        Optional<ClaudioAccount> account = scope.call(tenantId, connections::account)
+                .filter(a -> policy.problemWith(a.baseUrl()).isEmpty());
+        account.ifPresentOrElse(a -> reads.put(tenantId, new Read(a, now)), () -> reads.remove(tenantId));
+        return account;
+    }
+
+    void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) ConnectionChanged change) {
+        reads.remove(change.tenantId());
+    }
+}
