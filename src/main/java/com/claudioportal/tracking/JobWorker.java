@@ -169,7 +169,10 @@ public class JobWorker {
         });
     }
 
-    /** One short transaction: the job, and the tenant's Claudio account if the job needs it. */
+    /**
+     * What the job needs next: a poll straight from the claim, or else one short transaction that reads
+     * the job, and the tenant's Claudio account if the job needs it.
+     */
     private Next decide(JobClaims.Claim claim, String owner) {
         if (claim.state() == JobState.SUBMITTED && claim.reference() != null) {
             // a poll, the common case by far: no transaction, the job as the claim found it under its row lock and

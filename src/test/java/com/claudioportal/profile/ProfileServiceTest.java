@@ -64,11 +64,12 @@ class ProfileServiceTest {
     @Test
     void aPresetKeepsItsValuesInTheOrderEntered() {
         String tenant = fixtures.tenant("Preset Order Clinic", Fixtures.email("admin"));
+        fixtures.seedProfile(tenant); // a preset's keys are the profiles' fields
         Map<String, String> entered = new LinkedHashMap<>();
-        entered.put("specialist_name", "Dr. Zoé Lefèvre");
-        entered.put("bio", "Psychiatre");
+        // neither alphabetical (bio, credentials, name) nor jsonb's order (shortest key first: bio, name, credentials)
         entered.put("specialist_credentials", "MD, FRCPC");
-        entered.put("a", "first by the alphabet, last as entered");
+        entered.put("specialist_name", "Dr. Zoé Lefèvre");
+        entered.put("specialist_bio", "Psychiatre");
         long id = fixtures.preset(tenant, "Dr. Lefèvre", entered);
         Map<String, String> kept = scope.call(tenant, () -> Preset.<Preset> findById(id).values());
         assertEquals(List.copyOf(entered.entrySet()), List.copyOf(kept.entrySet()));

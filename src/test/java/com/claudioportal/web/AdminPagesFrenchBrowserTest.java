@@ -79,7 +79,7 @@ class AdminPagesFrenchBrowserTest {
      * log, as in the CSV export) and the labels of its details (audit.ReadableDetails, shared with the export).
      */
     static final String DETAIL = "(Via|Role|Name|First tenant admin|Organization|Mode|Intact|Events|Worked|Outcome|Unsaved|How|Up to event"
-            + "|Fields|Profile id|Version|HTTP status|Method|Path|Further refusals left out|Active key|Tenants): [^;,]*";
+            + "|Fields|Profile id|Version|HTTP status|Method|Path|Further refusals left out|Active key|Tenants|Count|Minute): [^;,]*";
     static final Pattern KNOWN_ENGLISH = Pattern.compile("^((person|tenant|job|member|profile|preset|connection|webhook|audit-log|encryption|upload|mail): .*"
             + "|First tenant admin|Via|Role|Name|Organization|Mode|Intact|Events|Worked|Outcome|Unsaved|How|Up to event"
             + "|identity provider|Staff|Tenant admin|Auditor|yes|no|every event|new events"
