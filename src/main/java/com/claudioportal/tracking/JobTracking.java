@@ -112,7 +112,7 @@ public class JobTracking {
         ClaudioDetails details = details(ok.value());
         return JobChanges.byPerson(() -> {
             Job j = Job.findById(jobId);
-            j.claudioDetails = details.json();
+            j.claudioDetails = details;
             j.claudioDetailsAt = Instant.now();
             return null;
         });
