@@ -252,14 +252,20 @@ public class ClaudioClient {
         return result;
     }
 
-    /** The connections for the account's base URL (kept per normalised base URL), or empty when it is not one. */
+    /**
+     * The account owner's connections to its base URL, or empty when it is not one. Kept per owner and
+     * normalised base URL, like the breakers: tenants that share Claudio's address each have their own
+     * pool, so one tenant's slow answers never hold the connections another tenant's calls wait for
+     * (and the pool bounds one tenant's calls, not every tenant's together).
+     */
     private Optional<ClaudioEndpoint> endpoint(ClaudioAccount account) {
-        String key = BaseUrl.normalize(account.baseUrl());
+        String normalized = BaseUrl.normalize(account.baseUrl());
+        String key = account.owner() + "\u0000" + normalized;
         ClaudioEndpoint existing = endpoints.get(key);
         if (existing != null) {
             return Optional.of(existing);
         }
-        return BaseUrl.parse(key).map(base -> endpoints.computeIfAbsent(base.value(),
+        return BaseUrl.parse(normalized).map(base -> endpoints.computeIfAbsent(account.owner() + "\u0000" + base.value(),
                 k -> ClaudioEndpoint.create(vertx, base, config, addresses)));
     }
 

@@ -47,8 +47,9 @@ public interface ClaudioConfig {
     Duration keepAliveTimeout();
 
     /**
-     * Connections per tenant base URL; further concurrent calls to it wait for a free one (up to
-     * the connect timeout plus their own timeout).
+     * Connections per tenant (account owner) and base URL, so tenants sharing Claudio's address never
+     * wait for each other's; further concurrent calls of the tenant wait for a free one (up to the
+     * connect timeout plus their own timeout). Keep it at least {@code portal.worker.max-in-flight-per-tenant}.
      */
     @WithDefault("20")
     int maxConnectionsPerBaseUrl();

@@ -90,6 +90,57 @@ class ClaudioDeadlinesTest {
     }
 
     @Test
+    void aTenantsCallsUseAsManyConnectionsAsConfigured() {
+        String base = "http://localhost:" + wiremock.port() + "/wide";
+        wiremock.stubFor(post("/wide/jobs/SLOW/poll").willReturn(aResponse().withStatus(200).withFixedDelay(4_000)
+                .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress."))));
+        // more than Vert.x's default pool of 5, which the client once kept whatever was configured
+        ClaudioClient c = client(s -> s.set("max-connections-per-base-url", 8).withAllTimeouts(Duration.ofSeconds(20)));
+        try {
+            ClaudioAccount account = new ClaudioAccount(base, "k", "s", "tenant-wide");
+            List<CompletableFuture<ClaudioResult<JobStatus>>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(c.pollAsync(account, "SLOW", null).toCompletableFuture());
+            }
+            long deadline = System.currentTimeMillis() + 3_000;
+            int received = 0;
+            while (System.currentTimeMillis() < deadline && received < 8) {
+                received = wiremock.findAll(postRequestedFor(urlEqualTo("/wide/jobs/SLOW/poll"))).size();
+            }
+            assertTrue(received == 8, "all 8 calls reached Claudio before the first answer (4 s), on 8 connections: " + received);
+            calls.forEach(f -> assertInstanceOf(JobStatus.InProgress.class, f.join().value()));
+        } finally {
+            c.close();
+        }
+    }
+
+    @Test
+    void oneTenantsSlowAnswersHoldOnlyItsOwnConnectionsAtASharedBaseUrl() {
+        String base = "http://localhost:" + wiremock.port() + "/pool";
+        wiremock.stubFor(post("/pool/jobs/SLOW/poll").willReturn(aResponse().withStatus(200).withFixedDelay(10_000)
+                .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress."))));
+        wiremock.stubFor(post("/pool/jobs/QUICK/poll").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress."))));
+        ClaudioClient c = client(s -> s.set("max-connections-per-base-url", 2).withAllTimeouts(Duration.ofSeconds(20)));
+        try {
+            ClaudioAccount slow = new ClaudioAccount(base, "k1", "s1", "tenant-a");
+            ClaudioAccount quick = new ClaudioAccount(base, "k2", "s2", "tenant-b");
+            // tenant A's two calls take both of its connections for 10 s (a third of A's would wait for one)
+            List<CompletableFuture<ClaudioResult<JobStatus>>> held = List.of(c.pollAsync(slow, "SLOW", null).toCompletableFuture(),
+                    c.pollAsync(slow, "SLOW", null).toCompletableFuture());
+            wiremock.verify(0, postRequestedFor(urlEqualTo("/pool/jobs/QUICK/poll")));
+            long started = System.nanoTime();
+            assertInstanceOf(JobStatus.InProgress.class, c.poll(quick, "QUICK", null).value(), "tenant B, same address");
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            // not a speed target: waiting for one of A's connections would take the rest of A's 10 s
+            assertTrue(took < 5_000, "B waited " + took + " ms for connections A's slow calls held");
+            held.forEach(f -> assertInstanceOf(JobStatus.InProgress.class, f.join().value()));
+        } finally {
+            c.close();
+        }
+    }
+
+    @Test
     void anAnswerThatTricklesIsCutOffAtTheDeadline() {
         wiremock.stubFor(post("/trickle/jobs/J/poll").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress. " + "x".repeat(2000)))
