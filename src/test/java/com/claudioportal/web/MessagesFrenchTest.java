@@ -29,7 +29,7 @@ class MessagesFrenchTest {
 
     @ParameterizedTest
     @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, WorkflowMessages.class,
-            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class, ScriptMessages.class })
+            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class, ScriptMessages.class, TimelineMessages.class })
     void everyMessageHasAFrenchTranslationAndNoOtherKeys(Class<?> bundle) throws IOException {
         Set<String> missing = missingInFrench(bundle);
         Set<String> extra = new TreeSet<>(french(bundle).stringPropertyNames());
@@ -42,7 +42,7 @@ class MessagesFrenchTest {
 
     @ParameterizedTest
     @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, WorkflowMessages.class,
-            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class, ScriptMessages.class })
+            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class, ScriptMessages.class, TimelineMessages.class })
     void theCheckSeesAMessageLeftInEnglish(Class<?> bundle) throws IOException {
         // a positive control: drop one French line and the same comparison must name it
         Properties french = french(bundle);
