@@ -1,6 +1,12 @@
 package com.claudioportal.infra;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
 
 /**
  * Signs a browser in through the real authorization-code flow of the suite's OIDC provider
@@ -29,15 +35,34 @@ public final class TestLogin {
      * nested inside this wait held it past its timeout in CI (both sign-out tests timed out there).
      */
     public static void signOut(Page page, String baseUrl) {
-        Accessibility.acrossRedirects(page, () -> {
-            page.getByTestId("user-menu").click();
-            page.getByTestId("sign-out").click();
-            try {
-                page.waitForURL(baseUrl);
-            } catch (com.microsoft.playwright.TimeoutError e) {
-                throw new AssertionError("sign-out should land on the front page " + baseUrl + "; the browser is at " + page.url(), e);
-            }
-        });
+        // What each step of the chain answered, so a failure says which hop broke (CI once ended on
+        // Chrome's own error page, which tells nothing of the request behind it).
+        List<String> hops = new CopyOnWriteArrayList<>();
+        Consumer<Response> answered = r -> hops.add(r.status() + " " + withoutQuery(r.url()));
+        Consumer<Request> failed = r -> hops.add("FAILED " + withoutQuery(r.url()) + ": " + r.failure());
+        page.onResponse(answered);
+        page.onRequestFailed(failed);
+        try {
+            Accessibility.acrossRedirects(page, () -> {
+                page.getByTestId("user-menu").click();
+                page.getByTestId("sign-out").click();
+                try {
+                    page.waitForURL(baseUrl);
+                } catch (com.microsoft.playwright.TimeoutError e) {
+                    throw new AssertionError("sign-out should land on the front page " + baseUrl + "; the browser is at " + page.url()
+                            + "; the requests: " + hops, e);
+                }
+            });
+        } finally {
+            page.offResponse(answered);
+            page.offRequestFailed(failed);
+        }
+    }
+
+    /** A URL without its query (the sign-out hops carry a token and a state). */
+    private static String withoutQuery(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q) + "?…";
     }
 
     private static void signIn(Page page, String baseUrl, String email, boolean verified, String... identityProviderRoles) {
