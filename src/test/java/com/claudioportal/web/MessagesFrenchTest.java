@@ -38,6 +38,11 @@ class MessagesFrenchTest {
         assertEquals(Set.of(), extra, "French keys that are no message of " + bundle.getSimpleName());
         Properties french = french(bundle);
         french.stringPropertyNames().forEach(k -> assertTrue(!french.getProperty(k).isBlank(), k + " is empty"));
+        // Qute reads these files itself and keeps a backslash-u escape as written: the page would show the escape, not the character
+        try (InputStream raw = MessagesFrenchTest.class.getResourceAsStream("/" + file(bundle))) {
+            String text = new String(raw.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(!text.contains("\\u"), file(bundle) + " writes a character as a \\u escape; write the character itself");
+        }
     }
 
     @ParameterizedTest
