@@ -17,4 +17,12 @@ public enum AuditOutcome {
     public String label() {
         return label;
     }
+
+    public boolean isSuccess() {
+        return this == SUCCESS;
+    }
+
+    public boolean isDenied() {
+        return this == DENIED;
+    }
 }

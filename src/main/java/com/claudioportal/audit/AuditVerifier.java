@@ -43,7 +43,11 @@ public class AuditVerifier {
         /** From the last intact checkpoint. */
         INCREMENTAL,
         /** From the first event (or the last purge). */
-        FULL
+        FULL;
+
+        public boolean isFull() {
+            return this == FULL;
+        }
     }
 
     /** A verification run's outcome, as stored in {@code audit_checkpoint}. */

@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.validation.ConstraintViolation;
-
 /**
  * Validation messages keyed by form field name, shown beside each field and in a summary at the
  * top of the form. The one way forms report bad input (see {@link FormValidator}).
@@ -31,14 +29,6 @@ public final class FormErrors {
 
     public static FormErrors none() {
         return new FormErrors();
-    }
-
-    static FormErrors of(Set<? extends ConstraintViolation<?>> violations, java.util.function.Function<ConstraintViolation<?>, String> message) {
-        FormErrors errors = new FormErrors();
-        violations.stream()
-                .sorted((a, b) -> a.getPropertyPath().toString().compareTo(b.getPropertyPath().toString()))
-                .forEach(v -> errors.add(v.getPropertyPath().toString(), message.apply(v)));
-        return errors;
     }
 
     /** Adds a message for a field; the first message for a field wins. */

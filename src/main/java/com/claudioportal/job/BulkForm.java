@@ -1,9 +1,7 @@
 package com.claudioportal.job;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -13,32 +11,19 @@ import jakarta.ws.rs.core.MultivaluedMap;
  * values asked once ({@code f.<key>}), and one row per recording ({@code audioId}/{@code jobName}
  * as parallel repeated parameters).
  */
-public class BulkForm {
+public class BulkForm extends JobForm {
 
     /** One recording and the name of the job it becomes. */
     public record Row(String uploadId, String jobName) {
     }
 
     public String batchKey;
-    public String profileVersionId;
-    public String presetId;
-    public String isRaw;
-    /** Priority and due time, the same for every job of the batch. */
-    public String priority;
-    public String dueAt;
-    /** The values staff were asked for once, by field key. */
-    public final Map<String, String> values = new LinkedHashMap<>();
     public final List<Row> rows = new ArrayList<>();
 
     public static BulkForm read(MultivaluedMap<String, String> form) {
         BulkForm f = new BulkForm();
+        f.readShared(form);
         f.batchKey = form.getFirst("batchKey");
-        f.profileVersionId = form.getFirst("profileVersionId");
-        f.presetId = form.getFirst("presetId");
-        f.isRaw = form.getFirst("isRaw");
-        f.priority = form.getFirst("priority");
-        f.dueAt = form.getFirst("dueAt");
-        SubmitForm.readValues(form, f.values);
         List<String> ids = form.get("audioId");
         List<String> names = form.get("jobName");
         for (int i = 0; ids != null && i < ids.size(); i++) {
@@ -49,10 +34,6 @@ public class BulkForm {
     }
 
     public UUID batchKeyOrNull() {
-        return SubmitForm.uuidOrNull(batchKey);
-    }
-
-    public boolean raw() {
-        return "1".equals(isRaw);
+        return uuidOrNull(batchKey);
     }
 }

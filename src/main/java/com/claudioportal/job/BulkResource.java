@@ -24,6 +24,7 @@ import com.claudioportal.web.JobMessages;
 import com.claudioportal.credentials.ClaudioConnection;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Result;
 import com.claudioportal.profile.Preset;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileField;
@@ -102,14 +103,15 @@ public class BulkResource {
     @com.claudioportal.audit.Audited(value = "job.submitted", target = "job")
     public Response submit(MultivaluedMap<String, String> posted) {
         BulkForm form = BulkForm.read(posted);
-        ProfileVersion version = version(form.profileVersionId);
+        ProfileVersion version = form.version();
         Profile profile = Profile.findById(version.profileId);
         Preset preset = preset(form.presetId);
-        BulkSubmission.Outcome outcome = bulk.submit(form, version, preset);
-        if (!outcome.jobIds().isEmpty()) {
-            int made = outcome.jobIds().size() - outcome.madeBefore();
+        Result<BulkSubmission.Batch> outcome = bulk.submit(form, version, preset);
+        BulkSubmission.Batch batch = outcome.value();
+        if (batch != null && !batch.jobIds().isEmpty()) {
+            int made = batch.jobIds().size() - batch.madeBefore();
             JobMessages words = Words.of(JobMessages.class);
-            String text = made == 0 ? words.bulk_made_before() : words.bulk_made(made, outcome.madeBefore());
+            String text = made == 0 ? words.bulk_made_before() : words.bulk_made(made, batch.madeBefore());
             if (outcome.errors().any()) {
                 flash.problem(text + " " + words.bulk_others_not() + " " + String.join(" ", outcome.errors().all().values()));
             } else {
@@ -168,7 +170,7 @@ public class BulkResource {
             }
             for (int i = 0; i < form.rows.size(); i++) {
                 BulkForm.Row row = form.rows.get(i);
-                Upload u = freeUpload(row.uploadId());
+                Upload u = Upload.waiting(row.uploadId());
                 if (u != null) {
                     String meta = u.sizeText() + (u.durationSeconds == null ? "" : " \u00b7 " + Trim.format((long) Math.ceil(u.durationSeconds)));
                     rows.add(new BulkPage.Row(rows.size(), u.id.toString(), u.originalFilename, meta, row.jobName(),
@@ -216,30 +218,6 @@ public class BulkResource {
             // not an id: like an unknown one
         }
         throw new NotFoundException();
-    }
-
-    private static ProfileVersion version(String id) {
-        long versionId;
-        try {
-            versionId = Long.parseLong(id == null ? "" : id);
-        } catch (NumberFormatException e) {
-            throw new jakarta.ws.rs.BadRequestException();
-        }
-        ProfileVersion version = ProfileVersion.findById(versionId);
-        if (version == null) {
-            throw new NotFoundException();
-        }
-        return version;
-    }
-
-    /** An upload still waiting for a job; null when it is gone or used. */
-    private static Upload freeUpload(String id) {
-        try {
-            Upload u = Upload.findById(UUID.fromString(id));
-            return u != null && u.jobId == null && u.storedPath != null ? u : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private String base() {

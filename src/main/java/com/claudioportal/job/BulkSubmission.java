@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Result;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
 import com.claudioportal.profile.Preset;
@@ -46,8 +47,11 @@ public class BulkSubmission {
     /** A job name's limit (the column's; {@link JobSubmission} checks each job's name again). */
     static final int MAX_NAME = 200;
 
-    /** The jobs of the batch (new or made before by this batch), how many were made before, or the problems. */
-    public record Outcome(List<Long> jobIds, int madeBefore, FormErrors errors) {
+    /**
+     * The jobs of the batch (new or made before by this batch) and how many were made before. A
+     * {@link Result#partly partial} result when something changed half-way: the jobs made are kept.
+     */
+    public record Batch(List<Long> jobIds, int madeBefore) {
     }
 
     @Inject
@@ -88,11 +92,11 @@ public class BulkSubmission {
         return name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
     }
 
-    public Outcome submit(BulkForm form, ProfileVersion version, Preset preset) {
+    public Result<Batch> submit(BulkForm form, ProfileVersion version, Preset preset) {
         FormErrors errors = FormErrors.none();
         UUID batch = form.batchKeyOrNull();
         if (batch == null) {
-            return new Outcome(List.of(), 0, errors.add("form", Words.of(JobMessages.class).err_form_out_of_date()));
+            return Result.refused("form", Words.of(JobMessages.class).err_form_out_of_date());
         }
         JobSubmission.checkPriority(form.priority, errors);
         JobSubmission.checkDue(form.dueAt, errors);
@@ -112,7 +116,7 @@ public class BulkSubmission {
         }
         checkRows(form, batch, errors);
         if (errors.any()) {
-            return new Outcome(List.of(), 0, errors);
+            return Result.refused(errors);
         }
         List<Long> jobs = new ArrayList<>();
         int before = 0;
@@ -127,17 +131,17 @@ public class BulkSubmission {
             one.values.putAll(values);
             one.audio.add(new SubmitForm.AudioInput(row.uploadId(), "", ""));
             one.batchKey = batch;
-            JobSubmission.Outcome outcome = submission.submitOnce(one, version);
-            if (outcome.jobId() == null) {
+            Result<JobSubmission.Submitted> outcome = submission.submitOnce(one, version);
+            if (!outcome.ok()) {
                 // something changed since the check (the profile was disabled, the connection removed): keep what was made
-                return new Outcome(jobs, before, outcome.errors());
+                return Result.partly(new Batch(jobs, before), outcome.errors());
             }
-            jobs.add(outcome.jobId());
-            if (outcome.alreadySubmitted()) {
+            jobs.add(outcome.value().jobId());
+            if (outcome.value().alreadySubmitted()) {
                 before++;
             }
         }
-        return new Outcome(jobs, before, errors);
+        return Result.done(new Batch(jobs, before));
     }
 
     /**

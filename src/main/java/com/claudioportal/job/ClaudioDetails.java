@@ -6,10 +6,6 @@ import java.util.Locale;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.arc.Arc;
 
 /**
  * What Claudio's Get Job Details said about the job, as the job page shows it (kept in
@@ -56,30 +52,5 @@ public record ClaudioDetails(String status, String submittedAt, String completed
     /** The blank-audio flag in words, or null when Claudio found speech (or did not say). */
     public String blankAudioWarning() {
         return Boolean.TRUE.equals(blankAudio) ? Words.of(JobMessages.class).claudio_blank_audio() : null;
-    }
-
-    /** As kept in {@code job.claudio_details}, written by the application's ObjectMapper like every JSON column. */
-    public String json() {
-        try {
-            return mapper().writeValueAsString(this);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
-    }
-
-    public static ClaudioDetails read(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return mapper().readValue(json, ClaudioDetails.class);
-        } catch (JsonProcessingException e) {
-            return null;
-        }
-    }
-
-    /** Quarkus' ObjectMapper (the one Hibernate's JSON columns use): a record has no injection point. */
-    private static ObjectMapper mapper() {
-        return Arc.container().instance(ObjectMapper.class).get();
     }
 }

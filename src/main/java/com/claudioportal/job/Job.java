@@ -132,14 +132,10 @@ public class Job extends TenantOwnedEntity {
     @Enumerated(EnumType.STRING)
     public JobPriority priority = JobPriority.ROUTINE;
 
-    /**
-     * Claudio's Get Job Details answer as last fetched ({@link ClaudioDetails} as JSON, a jsonb column), or null.
-     * Still the JSON text in Java: tracking.JobTracking assigns {@link ClaudioDetails#json()}; typed like
-     * {@link #result} once it assigns the record.
-     */
+    /** Claudio's Get Job Details answer as last fetched (a jsonb column, like {@link #result}), or null. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "claudio_details")
-    public String claudioDetails;
+    public ClaudioDetails claudioDetails;
 
     @Column(name = "claudio_details_at")
     public Instant claudioDetailsAt;
@@ -183,7 +179,7 @@ public class Job extends TenantOwnedEntity {
     }
 
     public ClaudioDetails claudioDetailsOrNull() {
-        return ClaudioDetails.read(claudioDetails);
+        return claudioDetails;
     }
 
     public JobResult resultOrNull() {

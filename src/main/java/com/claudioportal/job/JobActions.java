@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
+import com.claudioportal.forms.Result;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
 import com.claudioportal.audit.AuditTrail;
@@ -35,13 +36,13 @@ public class JobActions {
     JobLifecycle lifecycle;
 
     /** Tries a failed job again from where it stopped (files Claudio already has are not sent again). */
-    public String retry(long jobId) {
-        return JobChanges.byPerson(() -> {
+    public Result<Void> retry(long jobId) {
+        return JobChanges.asResult(JobChanges.byPerson(() -> {
             Job job = find(jobId);
             lifecycle.retried(job, user.actor(), user.displayName());
             audit.record("job.retried", "job", job.id, Map.of());
             return null;
-        });
+        }));
     }
 
     /**
@@ -49,7 +50,7 @@ public class JobActions {
      * worker is sending it at this moment, the cancel wins: the worker's next step finds the job
      * cancelled and stops before submitting.
      */
-    public String cancel(long jobId) {
+    public Result<Void> cancel(long jobId) {
         List<String> files = new ArrayList<>();
         String problem = JobChanges.byPerson(() -> {
             files.clear();
@@ -66,27 +67,27 @@ public class JobActions {
             // only once the cancel is committed: a refused cancel must not lose the files
             files.forEach(storage::delete);
         }
-        return problem;
+        return JobChanges.asResult(problem);
     }
 
     /**
      * After a submit whose answer was lost: a person decided to send it again. Claudio may then
      * have the job twice; the audit log records who decided.
      */
-    public String submitAgain(long jobId) {
-        return JobChanges.byPerson(() -> {
+    public Result<Void> submitAgain(long jobId) {
+        return JobChanges.asResult(JobChanges.byPerson(() -> {
             Job job = find(jobId);
             lifecycle.submittedAgain(job, user.actor(), user.displayName());
             audit.record("job.resubmitted", "job", job.id, Map.of());
             return null;
-        });
+        }));
     }
 
     /** A tenant admin changes the priority and due time (audited; the due time must lie ahead). */
-    public String reschedule(long jobId, String priorityValue, String dueValue) {
+    public Result<Void> reschedule(long jobId, String priorityValue, String dueValue) {
         JobPriority priority = JobPriority.parse(priorityValue);
         JobDue.Parsed due = JobDue.parse(dueValue, com.claudioportal.forms.TimeZoneChoice.current());
-        return JobChanges.byPerson(() -> {
+        return JobChanges.asResult(JobChanges.byPerson(() -> {
             // first the job: another tenant's id is a 404 whatever the form says
             Job job = find(jobId);
             if (priority == null) {
@@ -106,7 +107,7 @@ public class JobActions {
                         "dueAt", String.valueOf(job.dueAt), "previousPriority", before.name(), "previousDueAt", String.valueOf(dueBefore)));
             }
             return null;
-        });
+        }));
     }
 
     public static Job find(long jobId) {

@@ -6,6 +6,7 @@ import jakarta.persistence.OptimisticLockException;
 
 import org.hibernate.StaleStateException;
 
+import com.claudioportal.forms.Result;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -32,6 +33,11 @@ public final class JobChanges {
             }
             throw e;
         }
+    }
+
+    /** {@link #byPerson}'s answer in the one shape resources read: done, or refused with what to tell them. */
+    public static Result<Void> asResult(String problem) {
+        return problem == null ? Result.done(null) : Result.refused("job", problem);
     }
 
     /** Whether {@code e} says that the job was changed by someone else since it was read. */

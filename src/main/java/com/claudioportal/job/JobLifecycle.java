@@ -132,23 +132,6 @@ public class JobLifecycle {
     }
 
     /**
-     * {@link #pollPending} for the common case, without loading the job: one conditional update that
-     * applies only while the job is submitted, held by {@code owner}, not flagged stuck and not prompted
-     * since the poll started — exactly when {@code pollPending} would write these columns and nothing
-     * else (no timeline line, no transition). It bumps the version like any change, so a person's
-     * concurrent change is caught as usual. Returns false when it did not apply; the caller then takes
-     * the entity path, which handles every other case. Its row lock holds until the caller's commit.
-     */
-    public boolean pollPendingUnchanged(long jobId, String owner, Instant polledAt, Instant nextPoll, Instant pollStartedAt) {
-        return Job.update("""
-                lastPolledAt = ?1, attempts = 0, statusDetail = null, promptedAt = null, nextAttemptAt = ?2, updatedAt = ?3,
-                version = version + 1
-                where id = ?4 and status = ?5 and leaseOwner = ?6 and stuckReason is null
-                  and (promptedAt is null or promptedAt <= ?7)""",
-                polledAt, nextPoll, Instant.now(), jobId, JobState.SUBMITTED, owner, pollStartedAt) == 1;
-    }
-
-    /**
      * A poll that started at {@code pollStartedAt} found the job still in progress. A prompt (a
      * notice, "check now") that arrived after the poll started is kept, and the job is due again
      * at once: the notice may be about a change the poll could not see yet.

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.claudioportal.forms.Result;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
 import com.claudioportal.audit.Audited;
@@ -160,17 +161,17 @@ public class JobResource {
     }
 
     /** After an action: back to the job page with what happened. Shared with tracking's page actions. */
-    public static Response done(Flash flash, String tenantId, long jobId, String problem, String success) {
-        if (problem == null) {
+    public static Response done(Flash flash, String tenantId, long jobId, Result<?> outcome, String success) {
+        if (outcome.ok()) {
             flash.success(success);
         } else {
-            flash.problem(problem);
+            flash.problem(outcome.problem());
         }
         return Response.seeOther(URI.create("/t/" + tenantId + "/jobs/" + jobId)).build();
     }
 
-    private Response done(long jobId, String problem, String success) {
-        return done(flash, tenant.tenantId(), jobId, problem, success);
+    private Response done(long jobId, Result<?> outcome, String success) {
+        return done(flash, tenant.tenantId(), jobId, outcome, success);
     }
 
     private JobView view(long jobId) {

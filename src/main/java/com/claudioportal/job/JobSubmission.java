@@ -21,6 +21,7 @@ import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadKind;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Result;
 import com.claudioportal.forms.TextInput;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
@@ -37,14 +38,11 @@ import io.quarkus.narayana.jta.QuarkusTransactionException;
 public class JobSubmission {
 
     /**
-     * The job (new, or the one this form already made) or the problems per form field.
-     * {@code alreadySubmitted}: the form's submission key had made this job before (Back and submit
-     * again, a double post): nothing new was saved, and staff should be told so.
+     * The job a submission made, or the one this form already made: {@code alreadySubmitted} says
+     * the form's submission key had made this job before (Back and submit again, a double post):
+     * nothing new was saved, and staff should be told so.
      */
-    public record Outcome(Long jobId, FormErrors errors, boolean alreadySubmitted) {
-        public Outcome(Long jobId, FormErrors errors) {
-            this(jobId, errors, false);
-        }
+    public record Submitted(long jobId, boolean alreadySubmitted) {
     }
 
     /** The job name's limit, in characters (its column holds 200). */
@@ -64,7 +62,7 @@ public class JobSubmission {
      * same moment: the post that loses the race (on the submission key's unique constraint, or on
      * an upload the other post took) finds the job the other one made.
      */
-    public Outcome submitOnce(SubmitForm form, ProfileVersion version) {
+    public Result<Submitted> submitOnce(SubmitForm form, ProfileVersion version) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> submit(form, version));
         } catch (PersistenceException | NotFoundException | QuarkusTransactionException e) {
@@ -75,21 +73,21 @@ public class JobSubmission {
             if (existing == null) {
                 throw e;
             }
-            return new Outcome(existing.id, FormErrors.none(), true);
+            return Result.done(new Submitted(existing.id, true));
         }
     }
 
     @Transactional
-    public Outcome submit(SubmitForm form, ProfileVersion version) {
+    public Result<Submitted> submit(SubmitForm form, ProfileVersion version) {
         FormErrors errors = FormErrors.none();
         JobMessages words = Words.of(JobMessages.class);
         UUID key = form.submissionKeyOrNull();
         if (key == null) {
-            return new Outcome(null, errors.add("form", words.err_form_out_of_date()));
+            return Result.refused("form", words.err_form_out_of_date());
         }
         Job existing = Job.find("submissionKey", key).firstResult();
         if (existing != null) {
-            return new Outcome(existing.id, errors, true);
+            return Result.done(new Submitted(existing.id, true));
         }
         Profile profile = Profile.findById(version.profileId);
         if (profile == null) {
@@ -129,7 +127,7 @@ public class JobSubmission {
             audio = uploads(form.audio.stream().map(SubmitForm.AudioInput::uploadId).toList(), UploadKind.AUDIO, key);
             documents = uploads(form.documents.stream().map(SubmitForm.DocumentInput::uploadId).toList(), UploadKind.DOCUMENT, key);
         } catch (AlreadySubmitted same) {
-            return new Outcome(same.jobId, FormErrors.none(), true);
+            return Result.done(new Submitted(same.jobId, true));
         }
         if (audio.isEmpty()) {
             errors.add("audio", words.err_add_recording());
@@ -152,7 +150,7 @@ public class JobSubmission {
             }
         }
         if (errors.any()) {
-            return new Outcome(null, errors);
+            return Result.refused(errors);
         }
 
         Job job = new Job();
@@ -186,7 +184,7 @@ public class JobSubmission {
         audit.record("job.submitted", "job", job.id, Map.of("profile", profile.displayName, "profileVersion", version.versionNo,
                 "recordings", audio.size(), "documents", documents.size(), "priority", priority.name(),
                 "dueAt", job.dueAt.toString()));
-        return new Outcome(job.id, errors);
+        return Result.done(new Submitted(job.id, false));
     }
 
     /**

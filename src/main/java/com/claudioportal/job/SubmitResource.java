@@ -38,6 +38,7 @@ import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadConfig;
 import com.claudioportal.upload.Sizes;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Result;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -108,7 +109,7 @@ public class SubmitResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(MultivaluedMap<String, String> posted) {
         SubmitForm form = SubmitForm.read(posted);
-        ProfileVersion version = versionOf(form);
+        ProfileVersion version = form.version();
         Profile profile = Profile.findById(version.profileId);
         boolean ready = ClaudioConnection.current() != null;
         if ("apply-preset".equals(form.action)) {
@@ -116,9 +117,14 @@ public class SubmitResource {
             return Response.ok(Templates.submit(page(profile, version, form, FormErrors.none(),
                     new SubmitPage.Notices(null, null, status, true)), ready)).build();
         }
-        JobSubmission.Outcome outcome = submission.submitOnce(form, version);
-        if (outcome.alreadySubmitted()) {
-            Job job = Job.findById(outcome.jobId());
+        Result<JobSubmission.Submitted> outcome = submission.submitOnce(form, version);
+        if (!outcome.ok()) {
+            return Response.status(400).entity(Templates.submit(page(profile, version, form, outcome.errors(), SubmitPage.Notices.unsavedWork()),
+                    ready)).build();
+        }
+        JobSubmission.Submitted submitted = outcome.value();
+        if (submitted.alreadySubmitted()) {
+            Job job = Job.findById(submitted.jobId());
             if (job.createdAt.isBefore(Instant.now().minus(DOUBLE_POST))) {
                 // Back from the job, then submit again later: say so, make nothing new
                 return Response.status(409).entity(Templates.submit(page(profile, version, form, FormErrors.none(),
@@ -126,26 +132,7 @@ public class SubmitResource {
             }
             // a double click: the browser shows the answer to the second post, which should be the job like the first
         }
-        if (outcome.jobId() != null) {
-            return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + outcome.jobId())).build();
-        }
-        return Response.status(400).entity(Templates.submit(page(profile, version, form, outcome.errors(), SubmitPage.Notices.unsavedWork()),
-                ready)).build();
-    }
-
-    private static ProfileVersion versionOf(SubmitForm form) {
-        long id;
-        try {
-            id = Long.parseLong(form.profileVersionId == null ? "" : form.profileVersionId);
-        } catch (NumberFormatException e) {
-            // not a form this page made
-            throw new jakarta.ws.rs.BadRequestException();
-        }
-        ProfileVersion version = ProfileVersion.findById(id);
-        if (version == null) {
-            throw new NotFoundException();
-        }
-        return version;
+        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + submitted.jobId())).build();
     }
 
     /** Without JavaScript, "Fill in" posts the form; the chosen preset fills the fields staff left empty. */
@@ -176,7 +163,7 @@ public class SubmitResource {
         List<SubmitPage.AudioView> audio = new ArrayList<>();
         for (int i = 0; i < form.audio.size(); i++) {
             SubmitForm.AudioInput in = form.audio.get(i);
-            Upload u = upload(in.uploadId());
+            Upload u = Upload.waiting(in.uploadId());
             if (u != null) {
                 audio.add(new SubmitPage.AudioView(audio.size(), u.id.toString(), u.originalFilename, u.sizeText(), u.durationSeconds,
                         u.durationSeconds == null ? null : Trim.format((long) Math.ceil(u.durationSeconds)),
@@ -188,7 +175,7 @@ public class SubmitResource {
         List<SubmitPage.DocumentView> documents = new ArrayList<>();
         for (int i = 0; i < form.documents.size(); i++) {
             SubmitForm.DocumentInput in = form.documents.get(i);
-            Upload u = upload(in.uploadId());
+            Upload u = Upload.waiting(in.uploadId());
             if (u != null) {
                 documents.add(new SubmitPage.DocumentView(documents.size(), u.id.toString(), u.originalFilename, u.sizeText(), in.docType(),
                         errors.get("document[" + i + "].docType")));
@@ -204,16 +191,6 @@ public class SubmitResource {
                 uploadConfig.maxConcurrentPerUser(),
                 SubmitPage.Scheduling.of(form.priority, form.dueAt, profile.expectedTurnaround()),
                 notices);
-    }
-
-    /** An upload still waiting for this form; null when it is gone (deleted, or already used). */
-    private static Upload upload(String id) {
-        try {
-            Upload u = Upload.findById(UUID.fromString(id));
-            return u != null && u.jobId == null && u.storedPath != null ? u : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private String base() {

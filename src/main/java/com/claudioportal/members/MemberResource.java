@@ -4,11 +4,9 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
+import java.util.regex.Pattern;
+
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +21,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import com.claudioportal.audit.Audited;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Result;
 import com.claudioportal.forms.FormValidator;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -42,26 +41,35 @@ import com.claudioportal.web.AdminMessages;
 @Produces(MediaType.TEXT_HTML)
 public class MemberResource {
 
-    static final String ROLE_PATTERN = "STAFF|TENANT_ADMIN|AUDITOR";
+    static final Pattern ROLE_PATTERN = Pattern.compile("STAFF|TENANT_ADMIN|AUDITOR");
 
     public static class MemberForm {
         @RestForm
-        @NotBlank(message = "{portal.member.email.missing}")
-        @Email(message = "{portal.email.invalid}")
-        @Size(max = 320, message = "{portal.email.too-long}")
         public String email;
 
         @RestForm
-        @NotBlank(message = "{portal.role.missing}")
-        @Pattern(regexp = ROLE_PATTERN, message = "{portal.role.unknown}")
         public String role = TenantRole.STAFF.name();
+
+        FormErrors check() {
+            return FormValidator.check()
+                    .required("email", email, "portal.member.email.missing")
+                    .email("email", email)
+                    .required("role", role, "portal.role.missing")
+                    .matches("role", role, ROLE_PATTERN, "portal.role.unknown")
+                    .errors();
+        }
     }
 
     public static class RoleForm {
         @RestForm
-        @NotBlank(message = "{portal.role.missing}")
-        @Pattern(regexp = ROLE_PATTERN, message = "{portal.role.unknown}")
         public String role;
+
+        FormErrors check() {
+            return FormValidator.check()
+                    .required("role", role, "portal.role.missing")
+                    .matches("role", role, ROLE_PATTERN, "portal.role.unknown")
+                    .errors();
+        }
     }
 
     @CheckedTemplate(basePath = "members")
@@ -72,9 +80,6 @@ public class MemberResource {
 
     @Inject
     MemberService members;
-
-    @Inject
-    FormValidator validator;
 
     @Inject
     Flash flash;
@@ -90,9 +95,9 @@ public class MemberResource {
     @POST
     @Audited(value = "member.added", target = "member")
     public Response add(@BeanParam MemberForm form) {
-        FormErrors errors = validator.validate(form);
+        FormErrors errors = form.check();
         if (errors.isEmpty()) {
-            errors = members.add(form.email, TenantRole.valueOf(form.role));
+            errors = members.add(form.email, TenantRole.valueOf(form.role)).errors();
         }
         if (errors.any()) {
             return Response.status(400).entity(page(form, errors, null, FormErrors.none())).build();
@@ -106,12 +111,12 @@ public class MemberResource {
     @Audited(value = "member.role-changed", target = "member", id = "memberId")
     public Response changeRole(@PathParam("memberId") long memberId, @BeanParam RoleForm form) {
         // the member is looked up before the form is judged: someone else's member id is a 404
-        MemberService.Outcome outcome = members.changeRole(memberId,
-                validator.validate(form).any() ? null : TenantRole.valueOf(form.role));
-        if (outcome.errors().any()) {
+        Result<MemberService.Member> outcome = members.changeRole(memberId,
+                form.check().any() ? null : TenantRole.valueOf(form.role));
+        if (!outcome.ok()) {
             return Response.status(400).entity(page(new MemberForm(), FormErrors.none(), memberId, outcome.errors())).build();
         }
-        flash.success(Words.of(AdminMessages.class).mem_role_changed(outcome.email(), MemberService.roleWord(outcome.role())));
+        flash.success(Words.of(AdminMessages.class).mem_role_changed(outcome.value().email(), MemberService.roleWord(outcome.value().role())));
         return backToList();
     }
 
@@ -119,11 +124,11 @@ public class MemberResource {
     @Path("{memberId}/remove")
     @Audited(value = "member.removed", target = "member", id = "memberId")
     public Response remove(@PathParam("memberId") long memberId) {
-        MemberService.Outcome outcome = members.remove(memberId);
-        if (outcome.errors().any()) {
+        Result<MemberService.Member> outcome = members.remove(memberId);
+        if (!outcome.ok()) {
             return Response.status(400).entity(page(new MemberForm(), FormErrors.none(), memberId, outcome.errors())).build();
         }
-        flash.success(Words.of(AdminMessages.class).mem_removed(outcome.email(), tenant.tenantName()));
+        flash.success(Words.of(AdminMessages.class).mem_removed(outcome.value().email(), tenant.tenantName()));
         return backToList();
     }
 

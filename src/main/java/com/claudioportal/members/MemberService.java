@@ -10,7 +10,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
 import com.claudioportal.audit.AuditTrail;
-import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Result;
 import com.claudioportal.tenant.Membership;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.forms.Words;
@@ -24,13 +24,13 @@ public class MemberService {
     @Inject
     AuditTrail audit;
 
-    /** Adds a member, or restores a revoked one. Returns the problems, if any, per form field. */
+    /** Adds a member, or restores a revoked one; refused when the e-mail is already a member's. */
     @Transactional
-    public FormErrors add(String rawEmail, TenantRole role) {
+    public Result<Member> add(String rawEmail, TenantRole role) {
         String email = rawEmail.trim().toLowerCase(Locale.ROOT);
         Membership existing = Membership.find("email", email).firstResult();
         if (existing != null && !existing.revoked) {
-            return FormErrors.none().add("email", Words.of(AdminMessages.class).mem_already(email, roleWord(existing.role)));
+            return Result.refused("email", Words.of(AdminMessages.class).mem_already(email, roleWord(existing.role)));
         }
         Membership m = existing != null ? existing : new Membership();
         m.email = email;
@@ -42,43 +42,42 @@ public class MemberService {
             m.persist();
         }
         audit.record("member.added", "member", email, Map.of("role", role.name()));
-        return FormErrors.none();
+        return Result.done(new Member(email, role));
     }
 
-    /** The member's e-mail and the problems found, if any. */
-    public record Outcome(String email, TenantRole role, FormErrors errors) {
+    /** The member a change was made to: the e-mail, and the role they have now (or had, when removed). */
+    public record Member(String email, TenantRole role) {
     }
 
     /** Changes a member's role ({@code null}: none chosen); refuses to leave the tenant without an admin. */
     @Transactional
-    public Outcome changeRole(long memberId, TenantRole role) {
+    public Result<Member> changeRole(long memberId, TenantRole role) {
         Membership member = findActive(memberId);
         if (role == null) {
-            return new Outcome(member.email, member.role, FormErrors.none().add("role", Words.of(AdminMessages.class).mem_choose_role()));
+            return Result.refused("role", Words.of(AdminMessages.class).mem_choose_role());
         }
-        return new Outcome(member.email, role, changeRole(member, role));
+        return changeRole(member, role);
     }
 
     /** Removes a member of the active tenant (see {@link #remove(Membership)}). */
     @Transactional
-    public Outcome remove(long memberId) {
-        Membership member = findActive(memberId);
-        return new Outcome(member.email, member.role, remove(member));
+    public Result<Member> remove(long memberId) {
+        return remove(findActive(memberId));
     }
 
     @Transactional
-    FormErrors changeRole(Membership member, TenantRole role) {
+    Result<Member> changeRole(Membership member, TenantRole role) {
         if (member.role == role) {
-            return FormErrors.none();
+            return Result.done(new Member(member.email, role));
         }
         if (member.role == TenantRole.TENANT_ADMIN && isLastAdmin(member)) {
-            return FormErrors.none().add("role", Words.of(AdminMessages.class).mem_last_admin(member.email));
+            return Result.refused("role", Words.of(AdminMessages.class).mem_last_admin(member.email));
         }
         TenantRole previous = member.role;
         member.role = role;
         member.updatedAt = Instant.now();
         audit.record("member.role-changed", "member", member.email, Map.of("from", previous.name(), "to", role.name()));
-        return FormErrors.none();
+        return Result.done(new Member(member.email, role));
     }
 
     /**
@@ -86,9 +85,9 @@ public class MemberService {
      * person's next sign-in would grant them again.
      */
     @Transactional
-    FormErrors remove(Membership member) {
+    Result<Member> remove(Membership member) {
         if (member.role == TenantRole.TENANT_ADMIN && isLastAdmin(member)) {
-            return FormErrors.none().add("member", Words.of(AdminMessages.class).mem_last_admin(member.email));
+            return Result.refused("member", Words.of(AdminMessages.class).mem_last_admin(member.email));
         }
         if (member.source == Membership.Source.ORGANIZATION) {
             member.revoked = true;
@@ -97,7 +96,7 @@ public class MemberService {
             member.delete();
         }
         audit.record("member.removed", "member", member.email, Map.of("role", member.role.name()));
-        return FormErrors.none();
+        return Result.done(new Member(member.email, member.role));
     }
 
     private static Membership findActive(long memberId) {

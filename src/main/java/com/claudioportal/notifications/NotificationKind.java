@@ -33,6 +33,10 @@ public enum NotificationKind {
         return tone;
     }
 
+    public boolean isLate() {
+        return this == LATE;
+    }
+
     /** The kind a job's move into {@code state} announces, or null when it announces nothing. */
     public static NotificationKind of(JobState state) {
         return switch (state) {

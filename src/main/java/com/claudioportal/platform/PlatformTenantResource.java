@@ -3,12 +3,11 @@ package com.claudioportal.platform;
 import java.net.URI;
 import java.util.List;
 
+import java.util.regex.Pattern;
+
 import jakarta.annotation.security.RolesAllowed;
+
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,7 +22,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import com.claudioportal.audit.Audited;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
-import com.claudioportal.forms.PlainText;
 import com.claudioportal.forms.FormValidator;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -39,41 +37,49 @@ import com.claudioportal.web.AdminMessages;
 @Produces(MediaType.TEXT_HTML)
 public class PlatformTenantResource {
 
-    static final String ALIAS_PATTERN = "^$|^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$";
-    static final String ALIAS_MESSAGE = "{portal.tenant.alias.invalid}";
+    static final Pattern ALIAS_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,119}");
+    static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9-]{1,38}[a-z0-9]");
 
     public static class NewTenantForm {
         @RestForm
-        @NotBlank(message = "{portal.tenant.name.missing}")
-        @PlainText(max = 120)
         public String name;
 
         @RestForm
-        @NotBlank(message = "{portal.tenant.id.missing}")
-        @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,38}[a-z0-9]$",
-                message = "{portal.tenant.id.invalid}")
         public String id;
 
         @RestForm
-        @Pattern(regexp = ALIAS_PATTERN, message = ALIAS_MESSAGE)
         public String organizationAlias;
 
         @RestForm
-        @NotBlank(message = "{portal.tenant.admin.missing}")
-        @Email(message = "{portal.email.invalid}")
-        @Size(max = 320, message = "{portal.email.too-long}")
         public String firstAdminEmail;
+
+        FormErrors check() {
+            return FormValidator.check()
+                    .required("name", name, "portal.tenant.name.missing")
+                    .plainText("name", name, 120)
+                    .required("id", id, "portal.tenant.id.missing")
+                    .matches("id", id, ID_PATTERN, "portal.tenant.id.invalid")
+                    .matches("organizationAlias", organizationAlias, ALIAS_PATTERN, "portal.tenant.alias.invalid")
+                    .required("firstAdminEmail", firstAdminEmail, "portal.tenant.admin.missing")
+                    .email("firstAdminEmail", firstAdminEmail)
+                    .errors();
+        }
     }
 
     public static class EditTenantForm {
         @RestForm
-        @NotBlank(message = "{portal.tenant.name.missing}")
-        @PlainText(max = 120)
         public String name;
 
         @RestForm
-        @Pattern(regexp = ALIAS_PATTERN, message = ALIAS_MESSAGE)
         public String organizationAlias;
+
+        FormErrors check() {
+            return FormValidator.check()
+                    .required("name", name, "portal.tenant.name.missing")
+                    .plainText("name", name, 120)
+                    .matches("organizationAlias", organizationAlias, ALIAS_PATTERN, "portal.tenant.alias.invalid")
+                    .errors();
+        }
     }
 
     @CheckedTemplate(basePath = "platform")
@@ -87,9 +93,6 @@ public class PlatformTenantResource {
     PlatformTenantService service;
 
     @Inject
-    FormValidator validator;
-
-    @Inject
     Flash flash;
 
     @GET
@@ -100,9 +103,9 @@ public class PlatformTenantResource {
     @POST
     @Audited(value = "tenant.created", target = "tenant")
     public Response create(@BeanParam NewTenantForm form) {
-        FormErrors errors = validator.validate(form);
+        FormErrors errors = form.check();
         if (errors.isEmpty()) {
-            errors = service.create(form.id, form.name, form.organizationAlias, form.firstAdminEmail);
+            errors = service.create(form.id, form.name, form.organizationAlias, form.firstAdminEmail).errors();
         }
         if (errors.any()) {
             return Response.status(400)
@@ -127,9 +130,9 @@ public class PlatformTenantResource {
     @Audited(value = "tenant.updated", target = "tenant", id = "id", chainParam = "id")
     public Response update(@PathParam("id") String id, @BeanParam EditTenantForm form) {
         Tenant tenant = PlatformTenantService.find(id);
-        FormErrors errors = validator.validate(form);
+        FormErrors errors = form.check();
         if (errors.isEmpty()) {
-            errors = service.update(id, form.name, form.organizationAlias);
+            errors = service.update(id, form.name, form.organizationAlias).errors();
         }
         if (errors.any()) {
             return Response.status(400).entity(Templates.platformTenantEdit(tenant, form, errors)).build();

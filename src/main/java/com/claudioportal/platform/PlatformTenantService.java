@@ -13,6 +13,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Result;
 import com.claudioportal.tenant.Tenant;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
@@ -27,9 +28,9 @@ public class PlatformTenantService {
     @Inject
     AuditTrail audit;
 
-    /** Creates a tenant with its first tenant admin, in one transaction. */
+    /** Creates a tenant with its first tenant admin, in one transaction; refused when the address or alias is taken. */
     @Transactional
-    public FormErrors create(String id, String name, String organizationAlias, String firstAdminEmail) {
+    public Result<Tenant> create(String id, String name, String organizationAlias, String firstAdminEmail) {
         String slug = id.trim().toLowerCase(Locale.ROOT);
         String alias = blankToNull(organizationAlias);
         FormErrors errors = FormErrors.none();
@@ -40,7 +41,7 @@ public class PlatformTenantService {
             errors.add("organizationAlias", Words.of(AdminMessages.class).plat_org_taken(alias));
         }
         if (errors.any()) {
-            return errors;
+            return Result.refused(errors);
         }
         Tenant tenant = new Tenant();
         tenant.id = slug;
@@ -56,15 +57,16 @@ public class PlatformTenantService {
         details.put("organizationAlias", alias);
         details.put("firstAdmin", admin);
         audit.recordFor(slug, "tenant.created", "tenant", slug, details);
-        return errors;
+        return Result.done(tenant);
     }
 
+    /** Renames a tenant or changes its organization alias; refused when the alias is another tenant's. */
     @Transactional
-    public FormErrors update(String id, String name, String organizationAlias) {
+    public Result<Tenant> update(String id, String name, String organizationAlias) {
         Tenant tenant = find(id);
         String alias = blankToNull(organizationAlias);
         if (alias != null && Tenant.count("organizationAlias = ?1 and id <> ?2", alias, tenant.id) > 0) {
-            return FormErrors.none().add("organizationAlias", Words.of(AdminMessages.class).plat_org_taken(alias));
+            return Result.refused("organizationAlias", Words.of(AdminMessages.class).plat_org_taken(alias));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         if (!tenant.name.equals(name.trim())) {
@@ -79,7 +81,7 @@ public class PlatformTenantService {
         if (!details.isEmpty()) {
             audit.recordFor(tenant.id, "tenant.updated", "tenant", tenant.id, details);
         }
-        return FormErrors.none();
+        return Result.done(tenant);
     }
 
     /** Enables or disables a tenant; returns its name. */

@@ -19,6 +19,7 @@ import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Result;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
 
@@ -96,8 +97,8 @@ public class PresetResource {
         if (form.applyRowAction()) {
             return Response.ok(editor(existing, form, FormErrors.none())).build();
         }
-        PresetService.Saved saved = presets.save(presetId, form);
-        if (saved.errors().any()) {
+        Result<Long> saved = presets.save(presetId, form);
+        if (!saved.ok()) {
             return Response.status(400).entity(editor(existing, form, saved.errors())).build();
         }
         flash.success(Words.of(AdminMessages.class).preset_saved(form.name.trim()));

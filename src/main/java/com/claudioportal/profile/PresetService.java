@@ -16,6 +16,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Result;
 import com.claudioportal.forms.TextInput;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
@@ -28,9 +29,6 @@ public class PresetService {
 
     @Inject
     AuditTrail audit;
-
-    public record Saved(Long presetId, FormErrors errors) {
-    }
 
     /** A preset's name, in characters (its column holds 120). */
     static final int MAX_NAME = 120;
@@ -58,9 +56,9 @@ public class PresetService {
         return choices;
     }
 
-    /** Saves a new ({@code presetId} null) or existing preset. */
+    /** Saves a new ({@code presetId} null) or existing preset: its id, or the problems per form field. */
     @Transactional
-    public Saved save(Long presetId, PresetForm form) {
+    public Result<Long> save(Long presetId, PresetForm form) {
         Preset preset = presetId == null ? null : find(presetId);
         FormErrors errors = FormErrors.none();
         String name = form.name == null ? "" : form.name.trim();
@@ -78,7 +76,7 @@ public class PresetService {
             errors.add("values[0].key", Words.of(AdminMessages.class).preset_values_missing());
         }
         if (errors.any()) {
-            return new Saved(presetId, errors);
+            return Result.refused(errors);
         }
         boolean created = preset == null;
         if (created) {
@@ -93,7 +91,7 @@ public class PresetService {
         // values may identify people: the audit log records which fields, not what they hold
         audit.record(created ? "preset.created" : "preset.updated", "preset", preset.id,
                 Map.of("name", name, "fields", String.join(",", values.keySet())));
-        return new Saved(preset.id, errors);
+        return Result.done(preset.id);
     }
 
     @Transactional

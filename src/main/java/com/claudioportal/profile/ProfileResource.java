@@ -25,6 +25,7 @@ import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Result;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
 
@@ -93,15 +94,15 @@ public class ProfileResource {
         if (!parsed.ok()) {
             return importProblem(text, parsed.problem());
         }
-        ProfileService.Saved saved = profiles.create(parsed.displayName(), parsed.content(), "profile.imported");
-        if (saved.errors().any()) {
-            String first = saved.errors().all().values().iterator().next();
+        Result<Long> saved = profiles.create(parsed.displayName(), parsed.content(), "profile.imported");
+        if (!saved.ok()) {
+            String first = saved.problem();
             return importProblem(text, Words.of(AdminMessages.class).prof_not_imported(first));
         }
         AdminMessages words = Words.of(AdminMessages.class);
         flash.success(words.prof_imported(parsed.displayName(), parsed.content().fields().size())
                 + (parsed.credentialsIgnored() ? " " + words.prof_credentials_ignored() : ""));
-        return Response.seeOther(URI.create(base() + "/" + saved.profileId())).build();
+        return Response.seeOther(URI.create(base() + "/" + saved.value())).build();
     }
 
     @GET
@@ -117,12 +118,12 @@ public class ProfileResource {
         if (form.applyRowAction()) {
             return Response.ok(editor(null, form, FormErrors.none())).build();
         }
-        ProfileService.Saved saved = profiles.create(form.displayName, form.content(), "profile.created");
-        if (saved.errors().any()) {
+        Result<Long> saved = profiles.create(form.displayName, form.content(), "profile.created");
+        if (!saved.ok()) {
             return Response.status(400).entity(editor(null, form, saved.errors())).build();
         }
         flash.success(Words.of(AdminMessages.class).prof_created(form.displayName.trim()));
-        return Response.seeOther(URI.create(base() + "/" + saved.profileId())).build();
+        return Response.seeOther(URI.create(base() + "/" + saved.value())).build();
     }
 
     @GET

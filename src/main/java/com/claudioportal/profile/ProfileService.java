@@ -13,6 +13,7 @@ import jakarta.ws.rs.NotFoundException;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Result;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
 
@@ -29,19 +30,16 @@ public class ProfileService {
     @Inject
     EntityManager em;
 
-    /** A new profile's id, or the problems per form field (nothing written then). */
-    public record Saved(Long profileId, FormErrors errors) {
-    }
-
+    /** Creates a profile: its id, or the problems per form field (nothing written then). */
     @Transactional
-    public Saved create(String displayName, ProfileContent raw, String auditAction) {
+    public Result<Long> create(String displayName, ProfileContent raw, String auditAction) {
         ProfileContent content = normalize(raw);
         FormErrors errors = ProfileRules.check(displayName, content);
         if (errors.isEmpty() && Profile.count("lower(displayName)", displayName.trim().toLowerCase()) > 0) {
             errors.add("displayName", Words.of(AdminMessages.class).prof_name_taken(displayName.trim()));
         }
         if (errors.any()) {
-            return new Saved(null, errors);
+            return Result.refused(errors);
         }
         Profile p = new Profile();
         p.displayName = displayName.trim();
@@ -50,7 +48,7 @@ public class ProfileService {
         p.currentVersionId = v.id;
         audit.record(auditAction, "profile", p.id, Map.of("name", p.displayName, "version", 1,
                 "profileId", content.claudioProfileId(), "fields", content.fields().size()));
-        return new Saved(p.id, errors);
+        return Result.done(p.id);
     }
 
     /** Saves an edit: a new version when the content changed, the name on the profile itself. */

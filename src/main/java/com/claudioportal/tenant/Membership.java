@@ -23,7 +23,11 @@ public class Membership extends TenantOwnedEntity {
         /** Added by a tenant admin (or when the tenant was created). */
         INVITED,
         /** Granted because the identity provider said the person belongs to the tenant's organization. */
-        ORGANIZATION
+        ORGANIZATION;
+
+        public boolean isOrganization() {
+            return this == ORGANIZATION;
+        }
     }
 
     @Id

@@ -23,6 +23,11 @@ public class EngineMetrics {
     private final Counter urgentClaims;
     private final Timer pollLateness;
     private final Timer noticeToCompleted;
+    private final Timer noticeToClaimed;
+    private final Timer normalPollCall;
+    private final Timer urgentPollCall;
+    private final Timer normalApplyWait;
+    private final Timer urgentApplyWait;
 
     @Inject
     public EngineMetrics(MeterRegistry registry) {
@@ -39,6 +44,20 @@ public class EngineMetrics {
                 .description("From a webhook notice or \"check now\" to the job recorded as completed")
                 .publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10)).register(registry);
+        // the parts of the two above, so an operator (and the benchmark) can tell where a late poll or a slow
+        // notice spent its time: waiting for a slot, in Claudio's answer, or waiting for an apply thread
+        this.noticeToClaimed = histogram("portal.jobs.notice.claimed", null,
+                "From a webhook notice or \"check now\" to its job's claim by the priority lane");
+        this.normalPollCall = histogram("portal.jobs.poll.call", "normal", "How long Claudio took to answer a poll, as the portal saw it");
+        this.urgentPollCall = histogram("portal.jobs.poll.call", "priority", "How long Claudio took to answer a poll, as the portal saw it");
+        this.normalApplyWait = histogram("portal.jobs.apply.wait", "normal", "From Claudio's answer to an apply thread taking it up");
+        this.urgentApplyWait = histogram("portal.jobs.apply.wait", "priority", "From Claudio's answer to an apply thread taking it up");
+    }
+
+    private Timer histogram(String name, String lane, String description) {
+        Timer.Builder b = Timer.builder(name).description(description).publishPercentiles(0.5, 0.95, 0.99).publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofMinutes(10));
+        return (lane == null ? b : b.tag("lane", lane)).register(registry);
     }
 
     void inFlight(Supplier<Number> count) {
@@ -56,6 +75,18 @@ public class EngineMetrics {
 
     void noticeToCompleted(Duration took) {
         noticeToCompleted.record(took.isNegative() ? Duration.ZERO : took);
+    }
+
+    void noticeToClaimed(Duration took) {
+        noticeToClaimed.record(took.isNegative() ? Duration.ZERO : took);
+    }
+
+    void pollCall(boolean urgent, Duration took) {
+        (urgent ? urgentPollCall : normalPollCall).record(took);
+    }
+
+    void applyWait(boolean urgent, Duration took) {
+        (urgent ? urgentApplyWait : normalApplyWait).record(took);
     }
 
     public Timer pollLatenessTimer() {

@@ -49,7 +49,7 @@ public class JobClaims {
      * Normal lane: up to {@code perTenant} candidates from each tenant in due order, ranked round
      * robin across tenants, counting what each tenant already has in flight here (a tenant with
      * nothing in flight goes before one with twenty: its first job ranks 1, the other's 21), by due
-     * time within a round; within a tenant stat, then urgent jobs go first (job.priority_rank, a
+     * time within a round; within a tenant, urgent jobs go first (job.priority_rank, a
      * tie-breaker that never lets one tenant's urgent work push another tenant back); at most {@code perTenant} in flight per tenant; locked with SKIP LOCKED
      * so instances never take the same job, and leased in the same statement.
      */

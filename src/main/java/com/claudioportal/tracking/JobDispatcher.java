@@ -164,6 +164,9 @@ public final class JobDispatcher {
     private CompletableFuture<Void> start(JobClaims.Claim claim) {
         inFlight.put(claim.jobId(), new InFlight(claim.tenantId(), claim.urgent()));
         metrics.claimed(claim.urgent(), 1);
+        if (claim.urgent() && claim.promptedAt() != null && claim.claimedAt() != null) {
+            metrics.noticeToClaimed(Duration.between(claim.promptedAt(), claim.claimedAt()));
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             worker.process(claim, owner).whenComplete((v, error) -> {

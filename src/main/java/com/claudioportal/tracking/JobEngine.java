@@ -19,6 +19,8 @@ import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
+import com.claudioportal.credentials.ConnectionChanged;
+
 import com.claudioportal.job.JobTransitioned;
 
 import io.quarkus.runtime.ShutdownEvent;
@@ -29,11 +31,16 @@ import io.quarkus.runtime.StartupEvent;
  * at once (a new job, a retry, a link, "check now", webhook notices) is announced with PostgreSQL
  * {@code NOTIFY} in the transaction that made it due, and every instance {@code LISTEN}s on a
  * connection of its own, so a notice received by one instance wakes the one that may hold the job.
+ * A tenant's Claudio connection saved or removed is announced the same way (its tenant id as the
+ * payload), so no instance polls with an account it kept from before the change.
  */
 @ApplicationScoped
 public class JobEngine {
 
     private static final Logger LOG = Logger.getLogger(JobEngine.class);
+
+    /** PostgreSQL's channel on which instances tell each other that a tenant's Claudio connection changed. */
+    static final String CONNECTION_CHANNEL = "portal_connection_changed";
 
     /** Identifies this process's claims; unique per start, so a restarted portal never trusts its old leases. */
     final String owner = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -52,6 +59,9 @@ public class JobEngine {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PollAccounts accounts;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -111,6 +121,12 @@ public class JobEngine {
         }
     }
 
+    /** In the transaction that saved or removed a tenant's connection: every instance forgets its copy once it commits. */
+    void announce(@Observes(during = TransactionPhase.IN_PROGRESS) ConnectionChanged change) {
+        em.createNativeQuery("select pg_notify(:channel, :tenant)").setParameter("channel", CONNECTION_CHANNEL)
+                .setParameter("tenant", change.tenantId()).getSingleResult();
+    }
+
     /** And this instance at once, whether or not LISTEN works. */
     void wakeLocally(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobTransitioned change) {
         if (change.dueNow() && config.enabled()) {
@@ -124,11 +140,22 @@ public class JobEngine {
             try (Connection c = DriverManager.getConnection(jdbcUrl, username, password)) {
                 try (Statement s = c.createStatement()) {
                     s.execute("listen " + JobClaims.CHANNEL);
+                    s.execute("listen " + CONNECTION_CHANNEL);
                 }
+                // whatever changed while this connection was not listening is read again
+                accounts.forgetAll();
                 PGConnection pg = c.unwrap(PGConnection.class);
                 while (listening) {
                     PGNotification[] notes = pg.getNotifications(1000);
-                    if (notes != null && notes.length > 0) {
+                    boolean due = false;
+                    for (PGNotification note : notes == null ? new PGNotification[0] : notes) {
+                        if (CONNECTION_CHANNEL.equals(note.getName())) {
+                            accounts.forget(note.getParameter());
+                        } else {
+                            due = true;
+                        }
+                    }
+                    if (due) {
                         dispatcher().wake();
                     }
                 }

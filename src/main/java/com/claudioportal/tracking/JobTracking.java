@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 
+import com.claudioportal.forms.Result;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.claudio.ClaudioAccount;
 import com.claudioportal.claudio.ClaudioClient;
@@ -35,10 +36,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  */
 @ApplicationScoped
 public class JobTracking {
-
-    /** A URL to send the browser to, or why there is none. */
-    public record Link(String url, String problem) {
-    }
 
     @Inject
     ClaudioClient client;
@@ -115,7 +112,7 @@ public class JobTracking {
         ClaudioDetails details = details(ok.value());
         return JobChanges.byPerson(() -> {
             Job j = Job.findById(jobId);
-            j.claudioDetails = details.json();
+            j.claudioDetails = details;
             j.claudioDetailsAt = Instant.now();
             return null;
         });
@@ -148,7 +145,7 @@ public class JobTracking {
      * only to links {@link com.claudioportal.credentials.BaseUrlPolicy#linkProblem} accepts (https,
      * nothing internal). Opening one is recorded in the audit log.
      */
-    public Link open(long jobId, boolean media, int index) {
+    public Result<String> open(long jobId, boolean media, int index) {
         Job job = read(jobId);
         JobResult result = job.resultOrNull();
         if (result == null) {
@@ -158,7 +155,7 @@ public class JobTracking {
                 || Duration.between(result.linksIssuedAt(), Instant.now()).compareTo(config.linkFreshness()) > 0) {
             Optional<ClaudioAccount> account = QuarkusTransaction.requiringNew().call(() -> connections.account());
             if (account.isEmpty()) {
-                return new Link(null, "The Claudio connection has been removed, so a fresh link cannot be fetched.");
+                return Result.refused("link", "The Claudio connection has been removed, so a fresh link cannot be fetched.");
             }
             ClaudioResult<JobStatus> polled = client.poll(account.get(), job.claudioReference, job.pollEndpoint);
             if (polled instanceof ClaudioResult.Success<JobStatus> ok && ok.value() instanceof JobStatus.Completed done) {
@@ -170,7 +167,7 @@ public class JobTracking {
                 result = fresh;
             } else {
                 ClaudioFailure failure = polled.failureOrNull();
-                return new Link(null, failure == null ? "Claudio no longer lists this job as complete."
+                return Result.refused("link", failure == null ? "Claudio no longer lists this job as complete."
                         : "A fresh link could not be fetched: " + failure.userMessage() + ".");
             }
         }
@@ -180,11 +177,11 @@ public class JobTracking {
         }
         Optional<String> refused = policy.linkProblem(urls.get(index));
         if (refused.isPresent()) {
-            return new Link(null, refused.get());
+            return Result.refused("link", refused.get());
         }
         QuarkusTransaction.requiringNew().run(() -> audit.record(media ? "job.media-opened" : "job.transcript-opened", "job", jobId,
                 Map.of("index", index + 1)));
-        return new Link(urls.get(index), null);
+        return Result.done(urls.get(index));
     }
 
     private static Job read(long jobId) {

@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import com.claudioportal.forms.Result;
+import com.claudioportal.job.JobChanges;
 import com.claudioportal.audit.Audited;
 import com.claudioportal.job.JobResource;
 import com.claudioportal.tenant.TenantContext;
@@ -30,6 +32,7 @@ import io.quarkus.security.Authenticated;
 @Path("/t/{tenant}/jobs/{jobId}")
 @Authenticated
 @Produces(MediaType.TEXT_HTML)
+@TenantRoles(TenantRole.STAFF)
 public class JobTrackingResource {
 
     @Inject
@@ -43,34 +46,30 @@ public class JobTrackingResource {
 
     @POST
     @Path("link")
-    @TenantRoles(TenantRole.STAFF)
     @Audited(value = "job.linked", target = "job", id = "jobId")
     public Response link(@PathParam("jobId") long jobId, @RestForm String reference) {
-        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.link(jobId, reference),
+        return JobResource.done(flash, tenant.tenantId(), jobId, JobChanges.asResult(tracking.link(jobId, reference)),
                 "The job is linked to Claudio's job " + (reference == null ? "" : reference.trim()) + ".");
     }
 
     @POST
     @Path("check")
-    @TenantRoles(TenantRole.STAFF)
     @Audited(value = "job.checked", target = "job", id = "jobId")
     public Response check(@PathParam("jobId") long jobId) {
-        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.checkNow(jobId), "The portal is checking the job at Claudio.");
+        return JobResource.done(flash, tenant.tenantId(), jobId, JobChanges.asResult(tracking.checkNow(jobId)), "The portal is checking the job at Claudio.");
     }
 
     /** Fetches Claudio's details of the job (Get Job Details) for the job page. Staff: file names are content. */
     @POST
     @Path("claudio-details")
-    @TenantRoles(TenantRole.STAFF)
     @Audited(value = "job.claudio-details-viewed", target = "job", id = "jobId")
     public Response claudioDetails(@PathParam("jobId") long jobId) {
-        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.fetchDetails(jobId), "Claudio's details are below.");
+        return JobResource.done(flash, tenant.tenantId(), jobId, JobChanges.asResult(tracking.fetchDetails(jobId)), "Claudio's details are below.");
     }
 
     /** Opens a transcript through a fresh link (Claudio's links expire). Staff only: auditors never see content. */
     @GET
     @Path("transcripts/{index}")
-    @TenantRoles(TenantRole.STAFF)
     @Audited(value = "job.transcript-opened", target = "job", id = "jobId")
     public Response transcript(@PathParam("jobId") long jobId, @PathParam("index") int index) {
         return open(jobId, tracking.open(jobId, false, index));
@@ -78,16 +77,15 @@ public class JobTrackingResource {
 
     @GET
     @Path("media/{index}")
-    @TenantRoles(TenantRole.STAFF)
     @Audited(value = "job.media-opened", target = "job", id = "jobId")
     public Response media(@PathParam("jobId") long jobId, @PathParam("index") int index) {
         return open(jobId, tracking.open(jobId, true, index));
     }
 
-    private Response open(long jobId, JobTracking.Link link) {
-        if (link.url() == null) {
-            return JobResource.done(flash, tenant.tenantId(), jobId, link.problem(), null);
+    private Response open(long jobId, Result<String> link) {
+        if (!link.ok()) {
+            return JobResource.done(flash, tenant.tenantId(), jobId, link, null);
         }
-        return Response.seeOther(URI.create(link.url())).header("Referrer-Policy", "no-referrer").build();
+        return Response.seeOther(URI.create(link.value())).header("Referrer-Policy", "no-referrer").build();
     }
 }

@@ -94,6 +94,9 @@ public class JobWorker {
     EngineMetrics metrics;
 
     @Inject
+    StillInProgress stillInProgress;
+
+    @Inject
     JobEngine engine;
 
     private volatile ApplyPool applier;
@@ -372,7 +375,14 @@ public class JobWorker {
     // ---- polls ------------------------------------------------------------------------------------
 
     private CompletionStage<Void> poll(JobClaims.Claim claim, String owner, Next.Poll poll) {
-        return client.pollAsync(poll.account(), poll.reference(), poll.pollEndpoint()).thenAcceptAsync(answer -> {
+        long started = System.nanoTime();
+        long[] answeredAt = new long[1];
+        return client.pollAsync(poll.account(), poll.reference(), poll.pollEndpoint()).thenApply(answer -> {
+            answeredAt[0] = System.nanoTime();
+            metrics.pollCall(claim.urgent(), Duration.ofNanos(answeredAt[0] - started));
+            return answer;
+        }).thenAcceptAsync(answer -> {
+            metrics.applyWait(claim.urgent(), Duration.ofNanos(System.nanoTime() - answeredAt[0]));
             checkpoints.reached(WorkerCheckpoints.POLL_ANSWERED, claim.jobId());
             pollAnswered(claim, owner, answer);
         }, applier(claim));
@@ -420,20 +430,9 @@ public class JobWorker {
         }
     }
 
-    /**
-     * "Still in progress", the answer to most polls, written without loading the job (a third of the
-     * engine's CPU went into loading and flushing it); false when the job needs the full path.
-     */
+    /** "Still in progress", the answer to most polls, written without loading the job; false when the job needs the full path. */
     private boolean stillInProgress(JobClaims.Claim claim, String owner, Instant now) {
-        return scope.call(claim.tenantId(), () -> {
-            if (!lifecycle.pollPendingUnchanged(claim.jobId(), owner, now, now.plus(nextPoll(claim.submittedAt(), now)),
-                    claim.claimedAt())) {
-                return false;
-            }
-            // the row stays locked until this commits, as on the full path: no other instance can claim it meanwhile
-            checkpoints.reached(WorkerCheckpoints.APPLYING, claim.jobId());
-            return true;
-        });
+        return stillInProgress.record(claim, owner, now, now.plus(nextPoll(claim.submittedAt(), now)));
     }
 
     private Duration nextPoll(Instant submittedAt, Instant now) {

@@ -20,8 +20,9 @@ import com.claudioportal.tenant.TenantScope;
  * {@code portal.worker.account-reuse}. A poll is by far the most frequent step (every submitted job,
  * every 30 s to 5 min); reading the connection, opening its two secrets and checking its address for
  * each one cost a transaction per poll and was a third of the engine's CPU at 100 polls a second
- * (docs/benchmarks.md §6). A change saved on this instance applies at once; on another instance
- * within the reuse time — a poll is a read, so one made with the previous key is harmless.
+ * (docs/benchmarks.md §6). A change saved on any instance applies at once: this instance's through
+ * the {@link ConnectionChanged} event, another's through PostgreSQL {@code NOTIFY} ({@link JobEngine});
+ * the reuse time only bounds how long a copy can outlive a notification this instance missed.
  * Only a usable account is kept: without one, the job goes the long way, which fails it with the reason.
  */
 @ApplicationScoped
@@ -58,6 +59,16 @@ class PollAccounts {
     }
 
     void changed(@Observes(during = TransactionPhase.AFTER_COMPLETION) ConnectionChanged change) {
-        reads.remove(change.tenantId());
+        forget(change.tenantId());
+    }
+
+    /** The tenant's connection changed (here or at another instance): read it again for the next poll. */
+    void forget(String tenantId) {
+        reads.remove(tenantId);
+    }
+
+    /** Changes may have been missed (the listening connection was lost): read every account again. */
+    void forgetAll() {
+        reads.clear();
     }
 }

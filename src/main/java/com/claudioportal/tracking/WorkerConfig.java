@@ -68,10 +68,11 @@ public interface WorkerConfig {
 
     /**
      * How long the worker reuses a tenant's Claudio account (address, key, secret) read for polling
-     * before reading it again. A change saved on this instance applies at once, on another instance
-     * within this time.
+     * before reading it again. A change saved on any instance applies at once (every instance is told
+     * through PostgreSQL NOTIFY); this only bounds how long a copy can outlive a notification an
+     * instance missed without noticing (after a lost listening connection every copy is dropped).
      */
-    @WithDefault("10S")
+    @WithDefault("2M")
     Duration accountReuse();
 
     /** First wait after a failure that may pass; doubled each time up to {@link #retryMax()}. */

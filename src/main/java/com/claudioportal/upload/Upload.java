@@ -84,4 +84,14 @@ public class Upload extends TenantOwnedEntity {
         }
         return null;
     }
+
+    /** An upload (of the active tenant) still waiting for a job, by its posted id; null when it is gone, used or not an id. */
+    public static Upload waiting(String id) {
+        try {
+            Upload u = findById(UUID.fromString(id));
+            return u != null && u.jobId == null && u.storedPath != null ? u : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 }

@@ -13,4 +13,19 @@ public enum UploadKind {
     public String noun() {
         return noun;
     }
+
+    /** A recording (templates: {@code kind.audio}). */
+    public boolean isAudio() {
+        return this == AUDIO;
+    }
+
+    /** The kind a client names ("audio", "DOCUMENT"), or null for anything else. */
+    public static UploadKind parse(String name) {
+        for (UploadKind kind : values()) {
+            if (kind.name().equalsIgnoreCase(name)) {
+                return kind;
+            }
+        }
+        return null;
+    }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 
+import com.claudioportal.forms.Result;
 import com.claudioportal.audit.Audited;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
@@ -59,10 +60,10 @@ public class UploadResource {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_OCTET_STREAM)) {
             return Response.status(415).entity(Map.of("error", "Send the file itself as the request body.")).build();
         }
-        if (!"DOCUMENT".equalsIgnoreCase(kind) && !"AUDIO".equalsIgnoreCase(kind)) {
+        UploadKind uploadKind = UploadKind.parse(kind);
+        if (uploadKind == null) {
             return Response.status(400).entity(Map.of("error", "Say whether the file is a recording or a document.")).build();
         }
-        UploadKind uploadKind = "DOCUMENT".equalsIgnoreCase(kind) ? UploadKind.DOCUMENT : UploadKind.AUDIO;
         String name;
         try {
             name = encodedName == null ? "" : URLDecoder.decode(encodedName, StandardCharsets.UTF_8);
@@ -70,16 +71,29 @@ public class UploadResource {
             // not the page's encoding: the name is only shown, so the raw header will do
             name = encodedName;
         }
-        UploadService.Received received = uploads.receive(request, length, name, uploadKind);
+        Result<Upload> received = uploads.receive(request, length, name, uploadKind);
         if (!received.ok()) {
-            return Response.status(received.status()).entity(Map.of("error", received.problem())).build();
+            return Response.status(status(UploadService.Refusal.of(received))).entity(Map.of("error", received.problem())).build();
         }
         if (request.response().closed()) {
             // the page cancelled the upload while it was being checked: nobody will ever know its id
-            uploads.discard(received.upload().id);
+            uploads.discard(received.value().id);
             return Response.status(409).entity(Map.of("error", "The upload was cancelled.")).build();
         }
-        return Response.ok(describe(received.upload())).build();
+        return Response.ok(describe(received.value())).build();
+    }
+
+    /** The HTTP status of each refusal: the page's upload script reads the message, clients the status. */
+    private static int status(UploadService.Refusal refusal) {
+        return switch (refusal) {
+            case NO_LENGTH -> 411;
+            case INCOMPLETE -> 400;
+            case BUSY -> 429;
+            case QUOTA -> 507;
+            case TOO_SLOW -> 408;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED -> 415;
+        };
     }
 
     @POST

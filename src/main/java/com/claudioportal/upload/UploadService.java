@@ -17,6 +17,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
 import com.claudioportal.audit.AuditTrail;
+import com.claudioportal.forms.Result;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantContext;
 
@@ -24,10 +25,33 @@ import com.claudioportal.tenant.TenantContext;
 @ApplicationScoped
 public class UploadService {
 
-    /** An accepted upload, or why it was refused and with which HTTP status. */
-    public record Received(Upload upload, int status, String problem) {
-        public boolean ok() {
-            return problem == null;
+    /**
+     * Why an upload was refused: the field of the refusal's {@link Result#refusedOn()}, from which
+     * the resource picks its HTTP status (the service knows the reason, not the wire).
+     */
+    public enum Refusal {
+        /** No length declared. */
+        NO_LENGTH,
+        /** The body did not arrive, not all of it, or it is empty. */
+        INCOMPLETE,
+        /** Too many uploads of this person at once. */
+        BUSY,
+        /** The tenant's storage quota would be exceeded. */
+        QUOTA,
+        /** The file arrived too slowly. */
+        TOO_SLOW,
+        /** Too large for its kind. */
+        TOO_LARGE,
+        /** Not a kind of file jobs take. */
+        UNSUPPORTED;
+
+        <T> Result<T> because(String message) {
+            return Result.refused(name(), message);
+        }
+
+        /** The refusal of a result that is not ok. */
+        public static Refusal of(Result<?> refused) {
+            return valueOf(refused.refusedOn());
         }
     }
 
@@ -63,16 +87,16 @@ public class UploadService {
      * the disk); the calling worker thread only waits. Quarkus REST's own body streams hand each
      * chunk from the event loop to the worker, which costs a third of the throughput.
      */
-    public Received receive(io.vertx.core.http.HttpServerRequest request, Long declaredLength, String browserFilename,
+    public Result<Upload> receive(io.vertx.core.http.HttpServerRequest request, Long declaredLength, String browserFilename,
             UploadKind kind) {
         String name = Filenames.sanitize(browserFilename);
         long limit = limit(kind);
         if (declaredLength == null) {
-            return new Received(null, 411, Words.of(JobMessages.class).up_no_length());
+            return Refusal.NO_LENGTH.because(Words.of(JobMessages.class).up_no_length());
         }
         if (request.isEnded()) {
             // something already read the body: there is nothing left to store
-            return new Received(null, 400, Words.of(JobMessages.class).up_not_arrived(name));
+            return Refusal.INCOMPLETE.because(Words.of(JobMessages.class).up_not_arrived(name));
         }
         if (declaredLength > limit) {
             return tooLarge(name, declaredLength, kind, limit);
@@ -80,11 +104,11 @@ public class UploadService {
         long stored = QuarkusTransaction.requiringNew().call(UploadService::storedBytes);
         try (UploadGate.Pass pass = gate.enter(tenant.tenantId(), user.actor(), declaredLength, config.maxConcurrentPerUser())) {
             if (pass == null) {
-                return new Received(null, 429, Words.of(JobMessages.class).up_too_many_at_once(name, config.maxConcurrentPerUser()));
+                return Refusal.BUSY.because(Words.of(JobMessages.class).up_too_many_at_once(name, config.maxConcurrentPerUser()));
             }
             long waiting = stored + gate.inFlightBytes(tenant.tenantId());
             if (waiting > config.tenantQuotaBytes()) {
-                return new Received(null, 507, Words.of(JobMessages.class).up_quota(name, Sizes.human(declaredLength),
+                return Refusal.QUOTA.because(Words.of(JobMessages.class).up_quota(name, Sizes.human(declaredLength),
                         Sizes.human(config.tenantQuotaBytes()), Sizes.human(stored)));
             }
             return pipe(request, name, browserFilename, kind, limit);
@@ -92,7 +116,7 @@ public class UploadService {
     }
 
     /** Streams the body into an incoming file, aborting it when it trickles in slower than the minimum rate. */
-    private Received pipe(io.vertx.core.http.HttpServerRequest request, String name, String browserFilename, UploadKind kind, long limit) {
+    private Result<Upload> pipe(io.vertx.core.http.HttpServerRequest request, String name, String browserFilename, UploadKind kind, long limit) {
         Path incoming = storage.incomingFile();
         java.util.concurrent.atomic.AtomicBoolean tooSlow = new java.util.concurrent.atomic.AtomicBoolean();
         long timer = -1;
@@ -108,9 +132,9 @@ public class UploadService {
                 return tooLarge(name, size, kind, limit);
             }
             // no transaction around it: keeping the file may be a 1 GiB transfer to the object store
-            Received received = receive(incoming, browserFilename, kind);
+            Result<Upload> received = receive(incoming, browserFilename, kind);
             if (received.ok() && kind == UploadKind.AUDIO) {
-                received = new Received(measure(received.upload(), incoming), received.status(), null);
+                received = Result.done(measure(received.value(), incoming));
             }
             Files.deleteIfExists(incoming);
             return received;
@@ -124,9 +148,9 @@ public class UploadService {
                 // UploadCleanup sweeps leftovers
             }
             if (tooSlow.get()) {
-                return new Received(null, 408, Words.of(JobMessages.class).up_too_slow(name, Sizes.human(config.minBytesPerSecond())));
+                return Refusal.TOO_SLOW.because(Words.of(JobMessages.class).up_too_slow(name, Sizes.human(config.minBytesPerSecond())));
             }
-            return new Received(null, 400, Words.of(JobMessages.class).up_incomplete(name));
+            return Refusal.INCOMPLETE.because(Words.of(JobMessages.class).up_incomplete(name));
         } finally {
             if (timer >= 0) {
                 vertx.cancelTimer(timer);
@@ -186,7 +210,7 @@ public class UploadService {
      * kept without its row (the insert failed, or a crash in between) is deleted at once or swept
      * by {@link UploadCleanup}.
      */
-    public Received receive(Path file, String browserFilename, UploadKind kind) {
+    public Result<Upload> receive(Path file, String browserFilename, UploadKind kind) {
         String name = Filenames.sanitize(browserFilename);
         long size;
         ContentInspector.Inspection inspection;
@@ -197,14 +221,14 @@ public class UploadService {
                 return tooLarge(name, size, kind, limit);
             }
             if (size == 0) {
-                return new Received(null, 400, Words.of(JobMessages.class).up_empty(name));
+                return Refusal.INCOMPLETE.because(Words.of(JobMessages.class).up_empty(name));
             }
             inspection = inspector.inspect(file, name, kind);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         if (!inspection.ok()) {
-            return new Received(null, 415, inspection.problem());
+            return Refusal.UNSUPPORTED.because(inspection.problem());
         }
         Upload upload = new Upload();
         upload.id = UUID.randomUUID();
@@ -230,7 +254,7 @@ public class UploadService {
             }
             throw e;
         }
-        return new Received(upload, 200, null);
+        return Result.done(upload);
     }
 
     /**
@@ -271,8 +295,8 @@ public class UploadService {
         return kind == UploadKind.AUDIO ? config.maxAudioBytes() : config.maxDocumentBytes();
     }
 
-    private static Received tooLarge(String name, long size, UploadKind kind, long limit) {
-        return new Received(null, 413, Words.of(JobMessages.class).up_too_large(name, Sizes.human(size), kind == UploadKind.AUDIO,
+    private static Result<Upload> tooLarge(String name, long size, UploadKind kind, long limit) {
+        return Refusal.TOO_LARGE.because(Words.of(JobMessages.class).up_too_large(name, Sizes.human(size), kind == UploadKind.AUDIO,
                 Sizes.human(limit)));
     }
 

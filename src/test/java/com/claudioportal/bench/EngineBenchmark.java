@@ -182,10 +182,21 @@ class EngineBenchmark {
             Map<Double, Double> lateness = new TreeMap<>();
             Map<Double, Double> notice = new TreeMap<>();
             Map<String, Double> pollOutcomes = new TreeMap<>();
+            // where the time went: a notice's wait for its claim; a poll's call, and its wait for an apply thread, per lane
+            Map<String, Map<Double, Double>> parts = new java.util.LinkedHashMap<>();
+            for (String part : List.of("notice claimed|portal_jobs_notice_claimed_seconds|", "poll call, normal|portal_jobs_poll_call_seconds|normal",
+                    "poll call, priority|portal_jobs_poll_call_seconds|priority", "apply wait, normal|portal_jobs_apply_wait_seconds|normal",
+                    "apply wait, priority|portal_jobs_apply_wait_seconds|priority")) {
+                parts.put(part, new TreeMap<>());
+            }
             for (int i = 0; i < 2; i++) {
                 String m = metrics(http, cluster, i);
                 buckets(m, "portal_jobs_poll_lateness_seconds", lateness);
                 buckets(m, "portal_jobs_notice_completed_seconds", notice);
+                for (var part : parts.entrySet()) {
+                    String[] p = part.getKey().split("\\|", -1);
+                    buckets(m, p[1], p[2].isEmpty() ? null : p[2], part.getValue());
+                }
                 pollOutcomes(m, pollOutcomes);
             }
             // duplicates: a job polled more than once in its one due slot
@@ -211,6 +222,12 @@ class EngineBenchmark {
                     + "that is no duplicate): ").append(pollOutcomes).append('\n');
             report.append(String.format(Locale.ROOT, "webhook notice -> completed while polls saturated: p50 %.2f s, p95 %.2f s, %d of %d completed "
                     + "(target p95 <= 2 s)%n", quantile(notice, 0.50), quantile(notice, 0.95), noticesCompleted, noticeRefs.size()));
+            report.append("  where the time went, p50 / p95 / p99 (s):");
+            for (var part : parts.entrySet()) {
+                report.append(String.format(Locale.ROOT, " %s %.2f / %.2f / %.2f;", part.getKey().split("\\|")[0], quantile(part.getValue(), 0.50),
+                        quantile(part.getValue(), 0.95), quantile(part.getValue(), 0.99)));
+            }
+            report.append('\n');
             for (int i = 0; i < 2; i++) {
                 report.append(String.format(Locale.ROOT, "instance %d: CPU %.2f cores (average), heap used max %d MB, DB connections max %d, "
                         + "steps in flight max %d%n", i + 1, cpu[i], heapMax[i] / (1024 * 1024), dbMax[i], inFlightMax[i]));
@@ -334,9 +351,14 @@ class EngineBenchmark {
 
     /** Adds a histogram's cumulative buckets (upper bound in seconds to count) into {@code into}. */
     private static void buckets(String metrics, String name, Map<Double, Double> into) {
+        buckets(metrics, name, null, into);
+    }
+
+    /** As above, of the series tagged {@code lane} only (all series when null). */
+    private static void buckets(String metrics, String name, String lane, Map<Double, Double> into) {
         for (String line : metrics.lines().toList()) {
             Matcher m = BUCKET.matcher(line);
-            if (m.matches() && m.group(1).equals(name)) {
+            if (m.matches() && m.group(1).equals(name) && (lane == null || line.contains("lane=\"" + lane + "\""))) {
                 double le = m.group(2).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(2));
                 into.merge(le, Double.parseDouble(m.group(3)), Double::sum);
             }

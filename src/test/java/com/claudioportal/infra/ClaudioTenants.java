@@ -67,17 +67,17 @@ public class ClaudioTenants {
                 Path wav = TestFiles.wav("job-" + UUID.randomUUID() + ".wav", seconds[i]);
                 var received = uploads.receive(wav, "dictation-" + (i + 1) + ".wav", UploadKind.AUDIO);
                 String end = trimFirst && i == 0 ? com.claudioportal.job.Trim.format(seconds[i] / 2) : "";
-                form.audio.add(new SubmitForm.AudioInput(received.upload().id.toString(), trimFirst && i == 0 ? "00:00:01" : "", end));
+                form.audio.add(new SubmitForm.AudioInput(received.value().id.toString(), trimFirst && i == 0 ? "00:00:01" : "", end));
             }
             Path loi = TestFiles.text("loi-" + UUID.randomUUID() + ".txt", "Claimant: J. Doe\nInsurer: Acme Mutual\nExam date: 2026-11-30\n");
             var doc = uploads.receive(loi, "letter-of-instruction.txt", UploadKind.DOCUMENT);
-            form.documents.add(new SubmitForm.DocumentInput(doc.upload().id.toString(), "loi"));
+            form.documents.add(new SubmitForm.DocumentInput(doc.value().id.toString(), "loi"));
             ProfileVersion version = Profile.<Profile> findById(w.profileId()).currentVersion();
-            JobSubmission.Outcome outcome = submission.submit(form, version);
-            if (outcome.jobId() == null) {
+            var outcome = submission.submit(form, version);
+            if (!outcome.ok()) {
                 throw new IllegalStateException("Could not submit: " + outcome.errors().all());
             }
-            return outcome.jobId();
+            return outcome.value().jobId();
         });
     }
 

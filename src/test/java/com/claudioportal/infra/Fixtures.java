@@ -41,9 +41,9 @@ public class Fixtures {
     public String tenant(String name, String admin) {
         String id = (name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + UUID.randomUUID().toString().substring(0, 8))
                 .replaceAll("^-+", "");
-        var errors = tenants.create(id, name, null, admin);
-        if (errors.any()) {
-            throw new IllegalStateException("Could not create tenant: " + errors.all());
+        var created = tenants.create(id, name, null, admin);
+        if (!created.ok()) {
+            throw new IllegalStateException("Could not create tenant: " + created.errors().all());
         }
         return id;
     }
@@ -59,9 +59,9 @@ public class Fixtures {
 
     public void member(String tenantId, String email, TenantRole role) {
         scope.run(tenantId, () -> {
-            var errors = members.add(email, role);
-            if (errors.any()) {
-                throw new IllegalStateException("Could not add member: " + errors.all());
+            var added = members.add(email, role);
+            if (!added.ok()) {
+                throw new IllegalStateException("Could not add member: " + added.errors().all());
             }
         });
     }
@@ -77,10 +77,10 @@ public class Fixtures {
         var parsed = com.claudioportal.profile.ProfileJson.parse(json);
         return scope.call(tenantId, () -> {
             var saved = profiles.create(parsed.displayName(), parsed.content(), "profile.imported");
-            if (saved.errors().any()) {
+            if (!saved.ok()) {
                 throw new IllegalStateException("Could not create profile: " + saved.errors().all());
             }
-            return saved.profileId();
+            return saved.value();
         });
     }
 
@@ -91,10 +91,10 @@ public class Fixtures {
         form.valueText = new java.util.ArrayList<>(values.values());
         return scope.call(tenantId, () -> {
             var saved = presets.save(null, form);
-            if (saved.errors().any()) {
+            if (!saved.ok()) {
                 throw new IllegalStateException("Could not create preset: " + saved.errors().all());
             }
-            return saved.presetId();
+            return saved.value();
         });
     }
 

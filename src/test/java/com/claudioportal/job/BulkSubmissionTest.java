@@ -136,7 +136,7 @@ class BulkSubmissionTest {
         long profileId = scope.call(clinic.tenant(), () -> profiles.create("Claims", new ProfileContent("P-1", "F-1", "Claims", false,
                 List.of(), List.of(new ProfileField("claimant", "Claimant", "string", "string", null, null, true, List.of()),
                         new ProfileField("specialist_name", "Medical Specialist", "string", "string", null, null, true, List.of()))),
-                "profile.created").profileId());
+                "profile.created").value());
         long claimsVersion = scope.call(clinic.tenant(), () -> Profile.<Profile> findById(profileId).currentVersionId);
         long preset = fixtures.preset(clinic.tenant(), "Dr. Roe", Map.of("specialist_name", "Dr. Jane Roe"));
 

@@ -111,7 +111,7 @@ class ProfileServiceTest {
                 new ProfileField("", "No key", "string", "string", "", "", false, List.of()),
                 new ProfileField("has space", "Bad", "string", "string", "", "", false, List.of()),
                 new ProfileField("side", "Side", "string", "choice", "", "", false, List.of())));
-        ProfileService.Saved saved = scope.call(tenant, () -> profiles.create("Bad profile", bad, "profile.created"));
+        var saved = scope.call(tenant, () -> profiles.create("Bad profile", bad, "profile.created"));
         assertTrue(saved.errors().get("fields[1].key").contains("Field 1 already uses"));
         assertTrue(saved.errors().get("fields[2].key").contains("needs a key"));
         assertTrue(saved.errors().get("fields[3].key").contains("no spaces"));

@@ -75,7 +75,7 @@ class JobRaceTest {
     void aCancelBetweenTheClaimAndTheFirstUploadWinsAndNothingReachesClaudio() {
         var w = claudio.tenant("Race Claim Clinic", Fixtures.email("admin"));
         long jobId = claudio.submitJob(w, "Cancelled after claim", false, 1);
-        CrashingCheckpoints.when(WorkerCheckpoints.CLAIMED, jobId, () -> assertNull(scope.call(w.tenant(), () -> actions.cancel(jobId))));
+        CrashingCheckpoints.when(WorkerCheckpoints.CLAIMED, jobId, () -> assertNull(scope.call(w.tenant(), () -> actions.cancel(jobId).problem())));
         worker.runOnce();
         worker.runOnce();
         assertEquals(JobState.CANCELLED, kit.job(w.tenant(), jobId).status);
@@ -89,7 +89,7 @@ class JobRaceTest {
     void aCancelWhileAFileIsOnItsWayWinsAndTheJobIsNeverSubmitted() {
         var w = claudio.tenant("Race Upload Clinic", Fixtures.email("admin"));
         long jobId = claudio.submitJob(w, "Cancelled during upload", false, 1, 1);
-        CrashingCheckpoints.when(WorkerCheckpoints.FILE_ANSWERED, jobId, () -> assertNull(scope.call(w.tenant(), () -> actions.cancel(jobId))));
+        CrashingCheckpoints.when(WorkerCheckpoints.FILE_ANSWERED, jobId, () -> assertNull(scope.call(w.tenant(), () -> actions.cancel(jobId).problem())));
         worker.runOnce();
         worker.runOnce();
         assertEquals(JobState.CANCELLED, kit.job(w.tenant(), jobId).status);
@@ -119,7 +119,7 @@ class JobRaceTest {
             for (long jobId : jobs) {
                 cancels.add(pool.submit(() -> {
                     Thread.sleep(ThreadLocalRandom.current().nextLong(400));
-                    String problem = scope.call(w.tenant(), () -> actions.cancel(jobId));
+                    String problem = scope.call(w.tenant(), () -> actions.cancel(jobId).problem());
                     answers.put(jobId, problem == null ? "cancelled" : problem);
                     return null;
                 }));

@@ -182,7 +182,7 @@ class JobWorkerTest {
         assertEquals(1, sandbox.jobCount(w.tenant()));
 
         sandbox.setDropSubmitResponse(w.tenant(), false);
-        assertNull(scope.call(w.tenant(), () -> actions.submitAgain(jobId)));
+        assertNull(scope.call(w.tenant(), () -> actions.submitAgain(jobId).problem()));
         worker.runOnce();
         assertEquals(JobState.SUBMITTED, job(w.tenant(), jobId).status);
         assertEquals(2, sandbox.jobCount(w.tenant()), "the person chose to send it again");
@@ -202,7 +202,7 @@ class JobWorkerTest {
         assertTrue(job.statusDetail.contains("tenant admin"), job.statusDetail);
 
         scope.run(w.tenant(), () -> connections.save(sandbox.baseUrl(w.tenant()), newKey, w.apiSecret()));
-        assertNull(scope.call(w.tenant(), () -> actions.retry(jobId)));
+        assertNull(scope.call(w.tenant(), () -> actions.retry(jobId).problem()));
         worker.runOnce();
         assertEquals(JobState.SUBMITTED, job(w.tenant(), jobId).status);
     }
@@ -326,7 +326,7 @@ class JobWorkerTest {
         var w = claudio.tenant("Cancel Clinic", Fixtures.email("admin"));
         long jobId = claudio.submitJob(w, "Changed my mind", false, 1);
         List<String> stored = scope.call(w.tenant(), () -> Upload.<Upload> list("jobId", jobId).stream().map(u -> u.storedPath).toList());
-        assertNull(scope.call(w.tenant(), () -> actions.cancel(jobId)));
+        assertNull(scope.call(w.tenant(), () -> actions.cancel(jobId).problem()));
         worker.runOnce();
         assertEquals(JobState.CANCELLED, job(w.tenant(), jobId).status);
         assertEquals(0, sandbox.jobCount(w.tenant()));

@@ -102,7 +102,7 @@ class HostileInputTest {
         long presetB = fixtures.preset(b, "Dr. B", Map.of("specialist_name", "Dr. B"));
         String uploadB = fixtures.upload(b).toString();
         String documentB = scope.call(b, () -> uploads.receive(TestFiles.text("hostile-b-" + UUID.randomUUID() + ".txt",
-                "Claimant: B\n"), "b.txt", UploadKind.DOCUMENT).upload().id.toString());
+                "Claimant: B\n"), "b.txt", UploadKind.DOCUMENT).value().id.toString());
         world = new World(a, b, version(a, profileA), ownUpload, profileB, version(b, profileB), presetB, uploadB, documentB,
                 fixtures.membershipId(b, staffB));
     }

@@ -60,7 +60,7 @@ class MessagesFrenchTest {
 
     @org.junit.jupiter.api.Test
     void everyValidationMessageHasAFrenchTranslation() throws IOException {
-        // the forms' Bean Validation messages ({portal.…}) live in Hibernate Validator's own bundle
+        // the messages of forms.FormValidator's checks (portal.…) live in a bundle of their own
         Properties english = load("/ValidationMessages.properties");
         Properties french = load("/ValidationMessages_fr.properties");
         assertTrue(english.size() > 5, "English validation messages: " + english.size());
