@@ -18,16 +18,57 @@ public final class AuditCsv {
     private AuditCsv() {
     }
 
+    /**
+     * The words of one export, taken while the request is still there (the rows are written later, as
+     * they stream): English as {@link #HEADER} and the catalogue's labels, or the reader's French. The
+     * codes (action code, target type, chain) stay codes in both.
+     */
+    public record Language(AuditMessages words, boolean french) {
+        public static Language ofRequest() {
+            return new Language(com.claudioportal.forms.Words.of(AuditMessages.class), com.claudioportal.forms.Words.french());
+        }
+
+        List<String> header() {
+            return !french ? HEADER : List.of(words.csv_event(), words.csv_time(), words.csv_person(), words.csv_role(), words.csv_subject(),
+                    words.csv_action(), words.csv_action_code(), words.csv_group(), words.csv_outcome(), words.csv_target_type(),
+                    words.csv_target(), words.csv_details(), words.csv_client_ip(), words.csv_user_agent(), words.csv_request_id(),
+                    words.csv_chain());
+        }
+
+        String action(AuditEvent e) {
+            String said = french && AuditActions.isKnown(e.action) ? ReadableDetails.word(words, "act_", e.action) : null;
+            return said == null ? e.label() : said;
+        }
+
+        String group(AuditGroup g) {
+            return g == null ? "" : french ? ReadableDetails.word(words, "group_", g.name()) : g.label();
+        }
+
+        String outcome(AuditOutcome o) {
+            return o == null ? "" : french ? ReadableDetails.word(words, "outcome_", o.name()) : o.label();
+        }
+    }
+
+    /** In the request's language (English outside a request). */
     public static void header(Writer out) throws IOException {
-        out.write(BOM);
-        row(out, HEADER);
+        header(out, Language.ofRequest());
     }
 
     public static void event(Writer out, AuditEvent e) throws IOException {
-        row(out, List.of(String.valueOf(e.seq), e.occurredAt.toString(), nz(e.actor), ReadableDetails.roleLabel(e.actorRole),
-                nz(e.actorSubject), e.label(), e.action, e.actionGroup == null ? "" : e.actionGroup.label(),
-                e.outcome == null ? "" : e.outcome.label(), nz(e.targetType), nz(AuditView.targetShown(e)),
-                ReadableDetails.summary(e.details), nz(e.clientIp), nz(e.userAgent), nz(e.requestId), e.chain()));
+        event(out, e, Language.ofRequest());
+    }
+
+    public static void header(Writer out, Language language) throws IOException {
+        out.write(BOM);
+        row(out, language.header());
+    }
+
+    public static void event(Writer out, AuditEvent e, Language language) throws IOException {
+        AuditMessages words = language.words();
+        row(out, List.of(String.valueOf(e.seq), e.occurredAt.toString(), nz(e.actor), ReadableDetails.roleLabel(e.actorRole, words),
+                nz(e.actorSubject), language.action(e), e.action, language.group(e.actionGroup),
+                language.outcome(e.outcome), nz(e.targetType), nz(AuditView.targetShown(e)),
+                ReadableDetails.summary(e.details, words), nz(e.clientIp), nz(e.userAgent), nz(e.requestId), e.chain()));
     }
 
     static void row(Writer out, List<String> cells) throws IOException {

@@ -569,4 +569,293 @@ public interface AuditMessages {
 
     @Message("Keep audit events for {min} to {max} years (health records laws ask for 6 or more in many places).")
     String msg_years_range(int min, int max);
+
+    // an event's details (audit.ReadableDetails: det_ and the key as stored; dv_ a value word; tk_ a target kind, - as _)
+
+    @Message("Profile version")
+    String det_profileVersion();
+
+    @Message("From key")
+    String det_fromKey();
+
+    @Message("To key")
+    String det_toKey();
+
+    @Message("First tenant admin")
+    String det_firstAdmin();
+
+    @Message("Organization")
+    String det_organizationAlias();
+
+    @Message("Organization")
+    String det_organization();
+
+    @Message("Further refusals left out")
+    String det_refusalsLeftOut();
+
+    @Message("Worked")
+    String det_ok();
+
+    @Message("Broken at event")
+    String det_brokenAt();
+
+    @Message("Size (bytes)")
+    String det_sizeBytes();
+
+    @Message("Content type")
+    String det_contentType();
+
+    @Message("HTTP status")
+    String det_status();
+
+    @Message("Up to event")
+    String det_throughSeq();
+
+    @Message("How")
+    String det_how();
+
+    @Message("Via")
+    String det_via();
+
+    @Message("Role")
+    String det_role();
+
+    @Message("Name")
+    String det_name();
+
+    @Message("Mode")
+    String det_mode();
+
+    @Message("Intact")
+    String det_intact();
+
+    @Message("Events")
+    String det_events();
+
+    @Message("Event")
+    String det_event();
+
+    @Message("Outcome")
+    String det_outcome();
+
+    @Message("Unsaved")
+    String det_unsaved();
+
+    @Message("Fields")
+    String det_fields();
+
+    @Message("Profile id")
+    String det_profileId();
+
+    @Message("Version")
+    String det_version();
+
+    @Message("Method")
+    String det_method();
+
+    @Message("Path")
+    String det_path();
+
+    @Message("Active key")
+    String det_activeKey();
+
+    @Message("Tenants")
+    String det_tenants();
+
+    @Message("Count")
+    String det_count();
+
+    @Message("Minute")
+    String det_minute();
+
+    @Message("Refused")
+    String det_refused();
+
+    @Message("Changed")
+    String det_changed();
+
+    @Message("Years")
+    String det_years();
+
+    @Message("Retention days")
+    String det_retentionDays();
+
+    @Message("Retention")
+    String det_retention();
+
+    @Message("Base url")
+    String det_baseUrl();
+
+    @Message("Credentials")
+    String det_credentials();
+
+    @Message("Previous")
+    String det_previous();
+
+    @Message("Kind")
+    String det_kind();
+
+    @Message("Priority")
+    String det_priority();
+
+    @Message("Profile")
+    String det_profile();
+
+    @Message("Reason")
+    String det_reason();
+
+    @Message("Recipient")
+    String det_recipient();
+
+    @Message("Reference")
+    String det_reference();
+
+    @Message("Deleted")
+    String det_deleted();
+
+    @Message("Due at")
+    String det_dueAt();
+
+    @Message("Index")
+    String det_index();
+
+    @Message("Required")
+    String det_required();
+
+    @Message("Error")
+    String det_error();
+
+    @Message("Location")
+    String det_location();
+
+    @Message("Options")
+    String det_options();
+
+    @Message("yes")
+    String dv_yes();
+
+    @Message("no")
+    String dv_no();
+
+    @Message("not shown")
+    String dv_not_shown();
+
+    @Message("(not readable)")
+    String dv_not_readable();
+
+    @Message("Details")
+    String dv_details();
+
+    @Message("every event")
+    String dv_every_event();
+
+    @Message("new events")
+    String dv_new_events();
+
+    @Message("identity provider")
+    String dv_identity_provider();
+
+    @Message("sign-out link")
+    String dv_sign_out_link();
+
+    @Message("identity provider (back-channel)")
+    String dv_identity_provider_back_channel();
+
+    @Message("identity provider (front-channel)")
+    String dv_identity_provider_front_channel();
+
+    @Message("person")
+    String tk_person();
+
+    @Message("tenant")
+    String tk_tenant();
+
+    @Message("job")
+    String tk_job();
+
+    @Message("member")
+    String tk_member();
+
+    @Message("profile")
+    String tk_profile();
+
+    @Message("preset")
+    String tk_preset();
+
+    @Message("connection")
+    String tk_connection();
+
+    @Message("webhook")
+    String tk_webhook();
+
+    @Message("webhook-token")
+    String tk_webhook_token();
+
+    @Message("audit-log")
+    String tk_audit_log();
+
+    @Message("encryption")
+    String tk_encryption();
+
+    @Message("upload")
+    String tk_upload();
+
+    @Message("mail")
+    String tk_mail();
+
+    @Message("page")
+    String tk_page();
+
+    @Message("notification")
+    String tk_notification();
+
+    // the CSV export's header for a French reader (the English is AuditCsv.HEADER)
+
+    @Message("Event")
+    String csv_event();
+
+    @Message("Time (UTC)")
+    String csv_time();
+
+    @Message("Person")
+    String csv_person();
+
+    @Message("Role")
+    String csv_role();
+
+    @Message("Subject")
+    String csv_subject();
+
+    @Message("Action")
+    String csv_action();
+
+    @Message("Action code")
+    String csv_action_code();
+
+    @Message("Group")
+    String csv_group();
+
+    @Message("Outcome")
+    String csv_outcome();
+
+    @Message("Target type")
+    String csv_target_type();
+
+    @Message("Target")
+    String csv_target();
+
+    @Message("Details")
+    String csv_details();
+
+    @Message("Client IP")
+    String csv_client_ip();
+
+    @Message("User agent")
+    String csv_user_agent();
+
+    @Message("Request id")
+    String csv_request_id();
+
+    @Message("Chain")
+    String csv_chain();
 }

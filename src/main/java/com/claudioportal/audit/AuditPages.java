@@ -125,15 +125,16 @@ public class AuditPages {
             throw new jakarta.ws.rs.BadRequestException();
         }
         request.detailFilters(filter);
+        AuditCsv.Language language = AuditCsv.Language.ofRequest();
         StreamingOutput body = out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            AuditCsv.header(w);
+            AuditCsv.header(w, language);
             Long before = null;
             while (true) {
                 Long cursor = before;
                 List<AuditEvent> rows = scope.call(place.chain(), () -> query.batch(filter, cursor, EXPORT_BATCH));
                 for (AuditEvent e : rows) {
-                    AuditCsv.event(w, e);
+                    AuditCsv.event(w, e, language);
                 }
                 w.flush();
                 if (rows.size() < EXPORT_BATCH) {

@@ -27,6 +27,11 @@ public record AuditView(String heading, String base, String jobBase, AuditFilter
         return q.isEmpty() ? link : link + (link.contains("?") ? "&" : "?") + q;
     }
 
+    /** The target's kind in the reader's words ("person", « personne »). */
+    public String targetKind(AuditEvent e) {
+        return ReadableDetails.targetKind(e.targetType, com.claudioportal.forms.Words.of(AuditMessages.class));
+    }
+
     public String target(AuditEvent e) {
         return targetShown(e);
     }

@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.lang.reflect.Method;
+
+import com.claudioportal.forms.Words;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,8 +18,12 @@ import io.quarkus.arc.Arc;
 
 /**
  * An event's details in words ("Profile version: 3", "Role: Staff → Tenant admin") instead of
- * JSON. Keys that events from before the keyed log could hold and that must not be shown (the last
- * characters of secrets, file names) are replaced by "not shown".
+ * JSON, in the reader's language: a key's label is the message {@code det_<key>} of
+ * {@link AuditMessages}, a value word ("yes", "every event", "identity provider") {@code dv_…}, a
+ * target kind {@code tk_…}; a key without a message is spaced out ("someKey" → "Some key"). The pages
+ * and the CSV export take the words of the request's language (the export resolves them before it
+ * streams). Keys that events from before the keyed log could hold and that must not be shown (the
+ * last characters of secrets, file names) are replaced by "not shown".
  */
 public final class ReadableDetails {
 
@@ -22,17 +31,19 @@ public final class ReadableDetails {
     }
 
     private static final Set<String> HIDDEN = Set.of("apiKey", "apiSecret", "file");
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("profileVersion", "Profile version"), Map.entry("fromKey", "From key"), Map.entry("toKey", "To key"),
-            Map.entry("firstAdmin", "First tenant admin"), Map.entry("organizationAlias", "Organization"),
-            Map.entry("refusalsLeftOut", "Further refusals left out"), Map.entry("ok", "Worked"),
-            Map.entry("brokenAt", "Broken at event"), Map.entry("sizeBytes", "Size (bytes)"), Map.entry("contentType", "Content type"),
-            Map.entry("status", "HTTP status"), Map.entry("throughSeq", "Up to event"), Map.entry("how", "How"));
+    /** The English values events store that have words: "every event" → dv_every_event. */
+    private static final Set<String> VALUE_WORDS = Set.of("every event", "new events", "identity provider", "sign-out link",
+            "identity provider (back-channel)", "identity provider (front-channel)");
+    private static final Map<String, Optional<Method>> MESSAGES = new ConcurrentHashMap<>();
 
     private ReadableDetails() {
     }
 
     public static List<Line> of(String json) {
+        return of(json, Words.of(AuditMessages.class));
+    }
+
+    public static List<Line> of(String json, AuditMessages words) {
         List<Line> lines = new ArrayList<>();
         if (json == null || json.isBlank() || json.equals("{}")) {
             return lines;
@@ -42,28 +53,32 @@ public final class ReadableDetails {
             // Quarkus' ObjectMapper, the application's one: the list's records and the CSV export have no injection point
             node = Arc.container().instance(ObjectMapper.class).get().readTree(json);
         } catch (java.io.IOException e) {
-            lines.add(new Line("Details", "(not readable)"));
+            lines.add(new Line(words.dv_details(), words.dv_not_readable()));
             return lines;
         }
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            lines.add(new Line(label(f.getKey()), HIDDEN.contains(f.getKey()) ? "not shown" : value(f.getValue())));
+            lines.add(new Line(label(f.getKey(), words), HIDDEN.contains(f.getKey()) ? words.dv_not_shown() : value(f.getValue(), words)));
         }
         return lines;
     }
 
     /** The details on one line, for the list and the CSV export. */
     public static String summary(String json) {
+        return summary(json, Words.of(AuditMessages.class));
+    }
+
+    public static String summary(String json, AuditMessages words) {
         StringBuilder s = new StringBuilder();
-        for (Line l : of(json)) {
-            s.append(s.length() == 0 ? "" : "; ").append(l.label()).append(": ").append(l.value());
+        for (Line l : of(json, words)) {
+            s.append(s.length() == 0 ? "" : "; ").append(l.label()).append(words.log_colon()).append(' ').append(l.value());
         }
         return s.toString();
     }
 
-    static String label(String key) {
-        String known = LABELS.get(key);
+    static String label(String key, AuditMessages words) {
+        String known = word(words, "det_", key);
         if (known != null) {
             return known;
         }
@@ -71,41 +86,77 @@ public final class ReadableDetails {
         return spaced.isEmpty() ? key : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
-    static String value(JsonNode v) {
+    static String value(JsonNode v, AuditMessages words) {
         if (v == null || v.isNull()) {
             return "—";
         }
         if (v.isBoolean()) {
-            return v.asBoolean() ? "yes" : "no";
+            return v.asBoolean() ? words.dv_yes() : words.dv_no();
         }
         if (v.isObject() && v.has("from") && v.has("to")) {
-            return value(v.get("from")) + " → " + value(v.get("to"));
+            return value(v.get("from"), words) + " → " + value(v.get("to"), words);
         }
         if (v.isArray()) {
             List<String> parts = new ArrayList<>();
-            v.forEach(e -> parts.add(value(e)));
+            v.forEach(e -> parts.add(value(e, words)));
             return String.join(" → ", parts);
         }
         if (v.isObject()) {
             List<String> parts = new ArrayList<>();
-            v.fields().forEachRemaining(e -> parts.add(label(e.getKey()) + " " + value(e.getValue())));
+            v.fields().forEachRemaining(e -> parts.add(label(e.getKey(), words) + " " + value(e.getValue(), words)));
             return String.join(", ", parts);
         }
         String text = v.asText();
-        return text.matches("STAFF|TENANT_ADMIN|AUDITOR") ? roleLabel(text) : text;
+        if (text.matches("STAFF|TENANT_ADMIN|AUDITOR")) {
+            return roleLabel(text, words);
+        }
+        return VALUE_WORDS.contains(text) ? word(words, "dv_", text) : text;
     }
 
     public static String roleLabel(String role) {
+        return roleLabel(role, Words.of(AuditMessages.class));
+    }
+
+    public static String roleLabel(String role, AuditMessages words) {
         if (role == null) {
             return "";
         }
         return switch (role) {
-            case "STAFF" -> "Staff";
-            case "TENANT_ADMIN" -> "Tenant admin";
-            case "AUDITOR" -> "Auditor";
-            case "PLATFORM_ADMIN" -> "Platform admin";
-            case "SYSTEM" -> "System";
+            case "STAFF" -> words.role_STAFF();
+            case "TENANT_ADMIN" -> words.role_TENANT_ADMIN();
+            case "AUDITOR" -> words.role_AUDITOR();
+            case "PLATFORM_ADMIN" -> words.role_PLATFORM_ADMIN();
+            case "SYSTEM" -> words.role_SYSTEM();
             default -> role;
         };
+    }
+
+    /** A target kind in words ("audit-log" → "audit log", « journal d'audit »), or the code when it has none. */
+    public static String targetKind(String type, AuditMessages words) {
+        if (type == null) {
+            return null;
+        }
+        String known = word(words, "tk_", type);
+        return known == null ? type : known;
+    }
+
+    /** The message {@code prefix + code} (anything but letters and digits as _), or null when the bundle has none. */
+    static String word(AuditMessages words, String prefix, String code) {
+        String name = prefix + code.replaceAll("[^A-Za-z0-9]+", "_").replaceAll("_$", "");
+        Optional<Method> m = MESSAGES.computeIfAbsent(name, n -> {
+            try {
+                return Optional.of(AuditMessages.class.getMethod(n));
+            } catch (NoSuchMethodException e) {
+                return Optional.empty();
+            }
+        });
+        if (m.isEmpty()) {
+            return null;
+        }
+        try {
+            return (String) m.get().invoke(words);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(name, e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package com.claudioportal.credentials;
 
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.AdminMessages;
 import java.net.ConnectException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -61,24 +63,24 @@ public class BaseUrlPolicy {
         try {
             uri = new URI(url == null ? "" : url.trim());
         } catch (URISyntaxException e) {
-            return PinnedResolution.refused("This is not a valid web address.");
+            return PinnedResolution.refused(Words.of(AdminMessages.class).url_invalid());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            return PinnedResolution.refused("Use an address starting with https://.");
+            return PinnedResolution.refused(Words.of(AdminMessages.class).url_scheme());
         }
         if (config.requireHttps() && !scheme.equals("https")) {
-            return PinnedResolution.refused("Use https:// \u2014 the API key and secret must not travel unencrypted.");
+            return PinnedResolution.refused(Words.of(AdminMessages.class).url_https());
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            return PinnedResolution.refused("The address has no host name.");
+            return PinnedResolution.refused(Words.of(AdminMessages.class).url_no_host());
         }
         if (uri.getRawUserInfo() != null) {
-            return PinnedResolution.refused("Leave user names and passwords out of the address.");
+            return PinnedResolution.refused(Words.of(AdminMessages.class).url_user_info());
         }
         if (baseUrl && (uri.getRawQuery() != null || uri.getRawFragment() != null)) {
-            return PinnedResolution.refused("Leave out everything after ? or #: enter only the base address.");
+            return PinnedResolution.refused(Words.of(AdminMessages.class).url_query());
         }
         String name = host.toLowerCase(Locale.ROOT);
         if (name.startsWith("[") && name.endsWith("]")) {
@@ -96,7 +98,7 @@ public class BaseUrlPolicy {
             addresses = List.of();
         }
         if (addresses == null || addresses.isEmpty()) {
-            return PinnedResolution.refused("The host name " + host + " could not be found. Check the address for typing errors.");
+            return PinnedResolution.refused(Words.of(AdminMessages.class).url_unknown_host(host));
         }
         if (!allowed) {
             for (InetAddress address : addresses) {
@@ -194,7 +196,6 @@ public class BaseUrlPolicy {
     }
 
     private static String internalMessage() {
-        return "This address points into the portal's own network, which is not allowed. "
-                + "If your Claudio service really runs there, ask the platform operator to allow its host and port.";
+        return Words.of(AdminMessages.class).url_internal();
     }
 }

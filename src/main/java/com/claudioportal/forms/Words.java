@@ -42,6 +42,15 @@ public final class Words {
         return MessageBundles.get(bundle, Localized.Literal.of(language()));
     }
 
+    /** The bundle in English whatever the reader's language (what is stored for every reader, e.g. a timeline line's words). */
+    public static <T> T inEnglish(Class<T> bundle) {
+        io.quarkus.arc.ArcContainer arc = io.quarkus.arc.Arc.container();
+        if (arc == null || !arc.isRunning()) {
+            return english(bundle);
+        }
+        return MessageBundles.get(bundle, Localized.Literal.of("en"));
+    }
+
     /** "fr" or "en". */
     public static String language() {
         ResteasyReactiveRequestContext request = CurrentRequestManager.get();

@@ -58,6 +58,11 @@ public class JobContent {
         // Claudio's name for a linked job may be quoted on the timeline too
         for (JobEvent e : JobEvent.<JobEvent> list("jobId", job.id)) {
             e.message = scrub(e.message, replacements);
+            if (e.params != null) {
+                Map<String, String> scrubbed = new LinkedHashMap<>();
+                e.params.forEach((k, v) -> scrubbed.put(k, scrub(v, replacements)));
+                e.params = scrubbed;
+            }
         }
         job.statusDetail = scrub(job.statusDetail, replacements);
         job.stuckReason = scrub(job.stuckReason, replacements);

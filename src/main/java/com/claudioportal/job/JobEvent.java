@@ -2,6 +2,8 @@ package com.claudioportal.job;
 
 import java.time.Instant;
 
+import java.util.Map;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,9 +13,19 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import com.claudioportal.tenant.TenantOwnedEntity;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** A line of a job's timeline. Messages never contain field values or transcript text. */
+import com.claudioportal.forms.Words;
+import com.claudioportal.tenant.TenantOwnedEntity;
+import com.claudioportal.web.TimelineMessages;
+
+/**
+ * A line of a job's timeline. Messages never contain field values or transcript text. A line the
+ * portal words itself has a {@link JobLine} code and parameters and reads in the reader's language
+ * ({@link #text()}); {@code message} keeps its English, and is all that older lines and lines quoting
+ * another system's words (Claudio's answers) have.
+ */
 @Entity
 @Table(name = "job_event")
 public class JobEvent extends TenantOwnedEntity {
@@ -35,8 +47,30 @@ public class JobEvent extends TenantOwnedEntity {
 
     public String actor;
 
+    /** The {@link TimelineMessages} message of the line, or null for a line stored as words only. */
+    public String code;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> params;
+
+    /** What the timeline shows: the line in the reader's language, else the words as stored. */
+    public String text() {
+        String said = code == null ? null : JobLine.render(code, params, Words.of(TimelineMessages.class));
+        return said == null ? message : said;
+    }
+
+    public static void record(Job job, JobLine line, String actor) {
+        write(job, line.english(), line.code(), line.params(), actor);
+    }
+
     public static void record(Job job, String message, String actor) {
+        write(job, message, null, null, actor);
+    }
+
+    private static void write(Job job, String message, String code, Map<String, String> params, String actor) {
         JobEvent e = new JobEvent();
+        e.code = code;
+        e.params = params;
         e.jobId = job.id;
         e.status = job.status;
         e.message = message.length() > 1000 ? message.substring(0, 1000) : message;

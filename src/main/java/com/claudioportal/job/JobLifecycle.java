@@ -54,11 +54,11 @@ public class JobLifecycle {
     // ---- a new job ----------------------------------------------------------------------------
 
     /** A job was saved (already persisted, status QUEUED): its first timeline line. */
-    public void saved(Job job, String message, String actor) {
+    public void saved(Job job, JobLine line, String actor) {
         job.status = JobState.QUEUED;
         job.nextAttemptAt = Instant.now();
         job.updatedAt = Instant.now();
-        JobEvent.record(job, message, actor);
+        JobEvent.record(job, line, actor);
         transitions.fire(new JobTransitioned(job.tenantId, job.id, null, JobState.QUEUED, true));
     }
 
@@ -66,7 +66,7 @@ public class JobLifecycle {
 
     public void startSending(Job job) {
         require(job, JobState.QUEUED, "start sending the files of");
-        move(job, JobState.UPLOADING, null, Instant.now(), "Sending the files to Claudio.", SYSTEM, false);
+        move(job, JobState.UPLOADING, null, Instant.now(), JobLine.of("sending"), SYSTEM, false);
     }
 
     /** Claudio has one more of the job's files (not a change of state; a line on the timeline). */
@@ -78,8 +78,8 @@ public class JobLifecycle {
         job.attempts = 0;
         job.statusDetail = null;
         job.updatedAt = Instant.now();
-        JobEvent.record(job, "Claudio has " + (file.kind == UploadKind.AUDIO ? "recording" : "document") + " "
-                + (file.position + 1) + " (" + file.sizeText() + ").", SYSTEM);
+        JobEvent.record(job, JobLine.of(file.kind == UploadKind.AUDIO ? "sent_recording" : "sent_document", "n", file.position + 1,
+                "sizeBytes", file.sizeBytes), SYSTEM);
     }
 
     /** A failure before the submit that may pass: try again after {@code wait} (same state). */
@@ -100,7 +100,7 @@ public class JobLifecycle {
      * attention" instead of submitting it again.
      */
     public void submitStarted(Job job, Instant leaseUntil) {
-        move(job, JobState.SUBMITTING, null, leaseUntil, "Submitting the job to Claudio.", SYSTEM, false);
+        move(job, JobState.SUBMITTING, null, leaseUntil, JobLine.of("submitting"), SYSTEM, false);
         job.submitStartedAt = Instant.now();
     }
 
@@ -114,8 +114,8 @@ public class JobLifecycle {
 
     public void submitted(Job job, String reference, String pollEndpoint, boolean webhookConfirmed, Instant firstPoll) {
         require(job, JobState.SUBMITTING, "record Claudio's acceptance of");
-        move(job, JobState.SUBMITTED, null, firstPoll, "Claudio accepted the job (reference " + reference + ")"
-                + (webhookConfirmed ? " and will notify the portal when it is done." : "."), SYSTEM, false);
+        move(job, JobState.SUBMITTED, null, firstPoll, JobLine.of(webhookConfirmed ? "accepted_webhook" : "accepted", "reference", reference),
+                SYSTEM, false);
         job.claudioReference = reference;
         job.pollEndpoint = pollEndpoint;
         job.submittedAt = Instant.now();
@@ -146,7 +146,7 @@ public class JobLifecycle {
         job.nextAttemptAt = servePrompt(job, pollStartedAt) ? nextPoll : Instant.now();
         job.updatedAt = Instant.now();
         if (wasStuck) {
-            JobEvent.record(job, "The portal can check the job at Claudio again.", SYSTEM);
+            JobEvent.record(job, JobLine.of("can_check_again"), SYSTEM);
         }
     }
 
@@ -192,7 +192,7 @@ public class JobLifecycle {
         if (job.claudioReference != null) {
             throw new IllegalTransition(job.status, JobState.CANCELLED, Words.of(JobMessages.class).err_cannot_cancel());
         }
-        move(job, JobState.CANCELLED, null, null, "Cancelled by " + name + ". Its files were deleted from the portal.", actor, false);
+        move(job, JobState.CANCELLED, null, null, JobLine.of("cancelled", "name", name), actor, false);
     }
 
     /** Tries a failed job again from where it stopped; only one that Claudio never accepted. */
@@ -200,7 +200,7 @@ public class JobLifecycle {
         if (job.status != JobState.FAILED || job.claudioReference != null) {
             throw new IllegalTransition(job.status, JobState.QUEUED, Words.of(JobMessages.class).err_cannot_retry());
         }
-        move(job, JobState.QUEUED, null, Instant.now(), "Tried again by " + name + ".", actor, true);
+        move(job, JobState.QUEUED, null, Instant.now(), JobLine.of("retried", "name", name), actor, true);
         job.attempts = 0;
     }
 
@@ -210,7 +210,7 @@ public class JobLifecycle {
             throw new IllegalTransition(job.status, JobState.SUBMITTED, Words.of(JobMessages.class).err_no_attention_needed());
         }
         // not Claudio's name of the job: job names carry patients' names, and auditors read the timeline
-        move(job, JobState.SUBMITTED, null, Instant.now(), name + " linked Claudio's job " + reference + ".", actor, true);
+        move(job, JobState.SUBMITTED, null, Instant.now(), JobLine.of("linked", "name", name, "reference", reference), actor, true);
         job.claudioReference = reference;
         job.submitStartedAt = null;
         job.submittedAt = job.submittedAt == null ? Instant.now() : job.submittedAt;
@@ -223,7 +223,7 @@ public class JobLifecycle {
         if (job.status != JobState.NEEDS_ATTENTION) {
             throw new IllegalTransition(job.status, JobState.QUEUED, Words.of(JobMessages.class).err_no_attention_needed());
         }
-        move(job, JobState.QUEUED, null, Instant.now(), name + " chose to submit the job to Claudio again.", actor, true);
+        move(job, JobState.QUEUED, null, Instant.now(), JobLine.of("submitted_again", "name", name), actor, true);
         job.submitStartedAt = null;
         job.attempts = 0;
     }
@@ -234,7 +234,7 @@ public class JobLifecycle {
             throw new IllegalTransition(job.status, JobState.SUBMITTED, Words.of(JobMessages.class).err_cannot_check());
         }
         if (job.status == JobState.FAILED) {
-            move(job, JobState.SUBMITTED, null, Instant.now(), name + " asked the portal to check the job at Claudio again.", actor, true);
+            move(job, JobState.SUBMITTED, null, Instant.now(), JobLine.of("check_again", "name", name), actor, true);
         } else {
             job.nextAttemptAt = Instant.now();
             job.updatedAt = Instant.now();
@@ -277,7 +277,15 @@ public class JobLifecycle {
         return true;
     }
 
+    private void move(Job job, JobState to, String detail, Instant next, JobLine line, String actor, boolean dueNow) {
+        move(job, to, detail, next, line.english(), line, actor, dueNow);
+    }
+
     private void move(Job job, JobState to, String detail, Instant next, String message, String actor, boolean dueNow) {
+        move(job, to, detail, next, message, null, actor, dueNow);
+    }
+
+    private void move(Job job, JobState to, String detail, Instant next, String message, JobLine line, String actor, boolean dueNow) {
         JobState from = job.status;
         if (!from.canMoveTo(to)) {
             throw new IllegalTransition(from, to, "A job that is \u201c" + from.label() + "\u201d cannot become \u201c" + to.label() + "\u201d.");
@@ -289,7 +297,9 @@ public class JobLifecycle {
             job.promptedAt = null;
         }
         job.updatedAt = Instant.now();
-        if (message != null) {
+        if (line != null) {
+            JobEvent.record(job, line, actor);
+        } else if (message != null) {
             JobEvent.record(job, message, actor);
         }
         transitions.fire(new JobTransitioned(job.tenantId, job.id, from, to, dueNow));

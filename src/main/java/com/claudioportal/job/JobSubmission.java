@@ -180,9 +180,7 @@ public class JobSubmission {
             f.docType = form.documents.get(i).docType();
             f.persist();
         }
-        lifecycle.saved(job, "Saved with " + audio.size() + (audio.size() == 1 ? " recording" : " recordings")
-                + (documents.isEmpty() ? "" : " and " + documents.size() + (documents.size() == 1 ? " document" : " documents"))
-                + "; waiting to be sent to Claudio.", user.actor());
+        lifecycle.saved(job, JobLine.of("saved", "audio", audio.size(), "documents", documents.size()), user.actor());
         audit.record("job.submitted", "job", job.id, Map.of("profile", profile.displayName, "profileVersion", version.versionNo,
                 "recordings", audio.size(), "documents", documents.size(), "priority", priority.name(),
                 "dueAt", job.dueAt.toString()));

@@ -22,8 +22,7 @@ final class JsonProblems {
         String[] lines = text.split("\r\n|\r|\n", -1);
         for (int i = 0; i < lines.length; i++) {
             if (!lines[i].isBlank()) {
-                return "This is not JSON: line " + (i + 1) + " starts with \u201c" + excerpt(lines[i], 20)
-                        + "\u201d. Paste the JSON block from Claudio's sample, starting with {.";
+                return Words.of(AdminMessages.class).prof_json_not_json(i + 1, excerpt(lines[i], 20), "{");
             }
         }
         return Words.of(AdminMessages.class).prof_json_missing();
@@ -31,49 +30,47 @@ final class JsonProblems {
 
     static String describe(JsonProcessingException e, String text, int maxDepth) {
         if (e instanceof StreamConstraintsException) {
-            return "The JSON is nested more than " + maxDepth + " levels deep, or holds a value longer than a profile needs; "
-                    + "a Claudio sample job is three levels deep. Paste the sample job itself.";
+            return Words.of(AdminMessages.class).prof_json_too_deep(maxDepth);
         }
         if (e instanceof JsonEOFException) {
-            return "The JSON stops before it is complete: a closing } or ] is missing at the end. "
-                    + "Copy the whole block, from the first { to the last }.";
+            return Words.of(AdminMessages.class).prof_json_cut_short();
         }
         JsonLocation at = e.getLocation();
         int line = at == null ? -1 : at.getLineNr();
         int column = at == null ? -1 : at.getColumnNr();
-        String where = line < 1 ? "The JSON" : "Line " + line + " (\u201c" + excerpt(lineOf(text, line), 40) + "\u201d)";
+        AdminMessages words = Words.of(AdminMessages.class);
+        String where = line < 1 ? words.prof_json_where_all() : words.prof_json_where_line(line, excerpt(lineOf(text, line), 40));
         String parser = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         char found = charAt(text, line, column);
         if (parser.contains("was expecting a colon")) {
-            return where + ": a colon is missing between a name and its value, like \"key\": \"value\".";
+            return words.prof_json_no_colon(where);
         }
         if (parser.contains("was expecting comma")) {
-            return where + ": a comma is missing between two entries. Put a , after the entry before it.";
+            return words.prof_json_no_comma(where);
         }
         if (found == '\'' || parser.contains("(''' (code 39))")) {
-            return where + ": use double quotes (\") around names and text, not single quotes (').";
+            return words.prof_json_single_quotes(where);
         }
         if (parser.contains("expecting double-quote to start field name") || parser.contains("Unexpected character ('}'")
                 || parser.contains("Unexpected character (']'")) {
             if (found == '}' || found == ']') {
-                return where + ": there is a comma before the closing " + found + " that must go.";
+                return words.prof_json_trailing_comma(where, String.valueOf(found));
             }
-            return where + ": names need double quotes, like \"key\".";
+            return words.prof_json_quote_names(where);
         }
         if (parser.contains("Unrecognized token")) {
-            return where + ": this word is not JSON. Put text values in double quotes, like \"Dr. Roe\".";
+            return words.prof_json_bare_word(where);
         }
         if (parser.contains("Illegal unquoted character") || parser.contains("CTRL-CHAR")) {
-            return where + ": a text value runs over the end of the line. Keep each value on one line.";
+            return words.prof_json_line_break(where);
         }
         if (parser.contains("Unexpected close marker")) {
-            return where + ": a closing } or ] does not match what it closes: a { ends with }, a [ with ].";
+            return words.prof_json_mismatch(where);
         }
         if (parser.contains("Unexpected end-of-input")) {
-            return "The JSON stops before it is complete: a closing } or ] or a quote is missing. "
-                    + "Copy the whole block, from the first { to the last }.";
+            return words.prof_json_unfinished();
         }
-        return where + ": the JSON has a mistake here. Compare it with Claudio's sample, or paste the sample again.";
+        return words.prof_json_mistake(where);
     }
 
     private static String lineOf(String text, int line) {

@@ -192,7 +192,7 @@ public class UploadService {
     /** What the active tenant keeps in storage and may keep, for the submit form. */
     public record StorageUse(long storedBytes, long quotaBytes) {
         public String text() {
-            return Sizes.human(storedBytes) + " of " + Sizes.human(quotaBytes);
+            return Words.of(JobMessages.class).up_storage_of(Sizes.human(storedBytes), Sizes.human(quotaBytes));
         }
     }
 

@@ -770,4 +770,75 @@ public interface AdminMessages {
 
     @Message("Paste the sample job JSON, or choose a file that contains it.")
     String prof_json_missing();
+
+    // profile.JsonProblems (pasted JSON in words) and credentials.BaseUrlPolicy (a refused Claudio address)
+
+    @Message("This is not JSON: line {line} starts with “{start}”. Paste the JSON block from Claudio's sample, starting with {brace}.")
+    String prof_json_not_json(int line, String start, String brace);
+
+    @Message("The JSON is nested more than {max} levels deep, or holds a value longer than a profile needs; a Claudio sample job is three levels deep. Paste the sample job itself.")
+    String prof_json_too_deep(int max);
+
+    @Message("The JSON stops before it is complete: a closing } or ] is missing at the end. Copy the whole block, from the first { to the last }.")
+    String prof_json_cut_short();
+
+    @Message("Line {line} (“{start}”)")
+    String prof_json_where_line(int line, String start);
+
+    @Message("The JSON")
+    String prof_json_where_all();
+
+    @Message("{where}: a colon is missing between a name and its value, like \"key\": \"value\".")
+    String prof_json_no_colon(String where);
+
+    @Message("{where}: a comma is missing between two entries. Put a , after the entry before it.")
+    String prof_json_no_comma(String where);
+
+    @Message("{where}: use double quotes (\") around names and text, not single quotes (').")
+    String prof_json_single_quotes(String where);
+
+    @Message("{where}: there is a comma before the closing {closing} that must go.")
+    String prof_json_trailing_comma(String where, String closing);
+
+    @Message("{where}: names need double quotes, like \"key\".")
+    String prof_json_quote_names(String where);
+
+    @Message("{where}: this word is not JSON. Put text values in double quotes, like \"Dr. Roe\".")
+    String prof_json_bare_word(String where);
+
+    @Message("{where}: a text value runs over the end of the line. Keep each value on one line.")
+    String prof_json_line_break(String where);
+
+    @Message("{where}: a closing } or ] does not match what it closes: a { ends with }, a [ with ].")
+    String prof_json_mismatch(String where);
+
+    @Message("The JSON stops before it is complete: a closing } or ] or a quote is missing. Copy the whole block, from the first { to the last }.")
+    String prof_json_unfinished();
+
+    @Message("{where}: the JSON has a mistake here. Compare it with Claudio's sample, or paste the sample again.")
+    String prof_json_mistake(String where);
+
+    @Message("This is not a valid web address.")
+    String url_invalid();
+
+    @Message("Use an address starting with https://.")
+    String url_scheme();
+
+    @Message("Use https:// — the API key and secret must not travel unencrypted.")
+    String url_https();
+
+    @Message("The address has no host name.")
+    String url_no_host();
+
+    @Message("Leave user names and passwords out of the address.")
+    String url_user_info();
+
+    @Message("Leave out everything after ? or #: enter only the base address.")
+    String url_query();
+
+    @Message("The host name {host} could not be found. Check the address for typing errors.")
+    String url_unknown_host(String host);
+
+    @Message("This address points into the portal's own network, which is not allowed. If your Claudio service really runs there, ask the platform operator to allow its host and port.")
+    String url_internal();
 }

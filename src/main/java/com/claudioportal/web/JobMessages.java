@@ -746,6 +746,9 @@ public interface JobMessages {
     @Message("“{name}” arrived too slowly (under {rate} a second) and was stopped. Try again on a better connection.")
     String up_too_slow(String name, String rate);
 
+    @Message("{used} of {quota}")
+    String up_storage_of(String used, String quota);
+
     @Message("“{name}” did not arrive completely. Try again.")
     String up_incomplete(String name);
 

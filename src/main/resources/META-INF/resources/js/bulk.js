@@ -11,6 +11,7 @@
   var count = form.querySelector('[data-bulk-count]');
   var submitStatus = form.querySelector('[data-submit-status]');
   var button = form.querySelector('[data-testid=bulk-submit]');
+  var t = PortalWords.t;
 
   var uploads = PortalUploads.create({
     url: form.dataset.uploadUrl,
@@ -39,7 +40,7 @@
     fresh.querySelector('.file-name').textContent = upload.filename;
     fresh.querySelector('.file-meta').textContent = upload.sizeText
       + (upload.durationSeconds ? ' · ' + PortalUploads.hms(Math.ceil(upload.durationSeconds)) : '');
-    fresh.querySelector('[data-remove-upload]').setAttribute('aria-label', 'Remove ' + upload.filename);
+    fresh.querySelector('[data-remove-upload]').setAttribute('aria-label', t('up_remove_label', 'Remove {file}', { file: upload.filename }));
     var sound = fresh.querySelector('[data-sound-note]');
     if (upload.soundNote) { sound.textContent = upload.soundNote; sound.hidden = false; }
     row.replaceWith(fresh);
@@ -51,14 +52,17 @@
 
   function update() {
     var n = ready(), waiting = uploads.inFlight();
-    count.textContent = n === 0 && waiting === 0 ? '' : n + (n === 1 ? ' recording' : ' recordings') + ' ready'
-      + (waiting > 0 ? ', ' + waiting + ' still uploading' : '') + ' (at most ' + max + ').';
+    var said = { n: n, waiting: waiting, max: max };
+    count.textContent = n === 0 && waiting === 0 ? ''
+      : waiting === 0 ? (n === 1 ? t('bulk_ready_one', '{n} recording ready (at most {max}).', said) : t('bulk_ready_many', '{n} recordings ready (at most {max}).', said))
+      : n <= 1 ? t('bulk_ready_one_uploading', '{n} recording ready, {waiting} still uploading (at most {max}).', said)
+      : t('bulk_ready_many_uploading', '{n} recordings ready, {waiting} still uploading (at most {max}).', said);
     // the words come from the page, in its language: data-label-none, data-label-one, data-label-many (# for the number)
     button.textContent = n === 0 ? (button.getAttribute('data-label-none') || 'Create the jobs')
       : n === 1 ? (button.getAttribute('data-label-one') || 'Create 1 job')
       : (button.getAttribute('data-label-many') || 'Create # jobs').replace('#', n);
     button.disabled = waiting > 0;
-    submitStatus.textContent = waiting > 0 ? 'Waiting for the uploads to finish…' : '';
+    submitStatus.textContent = waiting > 0 ? t('bulk_waiting', 'Waiting for the uploads to finish…') : '';
   }
 
   function add(files) {
@@ -68,8 +72,9 @@
       uploads.add('AUDIO', f);
     });
     if (refused.length) {
-      submitStatus.textContent = 'At most ' + max + ' recordings at once: ' + refused.length
-        + (refused.length === 1 ? ' was' : ' were') + ' not added (' + refused.join(', ') + ').';
+      var said = { max: max, n: refused.length, files: refused.join(', ') };
+      submitStatus.textContent = refused.length === 1 ? t('bulk_refused_one', 'At most {max} recordings at once: 1 was not added ({files}).', said)
+        : t('bulk_refused_many', 'At most {max} recordings at once: {n} were not added ({files}).', said);
     }
   }
 
@@ -81,7 +86,7 @@
     if (form.dataset.submitting === 'true') { e.preventDefault(); return; }
     form.dataset.submitting = 'true';
     setTimeout(function () { button.disabled = true; }, 0);
-    submitStatus.textContent = 'Creating the jobs…';
+    submitStatus.textContent = t('bulk_creating', 'Creating the jobs…');
   });
   window.addEventListener('pageshow', function (e) {
     if (e.persisted && form.dataset.submitting === 'true') { delete form.dataset.submitting; update(); }

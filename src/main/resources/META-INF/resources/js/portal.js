@@ -1,4 +1,34 @@
 // Claudio Portal behaviour. No inline scripts anywhere (the Content-Security-Policy forbids them).
+
+// The scripts' words in the page's language: the layout writes them (web.ScriptMessages) as JSON in
+// <script type="application/json" id="portal-words">. t(key, english, params) fills each {name} from
+// params; the English given here is the fallback (a page without the block, a key it lacks).
+window.PortalWords = (function () {
+  'use strict';
+  var words = null;
+  function all() {
+    if (words === null) {
+      var block = document.getElementById('portal-words');
+      try { words = block ? JSON.parse(block.textContent) : {}; } catch (e) { words = {}; }
+    }
+    return words;
+  }
+  function t(key, english, params) {
+    var text = typeof all()[key] === 'string' ? all()[key] : english;
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      return params && Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole;
+    });
+  }
+  // 850 KB, 12 MB, 1.2 GB (decimal units, like the vendor's "250 MB"); "1,2 Go" in French: upload.Sizes on the server
+  function size(bytes) {
+    var lang = document.documentElement.lang || 'en';
+    if (bytes >= 1e9) { return t('size_gb', '{n} GB', { n: (Math.round(bytes / 1e8) / 10).toLocaleString(lang, { minimumFractionDigits: 1 }) }); }
+    if (bytes >= 1e6) { return t('size_mb', '{n} MB', { n: Math.round(bytes / 1e6) }); }
+    if (bytes >= 1e3) { return t('size_kb', '{n} KB', { n: Math.round(bytes / 1e3) }); }
+    return t('size_bytes', '{n} bytes', { n: bytes });
+  }
+  return { t: t, size: size };
+})();
 (function () {
   'use strict';
 
@@ -40,11 +70,11 @@ document.addEventListener('click', function (event) {
   var status = button.closest('.alert, form, div').querySelector('[data-copy-status]') || document.querySelector('[data-copy-status]');
   function done(message) { if (status) { status.textContent = message; } }
   if (navigator.clipboard && navigator.clipboard.writeText) {
-    navigator.clipboard.writeText(text).then(function () { done('Copied to the clipboard.'); },
-      function () { target.select && target.select(); done('Press Ctrl+C to copy.'); });
+    navigator.clipboard.writeText(text).then(function () { done(PortalWords.t('copied', 'Copied to the clipboard.')); },
+      function () { target.select && target.select(); done(PortalWords.t('copy_by_hand', 'Press Ctrl+C to copy.')); });
   } else {
     target.select && target.select();
-    done('Press Ctrl+C to copy.');
+    done(PortalWords.t('copy_by_hand', 'Press Ctrl+C to copy.'));
   }
 });
 

@@ -60,7 +60,7 @@
     var d = new Date();
     var two = function (n) { return n < 10 ? '0' + n : String(n); };
     var ext = type.indexOf('ogg') >= 0 ? 'ogg' : type.indexOf('mp4') >= 0 ? 'm4a' : 'webm';
-    var base = 'Dictation ' + d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' + two(d.getHours()) + '-' + two(d.getMinutes());
+    var base = PortalWords.t('rec_file_name', 'Dictation') + ' ' + d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate()) + ' ' + two(d.getHours()) + '-' + two(d.getMinutes());
     names[base] = (names[base] || 0) + 1;
     return base + (names[base] > 1 ? ' (' + names[base] + ')' : '') + '.' + ext;
   }
@@ -73,7 +73,7 @@
   }
 
   function start() {
-    status.textContent = 'Asking for the microphone…';
+    status.textContent = PortalWords.t('rec_asking', 'Asking for the microphone…');
     navigator.mediaDevices.getUserMedia({ audio: true }).then(function (s) {
       stream = s;
       var type = ['audio/webm;codecs=opus', 'audio/webm', 'audio/ogg;codecs=opus', 'audio/mp4']
@@ -98,11 +98,11 @@
       requestAnimationFrame(level);
       preview.hidden = true;
       show('recording');
-      status.textContent = 'Recording…';
+      status.textContent = PortalWords.t('rec_recording', 'Recording…');
     }, function (err) {
       status.textContent = err && err.name === 'NotFoundError'
-        ? 'No microphone was found. Connect one, or upload a recording instead.'
-        : 'The browser may not use the microphone here. Allow it (the icon in the address bar), or upload a recording instead.';
+        ? PortalWords.t('rec_no_microphone', 'No microphone was found. Connect one, or upload a recording instead.')
+        : PortalWords.t('rec_not_allowed', 'The browser may not use the microphone here. Allow it (the icon in the address bar), or upload a recording instead.');
       show(lastRow ? 'done' : 'idle');
     });
   }
@@ -121,7 +121,7 @@
     form.dispatchEvent(event);
     lastRow = event.detail.row || null;
     show('done');
-    status.textContent = 'Added \u201c' + file.name + '\u201d (' + length + ') to the recordings.';
+    status.textContent = PortalWords.t('rec_added', 'Added \u201c{file}\u201d ({length}) to the recordings.', { file: file.name, length: length });
   }
 
   // the last take leaves the form: cancelled while it uploads, deleted on the server once uploaded
@@ -140,13 +140,13 @@
     since = 0;
     tick();
     show('paused');
-    status.textContent = 'Paused at ' + clock(elapsed) + '.';
+    status.textContent = PortalWords.t('rec_paused', 'Paused at {at}.', { at: clock(elapsed) });
   });
   button('resume').addEventListener('click', function () {
     recorder.resume();
     since = performance.now();
     show('recording');
-    status.textContent = 'Recording…';
+    status.textContent = PortalWords.t('rec_recording', 'Recording…');
   });
   button('stop').addEventListener('click', function () {
     elapsed = now();

@@ -41,9 +41,9 @@
       var end = seconds(row.querySelector('[data-trim=end]').value);
       var start = seconds(row.querySelector('[data-trim=start]').value);
       if (end !== null && end > length) {
-        text = 'This recording is ' + clock(length) + ' long, shorter than the trim end ' + clock(end) + '.';
+        text = PortalWords.t('trim_after_end', 'This recording is {length} long, shorter than the trim end {end}.', { length: clock(length), end: clock(end) });
       } else if (start !== null && start >= length) {
-        text = 'This recording is ' + clock(length) + ' long, shorter than the trim start ' + clock(start) + '.';
+        text = PortalWords.t('trim_after_start', 'This recording is {length} long, shorter than the trim start {start}.', { length: clock(length), start: clock(start) });
       }
     }
     note.textContent = text;
@@ -58,7 +58,7 @@
     fresh.querySelector('.file-name').textContent = upload.filename;
     var meta = upload.sizeText + (upload.durationSeconds ? ' · ' + hms(Math.ceil(upload.durationSeconds)) : '');
     fresh.querySelector('.file-meta').textContent = meta;
-    fresh.querySelector('[data-remove-upload]').setAttribute('aria-label', 'Remove ' + upload.filename);
+    fresh.querySelector('[data-remove-upload]').setAttribute('aria-label', PortalWords.t('up_remove_label', 'Remove {file}', { file: upload.filename }));
     fresh.querySelectorAll('input:not([type=hidden]), select').forEach(function (input) {
       var role = input.getAttribute('data-trim') || 'type';
       var id = (role === 'start' ? 'as-' : role === 'end' ? 'ae-' : 'dt-') + upload.id;
@@ -84,7 +84,8 @@
     if (!button) { return; }
     var inFlight = uploads.inFlight();
     button.disabled = inFlight > 0;
-    submitStatus.textContent = inFlight > 0 ? 'Waiting for ' + inFlight + (inFlight === 1 ? ' file' : ' files') + ' to finish uploading…' : '';
+    submitStatus.textContent = inFlight === 0 ? '' : inFlight === 1 ? PortalWords.t('submit_waiting_one', 'Waiting for 1 file to finish uploading…')
+      : PortalWords.t('submit_waiting_many', 'Waiting for {n} files to finish uploading…', { n: inFlight });
   }
 
   PortalUploads.pickers(form, function (kind, files) {
@@ -140,11 +141,14 @@
         }
       });
       var name = presetSelect.options[presetSelect.selectedIndex].text;
-      var fields = function (n) { return n + (n === 1 ? ' field' : ' fields'); };
-      var text = filled.length ? 'Filled ' + fields(filled.length) + ' from \u201c' + name + '\u201d (' + filled.join(', ') + ')'
-        : 'Nothing to fill from \u201c' + name + '\u201d';
-      if (kept.length) { text += '; kept ' + kept.length + ' you had typed (' + kept.join(', ') + ')'; }
-      status.textContent = text + '.';
+      var t = PortalWords.t, said = { preset: name, fields: filled.join(', '), n: filled.length };
+      var text = filled.length === 0 ? t('preset_nothing', 'Nothing to fill from \u201c{preset}\u201d', said)
+        : filled.length === 1 ? t('preset_filled_one', 'Filled 1 field from \u201c{preset}\u201d ({fields})', said)
+        : t('preset_filled_many', 'Filled {n} fields from \u201c{preset}\u201d ({fields})', said);
+      var rest = { filled: text, n: kept.length, fields: kept.join(', ') };
+      status.textContent = kept.length === 0 ? t('preset_done', '{filled}.', rest)
+        : kept.length === 1 ? t('preset_kept_one', '{filled}; kept 1 you had typed ({fields}).', rest)
+        : t('preset_kept_many', '{filled}; kept {n} you had typed ({fields}).', rest);
     });
   }
 
@@ -155,14 +159,14 @@
     if (uploads.inFlight() > 0) { e.preventDefault(); updateSubmit(); return; }
     if (form.dataset.recording === 'true') {
       e.preventDefault();
-      submitStatus.textContent = 'Stop the dictation first: it is still recording.';
+      submitStatus.textContent = PortalWords.t('submit_stop_dictation', 'Stop the dictation first: it is still recording.');
       return;
     }
     if (form.dataset.submitting === 'true') { e.preventDefault(); return; }
     form.dataset.submitting = 'true';
     var button = form.querySelector('[data-testid=submit-job]');
     setTimeout(function () { button.disabled = true; }, 0);
-    submitStatus.textContent = 'Saving the job…';
+    submitStatus.textContent = PortalWords.t('submit_saving', 'Saving the job…');
   });
 
   // Back from the job page out of the back/forward cache: the form can be sent again, and the

@@ -4,12 +4,7 @@
 (function () {
   'use strict';
 
-  function humanSize(bytes) {
-    if (bytes >= 1e9) { return (bytes / 1e9).toFixed(1) + ' GB'; }
-    if (bytes >= 1e6) { return Math.round(bytes / 1e6) + ' MB'; }
-    if (bytes >= 1e3) { return Math.round(bytes / 1e3) + ' KB'; }
-    return bytes + ' bytes';
-  }
+  var t = PortalWords.t, humanSize = PortalWords.size;
 
   // 0:42, 12:00, 1:02:03
   function clock(seconds) {
@@ -55,17 +50,17 @@
       cancel.type = 'button';
       cancel.className = 'btn btn-sm btn-link text-danger';
       cancel.setAttribute('data-cancel-upload', '');
-      cancel.setAttribute('aria-label', 'Cancel the upload of ' + file.name);
-      cancel.textContent = 'Cancel';
+      cancel.setAttribute('aria-label', t('up_cancel_label', 'Cancel the upload of {file}', { file: file.name }));
+      cancel.textContent = t('up_cancel', 'Cancel');
       head.appendChild(name);
       head.appendChild(cancel);
       var progress = document.createElement('progress');
       progress.max = 100;
       progress.value = 0;
-      progress.setAttribute('aria-label', 'Uploading ' + file.name);
+      progress.setAttribute('aria-label', t('up_progress_label', 'Uploading {file}', { file: file.name }));
       var status = document.createElement('div');
       status.className = 'small text-body-secondary upload-status';
-      status.textContent = 'Waiting to upload…';
+      status.textContent = t('up_waiting', 'Waiting to upload…');
       row.appendChild(head);
       row.appendChild(progress);
       row.appendChild(status);
@@ -87,7 +82,7 @@
       var dismiss = document.createElement('button');
       dismiss.type = 'button';
       dismiss.className = 'btn btn-sm btn-link p-0';
-      dismiss.textContent = 'Dismiss';
+      dismiss.textContent = t('up_dismiss', 'Dismiss');
       dismiss.addEventListener('click', function () { row.remove(); changed(); });
       row.appendChild(dismiss);
     }
@@ -110,13 +105,13 @@
       xhr.setRequestHeader('Content-Type', 'application/octet-stream');
       xhr.setRequestHeader('X-File-Name', encodeURIComponent(file.name));
       var status = row.querySelector('.upload-status');
-      status.textContent = 'Uploading to the portal… 0%';
+      status.textContent = t('up_sending', 'Uploading to the portal… {percent}%', { percent: 0 });
       xhr.upload.addEventListener('progress', function (e) {
         if (e.lengthComputable) {
           var percent = Math.round(e.loaded * 100 / e.total);
           row.querySelector('progress').value = percent;
-          status.textContent = percent < 100 ? 'Uploading to the portal… ' + percent + '%'
-            : (kind === 'AUDIO' ? 'Checking the recording…' : 'Checking the document…');
+          status.textContent = percent < 100 ? t('up_sending', 'Uploading to the portal… {percent}%', { percent: percent })
+            : (kind === 'AUDIO' ? t('up_checking_audio', 'Checking the recording…') : t('up_checking_document', 'Checking the document…'));
         }
       });
       xhr.addEventListener('load', function () {
@@ -127,15 +122,15 @@
         } else if (body && body.error) {
           failRow(row, body.error);
         } else if (xhr.status === 413) {
-          failRow(row, '\u201c' + file.name + '\u201d is too large: at most ' + options.limitText(kind) + '.');
+          failRow(row, t('up_too_large', '\u201c{file}\u201d is too large: at most {limit}.', { file: file.name, limit: options.limitText(kind) }));
         } else {
-          failRow(row, '\u201c' + file.name + '\u201d could not be uploaded (' + xhr.status + '). Try again.');
+          failRow(row, t('up_failed', '\u201c{file}\u201d could not be uploaded ({status}). Try again.', { file: file.name, status: xhr.status }));
         }
         finished(item);
       });
       xhr.addEventListener('error', function () {
-        failRow(row, '\u201c' + file.name + '\u201d could not be uploaded: the connection was interrupted, or the file arrived '
-          + 'too slowly. Try again.');
+        failRow(row, t('up_interrupted', '\u201c{file}\u201d could not be uploaded: the connection was interrupted, or the file arrived '
+          + 'too slowly. Try again.', { file: file.name }));
         finished(item);
       });
       xhr.addEventListener('abort', function () { finished(item); });
@@ -164,7 +159,7 @@
         item.done = true;
       }
       row.remove();
-      say('The upload of \u201c' + item.file.name + '\u201d was cancelled.');
+      say(t('up_cancelled', 'The upload of \u201c{file}\u201d was cancelled.', { file: item.file.name }));
       changed();
     }
 
@@ -184,8 +179,9 @@
     this.add = function (kind, file) {
       var row = pendingRow(kind, file);
       if (file.size > options.limit(kind)) {
-        failRow(row, '\u201c' + file.name + '\u201d is ' + humanSize(file.size) + '; a ' + (kind === 'AUDIO' ? 'recording' : 'document')
-          + ' can be at most ' + options.limitText(kind) + '.');
+        var refusal = { file: file.name, size: humanSize(file.size), limit: options.limitText(kind) };
+        failRow(row, kind === 'AUDIO' ? t('up_refused_audio', '\u201c{file}\u201d is {size}; a recording can be at most {limit}.', refusal)
+          : t('up_refused_document', '\u201c{file}\u201d is {size}; a document can be at most {limit}.', refusal));
         changed();
         return row;
       }

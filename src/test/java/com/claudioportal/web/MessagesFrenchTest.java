@@ -29,7 +29,7 @@ class MessagesFrenchTest {
 
     @ParameterizedTest
     @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, WorkflowMessages.class,
-            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class })
+            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class, ScriptMessages.class, TimelineMessages.class })
     void everyMessageHasAFrenchTranslationAndNoOtherKeys(Class<?> bundle) throws IOException {
         Set<String> missing = missingInFrench(bundle);
         Set<String> extra = new TreeSet<>(french(bundle).stringPropertyNames());
@@ -38,11 +38,16 @@ class MessagesFrenchTest {
         assertEquals(Set.of(), extra, "French keys that are no message of " + bundle.getSimpleName());
         Properties french = french(bundle);
         french.stringPropertyNames().forEach(k -> assertTrue(!french.getProperty(k).isBlank(), k + " is empty"));
+        // Qute reads these files itself and keeps a backslash-u escape as written: the page would show the escape, not the character
+        try (InputStream raw = MessagesFrenchTest.class.getResourceAsStream("/" + file(bundle))) {
+            String text = new String(raw.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(!text.contains("\\u"), file(bundle) + " writes a character as a \\u escape; write the character itself");
+        }
     }
 
     @ParameterizedTest
     @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, WorkflowMessages.class,
-            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class })
+            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class, ScriptMessages.class, TimelineMessages.class })
     void theCheckSeesAMessageLeftInEnglish(Class<?> bundle) throws IOException {
         // a positive control: drop one French line and the same comparison must name it
         Properties french = french(bundle);
