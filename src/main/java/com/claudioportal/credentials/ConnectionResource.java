@@ -20,6 +20,7 @@ import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Result;
 import com.claudioportal.forms.PortalUrls;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
@@ -107,18 +108,18 @@ public class ConnectionResource {
     @Path("test")
     @Audited(value = "connection.tested", target = "connection")
     public Response test(@BeanParam ConnectionForm form, @HeaderParam("HX-Request") String htmx) {
-        ConnectionService.TestRequest request = connections.testRequest(form.baseUrl, form.apiKey, form.apiSecret);
+        Result<ConnectionService.TestRequest> request = connections.testRequest(form.baseUrl, form.apiKey, form.apiSecret);
         ConnectionTester.Verdict verdict = null;
-        if (!request.errors().any()) {
-            verdict = tester.test(request.account());
-            connections.recordTest(verdict, request.account().baseUrl(), request.saved());
+        if (request.ok()) {
+            verdict = tester.test(request.value().account());
+            connections.recordTest(verdict, request.value().account().baseUrl(), request.value().saved());
         }
         if ("true".equals(htmx)) {
             return Response.ok(Templates.testResult(verdict, request.errors())).build();
         }
         form.apiKey = null;
         form.apiSecret = null;
-        return Response.status(request.errors().any() ? 400 : 200)
+        return Response.status(request.ok() ? 200 : 400)
                 .entity(Templates.connection(ClaudioConnection.current(), form, request.errors(), WebhookToken.current(), null,
                         webhookBase(), verdict))
                 .build();

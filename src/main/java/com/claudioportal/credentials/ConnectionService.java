@@ -15,6 +15,7 @@ import com.claudioportal.claudio.ClaudioAccount;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Result;
 import com.claudioportal.forms.TextInput;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
@@ -133,11 +134,12 @@ public class ConnectionService {
      * secret where none were typed. {@code saved} says whether that is exactly the saved connection,
      * whose last test result the page shows.
      */
-    public record TestRequest(ClaudioAccount account, boolean saved, FormErrors errors) {
+    /** What a connection test sends to: the account, and whether it is the saved connection unchanged. */
+    public record TestRequest(ClaudioAccount account, boolean saved) {
     }
 
     @Transactional
-    public TestRequest testRequest(String baseUrl, String apiKey, String apiSecret) {
+    public Result<TestRequest> testRequest(String baseUrl, String apiKey, String apiSecret) {
         ClaudioConnection existing = ClaudioConnection.current();
         FormErrors errors = FormErrors.none();
         String url = normalizeBaseUrl(baseUrl);
@@ -154,12 +156,12 @@ public class ConnectionService {
         }
         checkCredentials(existing, apiKey, apiSecret, errors, true);
         if (errors.any()) {
-            return new TestRequest(null, false, errors);
+            return Result.refused(errors);
         }
         boolean typed = apiKey != null && !apiKey.isBlank();
         String key = typed ? apiKey.trim() : box.open(existing.apiKeySealed, keyContext());
         String secret = typed ? apiSecret.trim() : box.open(existing.apiSecretSealed, secretContext());
-        return new TestRequest(new ClaudioAccount(url, key, secret), existing != null && !typed && url.equals(existing.baseUrl), errors);
+        return Result.done(new TestRequest(new ClaudioAccount(url, key, secret), existing != null && !typed && url.equals(existing.baseUrl)));
     }
 
     /**

@@ -37,12 +37,11 @@ public class JobActions {
 
     /** Tries a failed job again from where it stopped (files Claudio already has are not sent again). */
     public Result<Void> retry(long jobId) {
-        return JobChanges.asResult(JobChanges.byPerson(() -> {
+        return JobChanges.byPerson(() -> {
             Job job = find(jobId);
             lifecycle.retried(job, user.actor(), user.displayName());
             audit.record("job.retried", "job", job.id, Map.of());
-            return null;
-        }));
+        });
     }
 
     /**
@@ -52,7 +51,7 @@ public class JobActions {
      */
     public Result<Void> cancel(long jobId) {
         List<String> files = new ArrayList<>();
-        String problem = JobChanges.byPerson(() -> {
+        Result<Void> done = JobChanges.byPerson(() -> {
             files.clear();
             Job job = find(jobId);
             lifecycle.cancelled(job, user.actor(), user.displayName());
@@ -61,13 +60,12 @@ public class JobActions {
                 u.storedPath = null;
             });
             audit.record("job.cancelled", "job", job.id, Map.of());
-            return null;
         });
-        if (problem == null) {
+        if (done.ok()) {
             // only once the cancel is committed: a refused cancel must not lose the files
             files.forEach(storage::delete);
         }
-        return JobChanges.asResult(problem);
+        return done;
     }
 
     /**
@@ -75,29 +73,28 @@ public class JobActions {
      * have the job twice; the audit log records who decided.
      */
     public Result<Void> submitAgain(long jobId) {
-        return JobChanges.asResult(JobChanges.byPerson(() -> {
+        return JobChanges.byPerson(() -> {
             Job job = find(jobId);
             lifecycle.submittedAgain(job, user.actor(), user.displayName());
             audit.record("job.resubmitted", "job", job.id, Map.of());
-            return null;
-        }));
+        });
     }
 
     /** A tenant admin changes the priority and due time (audited; the due time must lie ahead). */
     public Result<Void> reschedule(long jobId, String priorityValue, String dueValue) {
         JobPriority priority = JobPriority.parse(priorityValue);
         JobDue.Parsed due = JobDue.parse(dueValue, com.claudioportal.forms.TimeZoneChoice.current());
-        return JobChanges.asResult(JobChanges.byPerson(() -> {
+        return JobChanges.byPerson(() -> {
             // first the job: another tenant's id is a 404 whatever the form says
             Job job = find(jobId);
             if (priority == null) {
-                return Words.of(JobMessages.class).err_priority();
+                return Result.refused("job", Words.of(JobMessages.class).err_priority());
             }
             if (due.problem() != null) {
-                return due.problem();
+                return Result.refused("job", due.problem());
             }
             if (job.status.isFinished()) {
-                return Words.of(JobMessages.class).err_schedule_finished();
+                return Result.refused("job", Words.of(JobMessages.class).err_schedule_finished());
             }
             JobPriority before = job.priority;
             java.time.Instant dueBefore = job.dueAt;
@@ -106,8 +103,8 @@ public class JobActions {
                 audit.record("job.rescheduled", "job", job.id, Map.of("priority", job.priority.name(),
                         "dueAt", String.valueOf(job.dueAt), "previousPriority", before.name(), "previousDueAt", String.valueOf(dueBefore)));
             }
-            return null;
-        }));
+            return Result.done(null);
+        });
     }
 
     public static Job find(long jobId) {

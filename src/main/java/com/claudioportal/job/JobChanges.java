@@ -21,23 +21,29 @@ public final class JobChanges {
     private JobChanges() {
     }
 
-    /** Runs a person's change; returns null when done, or what to tell them. */
-    public static String byPerson(Supplier<String> change) {
+    /**
+     * Runs a person's change that may refuse on what it reads (its answer), in its own transaction;
+     * an illegal move or a change by someone else meanwhile comes back refused, in words.
+     */
+    public static Result<Void> byPerson(Supplier<Result<Void>> change) {
         try {
             return QuarkusTransaction.requiringNew().call(change::get);
         } catch (JobLifecycle.IllegalTransition e) {
-            return e.getMessage();
+            return Result.refused("job", e.getMessage());
         } catch (RuntimeException e) {
             if (isConflict(e)) {
-                return Words.of(JobMessages.class).err_changed_meanwhile();
+                return Result.refused("job", Words.of(JobMessages.class).err_changed_meanwhile());
             }
             throw e;
         }
     }
 
-    /** {@link #byPerson}'s answer in the one shape resources read: done, or refused with what to tell them. */
-    public static Result<Void> asResult(String problem) {
-        return problem == null ? Result.done(null) : Result.refused("job", problem);
+    /** Runs a person's change like {@link #byPerson(Supplier)}, for a change with no refusals of its own. */
+    public static Result<Void> byPerson(Runnable change) {
+        return byPerson(() -> {
+            change.run();
+            return Result.<Void> done(null);
+        });
     }
 
     /** Whether {@code e} says that the job was changed by someone else since it was read. */

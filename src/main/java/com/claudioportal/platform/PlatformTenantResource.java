@@ -54,15 +54,7 @@ public class PlatformTenantResource {
         public String firstAdminEmail;
 
         FormErrors check() {
-            return FormValidator.check()
-                    .required("name", name, "portal.tenant.name.missing")
-                    .plainText("name", name, 120)
-                    .required("id", id, "portal.tenant.id.missing")
-                    .matches("id", id, ID_PATTERN, "portal.tenant.id.invalid")
-                    .matches("organizationAlias", organizationAlias, ALIAS_PATTERN, "portal.tenant.alias.invalid")
-                    .required("firstAdminEmail", firstAdminEmail, "portal.tenant.admin.missing")
-                    .email("firstAdminEmail", firstAdminEmail)
-                    .errors();
+            return PlatformTenantResource.check(name, id, organizationAlias, firstAdminEmail, true);
         }
     }
 
@@ -74,12 +66,26 @@ public class PlatformTenantResource {
         public String organizationAlias;
 
         FormErrors check() {
-            return FormValidator.check()
-                    .required("name", name, "portal.tenant.name.missing")
-                    .plainText("name", name, 120)
-                    .matches("organizationAlias", organizationAlias, ALIAS_PATTERN, "portal.tenant.alias.invalid")
-                    .errors();
+            return PlatformTenantResource.check(name, null, organizationAlias, null, false);
         }
+    }
+
+    /**
+     * Both forms' checks, in the order of the create form's fields (so its error summary reads top
+     * to bottom); the edit form has no id and no first admin.
+     */
+    static FormErrors check(String name, String id, String organizationAlias, String firstAdminEmail, boolean creating) {
+        FormValidator v = FormValidator.check()
+                .required("name", name, "portal.tenant.name.missing")
+                .plainText("name", name, 120);
+        if (creating) {
+            v.required("id", id, "portal.tenant.id.missing").matches("id", id, ID_PATTERN, "portal.tenant.id.invalid");
+        }
+        v.matches("organizationAlias", organizationAlias, ALIAS_PATTERN, "portal.tenant.alias.invalid");
+        if (creating) {
+            v.required("firstAdminEmail", firstAdminEmail, "portal.tenant.admin.missing").email("firstAdminEmail", firstAdminEmail);
+        }
+        return v.errors();
     }
 
     @CheckedTemplate(basePath = "platform")

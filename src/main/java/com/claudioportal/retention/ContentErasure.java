@@ -1,5 +1,6 @@
 package com.claudioportal.retention;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -7,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.claudioportal.audit.AuditTrail;
+import com.claudioportal.forms.Result;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobChanges;
 import com.claudioportal.job.JobContent;
@@ -33,23 +35,22 @@ public class ContentErasure {
     @Inject
     UploadStorage storage;
 
-    /** A tenant admin's "Erase content now"; null when done, else what to tell them. */
-    public String eraseNow(long jobId) {
-        String[] problem = new String[1];
-        List<String>[] files = new List[1];
-        problem[0] = JobChanges.byPerson(() -> {
+    /** A tenant admin's "Erase content now": done, or refused with what to tell them. */
+    public Result<Void> eraseNow(long jobId) {
+        List<String> files = new ArrayList<>();
+        Result<Void> done = JobChanges.byPerson(() -> {
+            files.clear();
             Job job = Job.findById(jobId);
             if (job == null) {
                 throw new jakarta.ws.rs.NotFoundException();
             }
-            files[0] = content.erase(job, user.actor(), "Content erased by " + user.displayName() + ".");
+            files.addAll(content.erase(job, user.actor(), "Content erased by " + user.displayName() + "."));
             audit.record("job.content-erased", "job", job.id, Map.of("reason", "tenant-admin"));
-            return null;
         });
-        if (problem[0] == null && files[0] != null) {
-            files[0].forEach(storage::delete);
+        if (done.ok()) {
+            files.forEach(storage::delete);
         }
-        return problem[0];
+        return done;
     }
 
     /** The purge, inside the job's tenant and transaction: erases a job past the retention period. */

@@ -55,6 +55,6 @@ public class EraseResource {
     @POST
     @Audited(value = "job.content-erased", target = "job", id = "jobId")
     public Response erase(@PathParam("jobId") long jobId) {
-        return JobResource.done(flash, tenant.tenantId(), jobId, com.claudioportal.job.JobChanges.asResult(erasure.eraseNow(jobId)), com.claudioportal.forms.Words.of(com.claudioportal.web.WorkflowMessages.class).erase_done());
+        return JobResource.done(flash, tenant.tenantId(), jobId, erasure.eraseNow(jobId), com.claudioportal.forms.Words.of(com.claudioportal.web.WorkflowMessages.class).erase_done());
     }
 }

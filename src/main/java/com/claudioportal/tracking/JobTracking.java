@@ -59,25 +59,25 @@ public class JobTracking {
     com.claudioportal.credentials.BaseUrlPolicy policy;
 
     /** After a lost submit answer: the job turned out to be at Claudio under {@code reference}. */
-    public String link(long jobId, String reference) {
+    public Result<Void> link(long jobId, String reference) {
         Job job = read(jobId);
         String ref = reference == null ? "" : reference.trim();
         if (ref.isEmpty() || ref.length() > 200) {
-            return "Enter Claudio's job reference, as Claudio shows it.";
+            return Result.refused("job", "Enter Claudio's job reference, as Claudio shows it.");
         }
         if (job.status != JobState.NEEDS_ATTENTION) {
-            return "This job does not need attention.";
+            return Result.refused("job", "This job does not need attention.");
         }
         Optional<ClaudioAccount> account = QuarkusTransaction.requiringNew().call(() -> connections.account());
         if (account.isEmpty()) {
-            return "The Claudio connection has been removed; ask your tenant admin to set it up again.";
+            return Result.refused("job", "The Claudio connection has been removed; ask your tenant admin to set it up again.");
         }
         ClaudioResult<JobDetails> details = client.details(account.get(), ref);
         if (!(details instanceof ClaudioResult.Success<JobDetails> found)) {
             ClaudioFailure failure = details.failureOrNull();
-            return failure instanceof ClaudioFailure.Rejected || failure instanceof ClaudioFailure.VendorError
+            return Result.refused("job", failure instanceof ClaudioFailure.Rejected || failure instanceof ClaudioFailure.VendorError
                     ? "Claudio does not know the job reference \u201c" + ref + "\u201d. Check it and try again."
-                    : failure.userMessage() + ".";
+                    : failure.userMessage() + ".");
         }
         String nameAtClaudio = found.value().jobName();
         return JobChanges.byPerson(() -> {
@@ -85,7 +85,6 @@ public class JobTracking {
             lifecycle.linked(j, ref, nameAtClaudio, user.actor(), user.displayName());
             // Claudio's reference is an opaque id; the name the job has there stays on the timeline
             audit.record("job.linked", "job", jobId, Map.of("reference", ref));
-            return null;
         });
     }
 
@@ -93,28 +92,27 @@ public class JobTracking {
      * Asks Claudio for the job's details (Get Job Details) and keeps what the job page shows:
      * Claudio's times, audio length, the blank-audio flag, its error message and the files it lists.
      */
-    public String fetchDetails(long jobId) {
+    public Result<Void> fetchDetails(long jobId) {
         Job job = read(jobId);
         if (job.claudioReference == null) {
-            return "Claudio does not have this job yet.";
+            return Result.refused("job", "Claudio does not have this job yet.");
         }
         if (job.isContentErased()) {
-            return "This job's content was erased from the portal; Claudio's details are not fetched again.";
+            return Result.refused("job", "This job's content was erased from the portal; Claudio's details are not fetched again.");
         }
         Optional<ClaudioAccount> account = QuarkusTransaction.requiringNew().call(() -> connections.account());
         if (account.isEmpty()) {
-            return "The Claudio connection has been removed; ask your tenant admin to set it up again.";
+            return Result.refused("job", "The Claudio connection has been removed; ask your tenant admin to set it up again.");
         }
         ClaudioResult<JobDetails> answer = client.details(account.get(), job.claudioReference);
         if (!(answer instanceof ClaudioResult.Success<JobDetails> ok)) {
-            return "Claudio's details could not be fetched: " + answer.failureOrNull().userMessage() + ".";
+            return Result.refused("job", "Claudio's details could not be fetched: " + answer.failureOrNull().userMessage() + ".");
         }
         ClaudioDetails details = details(ok.value());
         return JobChanges.byPerson(() -> {
             Job j = Job.findById(jobId);
             j.claudioDetails = details;
             j.claudioDetailsAt = Instant.now();
-            return null;
         });
     }
 
@@ -127,7 +125,7 @@ public class JobTracking {
     }
 
     /** Asks the worker to check the job at Claudio now, in its priority lane. */
-    public String checkNow(long jobId) {
+    public Result<Void> checkNow(long jobId) {
         return JobChanges.byPerson(() -> {
             Job j = Job.findById(jobId);
             if (j == null) {
@@ -135,7 +133,6 @@ public class JobTracking {
             }
             lifecycle.checkedNow(j, user.actor(), user.displayName());
             audit.record("job.checked", "job", jobId, Map.of());
-            return null;
         });
     }
 
@@ -162,7 +159,6 @@ public class JobTracking {
                 JobResult fresh = new JobResult(done.transcriptUrls(), done.mediaFiles(), done.extractedFields(), done.rawText(), Instant.now());
                 JobChanges.byPerson(() -> {
                     lifecycle.linksRefreshed(Job.findById(jobId), fresh);
-                    return null;
                 });
                 result = fresh;
             } else {

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import com.claudioportal.forms.Result;
-import com.claudioportal.job.JobChanges;
 import com.claudioportal.audit.Audited;
 import com.claudioportal.job.JobResource;
 import com.claudioportal.tenant.TenantContext;
@@ -48,7 +47,7 @@ public class JobTrackingResource {
     @Path("link")
     @Audited(value = "job.linked", target = "job", id = "jobId")
     public Response link(@PathParam("jobId") long jobId, @RestForm String reference) {
-        return JobResource.done(flash, tenant.tenantId(), jobId, JobChanges.asResult(tracking.link(jobId, reference)),
+        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.link(jobId, reference),
                 "The job is linked to Claudio's job " + (reference == null ? "" : reference.trim()) + ".");
     }
 
@@ -56,7 +55,7 @@ public class JobTrackingResource {
     @Path("check")
     @Audited(value = "job.checked", target = "job", id = "jobId")
     public Response check(@PathParam("jobId") long jobId) {
-        return JobResource.done(flash, tenant.tenantId(), jobId, JobChanges.asResult(tracking.checkNow(jobId)), "The portal is checking the job at Claudio.");
+        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.checkNow(jobId), "The portal is checking the job at Claudio.");
     }
 
     /** Fetches Claudio's details of the job (Get Job Details) for the job page. Staff: file names are content. */
@@ -64,7 +63,7 @@ public class JobTrackingResource {
     @Path("claudio-details")
     @Audited(value = "job.claudio-details-viewed", target = "job", id = "jobId")
     public Response claudioDetails(@PathParam("jobId") long jobId) {
-        return JobResource.done(flash, tenant.tenantId(), jobId, JobChanges.asResult(tracking.fetchDetails(jobId)), "Claudio's details are below.");
+        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.fetchDetails(jobId), "Claudio's details are below.");
     }
 
     /** Opens a transcript through a fresh link (Claudio's links expire). Staff only: auditors never see content. */

@@ -159,7 +159,7 @@ class JobWorkerTest {
         assertEquals(1, sandbox.jobCount(w.tenant()), "never submitted again automatically");
 
         String reference = sandbox.jobs(w.tenant()).get(0).jobReferenceId();
-        assertNull(scope.call(w.tenant(), () -> tracking.link(jobId, reference)));
+        assertNull(scope.call(w.tenant(), () -> tracking.link(jobId, reference)).problem());
         assertEquals(JobState.SUBMITTED, job(w.tenant(), jobId).status);
         assertEquals(reference, job(w.tenant(), jobId).claudioReference);
         untilStatus(w.tenant(), jobId, JobState.COMPLETED);
