@@ -49,9 +49,11 @@ public interface ClaudioConfig {
     /**
      * Connections per tenant (account owner) and base URL, so tenants sharing Claudio's address never
      * wait for each other's; further concurrent calls of the tenant wait for a free one (up to the
-     * connect timeout plus their own timeout). Keep it at least {@code portal.worker.max-in-flight-per-tenant}.
+     * connect timeout plus their own timeout). The default is the worker's calls one tenant may have
+     * at once ({@code portal.worker.max-in-flight-per-tenant} 20 plus {@code priority-per-tenant} 4),
+     * so a notice's poll never waits for a connection behind the tenant's other polls; keep it so.
      */
-    @WithDefault("20")
+    @WithDefault("24")
     int maxConnectionsPerBaseUrl();
 
     /**

@@ -135,6 +135,10 @@ public class JobLifecycle {
      * A poll that started at {@code pollStartedAt} found the job still in progress. A prompt (a
      * notice, "check now") that arrived after the poll started is kept, and the job is due again
      * at once: the notice may be about a change the poll could not see yet.
+     * <p>
+     * The worker's common case (submitted, held, not stuck, not prompted since) is written without
+     * loading the job by {@code tracking.StillInProgress}, which sets exactly these columns: a change
+     * here must follow there.
      */
     public void pollPending(Job job, Instant polledAt, Instant nextPoll, Instant pollStartedAt) {
         require(job, JobState.SUBMITTED, "record a check of");
