@@ -53,12 +53,23 @@ public final class Words {
 
     /** "fr" or "en". */
     public static String language() {
+        // outside a request (an event-loop callback such as the Claudio client's address check, a worker
+        // thread): English. A request manager left on the thread without an active request context would
+        // throw ContextNotActiveException when asked for the headers.
+        io.quarkus.arc.ArcContainer arc = io.quarkus.arc.Arc.container();
+        if (arc == null || !arc.requestContext().isActive()) {
+            return "en";
+        }
         ResteasyReactiveRequestContext request = CurrentRequestManager.get();
         if (request == null) {
             return "en";
         }
-        List<Locale> wanted = request.getHttpHeaders().getAcceptableLanguages();
-        return !wanted.isEmpty() && "fr".equals(wanted.get(0).getLanguage()) ? "fr" : "en";
+        try {
+            List<Locale> wanted = request.getHttpHeaders().getAcceptableLanguages();
+            return !wanted.isEmpty() && "fr".equals(wanted.get(0).getLanguage()) ? "fr" : "en";
+        } catch (jakarta.enterprise.context.ContextNotActiveException e) {
+            return "en";
+        }
     }
 
     public static boolean french() {
