@@ -65,6 +65,12 @@ public class EngineMetrics {
                 .register(registry);
     }
 
+    void applyBacklog(Supplier<Number> count) {
+        // above portal.worker.apply-backlog-max the instance claims no normal work: a reason a poll starts late
+        Gauge.builder("portal.jobs.apply.backlog", count).description("Normal-lane answers and steps waiting for an apply thread")
+                .register(registry);
+    }
+
     void claimed(boolean urgent, int count) {
         (urgent ? urgentClaims : normalClaims).increment(count);
     }

@@ -79,6 +79,7 @@ public class JobEngine {
     void start(@Observes StartupEvent started) {
         JobDispatcher d = dispatcher();
         metrics.inFlight(d::inFlight);
+        metrics.applyBacklog(worker::applyBacklog);
         if (config.enabled()) {
             d.start();
             listening = true;

@@ -52,6 +52,13 @@ class EngineBenchmark {
 
     private static final int NOTICE_TENANTS = 10;
     private static final int NOTICE_JOBS_PER_TENANT = 30;
+    /** The lateness target: the series counts the polls later than the histogram's largest bucket bound at or under it. */
+    private static final double LATE = 10;
+    /**
+     * Thread dumps of every process during the window and the intake ({@code -Dbench.engine.dumps=true}): each is a
+     * {@code jcmd} JVM and a safepoint, and on 2 cores they cost the measured processes CPU, so they are off by default.
+     */
+    private static final boolean DUMPS = Boolean.getBoolean("bench.engine.dumps");
     private static final Pattern BUCKET = Pattern.compile("^(\\w+)_bucket\\{.*le=\"([^\"]+)\".*\\} ([0-9.eE+-]+)$");
 
     @Test
@@ -133,11 +140,18 @@ class EngineBenchmark {
             long[] dbMax = new long[2];
             long[] inFlightMax = new long[2];
             List<String> inFlightSeries = new ArrayList<>();
+            // per 5-s sample, both portals together: polls claimed since the last sample, how many of them more than
+            // LATE seconds after their due time (a bucket bound of the lateness histogram), and each portal's apply backlog
+            List<String> latenessSeries = new ArrayList<>();
+            List<String> backlogSeries = new ArrayList<>();
+            double[] claimedBefore = { 0, 0 };
             Map<String, Integer> waits = new TreeMap<>();
             boolean dumped = false;
             HttpClient http = HttpClient.newHttpClient();
             while (System.nanoTime() < windowEnd) {
                 StringBuilder sample = new StringBuilder();
+                StringBuilder backlog = new StringBuilder();
+                Map<Double, Double> latenessNow = new TreeMap<>();
                 for (int i = 0; i < 2; i++) {
                     String m;
                     try {
@@ -151,14 +165,23 @@ class EngineBenchmark {
                     long f = (long) gauge(m, "portal_jobs_inflight", "");
                     inFlightMax[i] = Math.max(inFlightMax[i], f);
                     sample.append(i == 0 ? "" : "/").append(f);
+                    backlog.append(i == 0 ? "" : "/").append((long) gauge(m, "portal_jobs_apply_backlog", ""));
+                    buckets(m, "portal_jobs_poll_lateness_seconds", latenessNow);
                 }
                 inFlightSeries.add(sample.toString());
+                backlogSeries.add(backlog.toString());
+                double claimedNow = latenessNow.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+                double onTimeNow = onTime(latenessNow);
+                latenessSeries.add(String.format(Locale.ROOT, "%.0f/%.0f", claimedNow - claimedBefore[0],
+                        (claimedNow - onTimeNow) - (claimedBefore[0] - claimedBefore[1])));
+                claimedBefore[0] = claimedNow;
+                claimedBefore[1] = onTimeNow;
                 // what the portals' database sessions wait for, if anything (where the time goes)
                 for (String row : seed.strings("select application_name || ' ' || state || ' ' || coalesce(wait_event_type || ':' || wait_event, 'cpu') "
                         + "from pg_stat_activity where application_name like 'portal-%'")) {
                     waits.merge(row, 1, Integer::sum);
                 }
-                if (!dumped && System.nanoTime() > windowStart + (windowEnd - windowStart) / 3) {
+                if (DUMPS && !dumped && System.nanoTime() > windowStart + (windowEnd - windowStart) / 3) {
                     dumped = true;
                     for (int i = 0; i < 2; i++) {
                         new ProcessBuilder("sh", "-c", "jcmd " + cluster.portal(i).process().pid() + " Thread.print > " + home
@@ -233,6 +256,10 @@ class EngineBenchmark {
                         + "steps in flight max %d%n", i + 1, cpu[i], heapMax[i] / (1024 * 1024), dbMax[i], inFlightMax[i]));
             }
             report.append("steps in flight every 5 s (instance 1/2): ").append(String.join(" ", inFlightSeries)).append('\n');
+            report.append(String.format(Locale.ROOT, "polls claimed / of them later than the last bucket bound <= %.0f s, every 5 s (both instances): ", LATE))
+                    .append(String.join(" ", latenessSeries)).append('\n');
+            report.append("apply backlog every 5 s (instance 1/2; no normal claims above ").append(engine.getOrDefault("portal.worker.apply-backlog-max", "100"))
+                    .append("): ").append(String.join(" ", backlogSeries)).append('\n');
             report.append("portal DB sessions sampled every 5 s (instance, state, wait): ").append(waits).append('\n');
             report.append(webhookIntake(intakeUrl, intakeReference, home,
                     List.of(cluster.portal(0).process().pid(), cluster.portal(1).process().pid(), cluster.sandbox().process().pid())));
@@ -256,7 +283,7 @@ class EngineBenchmark {
         Files.writeString(script, "wrk.method = \"POST\"\nwrk.body = '{\"job_reference_id\": \"" + reference + "\"}'\n"
                 + "wrk.headers[\"Content-Type\"] = \"application/json\"\n");
         // thread dumps of the portals and the sandbox while the notices pour in: where time goes, if it does
-        Process dump = new ProcessBuilder("sh", "-c", "sleep 5; for p in " + pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "))
+        Process dump = !DUMPS ? null : new ProcessBuilder("sh", "-c", "sleep 5; for p in " + pids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "))
                 + "; do jcmd $p Thread.print > " + home + "/threads-$p.txt 2>&1; done").start();
         // one notice at a time first: a single request's own time, without queueing behind 63 others
         HttpClient http = HttpClient.newHttpClient();
@@ -275,7 +302,9 @@ class EngineBenchmark {
                 .redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
-        dump.waitFor();
+        if (dump != null) {
+            dump.waitFor();
+        }
         StringBuilder r = new StringBuilder("webhook intake (wrk -t2 -c64 -d15s at instance 2, one job's notice repeated; target >= 5,000/s, p99 < 20 ms):\n");
         r.append(one);
         for (String line : out.lines().toList()) {
@@ -363,6 +392,17 @@ class EngineBenchmark {
                 into.merge(le, Double.parseDouble(m.group(3)), Double::sum);
             }
         }
+    }
+
+    /** How many of a cumulative lateness histogram's polls started at most {@link #LATE} seconds late (to a bucket bound). */
+    private static double onTime(Map<Double, Double> cumulative) {
+        double count = 0;
+        for (var e : cumulative.entrySet()) {
+            if (e.getKey() <= LATE + 1e-6) {
+                count = e.getValue();
+            }
+        }
+        return count;
     }
 
     /** The upper bound of the first bucket holding quantile {@code q} (a histogram's resolution). */

@@ -73,6 +73,9 @@ class EngineMetricsTest {
         worker.runOnce();
         assertEquals(claimedNotices + 1, count("portal.jobs.notice.claimed", null), "the notice's wait for its claim");
         assertEquals(urgentCalls + 1, count("portal.jobs.poll.call", "priority"), "its poll in the priority lane");
+        var backlog = registry.find("portal.jobs.apply.backlog").gauge();
+        assertTrue(backlog != null, "the apply backlog (a reason a poll starts late) is exported");
+        assertEquals(0, backlog.value(), "nothing waits for an apply thread once the round has ended");
         assertEquals(1, registry.find("portal.jobs.poll.call").timers().stream().flatMap(t -> t.getId().getTags().stream())
                 .map(tag -> tag.getKey()).distinct().count(), "the lane is the only tag: never a tenant or a job");
     }
