@@ -55,7 +55,7 @@ public class JobClaims {
      */
     private static final String CLAIM_FAIR = """
             with due as (
-                select c.id, c.tenant_id, c.next_attempt_at,
+                select c.id, c.tenant_id, c.next_attempt_at as rank_at,
                        row_number() over (partition by c.tenant_id order by c.priority_rank, c.next_attempt_at, c.id) as rank
                 from tenant t
                 cross join lateral (
@@ -65,48 +65,45 @@ public class JobClaims {
                     order by j.priority_rank, j.next_attempt_at, j.id
                     limit ?
                 ) c
-            ), busy as (
-                select * from unnest(?::varchar[], ?::int[]) as b(tenant_id, used)
-            ), picked as (
-                select d.id from due d left join busy b on b.tenant_id = d.tenant_id
-                where d.rank <= ? - coalesce(b.used, 0)
-                order by d.rank + coalesce(b.used, 0), d.next_attempt_at
-                limit ?
-            ), locked as (
-                select j.id, j.next_attempt_at from job j
-                where j.id in (select id from picked) and j.next_attempt_at <= now()
-                  and (j.lease_until is null or j.lease_until < now())
-                for update skip locked
-            )
-            update job j set lease_owner = ?, lease_until = now() + make_interval(secs => ?)
-            from locked where j.id = locked.id
-            returning j.id, j.tenant_id, locked.next_attempt_at, j.prompted_at, now(), j.status, j.claudio_reference, j.poll_endpoint, j.submitted_at""";
+            )""" + pickLockAndLease("true");
 
     /** Priority lane: prompted jobs (webhook notice, "check now"), oldest prompt first, a few per tenant. */
     private static final String CLAIM_PROMPTED = """
             with due as (
-                select j.id, j.tenant_id, j.prompted_at,
+                select j.id, j.tenant_id, j.prompted_at as rank_at,
                        row_number() over (partition by j.tenant_id order by j.prompted_at, j.id) as rank
                 from (select id, tenant_id, prompted_at from job
                       where prompted_at is not null and next_attempt_at <= now()
                         and (lease_until is null or lease_until < now())
                       order by prompted_at limit 2000) j
-            ), busy as (
-                select * from unnest(?::varchar[], ?::int[]) as b(tenant_id, used)
-            ), picked as (
-                select d.id from due d left join busy b on b.tenant_id = d.tenant_id
-                where d.rank <= ? - coalesce(b.used, 0)
-                order by d.rank + coalesce(b.used, 0), d.prompted_at
-                limit ?
-            ), locked as (
-                select j.id, j.next_attempt_at from job j
-                where j.id in (select id from picked) and j.prompted_at is not null and j.next_attempt_at <= now()
-                  and (j.lease_until is null or j.lease_until < now())
-                for update skip locked
-            )
-            update job j set lease_owner = ?, lease_until = now() + make_interval(secs => ?)
-            from locked where j.id = locked.id
-            returning j.id, j.tenant_id, locked.next_attempt_at, j.prompted_at, now(), j.status, j.claudio_reference, j.poll_endpoint, j.submitted_at""";
+            )""" + pickLockAndLease("j.prompted_at is not null");
+
+    /**
+     * The part both lanes share, after their {@code due} candidates (id, tenant, the time they are
+     * ranked by, rank within the tenant): take the best-ranked within the per-tenant limit, counting
+     * what each tenant already has in flight here ({@code busy}); lock them with SKIP LOCKED,
+     * re-checking that they are still due, unleased and {@code stillWanted}; lease them.
+     */
+    private static String pickLockAndLease(String stillWanted) {
+        return """
+                , busy as (
+                    select * from unnest(?::varchar[], ?::int[]) as b(tenant_id, used)
+                ), picked as (
+                    select d.id from due d left join busy b on b.tenant_id = d.tenant_id
+                    where d.rank <= ? - coalesce(b.used, 0)
+                    order by d.rank + coalesce(b.used, 0), d.rank_at
+                    limit ?
+                ), locked as (
+                    select j.id, j.next_attempt_at from job j
+                    where j.id in (select id from picked) and %s and j.next_attempt_at <= now()
+                      and (j.lease_until is null or j.lease_until < now())
+                    for update skip locked
+                )
+                update job j set lease_owner = ?, lease_until = now() + make_interval(secs => ?)
+                from locked where j.id = locked.id
+                returning j.id, j.tenant_id, locked.next_attempt_at, j.prompted_at, now(), j.status, j.claudio_reference, j.poll_endpoint, j.submitted_at"""
+                .formatted(stillWanted);
+    }
 
     @Inject
     DataSource dataSource;
