@@ -1,9 +1,13 @@
 package com.claudioportal.audit;
 
+import java.util.regex.Pattern;
+
 import io.vertx.ext.web.RoutingContext;
 
 /** Where a request came from: client address (after the proxy headers, when trusted), user agent, request id. */
 public record AuditSource(String clientIp, String userAgent, String requestId) {
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     public static final AuditSource NONE = new AuditSource(null, null, null);
 
@@ -21,7 +25,8 @@ public record AuditSource(String clientIp, String userAgent, String requestId) {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String clean = value.replaceAll("\\p{Cntrl}", " ").strip();
+        // compiled once (String.replaceAll compiles it per call): this runs for every webhook notice
+        String clean = CONTROL.matcher(value).replaceAll(" ").strip();
         return clean.length() > max ? clean.substring(0, max) : clean;
     }
 }
