@@ -109,7 +109,7 @@ public class ClaudioWebhook {
         }
         String token = rc.pathParam("token");
         Context context = Vertx.currentContext();
-        tenantOf(token).whenComplete((tenant, error) -> context.runOnContext(v -> {
+        tenantOf(token).whenComplete((tenant, error) -> onContext(context, () -> {
             if (error != null) {
                 trace(rc, RECEIVED, AuditTrail.PLATFORM, AuditOutcome.FAILURE, null);
                 answer(rc, 503, "{\"error\":\"try again later\"}", "error");
@@ -126,6 +126,15 @@ public class ClaudioWebhook {
         }));
     }
 
+    /** Runs {@code action} on the request's context: at once when already there (a known token), else as a task on it. */
+    private static void onContext(Context context, Runnable action) {
+        if (Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+
     private void accept(RoutingContext rc, String tenant, Context context) {
         String reference = referenceIn(rc);
         if (reference == null || reference.length() > 200) {
@@ -135,7 +144,7 @@ public class ClaudioWebhook {
             return;
         }
         // an accepted notice is counted once committed, per job (NoticeWriter)
-        notices.record(tenant, reference, AuditSource.of(rc)).whenComplete((v, error) -> context.runOnContext(x -> {
+        notices.record(tenant, reference, AuditSource.of(rc)).whenComplete((v, error) -> onContext(context, () -> {
             if (error != null) {
                 trace(rc, RECEIVED, tenant, AuditOutcome.FAILURE, null);
                 answer(rc, 503, "{\"error\":\"try again later\"}", "error");
