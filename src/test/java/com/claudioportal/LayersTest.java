@@ -18,7 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 
 /**
- * The house's floors (docs/architecture.md, "Packages"): features sit on the ground floor and the
+ * The house's floors (docs/architecture.md, "Feature packages", "The floors"): features sit on the ground floor and the
  * ground floor knows no feature. Written as allow-lists for the ground floor, so a new feature
  * package needs no change here, while any import from the ground floor up to a feature — or a
  * cycle between features — fails the build.

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Every action the log records, with its group and the words the review pages use. Code that
  * records an action not listed here still works (grouped by its prefix, labelled by its code), and
- * {@code AuditActionsTest} fails, so the catalogue stays complete.
+ * {@code AuditCoverageTest} fails, so the catalogue stays complete.
  */
 public final class AuditActions {
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * A point in a recording as Claudio's {@code audio_start} and {@code audio_end} take it: HH:MM:SS
- * (docs/claudio.md, "Submit Job"). The one place the portal reads and writes such times: the
+ * (docs/claudio.md §1.3, "Trim times"). The one place the portal reads and writes such times: the
  * submit form's trim fields, the Submit body, and the lengths Claudio reports. The form's script
  * (js/submit.js) checks {@link #PATTERN} in the browser too, as a hint; this class decides.
  */

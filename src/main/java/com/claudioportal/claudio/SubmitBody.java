@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The Submit Job body exactly as the vendor's sample shows it (shared/seed/claudio-submit-job.txt):
+ * The Submit Job body exactly as the vendor's sample shows it (docs/claudio.md §1.3; the page itself is kept as src/test/resources/seed/claudio-submit-job-page.txt):
  * same keys, same order, every value a string, {@code is_raw} as "1" or "0". Missing values are
  * sent as empty strings and missing lists as empty arrays, so the shape never changes.
  */

@@ -3,7 +3,7 @@ package com.claudioportal.claudio;
 import java.util.List;
 
 /**
- * A job as Claudio's Submit Job call takes it (shared/seed/claudio-submit-job.txt). The client
+ * A job as Claudio's Submit Job call takes it (docs/claudio.md §1.3). The client
  * adds {@code key} and {@code secret}; {@code isRaw} is sent as the string "1" or "0", as the
  * vendor's sample shows it.
  */

@@ -21,7 +21,7 @@ import com.claudioportal.web.AdminMessages;
 
 /**
  * Reads a profile from a Claudio sample job JSON (the Submit Job page's sample, as in
- * shared/seed/claudio-submit-job.txt) and writes a profile back in that shape. Problems are
+ * src/test/resources/seed/claudio-submit-job-page.txt) and writes a profile back in that shape. Problems are
  * reported with the JSON path or line and column they are at. {@code key} and {@code secret}
  * in the sample are never read: credentials belong on the connection page.
  * <p>

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** The Submit body against the vendor's sample request (shared/seed/claudio-submit-job.txt). */
+/** The Submit body against the vendor's sample request (src/test/resources/seed/claudio-submit-job-page.txt; docs/claudio.md §1.3). */
 class SubmitBodyTest {
 
     @Test

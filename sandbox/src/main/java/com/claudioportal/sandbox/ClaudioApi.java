@@ -115,7 +115,7 @@ final class ClaudioApi {
         router.route(SandboxUrls.MOUNT + "/*").failureHandler(this::failure);
     }
 
-    /** POST as assumed for every call; GET with the same body too, leniently (docs/claudio.md §3, assumption 1). */
+    /** POST as assumed for every call; GET with the same body too, leniently (docs/claudio.md §2.2). */
     private static void call(Router router, String path, io.vertx.core.Handler<RoutingContext> handler) {
         router.route(path).method(HttpMethod.POST).method(HttpMethod.GET).handler(handler);
     }
