@@ -53,7 +53,7 @@ public class ConnectionService {
      * them; giving both rotates them (jobs in flight pick the new ones up on their next call).
      */
     @Transactional
-    public FormErrors save(String baseUrl, String apiKey, String apiSecret) {
+    public Result<Void> save(String baseUrl, String apiKey, String apiSecret) {
         ClaudioConnection existing = ClaudioConnection.current();
         FormErrors errors = FormErrors.none();
         String url = normalizeBaseUrl(baseUrl);
@@ -61,7 +61,7 @@ public class ConnectionService {
         boolean keyGiven = apiKey != null && !apiKey.isBlank();
         checkCredentials(existing, apiKey, apiSecret, errors, false);
         if (errors.any()) {
-            return errors;
+            return Result.refused(errors);
         }
         ClaudioConnection c = existing != null ? existing : new ClaudioConnection();
         Map<String, Object> details = new LinkedHashMap<>();
@@ -95,24 +95,24 @@ public class ConnectionService {
             audit.record(keyGiven ? "connection.credentials-rotated" : "connection.updated", "connection", url, details);
         }
         changed.fire(new ConnectionChanged(tenant.tenantId()));
-        return errors;
+        return Result.done(null);
     }
 
     /** Removes the connection, unless jobs still need it. */
     @Transactional
-    public FormErrors remove() {
+    public Result<Void> remove() {
         ClaudioConnection c = ClaudioConnection.current();
         if (c == null) {
-            return FormErrors.none();
+            return Result.done(null);
         }
         long busy = inFlight.count();
         if (busy > 0) {
-            return FormErrors.none().add("remove", Words.of(AdminMessages.class).conn_remove_busy(busy));
+            return Result.refused("remove", Words.of(AdminMessages.class).conn_remove_busy(busy));
         }
         c.delete();
         audit.record("connection.removed", "connection", c.baseUrl, Map.of());
         changed.fire(new ConnectionChanged(tenant.tenantId()));
-        return FormErrors.none();
+        return Result.done(null);
     }
 
     /**

@@ -141,9 +141,9 @@ public class ProfileResource {
         if (form.applyRowAction()) {
             return Response.ok(editor(p, form, FormErrors.none())).build();
         }
-        FormErrors errors = profiles.update(profileId, form.displayName, form.content());
-        if (errors.any()) {
-            return Response.status(400).entity(editor(p, form, errors)).build();
+        Result<Void> saved = profiles.update(profileId, form.displayName, form.content());
+        if (!saved.ok()) {
+            return Response.status(400).entity(editor(p, form, saved.errors())).build();
         }
         flash.success(Words.of(AdminMessages.class).prof_saved(form.displayName.trim()));
         return Response.seeOther(URI.create(base() + "/" + profileId)).build();
@@ -201,10 +201,10 @@ public class ProfileResource {
     @Path("{profileId}/turnaround")
     @Audited(value = "profile.turnaround-changed", target = "profile", id = "profileId")
     public Response turnaround(@PathParam("profileId") long profileId, @RestForm String expectedTurnaroundHours) {
-        FormErrors errors = profiles.setTurnaround(profileId, expectedTurnaroundHours);
-        if (errors.any()) {
+        Result<Integer> set = profiles.setTurnaround(profileId, expectedTurnaroundHours);
+        if (!set.ok()) {
             Profile p = ProfileService.find(profileId);
-            return Response.status(400).entity(editor(p, ProfileForm.of(p.displayName, p.currentVersion().content()), errors,
+            return Response.status(400).entity(editor(p, ProfileForm.of(p.displayName, p.currentVersion().content()), set.errors(),
                     expectedTurnaroundHours)).build();
         }
         flash.success(Words.of(AdminMessages.class).prof_turnaround_done(expectedTurnaroundHours.trim()));

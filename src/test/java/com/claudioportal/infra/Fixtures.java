@@ -211,8 +211,8 @@ public class Fixtures {
     public void connection(String tenantId) {
         var errors = scope.call(tenantId, () -> connections.save("http://localhost:" + Ports.closed() + "/claudio",
                 "fixture-key-" + UUID.randomUUID(), "fixture-secret-" + UUID.randomUUID()));
-        if (errors.any()) {
-            throw new IllegalStateException("Could not save the connection: " + errors.all());
+        if (!errors.ok()) {
+            throw new IllegalStateException("Could not save the connection: " + errors.errors().all());
         }
     }
 
