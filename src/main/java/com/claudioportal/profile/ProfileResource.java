@@ -165,17 +165,21 @@ public class ProfileResource {
     @Path("{profileId}/disable")
     @Audited(value = "profile.disabled", target = "profile", id = "profileId")
     public Response disable(@PathParam("profileId") long profileId) {
-        String name = profiles.setEnabled(profileId, false);
-        flash.success(Words.of(AdminMessages.class).prof_disabled_done(name));
-        return Response.seeOther(URI.create(base())).build();
+        return setEnabled(profileId, false);
     }
 
     @POST
     @Path("{profileId}/enable")
     @Audited(value = "profile.enabled", target = "profile", id = "profileId")
     public Response enable(@PathParam("profileId") long profileId) {
-        String name = profiles.setEnabled(profileId, true);
-        flash.success(Words.of(AdminMessages.class).prof_enabled_done(name));
+        return setEnabled(profileId, true);
+    }
+
+    /** Both routes (each audited as itself): back to the list, which says what was done. */
+    private Response setEnabled(long profileId, boolean enabled) {
+        String name = profiles.setEnabled(profileId, enabled);
+        AdminMessages words = Words.of(AdminMessages.class);
+        flash.success(enabled ? words.prof_enabled_done(name) : words.prof_disabled_done(name));
         return Response.seeOther(URI.create(base())).build();
     }
 
