@@ -57,6 +57,13 @@ public class Fixtures {
         return id;
     }
 
+    /** A new tenant (its admin a fresh address) with {@code email} as a member in {@code role}: most tests' start. */
+    public String tenantWithMember(String name, String email, TenantRole role) {
+        String id = tenant(name, email("admin"));
+        member(id, email, role);
+        return id;
+    }
+
     public void member(String tenantId, String email, TenantRole role) {
         scope.run(tenantId, () -> {
             var added = members.add(email, role);
