@@ -68,10 +68,7 @@ public class ConnectionService {
         if (existing == null || !url.equals(existing.baseUrl)) {
             details.put("baseUrl", url);
             // "Last test: Works" was about the old address
-            c.lastTestAt = null;
-            c.lastTestOk = null;
-            c.lastTestOutcome = null;
-            c.lastTestSummary = null;
+            forgetLastTest(c);
         }
         c.baseUrl = url;
         if (keyGiven) {
@@ -81,10 +78,7 @@ public class ConnectionService {
             c.apiSecretHint = ClaudioAccount.mask(apiSecret.trim());
             // that they changed, never any part of them
             details.put("credentials", "replaced");
-            c.lastTestAt = null;
-            c.lastTestOk = null;
-            c.lastTestOutcome = null;
-            c.lastTestSummary = null;
+            forgetLastTest(c);
         }
         c.updatedAt = Instant.now();
         c.updatedBy = user.actor();
@@ -96,6 +90,14 @@ public class ConnectionService {
         }
         changed.fire(new ConnectionChanged(tenant.tenantId()));
         return Result.done(null);
+    }
+
+    /** The last test's verdict was about the address or the credentials just replaced. */
+    private static void forgetLastTest(ClaudioConnection c) {
+        c.lastTestAt = null;
+        c.lastTestOk = null;
+        c.lastTestOutcome = null;
+        c.lastTestSummary = null;
     }
 
     /** Removes the connection, unless jobs still need it. */
