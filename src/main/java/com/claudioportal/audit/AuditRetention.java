@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.forms.Result;
 import com.claudioportal.forms.Words;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -71,17 +72,17 @@ public class AuditRetention {
         }));
     }
 
-    /** Sets a chain's retention; returns the problem with {@code text}, or null. Recorded in that chain. */
+    /** Sets a chain's retention: the years set, or why not (on {@code years}). Recorded in that chain. */
     @Transactional
-    public String setYears(String chain, String text) {
+    public Result<Integer> setYears(String chain, String text) {
         int years;
         try {
             years = Integer.parseInt(text == null ? "" : text.trim());
         } catch (NumberFormatException e) {
-            return Words.of(AuditMessages.class).msg_years_number(MIN_YEARS, MAX_YEARS);
+            return Result.refused("years", Words.of(AuditMessages.class).msg_years_number(MIN_YEARS, MAX_YEARS));
         }
         if (years < MIN_YEARS || years > MAX_YEARS) {
-            return Words.of(AuditMessages.class).msg_years_range(MIN_YEARS, MAX_YEARS);
+            return Result.refused("years", Words.of(AuditMessages.class).msg_years_range(MIN_YEARS, MAX_YEARS));
         }
         int previous = yearsOf(chain);
         em.createNativeQuery("""
@@ -90,7 +91,7 @@ public class AuditRetention {
                 .setParameter("chain", chain).setParameter("years", years).setParameter("by", user.actor()).executeUpdate();
         trail.write(AuditEntry.of("audit.retention-changed").chain(chain).target("audit-log", chain)
                 .details(Map.of("years", new java.util.TreeMap<>(Map.of("from", previous, "to", years)))));
-        return null;
+        return Result.done(years);
     }
 
     @Scheduled(cron = "{portal.audit.purge-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -13,11 +13,10 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import com.claudioportal.tenant.AfterCommit;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -187,18 +186,7 @@ public class AuditTrail {
         if (!request.hasFrames()) {
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    request.committed(action, targetType);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> request.committed(action, targetType));
     }
 
     private String canonicalJson(Map<String, Object> details) {

@@ -20,6 +20,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import com.claudioportal.forms.Flash;
+import com.claudioportal.forms.Result;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.Tenant;
 import com.claudioportal.forms.Words;
@@ -143,11 +144,11 @@ public class PlatformAuditResource {
     @Audited(value = "audit.retention-changed", target = "audit-log", id = "id", chainParam = "id")
     public Response setRetention(@RestPath("id") String tenantId, @RestForm String years) {
         Tenant t = tenant(tenantId);
-        String problem = retention.setYears(t.id, years);
-        if (problem == null) {
-            flash.success(Words.of(AuditMessages.class).msg_retention_saved(t.name, years.trim()));
+        Result<Integer> set = retention.setYears(t.id, years);
+        if (set.ok()) {
+            flash.success(Words.of(AuditMessages.class).msg_retention_saved(t.name, String.valueOf(set.value())));
         } else {
-            flash.problem(problem);
+            flash.problem(set.problem());
         }
         return Response.seeOther(URI.create("/platform/audit")).build();
     }

@@ -87,11 +87,11 @@ public class ConnectionResource {
     @Audited(value = "connection.updated", target = "connection")
     public Response save(@BeanParam ConnectionForm form) {
         boolean existed = ClaudioConnection.current() != null;
-        FormErrors errors = connections.save(form.baseUrl, form.apiKey, form.apiSecret);
-        if (errors.any()) {
+        Result<Void> saved = connections.save(form.baseUrl, form.apiKey, form.apiSecret);
+        if (!saved.ok()) {
             form.apiKey = null;
             form.apiSecret = null;
-            return Response.status(400).entity(page(form, errors, null)).build();
+            return Response.status(400).entity(page(form, saved.errors(), null)).build();
         }
         boolean rotated = existed && form.apiKey != null && !form.apiKey.isBlank();
         AdminMessages words = Words.of(AdminMessages.class);
@@ -129,12 +129,12 @@ public class ConnectionResource {
     @Path("remove")
     @Audited(value = "connection.removed", target = "connection")
     public Response remove() {
-        FormErrors errors = connections.remove();
-        if (errors.any()) {
+        Result<Void> removed = connections.remove();
+        if (!removed.ok()) {
             ConnectionForm form = new ConnectionForm();
             ClaudioConnection c = ClaudioConnection.current();
             form.baseUrl = c == null ? "" : c.baseUrl;
-            return Response.status(409).entity(page(form, errors, null)).build();
+            return Response.status(409).entity(page(form, removed.errors(), null)).build();
         }
         flash.success(Words.of(AdminMessages.class).conn_removed());
         return back();

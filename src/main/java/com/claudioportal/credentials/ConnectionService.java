@@ -53,7 +53,7 @@ public class ConnectionService {
      * them; giving both rotates them (jobs in flight pick the new ones up on their next call).
      */
     @Transactional
-    public FormErrors save(String baseUrl, String apiKey, String apiSecret) {
+    public Result<Void> save(String baseUrl, String apiKey, String apiSecret) {
         ClaudioConnection existing = ClaudioConnection.current();
         FormErrors errors = FormErrors.none();
         String url = normalizeBaseUrl(baseUrl);
@@ -61,17 +61,14 @@ public class ConnectionService {
         boolean keyGiven = apiKey != null && !apiKey.isBlank();
         checkCredentials(existing, apiKey, apiSecret, errors, false);
         if (errors.any()) {
-            return errors;
+            return Result.refused(errors);
         }
         ClaudioConnection c = existing != null ? existing : new ClaudioConnection();
         Map<String, Object> details = new LinkedHashMap<>();
         if (existing == null || !url.equals(existing.baseUrl)) {
             details.put("baseUrl", url);
             // "Last test: Works" was about the old address
-            c.lastTestAt = null;
-            c.lastTestOk = null;
-            c.lastTestOutcome = null;
-            c.lastTestSummary = null;
+            forgetLastTest(c);
         }
         c.baseUrl = url;
         if (keyGiven) {
@@ -81,10 +78,7 @@ public class ConnectionService {
             c.apiSecretHint = ClaudioAccount.mask(apiSecret.trim());
             // that they changed, never any part of them
             details.put("credentials", "replaced");
-            c.lastTestAt = null;
-            c.lastTestOk = null;
-            c.lastTestOutcome = null;
-            c.lastTestSummary = null;
+            forgetLastTest(c);
         }
         c.updatedAt = Instant.now();
         c.updatedBy = user.actor();
@@ -95,24 +89,32 @@ public class ConnectionService {
             audit.record(keyGiven ? "connection.credentials-rotated" : "connection.updated", "connection", url, details);
         }
         changed.fire(new ConnectionChanged(tenant.tenantId()));
-        return errors;
+        return Result.done(null);
+    }
+
+    /** The last test's verdict was about the address or the credentials just replaced. */
+    private static void forgetLastTest(ClaudioConnection c) {
+        c.lastTestAt = null;
+        c.lastTestOk = null;
+        c.lastTestOutcome = null;
+        c.lastTestSummary = null;
     }
 
     /** Removes the connection, unless jobs still need it. */
     @Transactional
-    public FormErrors remove() {
+    public Result<Void> remove() {
         ClaudioConnection c = ClaudioConnection.current();
         if (c == null) {
-            return FormErrors.none();
+            return Result.done(null);
         }
         long busy = inFlight.count();
         if (busy > 0) {
-            return FormErrors.none().add("remove", Words.of(AdminMessages.class).conn_remove_busy(busy));
+            return Result.refused("remove", Words.of(AdminMessages.class).conn_remove_busy(busy));
         }
         c.delete();
         audit.record("connection.removed", "connection", c.baseUrl, Map.of());
         changed.fire(new ConnectionChanged(tenant.tenantId()));
-        return FormErrors.none();
+        return Result.done(null);
     }
 
     /**

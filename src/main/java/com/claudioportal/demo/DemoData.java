@@ -93,20 +93,12 @@ public class DemoData {
             return;
         }
         LOG.info("Empty database: creating the demo tenants Maple Clinic and Harbour IME");
-        tenants.create("maple", "Maple Clinic", "maple-clinic", "admin@maple.test");
-        tenantScope.run("maple", () -> {
-            members.add("staff@maple.test", TenantRole.STAFF);
-            members.add("auditor@maple.test", TenantRole.AUDITOR);
-            members.add("locum@claudio.test", TenantRole.STAFF);
-        });
+        create("maple", "Maple Clinic", "maple-clinic", "admin@maple.test", List.of(Map.entry("staff@maple.test", TenantRole.STAFF),
+                Map.entry("auditor@maple.test", TenantRole.AUDITOR), Map.entry("locum@claudio.test", TenantRole.STAFF)));
         connect("maple", sandbox, "Dr. Jane Roe, orthopaedics", "Dr. Jane Roe", "MD, FRCSC",
                 "Orthopaedic surgeon with 20 years of independent medical examinations.");
-        tenants.create("harbour", "Harbour IME", "harbour-ime", "admin@harbour.test");
-        tenantScope.run("harbour", () -> {
-            members.add("staff@harbour.test", TenantRole.STAFF);
-            members.add("auditor@harbour.test", TenantRole.AUDITOR);
-            members.add("locum@claudio.test", TenantRole.AUDITOR);
-        });
+        create("harbour", "Harbour IME", "harbour-ime", "admin@harbour.test", List.of(Map.entry("staff@harbour.test", TenantRole.STAFF),
+                Map.entry("auditor@harbour.test", TenantRole.AUDITOR), Map.entry("locum@claudio.test", TenantRole.AUDITOR)));
         connect("harbour", sandbox, "Dr. Sam Lee, psychiatry", "Dr. Sam Lee", "MD, FRCPC",
                 "Forensic psychiatrist; assessments for insurers and tribunals.");
     }
@@ -117,6 +109,12 @@ public class DemoData {
 
     private static String secret(String tenant) {
         return tenant + "-demo-api-secret-7730";
+    }
+
+    /** A demo tenant with its admin and its other members (e-mail address and role, in this order). */
+    private void create(String id, String name, String organization, String admin, List<Map.Entry<String, TenantRole>> others) {
+        tenants.create(id, name, organization, admin);
+        tenantScope.run(id, () -> others.forEach(m -> members.add(m.getKey(), m.getValue())));
     }
 
     /** Saved connection, webhook, profile and preset for one demo tenant. */

@@ -18,7 +18,7 @@ import com.claudioportal.upload.UploadStorage;
 
 /**
  * What staff can do to a job by hand; each action is a {@link JobLifecycle} transition, on the
- * timeline and in the audit log. Each returns null when done, or what to tell the person.
+ * timeline and in the audit log. Each answers a {@link Result}: done, or what to tell the person.
  */
 @ApplicationScoped
 public class JobActions {
@@ -37,11 +37,7 @@ public class JobActions {
 
     /** Tries a failed job again from where it stopped (files Claudio already has are not sent again). */
     public Result<Void> retry(long jobId) {
-        return JobChanges.byPerson(() -> {
-            Job job = find(jobId);
-            lifecycle.retried(job, user.actor(), user.displayName());
-            audit.record("job.retried", "job", job.id, Map.of());
-        });
+        return JobChanges.byPerson(() -> byThisPerson(jobId, lifecycle::retried, "job.retried"));
     }
 
     /**
@@ -50,22 +46,15 @@ public class JobActions {
      * cancelled and stops before submitting.
      */
     public Result<Void> cancel(long jobId) {
-        List<String> files = new ArrayList<>();
-        Result<Void> done = JobChanges.byPerson(() -> {
-            files.clear();
-            Job job = find(jobId);
-            lifecycle.cancelled(job, user.actor(), user.displayName());
+        return JobChanges.byPersonFreeing(storage, () -> {
+            Job job = byThisPerson(jobId, lifecycle::cancelled, "job.cancelled");
+            List<String> files = new ArrayList<>();
             Upload.<Upload> list("jobId", job.id).forEach(u -> {
                 files.add(u.storedPath);
                 u.storedPath = null;
             });
-            audit.record("job.cancelled", "job", job.id, Map.of());
+            return files;
         });
-        if (done.ok()) {
-            // only once the cancel is committed: a refused cancel must not lose the files
-            files.forEach(storage::delete);
-        }
-        return done;
     }
 
     /**
@@ -73,11 +62,20 @@ public class JobActions {
      * have the job twice; the audit log records who decided.
      */
     public Result<Void> submitAgain(long jobId) {
-        return JobChanges.byPerson(() -> {
-            Job job = find(jobId);
-            lifecycle.submittedAgain(job, user.actor(), user.displayName());
-            audit.record("job.resubmitted", "job", job.id, Map.of());
-        });
+        return JobChanges.byPerson(() -> byThisPerson(jobId, lifecycle::submittedAgain, "job.resubmitted"));
+    }
+
+    /** A {@link JobLifecycle} move made by a person: (job, actor, their name). */
+    private interface Move {
+        void apply(Job job, String actor, String name);
+    }
+
+    /** Makes the signed-in person's move on the job and records it in the audit log (inside the change). */
+    private Job byThisPerson(long jobId, Move move, String auditAction) {
+        Job job = find(jobId);
+        move.apply(job, user.actor(), user.displayName());
+        audit.record(auditAction, "job", job.id, Map.of());
+        return job;
     }
 
     /** A tenant admin changes the priority and due time (audited; the due time must lie ahead). */

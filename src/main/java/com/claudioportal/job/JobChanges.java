@@ -1,5 +1,7 @@
 package com.claudioportal.job;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.persistence.OptimisticLockException;
@@ -8,6 +10,7 @@ import org.hibernate.StaleStateException;
 
 import com.claudioportal.forms.Result;
 import com.claudioportal.forms.Words;
+import com.claudioportal.upload.UploadStorage;
 import com.claudioportal.web.JobMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -44,6 +47,23 @@ public final class JobChanges {
             change.run();
             return Result.<Void> done(null);
         });
+    }
+
+    /**
+     * Runs a person's change like {@link #byPerson(Runnable)} that frees stored files (it answers
+     * their paths): they are deleted only once the change committed, so a refused change keeps them.
+     */
+    public static Result<Void> byPersonFreeing(UploadStorage storage, Supplier<List<String>> change) {
+        List<String> files = new ArrayList<>();
+        Result<Void> done = byPerson(() -> {
+            // a retried attempt starts again from what it reads
+            files.clear();
+            files.addAll(change.get());
+        });
+        if (done.ok()) {
+            files.forEach(storage::delete);
+        }
+        return done;
     }
 
     /** Whether {@code e} says that the job was changed by someone else since it was read. */

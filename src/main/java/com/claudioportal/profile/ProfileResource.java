@@ -141,9 +141,9 @@ public class ProfileResource {
         if (form.applyRowAction()) {
             return Response.ok(editor(p, form, FormErrors.none())).build();
         }
-        FormErrors errors = profiles.update(profileId, form.displayName, form.content());
-        if (errors.any()) {
-            return Response.status(400).entity(editor(p, form, errors)).build();
+        Result<Void> saved = profiles.update(profileId, form.displayName, form.content());
+        if (!saved.ok()) {
+            return Response.status(400).entity(editor(p, form, saved.errors())).build();
         }
         flash.success(Words.of(AdminMessages.class).prof_saved(form.displayName.trim()));
         return Response.seeOther(URI.create(base() + "/" + profileId)).build();
@@ -165,17 +165,21 @@ public class ProfileResource {
     @Path("{profileId}/disable")
     @Audited(value = "profile.disabled", target = "profile", id = "profileId")
     public Response disable(@PathParam("profileId") long profileId) {
-        String name = profiles.setEnabled(profileId, false);
-        flash.success(Words.of(AdminMessages.class).prof_disabled_done(name));
-        return Response.seeOther(URI.create(base())).build();
+        return setEnabled(profileId, false);
     }
 
     @POST
     @Path("{profileId}/enable")
     @Audited(value = "profile.enabled", target = "profile", id = "profileId")
     public Response enable(@PathParam("profileId") long profileId) {
-        String name = profiles.setEnabled(profileId, true);
-        flash.success(Words.of(AdminMessages.class).prof_enabled_done(name));
+        return setEnabled(profileId, true);
+    }
+
+    /** Both routes (each audited as itself): back to the list, which says what was done. */
+    private Response setEnabled(long profileId, boolean enabled) {
+        String name = profiles.setEnabled(profileId, enabled);
+        AdminMessages words = Words.of(AdminMessages.class);
+        flash.success(enabled ? words.prof_enabled_done(name) : words.prof_disabled_done(name));
         return Response.seeOther(URI.create(base())).build();
     }
 
@@ -201,10 +205,10 @@ public class ProfileResource {
     @Path("{profileId}/turnaround")
     @Audited(value = "profile.turnaround-changed", target = "profile", id = "profileId")
     public Response turnaround(@PathParam("profileId") long profileId, @RestForm String expectedTurnaroundHours) {
-        FormErrors errors = profiles.setTurnaround(profileId, expectedTurnaroundHours);
-        if (errors.any()) {
+        Result<Integer> set = profiles.setTurnaround(profileId, expectedTurnaroundHours);
+        if (!set.ok()) {
             Profile p = ProfileService.find(profileId);
-            return Response.status(400).entity(editor(p, ProfileForm.of(p.displayName, p.currentVersion().content()), errors,
+            return Response.status(400).entity(editor(p, ProfileForm.of(p.displayName, p.currentVersion().content()), set.errors(),
                     expectedTurnaroundHours)).build();
         }
         flash.success(Words.of(AdminMessages.class).prof_turnaround_done(expectedTurnaroundHours.trim()));

@@ -53,7 +53,7 @@ public class ProfileService {
 
     /** Saves an edit: a new version when the content changed, the name on the profile itself. */
     @Transactional
-    public FormErrors update(long profileId, String displayName, ProfileContent raw) {
+    public Result<Void> update(long profileId, String displayName, ProfileContent raw) {
         Profile p = find(profileId);
         ProfileContent content = normalize(raw);
         FormErrors errors = ProfileRules.check(displayName, content);
@@ -61,7 +61,7 @@ public class ProfileService {
             errors.add("displayName", Words.of(AdminMessages.class).prof_name_taken(displayName.trim()));
         }
         if (errors.any()) {
-            return errors;
+            return Result.refused(errors);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         if (!p.displayName.equals(displayName.trim())) {
@@ -80,23 +80,25 @@ public class ProfileService {
             p.updatedAt = Instant.now();
             audit.record("profile.updated", "profile", p.id, details);
         }
-        return errors;
+        return Result.done(null);
     }
 
-    /** Sets how many hours a job of this profile is expected to take (up to a year; decimals allowed). */
+    /**
+     * Sets how many hours a job of this profile is expected to take (up to a year; decimals allowed):
+     * the minutes set, or why not.
+     */
     @Transactional
-    public FormErrors setTurnaround(long profileId, String hoursText) {
+    public Result<Integer> setTurnaround(long profileId, String hoursText) {
         Profile p = find(profileId);
-        FormErrors errors = FormErrors.none();
         double hours;
         try {
             hours = Double.parseDouble(hoursText == null ? "" : hoursText.trim().replace(',', '.'));
         } catch (NumberFormatException e) {
-            return errors.add("expectedTurnaroundHours", Words.of(AdminMessages.class).prof_turnaround_number());
+            return Result.refused("expectedTurnaroundHours", Words.of(AdminMessages.class).prof_turnaround_number());
         }
         long minutes = Math.round(hours * 60);
         if (!(hours > 0) || minutes < 1 || minutes > 366L * 24 * 60) {
-            return errors.add("expectedTurnaroundHours", Words.of(AdminMessages.class).prof_turnaround_range());
+            return Result.refused("expectedTurnaroundHours", Words.of(AdminMessages.class).prof_turnaround_range());
         }
         if (p.expectedTurnaroundMinutes != minutes) {
             audit.record("profile.turnaround-changed", "profile", p.id, Map.of("name", p.displayName,
@@ -104,7 +106,7 @@ public class ProfileService {
             p.expectedTurnaroundMinutes = (int) minutes;
             p.updatedAt = Instant.now();
         }
-        return errors;
+        return Result.done((int) minutes);
     }
 
     @Transactional

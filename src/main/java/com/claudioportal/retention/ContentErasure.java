@@ -37,20 +37,15 @@ public class ContentErasure {
 
     /** A tenant admin's "Erase content now": done, or refused with what to tell them. */
     public Result<Void> eraseNow(long jobId) {
-        List<String> files = new ArrayList<>();
-        Result<Void> done = JobChanges.byPerson(() -> {
-            files.clear();
+        return JobChanges.byPersonFreeing(storage, () -> {
             Job job = Job.findById(jobId);
             if (job == null) {
                 throw new jakarta.ws.rs.NotFoundException();
             }
-            files.addAll(content.erase(job, user.actor(), "Content erased by " + user.displayName() + "."));
+            List<String> files = content.erase(job, user.actor(), "Content erased by " + user.displayName() + ".");
             audit.record("job.content-erased", "job", job.id, Map.of("reason", "tenant-admin"));
+            return files;
         });
-        if (done.ok()) {
-            files.forEach(storage::delete);
-        }
-        return done;
     }
 
     /** The purge, inside the job's tenant and transaction: erases a job past the retention period. */

@@ -15,9 +15,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import com.claudioportal.tenant.AfterCommit;
 
 /**
  * Where uploaded bytes wait until Claudio has them, under the key {@code <tenant>/<random id>}
@@ -159,20 +159,11 @@ public class UploadStorage {
         if (key == null) {
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    try {
-                        delete(key);
-                    } catch (UncheckedIOException e) {
-                        // the orphan sweep of UploadCleanup takes it later
-                    }
-                }
+        AfterCommit.run(transactions, () -> {
+            try {
+                delete(key);
+            } catch (UncheckedIOException e) {
+                // the orphan sweep of UploadCleanup takes it later
             }
         });
     }

@@ -54,8 +54,7 @@ class AuditBrowserTest {
     void clinic() {
         staff = Fixtures.email("staff");
         auditor = Fixtures.email("auditor");
-        tenant = fixtures.tenant("Clinique Élan", Fixtures.email("admin"));
-        fixtures.member(tenant, staff, TenantRole.STAFF);
+        tenant = fixtures.tenantWithMember("Clinique Élan", staff, TenantRole.STAFF);
         fixtures.member(tenant, auditor, TenantRole.AUDITOR);
         long profile = fixtures.seedProfile(tenant);
         job = fixtures.finishedJob(tenant, profile);

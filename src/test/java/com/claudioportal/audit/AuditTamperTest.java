@@ -339,9 +339,12 @@ class AuditTamperTest {
     void retentionIsPerTenantAndNeverUnderAYear() {
         String tenant = chainWith(3);
         assertEquals(6, retention.yearsOf(tenant));
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> retention.setYears(tenant, "0")).contains("1 to 50"));
-        assertTrue(QuarkusTransaction.requiringNew().call(() -> retention.setYears(tenant, "six")).contains("number of years"));
-        assertEquals(null, QuarkusTransaction.requiringNew().call(() -> retention.setYears(tenant, "10")));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> retention.setYears(tenant, "0")).errors().get("years").contains("1 to 50"));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> retention.setYears(tenant, "six")).errors().get("years")
+                .contains("number of years"));
+        var set = QuarkusTransaction.requiringNew().call(() -> retention.setYears(tenant, "10"));
+        assertTrue(set.ok(), set.problem());
+        assertEquals(10, set.value());
         assertEquals(10, retention.yearsOf(tenant));
         String details = scope.call(tenant, () -> AuditEvent.<AuditEvent> find("action", "audit.retention-changed").firstResult().details);
         assertEquals("{\"years\":{\"from\":6,\"to\":10}}", details);

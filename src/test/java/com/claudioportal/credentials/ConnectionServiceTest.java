@@ -40,7 +40,7 @@ class ConnectionServiceTest {
     @Test
     void theDatabaseHoldsNoReadableKeyOrSecret() {
         String tenant = fixtures.tenant("Sealed Clinic", Fixtures.email("admin"));
-        assertTrue(scope.call(tenant, () -> connections.save("http://localhost:9/claudio", KEY, SECRET)).isEmpty());
+        assertTrue(scope.call(tenant, () -> connections.save("http://localhost:9/claudio", KEY, SECRET)).ok());
 
         String row = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                 "select row_to_json(c)::text from claudio_connection c where tenant_id = :t").setParameter("t", tenant).getSingleResult());
@@ -67,7 +67,7 @@ class ConnectionServiceTest {
                 "the trailing slash is dropped");
 
         var halfway = scope.call(tenant, () -> connections.save("http://localhost:9/claudio", "only-a-new-key", ""));
-        assertTrue(halfway.get("apiSecret").contains("new API secret"));
+        assertTrue(halfway.errors().get("apiSecret").contains("new API secret"));
         assertEquals(KEY, scope.call(tenant, () -> connections.account().orElseThrow().apiKey()));
 
         scope.run(tenant, () -> connections.save("http://localhost:9/claudio", "new-key-0001", "new-secret-0002"));
@@ -87,8 +87,8 @@ class ConnectionServiceTest {
     void badAddressesAndMissingSecretsAreRefusedWithNothingSaved() {
         String tenant = fixtures.tenant("Refuse Clinic", Fixtures.email("admin"));
         var errors = scope.call(tenant, () -> connections.save("http://10.0.0.5/claudio", "", ""));
-        assertTrue(errors.get("baseUrl").contains("own network"));
-        assertTrue(errors.has("apiKey") && errors.has("apiSecret"));
+        assertTrue(errors.errors().get("baseUrl").contains("own network"));
+        assertTrue(errors.errors().has("apiKey") && errors.errors().has("apiSecret"));
         assertTrue(scope.call(tenant, () -> ClaudioConnection.current() == null));
     }
 
@@ -96,7 +96,7 @@ class ConnectionServiceTest {
     void removalIsAuditedAndLeavesNoCredentials() {
         String tenant = fixtures.tenant("Remove Clinic", Fixtures.email("admin"));
         scope.run(tenant, () -> connections.save("http://localhost:9/claudio", KEY, SECRET));
-        assertTrue(scope.call(tenant, () -> connections.remove()).isEmpty());
+        assertTrue(scope.call(tenant, () -> connections.remove()).ok());
         assertTrue(scope.call(tenant, () -> connections.account()).isEmpty());
         assertEquals(1L, (long) scope.call(tenant, () -> AuditEvent.count("action", "connection.removed")));
     }

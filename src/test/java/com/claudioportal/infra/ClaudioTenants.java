@@ -47,8 +47,8 @@ public class ClaudioTenants {
         String secret = "secret-" + UUID.randomUUID();
         sandbox.ensureAccount(tenant, key, secret);
         var errors = scope.call(tenant, () -> connections.save(sandbox.baseUrl(tenant), key, secret));
-        if (errors.any()) {
-            throw new IllegalStateException("Could not save the connection: " + errors.all());
+        if (!errors.ok()) {
+            throw new IllegalStateException("Could not save the connection: " + errors.errors().all());
         }
         return new Wired(tenant, fixtures.seedProfile(tenant), key, secret);
     }

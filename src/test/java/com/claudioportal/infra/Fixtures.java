@@ -57,6 +57,13 @@ public class Fixtures {
         return id;
     }
 
+    /** A new tenant (its admin a fresh address) with {@code email} as a member in {@code role}: most tests' start. */
+    public String tenantWithMember(String name, String email, TenantRole role) {
+        String id = tenant(name, email("admin"));
+        member(id, email, role);
+        return id;
+    }
+
     public void member(String tenantId, String email, TenantRole role) {
         scope.run(tenantId, () -> {
             var added = members.add(email, role);
@@ -211,8 +218,8 @@ public class Fixtures {
     public void connection(String tenantId) {
         var errors = scope.call(tenantId, () -> connections.save("http://localhost:" + Ports.closed() + "/claudio",
                 "fixture-key-" + UUID.randomUUID(), "fixture-secret-" + UUID.randomUUID()));
-        if (errors.any()) {
-            throw new IllegalStateException("Could not save the connection: " + errors.all());
+        if (!errors.ok()) {
+            throw new IllegalStateException("Could not save the connection: " + errors.errors().all());
         }
     }
 

@@ -50,8 +50,7 @@ class DoubleSubmitTest {
     @TestSecurity(user = STAFF)
     @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void twoConcurrentPostsOfOneFormMakeOneJob() throws Exception {
-        String tenant = fixtures.tenant("Double Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, STAFF, TenantRole.STAFF);
+        String tenant = fixtures.tenantWithMember("Double Clinic", STAFF, TenantRole.STAFF);
         fixtures.connection(tenant);
         long profile = fixtures.seedProfile(tenant);
         long version = scope.call(tenant, () -> Profile.<Profile> findById(profile).currentVersionId);
@@ -95,8 +94,7 @@ class DoubleSubmitTest {
     @TestSecurity(user = STAFF)
     @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void theSameFormSentAgainLaterSaysTheJobWasAlreadySubmittedAndMakesNothing() {
-        String tenant = fixtures.tenant("Again Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, STAFF, TenantRole.STAFF);
+        String tenant = fixtures.tenantWithMember("Again Clinic", STAFF, TenantRole.STAFF);
         fixtures.connection(tenant);
         long profile = fixtures.seedProfile(tenant);
         long version = scope.call(tenant, () -> Profile.<Profile> findById(profile).currentVersionId);

@@ -24,8 +24,7 @@ class FilePickerFocusBrowserTest extends BrowserTestBase {
     @Test
     void tabbingToAFilePickerShowsTheFocusOnItsButton() {
         String staff = Fixtures.email("staff");
-        String tenant = fixtures.tenant("Clinique Focus", Fixtures.email("admin"));
-        fixtures.member(tenant, staff, TenantRole.STAFF);
+        String tenant = fixtures.tenantWithMember("Clinique Focus", staff, TenantRole.STAFF);
         fixtures.connection(tenant);
         long profile = fixtures.seedProfile(tenant);
         signIn(staff);

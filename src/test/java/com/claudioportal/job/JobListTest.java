@@ -48,8 +48,7 @@ class JobListTest {
 
     @BeforeEach
     void jobs() {
-        tenant = fixtures.tenant("List Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, STAFF, TenantRole.STAFF);
+        tenant = fixtures.tenantWithMember("List Clinic", STAFF, TenantRole.STAFF);
         fixtures.member(tenant, AUDITOR, TenantRole.AUDITOR);
         profile = fixtures.seedProfile(tenant);
         // 120 jobs, one a minute back from now; some share a timestamp to test the (time, id) order

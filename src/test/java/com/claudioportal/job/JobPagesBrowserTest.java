@@ -45,8 +45,7 @@ class JobPagesBrowserTest {
     @BeforeEach
     void clinic() {
         staff = Fixtures.email("staff");
-        tenant = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, staff, TenantRole.STAFF);
+        tenant = fixtures.tenantWithMember("Maple Clinic", staff, TenantRole.STAFF);
         profile = fixtures.seedProfile(tenant);
     }
 

@@ -37,8 +37,7 @@ class MicrophonePolicyTest {
 
     @BeforeEach
     void tenant() {
-        tenant = fixtures.tenant("Microphone Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, STAFF, TenantRole.STAFF);
+        tenant = fixtures.tenantWithMember("Microphone Clinic", STAFF, TenantRole.STAFF);
         profile = fixtures.seedProfile(tenant);
     }
 

@@ -59,7 +59,7 @@ class SubmitJobBrowserTest extends BrowserTestBase {
         assertThat(page.locator("#f-specialist_name")).hasValue("Dr. Jane Roe");
         assertThat(page.locator("#f-specialist_credentials")).hasValue("MD, FRCSC");
         page.locator("#f-specialist_bio").fill("Orthopaedic surgeon");
-        page.locator("#raw-1").check();
+        page.locator("#f-isRaw").selectOption("1");
 
         page.getByTestId("audio-picker").setInputFiles(new Path[] { TestFiles.wav("part-1.wav", 6), TestFiles.wav("part-2.wav", 2) });
         Locator rows = page.locator("[data-list=AUDIO] .file-row[data-upload-id]:not([data-upload-id=''])");

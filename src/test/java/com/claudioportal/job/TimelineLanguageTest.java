@@ -40,8 +40,7 @@ class TimelineLanguageTest {
     @TestSecurity(user = STAFF)
     @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void theTimelineReadsInTheReadersLanguage() {
-        String tenant = fixtures.tenant("Clinique du Fleuve", Fixtures.email("admin"));
-        fixtures.member(tenant, STAFF, TenantRole.STAFF);
+        String tenant = fixtures.tenantWithMember("Clinique du Fleuve", STAFF, TenantRole.STAFF);
         long jobId = fixtures.finishedJob(tenant, fixtures.seedProfile(tenant));
         List<String> stored = scope.call(tenant, () -> {
             Job job = Job.findById(jobId);

@@ -45,7 +45,7 @@ class ProfileServiceTest {
         List<ProfileField> fields = new ArrayList<>(v1.fields());
         fields.set(0, new ProfileField("specialist_name", "Examining specialist", "string", "string", "", "", true, List.of()));
         ProfileContent changed = new ProfileContent(v1.claudioProfileId, v1.formId, v1.profileName, false, v1.docTypes(), fields);
-        assertTrue(scope.call(tenant, () -> profiles.update(id, "IME with Structura Doc Extraction", changed)).isEmpty());
+        assertTrue(scope.call(tenant, () -> profiles.update(id, "IME with Structura Doc Extraction", changed)).ok());
 
         ProfileVersion v2 = scope.call(tenant, () -> Profile.<Profile> findById(id).currentVersion());
         assertEquals(2, v2.versionNo);

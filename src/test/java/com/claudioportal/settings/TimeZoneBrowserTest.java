@@ -35,8 +35,7 @@ class TimeZoneBrowserTest extends BrowserTestBase {
     @Test
     void aJobsTimeFollowsTheBrowsersZoneThenTheOneChosenInMySettings() {
         String staff = Fixtures.email("staff");
-        String tenant = fixtures.tenant("Harbour Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, staff, TenantRole.STAFF);
+        String tenant = fixtures.tenantWithMember("Harbour Clinic", staff, TenantRole.STAFF);
         long job = fixtures.finishedJob(tenant, fixtures.seedProfile(tenant));
         Instant created = fixtures.scope().call(tenant, () -> Job.<Job> findById(job).createdAt);
         reopen(new Browser.NewContextOptions().setTimezoneId("America/Toronto").setLocale("en-CA"));

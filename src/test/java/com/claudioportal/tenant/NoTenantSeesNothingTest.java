@@ -45,8 +45,7 @@ class NoTenantSeesNothingTest {
 
     @Test
     void withoutATenantEveryTenantOwnedEntityIsEmpty() throws Exception {
-        String tenant = fixtures.tenant("Hidden Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, Fixtures.email("staff"), TenantRole.STAFF);
+        String tenant = fixtures.tenantWithMember("Hidden Clinic", Fixtures.email("staff"), TenantRole.STAFF);
         fixtures.connection(tenant);
         long profile = fixtures.seedProfile(tenant);
         fixtures.preset(tenant, "Dr. Hidden", Map.of("specialist_name", "Dr. Hidden"));

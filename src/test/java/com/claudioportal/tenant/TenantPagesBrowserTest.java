@@ -22,8 +22,7 @@ class TenantPagesBrowserTest extends BrowserTestBase {
     @Test
     void staffOfTenantASeesTheirDashboardAndNoAdminLinks() {
         String staff = Fixtures.email("staff");
-        String tenantA = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
-        fixtures.member(tenantA, staff, TenantRole.STAFF);
+        String tenantA = fixtures.tenantWithMember("Maple Clinic", staff, TenantRole.STAFF);
 
         signIn(staff);
 
@@ -40,8 +39,7 @@ class TenantPagesBrowserTest extends BrowserTestBase {
     void staffOfTenantBCannotReachTenantAPages() {
         String tenantA = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
         String staffB = Fixtures.email("staff-b");
-        String tenantB = fixtures.tenant("Harbour IME", Fixtures.email("admin"));
-        fixtures.member(tenantB, staffB, TenantRole.STAFF);
+        String tenantB = fixtures.tenantWithMember("Harbour IME", staffB, TenantRole.STAFF);
 
         signIn(staffB);
         assertThat(page.getByTestId("dashboard-title")).hasText("Harbour IME");
@@ -58,8 +56,7 @@ class TenantPagesBrowserTest extends BrowserTestBase {
     @Test
     void auditorSeesNoAdminLinksAndGets403OnAdminPages() {
         String auditor = Fixtures.email("auditor");
-        String tenant = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, auditor, TenantRole.AUDITOR);
+        String tenant = fixtures.tenantWithMember("Maple Clinic", auditor, TenantRole.AUDITOR);
 
         signIn(auditor);
         assertThat(page.getByTestId("active-tenant")).containsText("Auditor");
@@ -123,8 +120,7 @@ class TenantPagesBrowserTest extends BrowserTestBase {
     @Test
     void signOutEndsTheSession() {
         String staff = Fixtures.email("staff");
-        String tenant = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, staff, TenantRole.STAFF);
+        String tenant = fixtures.tenantWithMember("Maple Clinic", staff, TenantRole.STAFF);
         signIn(staff);
 
         TestLogin.signOut(page, base.toString());

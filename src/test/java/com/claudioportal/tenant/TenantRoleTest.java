@@ -329,8 +329,7 @@ public class TenantRoleTest {
     void aDisabledTenantIsClosedToEveryRole() {
         List<String> tenants = new ArrayList<>();
         for (TenantRole role : TenantRole.values()) {
-            String t = fixtures.tenant("Paused " + role.label(), Fixtures.email("admin"));
-            fixtures.member(t, MEMBER_OF_DISABLED, role);
+            String t = fixtures.tenantWithMember("Paused " + role.label(), MEMBER_OF_DISABLED, role);
             tenants.add(t);
         }
         WebClient.Csrf csrf = WebClient.csrf("/");

@@ -51,8 +51,7 @@ class VerifiedEmailTest {
 
     @BeforeEach
     void aTenantThePersonBelongsTo() {
-        tenant = fixtures.tenant("Verified Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, PERSON, TenantRole.STAFF);
+        tenant = fixtures.tenantWithMember("Verified Clinic", PERSON, TenantRole.STAFF);
         fixtures.member(tenant, VERIFIED_PERSON, TenantRole.STAFF);
     }
 

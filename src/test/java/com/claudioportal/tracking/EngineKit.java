@@ -34,8 +34,8 @@ public class EngineKit {
     public Tenant tenant(String name, String claudioBaseUrl) {
         String id = fixtures.tenant(name, Fixtures.email("admin"));
         var errors = scope.call(id, () -> connections.save(claudioBaseUrl, "key-" + UUID.randomUUID(), "secret-" + UUID.randomUUID()));
-        if (errors.any()) {
-            throw new IllegalStateException(errors.all().toString());
+        if (!errors.ok()) {
+            throw new IllegalStateException(errors.errors().all().toString());
         }
         return new Tenant(id, fixtures.seedProfile(id));
     }

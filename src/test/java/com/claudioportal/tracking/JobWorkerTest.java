@@ -317,7 +317,7 @@ class JobWorkerTest {
         var w = claudio.tenant("Busy Clinic", Fixtures.email("admin"));
         claudio.submitJob(w, "Waiting", false, 1);
         var refused = scope.call(w.tenant(), () -> connections.remove());
-        assertTrue(refused.get("remove").startsWith("1 job is still being processed"), refused.get("remove"));
+        assertTrue(refused.errors().get("remove").startsWith("1 job is still being processed"), refused.problem());
         assertTrue(scope.call(w.tenant(), () -> connections.account()).isPresent());
     }
 

@@ -79,8 +79,7 @@ class TurnaroundTest {
 
     @BeforeEach
     void history() {
-        tenant = fixtures.tenant("Maple Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, ADMIN, TenantRole.TENANT_ADMIN);
+        tenant = fixtures.tenantWithMember("Maple Clinic", ADMIN, TenantRole.TENANT_ADMIN);
         fixtures.member(tenant, AUDITOR, TenantRole.AUDITOR);
         fixtures.member(tenant, STAFF, TenantRole.STAFF);
         profile = fixtures.seedProfile(tenant);

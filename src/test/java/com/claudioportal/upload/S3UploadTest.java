@@ -72,8 +72,7 @@ class S3UploadTest {
 
     @BeforeEach
     void tenant() {
-        tenant = fixtures.tenant("Bucket Upload Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, STAFF, TenantRole.STAFF);
+        tenant = fixtures.tenantWithMember("Bucket Upload Clinic", STAFF, TenantRole.STAFF);
     }
 
     @Test
@@ -122,8 +121,7 @@ class S3UploadTest {
         beyond.then().statusCode(416).header("Content-Range", "bytes */" + size);
 
         // another tenant's id is not found, whatever the range
-        String other = fixtures.tenant("Other Bucket Clinic", Fixtures.email("admin"));
-        fixtures.member(other, STAFF, TenantRole.STAFF);
+        String other = fixtures.tenantWithMember("Other Bucket Clinic", STAFF, TenantRole.STAFF);
         given().header("Range", "bytes=0-9").get("/t/" + other + "/uploads/" + id + "/media").then().statusCode(404);
     }
 

@@ -79,8 +79,7 @@ class UploadAbuseTest {
 
     @BeforeEach
     void tenant() {
-        tenant = fixtures.tenant("Abuse Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, STAFF, TenantRole.STAFF);
+        tenant = fixtures.tenantWithMember("Abuse Clinic", STAFF, TenantRole.STAFF);
     }
 
     @Test

@@ -49,8 +49,7 @@ class UploadResourceTest {
 
     @BeforeEach
     void tenant() {
-        tenant = fixtures.tenant("Upload Clinic", Fixtures.email("admin"));
-        fixtures.member(tenant, STAFF, TenantRole.STAFF);
+        tenant = fixtures.tenantWithMember("Upload Clinic", STAFF, TenantRole.STAFF);
     }
 
     @Test

@@ -152,8 +152,7 @@ class AdminPagesFrenchBrowserTest {
     @Test
     void theAuditorPagesAreInFrench() {
         String auditor = Fixtures.email("auditor");
-        String tenant = fixtures.tenant("Clinique Saint-Laurent", Fixtures.email("admin"));
-        fixtures.member(tenant, auditor, TenantRole.AUDITOR);
+        String tenant = fixtures.tenantWithMember("Clinique Saint-Laurent", auditor, TenantRole.AUDITOR);
         String log = base + "t/" + tenant + "/audit";
         Map<String, Consumer<Page>> pages = new LinkedHashMap<>();
         pages.put("log", p -> p.navigate(log));

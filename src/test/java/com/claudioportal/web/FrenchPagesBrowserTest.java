@@ -65,8 +65,7 @@ class FrenchPagesBrowserTest {
     @Test
     void theStaffPagesAreInFrenchForAFrenchBrowser() {
         String staff = Fixtures.email("staff");
-        String tenant = fixtures.tenant("Clinique Saint-Laurent", Fixtures.email("admin"));
-        fixtures.member(tenant, staff, TenantRole.STAFF);
+        String tenant = fixtures.tenantWithMember("Clinique Saint-Laurent", staff, TenantRole.STAFF);
         fixtures.connection(tenant);
         long profile = fixtures.seedProfile(tenant);
         long finished = fixtures.finishedJob(tenant, profile);

@@ -25,26 +25,6 @@ final class Account {
     record Settings(String webhookUrl, long processingMillis, PollStyle pollStyle, boolean retention, Long linkLifetimeMillis,
             boolean keyRevoked) {
 
-        Settings withWebhookUrl(String v) {
-            return new Settings(v, processingMillis, pollStyle, retention, linkLifetimeMillis, keyRevoked);
-        }
-
-        Settings withProcessingMillis(long v) {
-            return new Settings(webhookUrl, v, pollStyle, retention, linkLifetimeMillis, keyRevoked);
-        }
-
-        Settings withPollStyle(PollStyle v) {
-            return new Settings(webhookUrl, processingMillis, v, retention, linkLifetimeMillis, keyRevoked);
-        }
-
-        Settings withRetention(boolean v) {
-            return new Settings(webhookUrl, processingMillis, pollStyle, v, linkLifetimeMillis, keyRevoked);
-        }
-
-        Settings withLinkLifetimeMillis(Long v) {
-            return new Settings(webhookUrl, processingMillis, pollStyle, retention, v, keyRevoked);
-        }
-
         Settings withKeyRevoked(boolean v) {
             return new Settings(webhookUrl, processingMillis, pollStyle, retention, linkLifetimeMillis, v);
         }

@@ -172,43 +172,42 @@ final class ControlApi {
         return account;
     }
 
+    /** {@code s} with what {@code body} gives (a setting it leaves out stays as it is). */
     private static Account.Settings settings(Account.Settings s, JsonNode body) {
+        long processingMillis = s.processingMillis();
         if (body.has("processingMillis")) {
-            long ms = body.get("processingMillis").asLong(-1);
-            if (ms < 0) {
+            processingMillis = body.get("processingMillis").asLong(-1);
+            if (processingMillis < 0) {
                 throw new IllegalArgumentException("processingMillis is 0 or more");
             }
-            s = s.withProcessingMillis(ms);
         }
+        PollStyle pollStyle = s.pollStyle();
         if (body.has("pollStyle")) {
             try {
-                s = s.withPollStyle(PollStyle.valueOf(body.get("pollStyle").asText().toUpperCase(Locale.ROOT)));
+                pollStyle = PollStyle.valueOf(body.get("pollStyle").asText().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("pollStyle is NEWER or OLDER");
             }
         }
-        if (body.has("retention")) {
-            s = s.withRetention(body.get("retention").asBoolean());
-        }
-        if (body.has("keyRevoked")) {
-            s = s.withKeyRevoked(body.get("keyRevoked").asBoolean());
-        }
+        boolean retention = body.has("retention") ? body.get("retention").asBoolean() : s.retention();
+        boolean keyRevoked = body.has("keyRevoked") ? body.get("keyRevoked").asBoolean() : s.keyRevoked();
+        Long linkLifetimeMillis = s.linkLifetimeMillis();
         if (body.has("linkLifetimeMillis")) {
             JsonNode v = body.get("linkLifetimeMillis");
             if (!v.isNull() && v.asLong(0) <= 0) {
                 throw new IllegalArgumentException("linkLifetimeMillis is positive (null: the sandbox's default)");
             }
-            s = s.withLinkLifetimeMillis(v.isNull() ? null : v.asLong());
+            linkLifetimeMillis = v.isNull() ? null : v.asLong();
         }
+        String webhookUrl = s.webhookUrl();
         if (body.has("webhookUrl")) {
             JsonNode v = body.get("webhookUrl");
-            String url = v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
-            if (url != null && !url.matches("(?i)https?://\\S+")) {
+            webhookUrl = v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
+            if (webhookUrl != null && !webhookUrl.matches("(?i)https?://\\S+")) {
                 throw new IllegalArgumentException("A webhook URL is an absolute http(s) URL");
             }
-            s = s.withWebhookUrl(url);
         }
-        return s;
+        return new Account.Settings(webhookUrl, processingMillis, pollStyle, retention, linkLifetimeMillis, keyRevoked);
     }
 
     /** {@code "faults": {"POLL": {…}, "ALL": {…}, "SUBMIT": null}}: null removes a call's fault. */

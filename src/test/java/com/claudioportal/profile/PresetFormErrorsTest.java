@@ -1,0 +1,57 @@
+package com.claudioportal.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.WebClient;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.ClaimType;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.response.Response;
+
+/**
+ * A preset row's field picker goes through the {select} tag like every other picker: a refused key is
+ * shown beside that row's picker, which points at its message (screen readers read it with the field).
+ */
+@QuarkusTest
+class PresetFormErrorsTest {
+
+    static final String ADMIN = "preset-errors-admin@preset.test";
+
+    @Inject
+    Fixtures fixtures;
+
+    @Test
+    @TestSecurity(user = ADMIN)
+    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    void anUnknownKeyIsShownBesideItsRowsPicker() {
+        String tenant = fixtures.tenant("Preset Errors Clinic", ADMIN);
+        fixtures.seedProfile(tenant);
+        String page = "/t/" + tenant + "/admin/presets/new";
+        Response r = WebClient.form(page).formParam("name", "Dr. Rows").formParam("action", "save")
+                .formParam("valueKey", List.of("specialist_name", "no_such_field"))
+                .formParam("valueText", List.of("Dr. Rows", "x")).post(page);
+        assertEquals(400, r.statusCode());
+        String html = r.asString();
+        Matcher second = Pattern.compile("<select id=\"pk-1\"[^>]*>").matcher(html);
+        assertTrue(second.find(), html);
+        assertTrue(second.group().contains("aria-invalid=\"true\"") && second.group().contains("pk-1-error"), second.group());
+        assertTrue(second.group().contains("is-invalid"), second.group());
+        assertTrue(html.contains("<div id=\"pk-1-error\" class=\"invalid-feedback\" data-field-error=\"values[1].key\">"
+                + "No profile has a field “no_such_field”"), html);
+        Matcher first = Pattern.compile("<select id=\"pk-0\"[^>]*>").matcher(html);
+        assertTrue(first.find() && !first.group().contains("aria-invalid"), "the row without a problem is not marked");
+    }
+}
