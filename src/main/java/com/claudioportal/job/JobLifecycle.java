@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
+import com.claudioportal.web.Messages;
 import com.claudioportal.upload.UploadKind;
 
 /**
@@ -65,13 +66,13 @@ public class JobLifecycle {
     // ---- the worker ---------------------------------------------------------------------------
 
     public void startSending(Job job) {
-        require(job, JobState.QUEUED, "start sending the files of");
+        require(job, JobState.QUEUED);
         move(job, JobState.UPLOADING, null, Instant.now(), JobLine.of("sending"), SYSTEM, false);
     }
 
     /** Claudio has one more of the job's files (not a change of state; a line on the timeline). */
     public void fileSent(Job job, JobFile file, String claudioUrl) {
-        require(job, JobState.UPLOADING, "record a file Claudio has");
+        require(job, JobState.UPLOADING);
         file.claudioUrl = claudioUrl;
         file.status = JobFile.Status.SENT;
         file.sentAt = Instant.now();
@@ -85,7 +86,7 @@ public class JobLifecycle {
     /** A failure before the submit that may pass: try again after {@code wait} (same state). */
     public void retryLater(Job job, JobLine why, Duration wait) {
         if (job.status != JobState.QUEUED && job.status != JobState.UPLOADING) {
-            throw refused(job.status, "retry a step of");
+            throw refused(job.status);
         }
         job.attempts++;
         job.setDetail(why);
@@ -106,14 +107,14 @@ public class JobLifecycle {
 
     /** The submit never reached Claudio (no connection): back to sending, retried after {@code wait}. */
     public void submitNotSent(Job job, JobLine why, Duration wait) {
-        require(job, JobState.SUBMITTING, "take back the submit of");
+        require(job, JobState.SUBMITTING);
         move(job, JobState.UPLOADING, why, Instant.now().plus(wait), why, SYSTEM, false);
         job.attempts++;
         job.submitStartedAt = null;
     }
 
     public void submitted(Job job, String reference, String pollEndpoint, boolean webhookConfirmed, Instant firstPoll) {
-        require(job, JobState.SUBMITTING, "record Claudio's acceptance of");
+        require(job, JobState.SUBMITTING);
         move(job, JobState.SUBMITTED, null, firstPoll, JobLine.of(webhookConfirmed ? "accepted_webhook" : "accepted", "reference", reference),
                 SYSTEM, false);
         job.claudioReference = reference;
@@ -141,7 +142,7 @@ public class JobLifecycle {
      * here must follow there.
      */
     public void pollPending(Job job, Instant polledAt, Instant nextPoll, Instant pollStartedAt) {
-        require(job, JobState.SUBMITTED, "record a check of");
+        require(job, JobState.SUBMITTED);
         boolean wasStuck = job.stuckReason != null;
         job.lastPolledAt = polledAt;
         job.attempts = 0;
@@ -159,7 +160,7 @@ public class JobLifecycle {
      * the reason (once on the timeline); the next good poll clears the flag.
      */
     public void pollFailed(Job job, Instant polledAt, JobLine why, Instant nextPoll, int stuckAfter, Instant pollStartedAt) {
-        require(job, JobState.SUBMITTED, "record a check of");
+        require(job, JobState.SUBMITTED);
         job.lastPolledAt = polledAt;
         job.attempts++;
         job.setDetail(why);
@@ -184,7 +185,7 @@ public class JobLifecycle {
 
     /** Fresh links from a later poll (Claudio re-issues them every time); not a change of state. */
     public void linksRefreshed(Job job, JobResult fresh) {
-        require(job, JobState.COMPLETED, "refresh the links of");
+        require(job, JobState.COMPLETED);
         job.result = fresh;
         job.lastPolledAt = fresh.linksIssuedAt();
     }
@@ -284,7 +285,7 @@ public class JobLifecycle {
     private void move(Job job, JobState to, JobLine detail, Instant next, JobLine line, String actor, boolean dueNow) {
         JobState from = job.status;
         if (!from.canMoveTo(to)) {
-            throw new IllegalTransition(from, to, "A job that is \u201c" + from.label() + "\u201d cannot become \u201c" + to.label() + "\u201d.");
+            throw new IllegalTransition(from, to, Words.of(JobMessages.class).err_cannot_become(words(from), words(to)));
         }
         job.status = to;
         job.setDetail(detail);
@@ -299,14 +300,29 @@ public class JobLifecycle {
         transitions.fire(new JobTransitioned(job.tenantId, job.id, from, to, dueNow));
     }
 
-    private static void require(Job job, JobState state, String doing) {
+    private static void require(Job job, JobState state) {
         if (job.status != state) {
-            throw refused(job.status, doing);
+            throw refused(job.status);
         }
     }
 
-    private static IllegalTransition refused(JobState state, String doing) {
-        return new IllegalTransition(state, state, "This job is \u201c" + state.label() + "\u201d now, so the portal cannot "
-                + doing + " it.");
+    /** A step the job's state no longer allows; a person may read it (a change made meanwhile, JobChanges.byPerson). */
+    private static IllegalTransition refused(JobState state) {
+        return new IllegalTransition(state, state, Words.of(JobMessages.class).err_state_now(words(state)));
+    }
+
+    /** A state as the job list names it, in the reader's language. */
+    private static String words(JobState state) {
+        Messages m = Words.of(Messages.class);
+        return switch (state) {
+            case QUEUED -> m.state_QUEUED();
+            case UPLOADING -> m.state_UPLOADING();
+            case SUBMITTING -> m.state_SUBMITTING();
+            case SUBMITTED -> m.state_SUBMITTED();
+            case COMPLETED -> m.state_COMPLETED();
+            case FAILED -> m.state_FAILED();
+            case NEEDS_ATTENTION -> m.state_NEEDS_ATTENTION();
+            case CANCELLED -> m.state_CANCELLED();
+        };
     }
 }

@@ -727,6 +727,12 @@ public interface JobMessages {
     @Message("This job changed while you were looking at it. Look at it again and choose once more.")
     String err_changed_meanwhile();
 
+    @Message("A job that is \u201c{from}\u201d cannot become \u201c{to}\u201d.")
+    String err_cannot_become(String from, String to);
+
+    @Message("This job is \u201c{state}\u201d now, so the portal cannot do that.")
+    String err_state_now(String state);
+
     @Message("This job can no longer be cancelled here.")
     String err_cannot_cancel();
 

@@ -151,6 +151,12 @@ class EngineLinesLanguageTest {
         flash = flash(csrf.form().header("Accept-Language", "en").formParam("reference", "NO-SUCH-REF")
                 .post("/t/" + lost.tenant() + "/jobs/" + unknown + "/link"));
         assertTrue(flash.contains("Claudio does not know the job reference \u201cNO-SUCH-REF\u201d."), flash);
+
+        // a step the job's state no longer allows (a second cancel): the refusal names the states in the reader's language
+        WebClient.Csrf keysCsrf = WebClient.csrf("/t/" + keys.tenant());
+        flash(keysCsrf.form().header("Accept-Language", "fr-CA").post("/t/" + keys.tenant() + "/jobs/" + rejected + "/cancel"));
+        flash = flash(keysCsrf.form().header("Accept-Language", "fr-CA").post("/t/" + keys.tenant() + "/jobs/" + rejected + "/cancel"));
+        assertTrue(flash.contains("Un travail « Annulé » ne peut pas devenir « Annulé »."), flash);
     }
 
     @Test
