@@ -180,7 +180,7 @@ public sealed interface ClaudioFailure {
         }
 
         public Map<String, String> params() {
-            return words("size", String.valueOf(megabytes(size)), "limit", String.valueOf(megabytes(limit)));
+            return words("sizeMb", String.valueOf(megabytes(size)), "limitMb", String.valueOf(megabytes(limit)));
         }
     }
 

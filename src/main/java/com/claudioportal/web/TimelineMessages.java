@@ -155,8 +155,8 @@ public interface TimelineMessages {
     @Message("The job was sent to Claudio but no answer came back ({reason}). It may or may not have been created.")
     String failure_outcome_unknown(String reason);
 
-    @Message("The file is {size} MB; Claudio accepts at most {limit} MB")
-    String failure_too_large(String size, String limit);
+    @Message("The file is {sizeMb} MB; Claudio accepts at most {limitMb} MB")
+    String failure_too_large(String sizeMb, String limitMb);
 
     @Message("Claudio has been failing for this tenant; the portal pauses calls for a short while")
     String failure_circuit_open();
