@@ -1,9 +1,16 @@
 package com.claudioportal.claudio;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Every way a call to Claudio can fail, as the portal needs to tell them apart. Messages from the
  * vendor are kept as they came (they contain no secrets); {@link #userMessage()} says it in words
- * a clinic's staff or admin understand.
+ * a clinic's staff or admin understand, in English; {@link #code()} and {@link #params()} name the
+ * same failure for a page that words it in the reader's language (the job timeline's
+ * {@code failure_<code>} messages). The parameters are what {@link #userMessage()} quotes: Claudio's
+ * own words, a technical reason, numbers — never anything of a job's content.
  */
 public sealed interface ClaudioFailure {
 
@@ -13,6 +20,14 @@ public sealed interface ClaudioFailure {
     /** Whether trying again later may succeed without anyone changing anything. */
     boolean isTransient();
 
+    /** The kind of failure, stable across releases: e.g. {@code rejected}, {@code timeout}. */
+    String code();
+
+    /** What the words of {@link #code()} quote, by name (text; absent ones left out). */
+    default Map<String, String> params() {
+        return Map.of();
+    }
+
     /** HTTP 400: Claudio refused the request ("Bad Request"), with its message. */
     record Rejected(String vendorMessage) implements ClaudioFailure {
         public String userMessage() {
@@ -21,6 +36,14 @@ public sealed interface ClaudioFailure {
 
         public boolean isTransient() {
             return false;
+        }
+
+        public String code() {
+            return "rejected";
+        }
+
+        public Map<String, String> params() {
+            return words("vendor", vendorMessage);
         }
     }
 
@@ -33,6 +56,10 @@ public sealed interface ClaudioFailure {
         public boolean isTransient() {
             return false;
         }
+
+        public String code() {
+            return "unauthorized";
+        }
     }
 
     /** HTTP 5xx, or any answer the documentation does not describe. */
@@ -43,6 +70,14 @@ public sealed interface ClaudioFailure {
 
         public boolean isTransient() {
             return status >= 500 || status == 429 || status == 408;
+        }
+
+        public String code() {
+            return "vendor_error";
+        }
+
+        public Map<String, String> params() {
+            return words("status", String.valueOf(status), "vendor", vendorMessage);
         }
     }
 
@@ -55,6 +90,14 @@ public sealed interface ClaudioFailure {
         public boolean isTransient() {
             return false;
         }
+
+        public String code() {
+            return "unexpected_answer";
+        }
+
+        public Map<String, String> params() {
+            return words("description", description);
+        }
     }
 
     /** No answer within the configured time. */
@@ -66,6 +109,17 @@ public sealed interface ClaudioFailure {
         public boolean isTransient() {
             return true;
         }
+
+        public String code() {
+            return "timeout";
+        }
+
+        public Map<String, String> params() {
+            // the operation's stable name, not its English label
+            String name = Arrays.stream(ClaudioOperation.values()).filter(o -> o.label.equals(operation)).map(o -> o.metricName)
+                    .findFirst().orElse(operation);
+            return words("operation", name);
+        }
     }
 
     /** The address could not be reached (DNS, refused connection, TLS). */
@@ -76,6 +130,14 @@ public sealed interface ClaudioFailure {
 
         public boolean isTransient() {
             return true;
+        }
+
+        public String code() {
+            return "unreachable";
+        }
+
+        public Map<String, String> params() {
+            return words("reason", reason);
         }
     }
 
@@ -93,6 +155,14 @@ public sealed interface ClaudioFailure {
         public boolean isTransient() {
             return false;
         }
+
+        public String code() {
+            return "outcome_unknown";
+        }
+
+        public Map<String, String> params() {
+            return words("reason", reason);
+        }
     }
 
     /** Refused before sending: the file is bigger than Claudio accepts. */
@@ -103,6 +173,14 @@ public sealed interface ClaudioFailure {
 
         public boolean isTransient() {
             return false;
+        }
+
+        public String code() {
+            return "too_large";
+        }
+
+        public Map<String, String> params() {
+            return words("sizeMb", String.valueOf(megabytes(size)), "limitMb", String.valueOf(megabytes(limit)));
         }
     }
 
@@ -115,6 +193,21 @@ public sealed interface ClaudioFailure {
         public boolean isTransient() {
             return true;
         }
+
+        public String code() {
+            return "circuit_open";
+        }
+    }
+
+    private static Map<String, String> words(String... namesAndValues) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+            String value = namesAndValues[i + 1];
+            if (value != null && !value.isBlank()) {
+                out.put(namesAndValues[i], value.strip());
+            }
+        }
+        return out;
     }
 
     private static String suffix(String vendorMessage) {

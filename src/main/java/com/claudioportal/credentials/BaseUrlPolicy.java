@@ -2,6 +2,7 @@ package com.claudioportal.credentials;
 
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
+import com.claudioportal.web.JobMessages;
 import java.net.ConnectException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -63,24 +64,24 @@ public class BaseUrlPolicy {
         try {
             uri = new URI(url == null ? "" : url.trim());
         } catch (URISyntaxException e) {
-            return PinnedResolution.refused(Words.of(AdminMessages.class).url_invalid());
+            return refused("url_invalid", null);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            return PinnedResolution.refused(Words.of(AdminMessages.class).url_scheme());
+            return refused("url_scheme", null);
         }
         if (config.requireHttps() && !scheme.equals("https")) {
-            return PinnedResolution.refused(Words.of(AdminMessages.class).url_https());
+            return refused("url_https", null);
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            return PinnedResolution.refused(Words.of(AdminMessages.class).url_no_host());
+            return refused("url_no_host", null);
         }
         if (uri.getRawUserInfo() != null) {
-            return PinnedResolution.refused(Words.of(AdminMessages.class).url_user_info());
+            return refused("url_user_info", null);
         }
         if (baseUrl && (uri.getRawQuery() != null || uri.getRawFragment() != null)) {
-            return PinnedResolution.refused(Words.of(AdminMessages.class).url_query());
+            return refused("url_query", null);
         }
         String name = host.toLowerCase(Locale.ROOT);
         if (name.startsWith("[") && name.endsWith("]")) {
@@ -89,7 +90,7 @@ public class BaseUrlPolicy {
         int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         boolean allowed = AllowedHosts.parse(config.allowedPrivateHosts().orElse(List.of())).allows(name, port, scheme);
         if (!allowed && METADATA_HOSTS.contains(name)) {
-            return PinnedResolution.refused(internalMessage());
+            return refused("url_internal", null);
         }
         List<InetAddress> addresses;
         try {
@@ -98,12 +99,12 @@ public class BaseUrlPolicy {
             addresses = List.of();
         }
         if (addresses == null || addresses.isEmpty()) {
-            return PinnedResolution.refused(Words.of(AdminMessages.class).url_unknown_host(host));
+            return refused("url_unknown_host", host);
         }
         if (!allowed) {
             for (InetAddress address : addresses) {
                 if (isInternal(address)) {
-                    return PinnedResolution.refused(internalMessage());
+                    return refused("url_internal", null);
                 }
             }
         }
@@ -126,7 +127,7 @@ public class BaseUrlPolicy {
 
     /**
      * Why the portal will not send a browser to a link Claudio answered with (a transcript or
-     * media file), or empty. The browser fetches it, not the portal, so the name is not resolved
+     * media file), in the reader's words, or empty. The browser fetches it, not the portal, so the name is not resolved
      * here; but the link must use https (unless the operator turned that off, as the demo does),
      * carry no user name, and not name an internal address or a metadata service outright.
      */
@@ -135,13 +136,13 @@ public class BaseUrlPolicy {
         try {
             uri = new URI(url == null ? "" : url.trim());
         } catch (URISyntaxException e) {
-            return Optional.of("Claudio answered with a link that is not a valid web address.");
+            return Optional.of(Words.of(JobMessages.class).link_invalid());
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         boolean schemeOk = scheme.equals("https") || (!config.requireHttps() && scheme.equals("http"));
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
         if (!schemeOk || host.isEmpty() || uri.getRawUserInfo() != null) {
-            return Optional.of("Claudio answered with a link the portal does not open (only https links are opened).");
+            return Optional.of(Words.of(JobMessages.class).link_not_https());
         }
         String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         int port = uri.getPort() >= 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
@@ -151,10 +152,10 @@ public class BaseUrlPolicy {
         boolean literal = name.contains(":") || name.matches("[0-9.]+");
         try {
             if (METADATA_HOSTS.contains(name) || name.equals("localhost") || (literal && isInternal(InetAddress.getByName(name)))) {
-                return Optional.of("Claudio answered with a link into the portal's own network, which the portal does not open.");
+                return Optional.of(Words.of(JobMessages.class).link_internal());
             }
         } catch (UnknownHostException e) {
-            return Optional.of("Claudio answered with a link that is not a valid web address.");
+            return Optional.of(Words.of(JobMessages.class).link_invalid());
         }
         return Optional.empty();
     }
@@ -195,7 +196,19 @@ public class BaseUrlPolicy {
         return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
     }
 
-    private static String internalMessage() {
-        return Words.of(AdminMessages.class).url_internal();
+    /** The refusal in the request's words, with their name for a page that words it later ({@link PinnedResolution#problemCode()}). */
+    private static PinnedResolution refused(String code, String host) {
+        AdminMessages words = Words.of(AdminMessages.class);
+        String problem = switch (code) {
+            case "url_invalid" -> words.url_invalid();
+            case "url_scheme" -> words.url_scheme();
+            case "url_https" -> words.url_https();
+            case "url_no_host" -> words.url_no_host();
+            case "url_user_info" -> words.url_user_info();
+            case "url_query" -> words.url_query();
+            case "url_unknown_host" -> words.url_unknown_host(host);
+            default -> words.url_internal();
+        };
+        return PinnedResolution.refused(problem, code, host);
     }
 }

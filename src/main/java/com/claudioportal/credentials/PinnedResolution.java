@@ -11,20 +11,22 @@ import java.util.List;
  * one of {@link #socketAddresses()} (keeping {@link #host()} for the Host header and TLS SNI),
  * never resolve the name again, or a DNS answer that changes in between (DNS rebinding) would
  * reach an address nobody checked. Either {@link #ok()} with addresses, or a {@link #problem()}
- * in words for a tenant admin.
+ * in words for a tenant admin (the request's language) and its {@link #problemCode()}, the name of
+ * those words in web.AdminMessages and web.TimelineMessages ({@code url_…}, with {@link #host()}
+ * for {@code url_unknown_host}), for a page read later in another language (a job's timeline).
  */
-public record PinnedResolution(URI uri, String host, int port, List<InetAddress> addresses, String problem) {
+public record PinnedResolution(URI uri, String host, int port, List<InetAddress> addresses, String problem, String problemCode) {
 
     public PinnedResolution {
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
     }
 
-    static PinnedResolution refused(String problem) {
-        return new PinnedResolution(null, null, -1, List.of(), problem);
+    static PinnedResolution refused(String problem, String problemCode, String host) {
+        return new PinnedResolution(null, host, -1, List.of(), problem, problemCode);
     }
 
     static PinnedResolution pinned(URI uri, String host, int port, List<InetAddress> addresses) {
-        return new PinnedResolution(uri, host, port, addresses, null);
+        return new PinnedResolution(uri, host, port, addresses, null, null);
     }
 
     public boolean ok() {

@@ -66,9 +66,17 @@ public class Job extends TenantOwnedEntity {
     @Enumerated(EnumType.STRING)
     public JobState status = JobState.QUEUED;
 
-    /** Why it is failed or needs attention, in words for staff. */
+    /** Why it is failed or needs attention, in words for staff (English; {@link #detail()} reads it in the reader's language). */
     @Column(name = "status_detail")
     public String statusDetail;
+
+    /** The {@link JobLine} of {@link #statusDetail} (V15), null for one stored as words only; set through {@link #setDetail}. */
+    @Column(name = "status_detail_code")
+    public String statusDetailCode;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "status_detail_params")
+    public Map<String, String> statusDetailParams;
 
     @Column(name = "submitted_by")
     public String submittedBy;
@@ -151,6 +159,14 @@ public class Job extends TenantOwnedEntity {
     @Column(name = "stuck_reason")
     public String stuckReason;
 
+    /** The {@link JobLine} of {@link #stuckReason} (V15); set through {@link #setStuckReason}. */
+    @Column(name = "stuck_reason_code")
+    public String stuckReasonCode;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "stuck_reason_params")
+    public Map<String, String> stuckReasonParams;
+
     /** Jobs made together from many recordings share it (the bulk form); null for a job of its own. */
     @Column(name = "batch_key")
     public UUID batchKey;
@@ -184,5 +200,28 @@ public class Job extends TenantOwnedEntity {
 
     public JobResult resultOrNull() {
         return result;
+    }
+
+    /** Sets the status detail (null clears it): its English in {@link #statusDetail}, its code for every reader. */
+    public void setDetail(JobLine line) {
+        statusDetail = line == null ? null : line.english();
+        statusDetailCode = line == null ? null : line.code();
+        statusDetailParams = line == null ? null : line.params();
+    }
+
+    public void setStuckReason(JobLine line) {
+        stuckReason = line == null ? null : line.english();
+        stuckReasonCode = line == null ? null : line.code();
+        stuckReasonParams = line == null ? null : line.params();
+    }
+
+    /** The status detail in the reader's language, else as stored; null when there is none. */
+    public String detail() {
+        return JobLine.text(statusDetail, statusDetailCode, statusDetailParams);
+    }
+
+    /** The stuck reason in the reader's language, else as stored; null while checks work. */
+    public String stuck() {
+        return JobLine.text(stuckReason, stuckReasonCode, stuckReasonParams);
     }
 }

@@ -30,7 +30,7 @@ public class JobContent {
     }
 
     /** Erases the content; {@code why} goes on the timeline ("Content erased by …"). Returns stored files to delete after the commit. */
-    public List<String> erase(Job job, String actor, String why) {
+    public List<String> erase(Job job, String actor, JobLine why) {
         if (!erasable(job)) {
             throw new JobLifecycle.IllegalTransition(job.status, job.status, job.isContentErased()
                     ? Words.of(JobMessages.class).err_erased_already() : Words.of(JobMessages.class).err_erase_unfinished());
@@ -58,14 +58,12 @@ public class JobContent {
         // Claudio's name for a linked job may be quoted on the timeline too
         for (JobEvent e : JobEvent.<JobEvent> list("jobId", job.id)) {
             e.message = scrub(e.message, replacements);
-            if (e.params != null) {
-                Map<String, String> scrubbed = new LinkedHashMap<>();
-                e.params.forEach((k, v) -> scrubbed.put(k, scrub(v, replacements)));
-                e.params = scrubbed;
-            }
+            e.params = scrub(e.params, replacements);
         }
         job.statusDetail = scrub(job.statusDetail, replacements);
+        job.statusDetailParams = scrub(job.statusDetailParams, replacements);
         job.stuckReason = scrub(job.stuckReason, replacements);
+        job.stuckReasonParams = scrub(job.stuckReasonParams, replacements);
         job.name = "Job " + job.id;
         job.fieldValues = new LinkedHashMap<>();
         job.result = null;
@@ -75,6 +73,15 @@ public class JobContent {
         job.updatedAt = Instant.now();
         JobEvent.record(job, why, actor);
         return stored;
+    }
+
+    private static Map<String, String> scrub(Map<String, String> params, Map<String, String> replacements) {
+        if (params == null) {
+            return null;
+        }
+        Map<String, String> scrubbed = new LinkedHashMap<>();
+        params.forEach((k, v) -> scrubbed.put(k, scrub(v, replacements)));
+        return scrubbed;
     }
 
     private static String scrub(String text, Map<String, String> replacements) {

@@ -16,7 +16,6 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import com.claudioportal.forms.Words;
 import com.claudioportal.tenant.TenantOwnedEntity;
 import com.claudioportal.web.TimelineMessages;
 
@@ -55,8 +54,7 @@ public class JobEvent extends TenantOwnedEntity {
 
     /** What the timeline shows: the line in the reader's language, else the words as stored. */
     public String text() {
-        String said = code == null ? null : JobLine.render(code, params, Words.of(TimelineMessages.class));
-        return said == null ? message : said;
+        return JobLine.text(message, code, params);
     }
 
     public static void record(Job job, JobLine line, String actor) {

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
+import com.claudioportal.web.Messages;
 import com.claudioportal.upload.UploadKind;
 
 /**
@@ -65,30 +66,30 @@ public class JobLifecycle {
     // ---- the worker ---------------------------------------------------------------------------
 
     public void startSending(Job job) {
-        require(job, JobState.QUEUED, "start sending the files of");
+        require(job, JobState.QUEUED);
         move(job, JobState.UPLOADING, null, Instant.now(), JobLine.of("sending"), SYSTEM, false);
     }
 
     /** Claudio has one more of the job's files (not a change of state; a line on the timeline). */
     public void fileSent(Job job, JobFile file, String claudioUrl) {
-        require(job, JobState.UPLOADING, "record a file Claudio has");
+        require(job, JobState.UPLOADING);
         file.claudioUrl = claudioUrl;
         file.status = JobFile.Status.SENT;
         file.sentAt = Instant.now();
         job.attempts = 0;
-        job.statusDetail = null;
+        job.setDetail(null);
         job.updatedAt = Instant.now();
         JobEvent.record(job, JobLine.of(file.kind == UploadKind.AUDIO ? "sent_recording" : "sent_document", "n", file.position + 1,
                 "sizeBytes", file.sizeBytes), SYSTEM);
     }
 
     /** A failure before the submit that may pass: try again after {@code wait} (same state). */
-    public void retryLater(Job job, String why, Duration wait) {
+    public void retryLater(Job job, JobLine why, Duration wait) {
         if (job.status != JobState.QUEUED && job.status != JobState.UPLOADING) {
-            throw refused(job.status, "retry a step of");
+            throw refused(job.status);
         }
         job.attempts++;
-        job.statusDetail = why;
+        job.setDetail(why);
         job.nextAttemptAt = Instant.now().plus(wait);
         job.updatedAt = Instant.now();
         JobEvent.record(job, why, SYSTEM);
@@ -105,15 +106,15 @@ public class JobLifecycle {
     }
 
     /** The submit never reached Claudio (no connection): back to sending, retried after {@code wait}. */
-    public void submitNotSent(Job job, String why, Duration wait) {
-        require(job, JobState.SUBMITTING, "take back the submit of");
+    public void submitNotSent(Job job, JobLine why, Duration wait) {
+        require(job, JobState.SUBMITTING);
         move(job, JobState.UPLOADING, why, Instant.now().plus(wait), why, SYSTEM, false);
         job.attempts++;
         job.submitStartedAt = null;
     }
 
     public void submitted(Job job, String reference, String pollEndpoint, boolean webhookConfirmed, Instant firstPoll) {
-        require(job, JobState.SUBMITTING, "record Claudio's acceptance of");
+        require(job, JobState.SUBMITTING);
         move(job, JobState.SUBMITTED, null, firstPoll, JobLine.of(webhookConfirmed ? "accepted_webhook" : "accepted", "reference", reference),
                 SYSTEM, false);
         job.claudioReference = reference;
@@ -123,11 +124,11 @@ public class JobLifecycle {
     }
 
     /** Claudio may or may not have the job (an answer lost, the worker stopped mid-submit): a person decides. */
-    public void needsAttention(Job job, String why) {
+    public void needsAttention(Job job, JobLine why) {
         move(job, JobState.NEEDS_ATTENTION, why, null, why, SYSTEM, false);
     }
 
-    public void failed(Job job, String why) {
+    public void failed(Job job, JobLine why) {
         move(job, JobState.FAILED, why, null, why, SYSTEM, false);
     }
 
@@ -141,12 +142,12 @@ public class JobLifecycle {
      * here must follow there.
      */
     public void pollPending(Job job, Instant polledAt, Instant nextPoll, Instant pollStartedAt) {
-        require(job, JobState.SUBMITTED, "record a check of");
+        require(job, JobState.SUBMITTED);
         boolean wasStuck = job.stuckReason != null;
         job.lastPolledAt = polledAt;
         job.attempts = 0;
-        job.statusDetail = null;
-        job.stuckReason = null;
+        job.setDetail(null);
+        job.setStuckReason(null);
         job.nextAttemptAt = servePrompt(job, pollStartedAt) ? nextPoll : Instant.now();
         job.updatedAt = Instant.now();
         if (wasStuck) {
@@ -158,33 +159,33 @@ public class JobLifecycle {
      * A poll failed. After {@code stuckAfter} failures in a row the job is flagged as stuck with
      * the reason (once on the timeline); the next good poll clears the flag.
      */
-    public void pollFailed(Job job, Instant polledAt, String why, Instant nextPoll, int stuckAfter, Instant pollStartedAt) {
-        require(job, JobState.SUBMITTED, "record a check of");
+    public void pollFailed(Job job, Instant polledAt, JobLine why, Instant nextPoll, int stuckAfter, Instant pollStartedAt) {
+        require(job, JobState.SUBMITTED);
         job.lastPolledAt = polledAt;
         job.attempts++;
-        job.statusDetail = why;
+        job.setDetail(why);
         servePrompt(job, pollStartedAt);
         job.nextAttemptAt = nextPoll;
         job.updatedAt = Instant.now();
         if (job.stuckReason == null && job.attempts >= stuckAfter) {
-            job.stuckReason = why;
-            JobEvent.record(job, "The portal could not check this job at Claudio " + job.attempts + " times in a row: " + why, SYSTEM);
+            job.setStuckReason(why);
+            JobEvent.record(job, JobLine.of("stuck", "attempts", job.attempts, "whyLine", why), SYSTEM);
         }
     }
 
     /** Claudio finished: keep what it returned and close the job. */
-    public void completed(Job job, JobResult result, String message) {
+    public void completed(Job job, JobResult result, JobLine message) {
         move(job, JobState.COMPLETED, null, null, message, SYSTEM, false);
         job.result = result;
         job.completedAt = result.linksIssuedAt();
         job.lastPolledAt = result.linksIssuedAt();
         job.attempts = 0;
-        job.stuckReason = null;
+        job.setStuckReason(null);
     }
 
     /** Fresh links from a later poll (Claudio re-issues them every time); not a change of state. */
     public void linksRefreshed(Job job, JobResult fresh) {
-        require(job, JobState.COMPLETED, "refresh the links of");
+        require(job, JobState.COMPLETED);
         job.result = fresh;
         job.lastPolledAt = fresh.linksIssuedAt();
     }
@@ -253,21 +254,21 @@ public class JobLifecycle {
      * timeline). A new due time may make the job late again later, and alert again.
      */
     public void rescheduled(Job job, JobPriority priority, Instant dueAt, String actor, String name) {
-        StringBuilder what = new StringBuilder();
-        if (priority != job.priority) {
-            what.append("priority ").append(job.priority.label()).append(" \u2192 ").append(priority.label());
-        }
-        if (dueAt != null && !dueAt.equals(job.dueAt)) {
-            what.append(what.length() > 0 ? ", " : "").append("due ").append(JobDue.words(job.dueAt)).append(" \u2192 ")
-                    .append(JobDue.words(dueAt));
-        }
-        if (what.length() == 0) {
+        boolean newPriority = priority != job.priority;
+        boolean newDue = dueAt != null && !dueAt.equals(job.dueAt);
+        if (!newPriority && !newDue) {
             return;
         }
+        // times as UTC text in both languages ("none" is the message's word)
+        JobLine line = JobLine.of("rescheduled", "name", name,
+                "priorityFromLine", newPriority ? JobLine.of("priority_" + job.priority.name()) : null,
+                "priorityToLine", newPriority ? JobLine.of("priority_" + priority.name()) : null,
+                "dueFrom", newDue && job.dueAt != null ? JobDue.words(job.dueAt) : null,
+                "dueTo", newDue ? JobDue.words(dueAt) : null);
         job.priority = priority;
         job.dueAt = dueAt == null ? job.dueAt : dueAt;
         job.updatedAt = Instant.now();
-        JobEvent.record(job, name + " changed the " + what + ".", actor);
+        JobEvent.record(job, line, actor);
     }
 
     // ---- the rules ------------------------------------------------------------------------------
@@ -281,21 +282,13 @@ public class JobLifecycle {
         return true;
     }
 
-    private void move(Job job, JobState to, String detail, Instant next, JobLine line, String actor, boolean dueNow) {
-        move(job, to, detail, next, line.english(), line, actor, dueNow);
-    }
-
-    private void move(Job job, JobState to, String detail, Instant next, String message, String actor, boolean dueNow) {
-        move(job, to, detail, next, message, null, actor, dueNow);
-    }
-
-    private void move(Job job, JobState to, String detail, Instant next, String message, JobLine line, String actor, boolean dueNow) {
+    private void move(Job job, JobState to, JobLine detail, Instant next, JobLine line, String actor, boolean dueNow) {
         JobState from = job.status;
         if (!from.canMoveTo(to)) {
-            throw new IllegalTransition(from, to, "A job that is \u201c" + from.label() + "\u201d cannot become \u201c" + to.label() + "\u201d.");
+            throw new IllegalTransition(from, to, Words.of(JobMessages.class).err_cannot_become(words(from), words(to)));
         }
         job.status = to;
-        job.statusDetail = detail;
+        job.setDetail(detail);
         job.nextAttemptAt = to.isScheduled() ? (next == null ? Instant.now() : next) : null;
         if (!to.isScheduled()) {
             job.promptedAt = null;
@@ -303,20 +296,33 @@ public class JobLifecycle {
         job.updatedAt = Instant.now();
         if (line != null) {
             JobEvent.record(job, line, actor);
-        } else if (message != null) {
-            JobEvent.record(job, message, actor);
         }
         transitions.fire(new JobTransitioned(job.tenantId, job.id, from, to, dueNow));
     }
 
-    private static void require(Job job, JobState state, String doing) {
+    private static void require(Job job, JobState state) {
         if (job.status != state) {
-            throw refused(job.status, doing);
+            throw refused(job.status);
         }
     }
 
-    private static IllegalTransition refused(JobState state, String doing) {
-        return new IllegalTransition(state, state, "This job is \u201c" + state.label() + "\u201d now, so the portal cannot "
-                + doing + " it.");
+    /** A step the job's state no longer allows; a person may read it (a change made meanwhile, JobChanges.byPerson). */
+    private static IllegalTransition refused(JobState state) {
+        return new IllegalTransition(state, state, Words.of(JobMessages.class).err_state_now(words(state)));
+    }
+
+    /** A state as the job list names it, in the reader's language. */
+    private static String words(JobState state) {
+        Messages m = Words.of(Messages.class);
+        return switch (state) {
+            case QUEUED -> m.state_QUEUED();
+            case UPLOADING -> m.state_UPLOADING();
+            case SUBMITTING -> m.state_SUBMITTING();
+            case SUBMITTED -> m.state_SUBMITTED();
+            case COMPLETED -> m.state_COMPLETED();
+            case FAILED -> m.state_FAILED();
+            case NEEDS_ATTENTION -> m.state_NEEDS_ATTENTION();
+            case CANCELLED -> m.state_CANCELLED();
+        };
     }
 }

@@ -193,7 +193,7 @@ public class JobQuery {
         // no join with profile: it would make the planner fetch and sort every match of a search
         TypedQuery<JobRow> query = em.createQuery("select new com.claudioportal.job.JobRow(j.id, j.name, j.profileId, "
                 + "j.submittedByName, j.submittedBy, j.status, j.createdAt, j.updatedAt, j.claudioReference, j.dueAt, j.stuckReason, "
-                + "j.priority, j.contentErasedAt) from Job j " + where
+                + "j.stuckReasonCode, j.stuckReasonParams, j.priority, j.contentErasedAt) from Job j " + where
                 + " order by " + column + direction + ", j.id" + direction, JobRow.class);
         params.forEach(query::setParameter);
         Map<Long, String> profileNames = new java.util.HashMap<>();

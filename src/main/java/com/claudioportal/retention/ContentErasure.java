@@ -1,6 +1,5 @@
 package com.claudioportal.retention;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import com.claudioportal.forms.Result;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobChanges;
 import com.claudioportal.job.JobContent;
+import com.claudioportal.job.JobLine;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.upload.UploadStorage;
 
@@ -42,7 +42,7 @@ public class ContentErasure {
             if (job == null) {
                 throw new jakarta.ws.rs.NotFoundException();
             }
-            List<String> files = content.erase(job, user.actor(), "Content erased by " + user.displayName() + ".");
+            List<String> files = content.erase(job, user.actor(), JobLine.of("erased_by", "name", user.displayName()));
             audit.record("job.content-erased", "job", job.id, Map.of("reason", "tenant-admin"));
             return files;
         });
@@ -50,8 +50,7 @@ public class ContentErasure {
 
     /** The purge, inside the job's tenant and transaction: erases a job past the retention period. */
     List<String> expire(Job job, int retentionDays) {
-        List<String> files = content.erase(job, "system", "Content erased: the tenant keeps job content for " + retentionDays
-                + (retentionDays == 1 ? " day." : " days."));
+        List<String> files = content.erase(job, "system", JobLine.of("erased_retention", "days", retentionDays));
         audit.record("job.content-erased", "job", job.id, Map.of("reason", "retention", "retentionDays", retentionDays));
         return files;
     }

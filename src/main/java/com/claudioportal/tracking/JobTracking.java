@@ -26,6 +26,8 @@ import com.claudioportal.job.JobLifecycle;
 import com.claudioportal.job.JobResult;
 import com.claudioportal.job.JobState;
 import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -63,21 +65,21 @@ public class JobTracking {
         Job job = read(jobId);
         String ref = reference == null ? "" : reference.trim();
         if (ref.isEmpty() || ref.length() > 200) {
-            return Result.refused("job", "Enter Claudio's job reference, as Claudio shows it.");
+            return Result.refused("job", words().trk_enter_reference());
         }
         if (job.status != JobState.NEEDS_ATTENTION) {
-            return Result.refused("job", "This job does not need attention.");
+            return Result.refused("job", words().err_no_attention_needed());
         }
         Optional<ClaudioAccount> account = QuarkusTransaction.requiringNew().call(() -> connections.account());
         if (account.isEmpty()) {
-            return Result.refused("job", "The Claudio connection has been removed; ask your tenant admin to set it up again.");
+            return Result.refused("job", words().trk_connection_removed());
         }
         ClaudioResult<JobDetails> details = client.details(account.get(), ref);
         if (!(details instanceof ClaudioResult.Success<JobDetails> found)) {
             ClaudioFailure failure = details.failureOrNull();
             return Result.refused("job", failure instanceof ClaudioFailure.Rejected || failure instanceof ClaudioFailure.VendorError
-                    ? "Claudio does not know the job reference \u201c" + ref + "\u201d. Check it and try again."
-                    : failure.userMessage() + ".");
+                    ? words().trk_unknown_reference(ref)
+                    : words().trk_failure(FailureLines.of(failure).text()));
         }
         String nameAtClaudio = found.value().jobName();
         return JobChanges.byPerson(() -> {
@@ -95,18 +97,18 @@ public class JobTracking {
     public Result<Void> fetchDetails(long jobId) {
         Job job = read(jobId);
         if (job.claudioReference == null) {
-            return Result.refused("job", "Claudio does not have this job yet.");
+            return Result.refused("job", words().trk_not_at_claudio());
         }
         if (job.isContentErased()) {
-            return Result.refused("job", "This job's content was erased from the portal; Claudio's details are not fetched again.");
+            return Result.refused("job", words().trk_details_erased());
         }
         Optional<ClaudioAccount> account = QuarkusTransaction.requiringNew().call(() -> connections.account());
         if (account.isEmpty()) {
-            return Result.refused("job", "The Claudio connection has been removed; ask your tenant admin to set it up again.");
+            return Result.refused("job", words().trk_connection_removed());
         }
         ClaudioResult<JobDetails> answer = client.details(account.get(), job.claudioReference);
         if (!(answer instanceof ClaudioResult.Success<JobDetails> ok)) {
-            return Result.refused("job", "Claudio's details could not be fetched: " + answer.failureOrNull().userMessage() + ".");
+            return Result.refused("job", words().trk_details_failed(FailureLines.of(answer.failureOrNull()).text()));
         }
         ClaudioDetails details = details(ok.value());
         return JobChanges.byPerson(() -> {
@@ -152,7 +154,7 @@ public class JobTracking {
                 || Duration.between(result.linksIssuedAt(), Instant.now()).compareTo(config.linkFreshness()) > 0) {
             Optional<ClaudioAccount> account = QuarkusTransaction.requiringNew().call(() -> connections.account());
             if (account.isEmpty()) {
-                return Result.refused("link", "The Claudio connection has been removed, so a fresh link cannot be fetched.");
+                return Result.refused("link", words().trk_link_connection_removed());
             }
             ClaudioResult<JobStatus> polled = client.poll(account.get(), job.claudioReference, job.pollEndpoint);
             if (polled instanceof ClaudioResult.Success<JobStatus> ok && ok.value() instanceof JobStatus.Completed done) {
@@ -163,8 +165,8 @@ public class JobTracking {
                 result = fresh;
             } else {
                 ClaudioFailure failure = polled.failureOrNull();
-                return Result.refused("link", failure == null ? "Claudio no longer lists this job as complete."
-                        : "A fresh link could not be fetched: " + failure.userMessage() + ".");
+                return Result.refused("link", failure == null ? words().trk_link_not_complete()
+                        : words().trk_link_failed(FailureLines.of(failure).text()));
             }
         }
         List<String> urls = media ? result.mediaFiles() : result.transcriptUrls();
@@ -178,6 +180,11 @@ public class JobTracking {
         QuarkusTransaction.requiringNew().run(() -> audit.record(media ? "job.media-opened" : "job.transcript-opened", "job", jobId,
                 Map.of("index", index + 1)));
         return Result.done(urls.get(index));
+    }
+
+    /** The job page's words in the reader's language. */
+    private static JobMessages words() {
+        return Words.of(JobMessages.class);
     }
 
     private static Job read(long jobId) {

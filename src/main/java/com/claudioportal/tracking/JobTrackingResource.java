@@ -20,6 +20,8 @@ import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.forms.Flash;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.JobMessages;
 
 import io.quarkus.security.Authenticated;
 
@@ -48,14 +50,14 @@ public class JobTrackingResource {
     @Audited(value = "job.linked", target = "job", id = "jobId")
     public Response link(@PathParam("jobId") long jobId, @RestForm String reference) {
         return JobResource.done(flash, tenant.tenantId(), jobId, tracking.link(jobId, reference),
-                "The job is linked to Claudio's job " + (reference == null ? "" : reference.trim()) + ".");
+                Words.of(JobMessages.class).trk_linked(reference == null ? "" : reference.trim()));
     }
 
     @POST
     @Path("check")
     @Audited(value = "job.checked", target = "job", id = "jobId")
     public Response check(@PathParam("jobId") long jobId) {
-        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.checkNow(jobId), "The portal is checking the job at Claudio.");
+        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.checkNow(jobId), Words.of(JobMessages.class).trk_checking());
     }
 
     /** Fetches Claudio's details of the job (Get Job Details) for the job page. Staff: file names are content. */
@@ -63,7 +65,7 @@ public class JobTrackingResource {
     @Path("claudio-details")
     @Audited(value = "job.claudio-details-viewed", target = "job", id = "jobId")
     public Response claudioDetails(@PathParam("jobId") long jobId) {
-        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.fetchDetails(jobId), "Claudio's details are below.");
+        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.fetchDetails(jobId), Words.of(JobMessages.class).trk_details_below());
     }
 
     /** Opens a transcript through a fresh link (Claudio's links expire). Staff only: auditors never see content. */

@@ -26,12 +26,14 @@ import com.claudioportal.claudio.SubmitRequest;
 import com.claudioportal.claudio.SubmittedJob;
 import com.claudioportal.claudio.UploadedFile;
 import com.claudioportal.credentials.BaseUrlPolicy;
+import com.claudioportal.credentials.PinnedResolution;
 import com.claudioportal.credentials.ConnectionService;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobChanges;
 import com.claudioportal.job.JobEvent;
 import com.claudioportal.job.JobFile;
 import com.claudioportal.job.JobLifecycle;
+import com.claudioportal.job.JobLine;
 import com.claudioportal.job.JobResult;
 import com.claudioportal.job.JobState;
 import com.claudioportal.tenant.TenantScope;
@@ -189,8 +191,7 @@ public class JobWorker {
         return change(claim, owner, job -> {
             if (job.status == JobState.SUBMITTING) {
                 // the previous holder's lease ran out during the submit call
-                lifecycle.needsAttention(job, "The portal stopped while sending this job to Claudio, so it is not known whether "
-                        + "Claudio received it. Check in Claudio, then link the job or submit it again.");
+                lifecycle.needsAttention(job, JobLine.of("stopped_while_submitting"));
                 return new Next.Nothing();
             }
             if (!job.status.isScheduled()) {
@@ -198,13 +199,12 @@ public class JobWorker {
             }
             Optional<ClaudioAccount> account = connections.account();
             if (account.isEmpty()) {
-                lifecycle.failed(job, "The tenant's Claudio connection has been removed, so the job cannot continue. "
-                        + "Ask your tenant admin to set it up again, then try again.");
+                lifecycle.failed(job, JobLine.of("connection_removed"));
                 return new Next.Nothing();
             }
-            Optional<String> problem = policy.problemWith(account.get().baseUrl());
-            if (problem.isPresent()) {
-                lifecycle.failed(job, "The Claudio address is no longer allowed: " + problem.get());
+            PinnedResolution checked = policy.pin(account.get().baseUrl());
+            if (!checked.ok()) {
+                lifecycle.failed(job, JobLine.of("address_not_allowed", "whyLine", JobLine.of(checked.problemCode(), "host", checked.host())));
                 return new Next.Nothing();
             }
             return job.status == JobState.SUBMITTED ? new Next.Poll(account.get(), job.claudioReference, job.pollEndpoint)
@@ -257,8 +257,8 @@ public class JobWorker {
                 Upload u = Upload.findById(f.uploadId);
                 if (u == null || !storage.exists(u.storedPath)) {
                     // the timeline is read by auditors: the file by its place in the job, never by its name
-                    lifecycle.failed(job, "File " + (f.position + 1) + " (a " + f.kind.noun() + ") is no longer in the portal. "
-                            + "Submit a new job with it.");
+                    lifecycle.failed(job, JobLine.of(f.kind == UploadKind.AUDIO ? "file_missing_recording" : "file_missing_document",
+                            "n", f.position + 1));
                     return Pending.STOP;
                 }
                 f.status = JobFile.Status.SENDING;
@@ -294,7 +294,7 @@ public class JobWorker {
             }
             file.status = JobFile.Status.WAITING;
             // the timeline is read by auditors: the file by its place in the job, never by its name
-            retryOrFail(job, result.failureOrNull(), "sending file " + (file.position + 1) + " (a " + file.kind.noun() + ")", false);
+            retryOrFail(job, result.failureOrNull(), file, false);
             return FileOutcome.STOP;
         }, FileOutcome.STOP);
         if (outcome.sentCopy() != null) {
@@ -328,8 +328,7 @@ public class JobWorker {
             if (job.status != JobState.SUBMITTING) {
                 // someone settled the job meanwhile (our claim had run out); keep what Claudio said for a person
                 if (answer instanceof ClaudioResult.Success<SubmittedJob> ok) {
-                    JobEvent.record(job, "Claudio accepted the job late (reference " + ok.value().jobReferenceId()
-                            + "); link this reference if it is the job.", JobLifecycle.SYSTEM);
+                    JobEvent.record(job, JobLine.of("accepted_late", "reference", ok.value().jobReferenceId()), JobLifecycle.SYSTEM);
                 }
                 return null;
             }
@@ -340,31 +339,35 @@ public class JobWorker {
             }
             ClaudioFailure failure = answer.failureOrNull();
             if (failure instanceof ClaudioFailure.Unreachable || failure instanceof ClaudioFailure.CircuitOpen) {
-                retryOrFail(job, failure, "submitting the job", true); // nothing reached Claudio
+                retryOrFail(job, failure, null, true); // nothing reached Claudio
             } else if (failure instanceof ClaudioFailure.Rejected || failure instanceof ClaudioFailure.Unauthorized
                     || failure instanceof ClaudioFailure.TooLarge) {
-                lifecycle.failed(job, failure.userMessage() + ".");
+                lifecycle.failed(job, JobLine.of("failed_because", "whyLine", FailureLines.of(failure)));
             } else {
                 // timed out, connection lost, 5xx or a garbled answer after sending: Claudio may have the job
-                lifecycle.needsAttention(job, failure.userMessage() + " Check in Claudio, then link the job or submit it again.");
+                lifecycle.needsAttention(job, JobLine.of("needs_attention_because", "whyLine", FailureLines.of(failure)));
             }
             return null;
         }, null);
     }
 
-    /** A failure before submitting: transient ones are retried with backoff up to a limit. */
-    private void retryOrFail(Job job, ClaudioFailure failure, String doing, boolean fromSubmitting) {
+    /** A failure before submitting (sending {@code file}, or the submit when null): transient ones are retried with backoff up to a limit. */
+    private void retryOrFail(Job job, ClaudioFailure failure, JobFile file, boolean fromSubmitting) {
+        JobLine reason = FailureLines.of(failure);
         if (!failure.isTransient()) {
-            lifecycle.failed(job, failure.userMessage() + ".");
+            lifecycle.failed(job, JobLine.of("failed_because", "whyLine", reason));
             return;
         }
         if (job.attempts + 1 >= config.maxAttempts()) {
-            lifecycle.failed(job, failure.userMessage() + " after " + (job.attempts + 1) + " attempts. Try again later.");
+            lifecycle.failed(job, JobLine.of("failed_after", "whyLine", reason, "attempts", job.attempts + 1));
             return;
         }
         Duration wait = backoff(job.attempts + 1, config.retryBase(), config.retryMax());
-        String why = failure.userMessage() + " while " + doing + ". The portal tries again in "
-                + (wait.toSeconds() < 90 ? wait.toSeconds() + " seconds." : wait.toMinutes() + " minutes.");
+        JobLine in = wait.toSeconds() < 90 ? JobLine.of("wait_seconds", "n", wait.toSeconds()) : JobLine.of("wait_minutes", "n", wait.toMinutes());
+        // the timeline is read by auditors: the file by its place in the job, never by its name
+        JobLine why = file == null ? JobLine.of("retry_submit", "whyLine", reason, "waitLine", in)
+                : JobLine.of(file.kind == UploadKind.AUDIO ? "retry_recording" : "retry_document", "whyLine", reason, "n", file.position + 1,
+                        "waitLine", in);
         if (fromSubmitting) {
             lifecycle.submitNotSent(job, why, wait);
         } else {
@@ -404,9 +407,7 @@ public class JobWorker {
                 if (ok.value() instanceof JobStatus.Completed done) {
                     noticed[0] = job.promptedAt;
                     lifecycle.completed(job, new JobResult(done.transcriptUrls(), done.mediaFiles(), done.extractedFields(), done.rawText(), now),
-                            "Claudio finished the job: " + done.transcriptUrls().size()
-                                    + (done.transcriptUrls().size() == 1 ? " transcript document" : " transcript documents")
-                                    + (done.rawText() != null ? " and the raw transcript" : "") + ".");
+                            JobLine.of("completed", "documents", done.transcriptUrls().size(), "raw", done.rawText() != null));
                 } else {
                     lifecycle.pollPending(job, now, now.plus(nextPoll(job.submittedAt, now)), claim.claimedAt());
                 }
@@ -414,13 +415,11 @@ public class JobWorker {
             }
             ClaudioFailure failure = answer.failureOrNull();
             if (failure instanceof ClaudioFailure.Rejected rejected) {
-                lifecycle.failed(job, "Claudio reports that the job failed"
-                        + (rejected.vendorMessage() == null ? "." : ": " + rejected.vendorMessage().strip()));
+                lifecycle.failed(job, JobLine.of("claudio_failed", rejected.params()));
                 return null;
             }
-            String why = (failure instanceof ClaudioFailure.Unauthorized
-                    ? "Claudio rejected the API key while the portal checked on this job \u2014 ask your tenant admin to check the connection."
-                    : failure.userMessage() + ".") + " The portal keeps checking.";
+            JobLine why = failure instanceof ClaudioFailure.Unauthorized ? JobLine.of("poll_unauthorized")
+                    : JobLine.of("poll_failed", "whyLine", FailureLines.of(failure));
             lifecycle.pollFailed(job, now, why, now.plus(backoff(job.attempts + 1, config.pollInterval(), config.pollMaxInterval())),
                     config.stuckAfter(), claim.claimedAt());
             return null;

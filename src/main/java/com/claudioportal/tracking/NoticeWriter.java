@@ -24,6 +24,7 @@ import com.claudioportal.audit.AuditActor;
 import com.claudioportal.audit.AuditAggregates;
 import com.claudioportal.audit.AuditEntry;
 import com.claudioportal.audit.AuditSource;
+import com.claudioportal.job.JobLine;
 
 /**
  * Writes Claudio's webhook notices, many at a time: a few writer threads take whatever notices are
@@ -46,7 +47,9 @@ import com.claudioportal.audit.AuditSource;
 public class NoticeWriter {
 
     private static final Logger LOG = Logger.getLogger(NoticeWriter.class);
-    static final String MESSAGE = "Claudio sent a notification; the portal is checking the job.";
+    /** The line a notice writes (code {@link #CODE}, spelled out in {@link #WRITE}); its English goes in the message column, like every coded line's. */
+    static final String CODE = "notice";
+    static final String MESSAGE = JobLine.of(CODE).english();
 
     /**
      * {@code known}: the followed jobs the notices name (read, not locked); {@code old}: those of them
@@ -75,8 +78,8 @@ public class NoticeWriter {
                 from old where j.id = old.id
                 returning j.id
             ), logged as (
-                insert into job_event (tenant_id, job_id, at, status, message, actor)
-                select old.tenant_id, old.id, now(), old.status, ?, 'claudio' from old
+                insert into job_event (tenant_id, job_id, at, status, message, code, actor)
+                select old.tenant_id, old.id, now(), old.status, ?, 'notice', 'claudio' from old
                 where old.last_notice_at is null or old.last_notice_at < now() - make_interval(secs => ?)
                 returning 1
             )

@@ -499,6 +499,58 @@ public interface JobMessages {
     @Message("Timeline")
     String progress_timeline();
 
+    // ---- what tracking.JobTracking says on the job page (refusals, flashes; a Claudio failure's reason is a timeline line's words)
+
+    @Message("Enter Claudio's job reference, as Claudio shows it.")
+    String trk_enter_reference();
+
+    @Message("The Claudio connection has been removed; ask your tenant admin to set it up again.")
+    String trk_connection_removed();
+
+    @Message("Claudio does not know the job reference “{reference}”. Check it and try again.")
+    String trk_unknown_reference(String reference);
+
+    @Message("{reason}.")
+    String trk_failure(String reason);
+
+    @Message("Claudio does not have this job yet.")
+    String trk_not_at_claudio();
+
+    @Message("This job's content was erased from the portal; Claudio's details are not fetched again.")
+    String trk_details_erased();
+
+    @Message("Claudio's details could not be fetched: {reason}.")
+    String trk_details_failed(String reason);
+
+    @Message("The Claudio connection has been removed, so a fresh link cannot be fetched.")
+    String trk_link_connection_removed();
+
+    @Message("Claudio no longer lists this job as complete.")
+    String trk_link_not_complete();
+
+    @Message("A fresh link could not be fetched: {reason}.")
+    String trk_link_failed(String reason);
+
+    @Message("The job is linked to Claudio's job {reference}.")
+    String trk_linked(String reference);
+
+    @Message("The portal is checking the job at Claudio.")
+    String trk_checking();
+
+    @Message("Claudio's details are below.")
+    String trk_details_below();
+
+    // credentials.BaseUrlPolicy#linkProblem: a transcript or media link Claudio answered with that the portal does not open
+
+    @Message("Claudio answered with a link that is not a valid web address.")
+    String link_invalid();
+
+    @Message("Claudio answered with a link the portal does not open (only https links are opened).")
+    String link_not_https();
+
+    @Message("Claudio answered with a link into the portal's own network, which the portal does not open.")
+    String link_internal();
+
     @Message("Cancel {name}?")
     String cancel_title(String name);
 
@@ -674,6 +726,12 @@ public interface JobMessages {
 
     @Message("This job changed while you were looking at it. Look at it again and choose once more.")
     String err_changed_meanwhile();
+
+    @Message("A job that is \u201c{from}\u201d cannot become \u201c{to}\u201d.")
+    String err_cannot_become(String from, String to);
+
+    @Message("This job is \u201c{state}\u201d now, so the portal cannot do that.")
+    String err_state_now(String state);
 
     @Message("This job can no longer be cancelled here.")
     String err_cannot_cancel();

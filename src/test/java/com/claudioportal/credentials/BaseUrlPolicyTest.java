@@ -101,6 +101,20 @@ class BaseUrlPolicyTest {
         assertTrue(policy(false, "localhost:8090").linkProblem("http://localhost:9000/q/metrics").isPresent(), "but not its other ports");
     }
 
+    @Test
+    void eachRefusalNamesItsWordsForAJobsTimeline() {
+        // the worker's "address no longer allowed" line words the refusal again from its code, in each reader's language
+        BaseUrlPolicy p = policy(true);
+        for (String url : List.of("http://exa mple.com", "ftp://93.184.216.34", "http://93.184.216.34/team", "http:///claudio",
+                "https://user:pw@93.184.216.34", "https://93.184.216.34/x?key=1", "https://no-such-host.invalid", "https://127.0.0.1/x",
+                "https://metadata/x")) {
+            PinnedResolution refused = p.pin(url);
+            assertFalse(refused.ok(), url);
+            assertEquals(refused.problem(), com.claudioportal.job.JobLine.of(refused.problemCode(), "host", refused.host()).english(), url);
+        }
+        assertEquals(null, p.pin("https://93.184.216.34/team").problemCode());
+    }
+
     static BaseUrlPolicy policy(boolean https, String... allowed) {
         BaseUrlPolicy p = new BaseUrlPolicy();
         p.resolver = new SystemHostResolver();

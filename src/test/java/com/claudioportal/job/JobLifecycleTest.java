@@ -64,22 +64,22 @@ class JobLifecycleTest {
             lifecycle.fileSent(j, f, "https://claudio.example/f");
         }));
         all.put("retryLater", new Transition(EnumSet.of(JobState.QUEUED, JobState.UPLOADING), false,
-                j -> lifecycle.retryLater(j, "Try later.", Duration.ofSeconds(5))));
+                j -> lifecycle.retryLater(j, JobLine.of("failure_circuit_open"), Duration.ofSeconds(5))));
         all.put("submitStarted", new Transition(EnumSet.of(JobState.UPLOADING), false,
                 j -> lifecycle.submitStarted(j, Instant.now().plusSeconds(60))));
         all.put("submitNotSent", new Transition(EnumSet.of(JobState.SUBMITTING), false,
-                j -> lifecycle.submitNotSent(j, "Not sent.", Duration.ofSeconds(5))));
+                j -> lifecycle.submitNotSent(j, JobLine.of("failure_circuit_open"), Duration.ofSeconds(5))));
         all.put("submitted", new Transition(EnumSet.of(JobState.SUBMITTING), false,
                 j -> lifecycle.submitted(j, "REF", null, false, Instant.now().plusSeconds(30))));
-        all.put("needsAttention", new Transition(EnumSet.of(JobState.SUBMITTING), false, j -> lifecycle.needsAttention(j, "Unknown.")));
+        all.put("needsAttention", new Transition(EnumSet.of(JobState.SUBMITTING), false, j -> lifecycle.needsAttention(j, JobLine.of("stopped_while_submitting"))));
         all.put("failed", new Transition(EnumSet.of(JobState.QUEUED, JobState.UPLOADING, JobState.SUBMITTING, JobState.SUBMITTED), false,
-                j -> lifecycle.failed(j, "Failed.")));
+                j -> lifecycle.failed(j, JobLine.of("connection_removed"))));
         all.put("pollPending", new Transition(EnumSet.of(JobState.SUBMITTED), true,
                 j -> lifecycle.pollPending(j, Instant.now(), Instant.now().plusSeconds(30), Instant.now())));
         all.put("pollFailed", new Transition(EnumSet.of(JobState.SUBMITTED), true,
-                j -> lifecycle.pollFailed(j, Instant.now(), "Down.", Instant.now().plusSeconds(30), 5, Instant.now())));
+                j -> lifecycle.pollFailed(j, Instant.now(), JobLine.of("poll_unauthorized"), Instant.now().plusSeconds(30), 5, Instant.now())));
         all.put("completed", new Transition(EnumSet.of(JobState.SUBMITTED), true,
-                j -> lifecycle.completed(j, new JobResult(List.of("https://t/1.txt"), List.of(), List.of(), null, Instant.now()), "Done.")));
+                j -> lifecycle.completed(j, new JobResult(List.of("https://t/1.txt"), List.of(), List.of(), null, Instant.now()), JobLine.of("completed", "documents", 1, "raw", false))));
         all.put("linksRefreshed", new Transition(EnumSet.of(JobState.COMPLETED), true,
                 j -> lifecycle.linksRefreshed(j, new JobResult(List.of(), List.of(), List.of(), null, Instant.now()))));
         all.put("cancelled", new Transition(EnumSet.of(JobState.QUEUED, JobState.UPLOADING, JobState.FAILED, JobState.NEEDS_ATTENTION), false,

@@ -48,17 +48,22 @@ class TimelineLanguageTest {
             JobEvent.record(job, JobLine.of("sent_recording", "n", 1, "sizeBytes", 1_200_000L), JobLifecycle.SYSTEM);
             JobEvent.record(job, JobLine.of("accepted_webhook", "reference", "REF-42"), JobLifecycle.SYSTEM);
             JobEvent.record(job, "A line from before the codes.", JobLifecycle.SYSTEM);
+            // an erase (retention.ContentErasure) and a reschedule without a due time before
+            JobEvent.record(job, JobLine.of("erased_retention", "days", 30), JobLifecycle.SYSTEM);
+            JobEvent.record(job, JobLine.of("rescheduled", "name", "Ada Admin", "dueTo", "2030-01-15 14:00 UTC"), "someone");
             return JobEvent.<JobEvent> list("jobId = ?1 order by id", jobId).stream().map(e -> e.message).toList();
         });
         assertEquals(List.of("Saved with 1 recording and 2 documents; waiting to be sent to Claudio.", "Claudio has recording 1 (1 MB).",
-                "Claudio accepted the job (reference REF-42) and will notify the portal when it is done.", "A line from before the codes."),
+                "Claudio accepted the job (reference REF-42) and will notify the portal when it is done.", "A line from before the codes.",
+                "Content erased: the tenant keeps job content for 30 days.", "Ada Admin changed the due none \u2192 2030-01-15 14:00 UTC."),
                 stored, "the message column keeps the English");
 
         String french = page(tenant, jobId, "fr-CA");
         for (String line : new String[] { "Enregistré avec 1 enregistrement et 2 documents ; en attente d'envoi à Claudio.",
                 "Claudio a l'enregistrement 1 (1 Mo).",
                 "Claudio a accepté le travail (référence REF-42) et avertira le portail quand il sera terminé.",
-                "A line from before the codes." }) {
+                "A line from before the codes.", "Contenu effacé : la clinique conserve le contenu des travaux 30 jours.",
+                "Ada Admin a modifié l'échéance aucune \u2192 2030-01-15 14:00 UTC." }) {
             assertTrue(french.contains(line), "the French job page says: " + line);
         }
         assertTrue(!french.contains("Saved with 1 recording"), "no English line left for a coded event");

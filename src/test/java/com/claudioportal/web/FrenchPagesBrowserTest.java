@@ -23,6 +23,9 @@ import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestLogin;
 import com.claudioportal.job.Job;
+import com.claudioportal.job.JobEvent;
+import com.claudioportal.job.JobLifecycle;
+import com.claudioportal.job.JobLine;
 import com.claudioportal.job.JobState;
 import com.claudioportal.tenant.TenantRole;
 import com.microsoft.playwright.Browser;
@@ -37,7 +40,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * person: {@code <html lang="fr">}, key labels in French, and no sentence left in English — a line of
  * text the two languages show identically is a leftover unless it is data (the clinic's, the job's or
  * the profile's names, a date, a number). axe-core checks every page (Browsers does it on each load)
- * and each page is saved at 1366, 768 and 375 px as target/screenshots/french-*.
+ * and each page is saved at 1366, 768 and 375 px as target/screenshots/french-*. The job pages' timelines
+ * hold lines the engine writes (a retry, a failure after the attempts, a notice, the completion).
  */
 @QuarkusTest
 class FrenchPagesBrowserTest {
@@ -75,6 +79,18 @@ class FrenchPagesBrowserTest {
             Job job = Job.findById(failed);
             job.status = JobState.FAILED;
             job.claudioReference = null;
+            // the lines and detail the engine writes when a file keeps failing (EngineLinesLanguageTest drives them through the worker)
+            JobLine timeout = JobLine.of("failure_timeout", "operation", "upload_audio");
+            JobEvent.record(job, JobLine.of("retry_recording", "whyLine", timeout, "n", 1, "waitLine", JobLine.of("wait_seconds", "n", 30)),
+                    JobLifecycle.SYSTEM);
+            JobLine failedAfter = JobLine.of("failed_after", "whyLine", timeout, "attempts", 8);
+            JobEvent.record(job, failedAfter, JobLifecycle.SYSTEM);
+            job.setDetail(failedAfter);
+            // and those of a job Claudio finished: a notice, an acceptance that came late, the completion
+            Job done = Job.findById(finished);
+            JobEvent.record(done, JobLine.of("notice"), "claudio");
+            JobEvent.record(done, JobLine.of("accepted_late", "reference", "REF-1234"), JobLifecycle.SYSTEM);
+            JobEvent.record(done, JobLine.of("completed", "documents", 1, "raw", true), JobLifecycle.SYSTEM);
         });
         String batch = fixtures.batch(tenant, finished);
         fixtures.notification(tenant, finished, staff);
@@ -127,6 +143,15 @@ class FrenchPagesBrowserTest {
         assertThat(french.getByTestId("recordings")).containsText("Choisir des enregistrements");
         french.navigate(base + t + "/jobs/" + finished);
         assertThat(french.getByTestId("job-status")).hasText("Transcription prête");
+        french.navigate(base + t + "/jobs/" + failed);
+        assertThat(french.getByTestId("job-detail")).hasText(
+                "Claudio n'a pas répondu à temps (envoi d'un enregistrement), après 8 tentatives. Réessayez plus tard.");
+        assertThat(french.getByTestId("timeline")).containsText(
+                "Claudio n'a pas répondu à temps (envoi d'un enregistrement), pendant l'envoi du fichier 1 (un enregistrement). "
+                        + "Le portail réessaie dans 30 secondes.");
+        french.navigate(base + t + "/jobs/" + finished);
+        assertThat(french.getByTestId("timeline")).containsText("Claudio a envoyé une notification ; le portail vérifie le travail.");
+        assertThat(french.getByTestId("timeline")).containsText("Claudio a terminé le travail : 1 document de transcription et la transcription brute.");
         french.navigate(base + t + "/jobs/" + failed + "/cancel");
         assertThat(french.locator("h1")).hasText("Annuler ce travail ?");
         assertThat(french.getByTestId("confirm-cancel")).hasText("Annuler le travail");
