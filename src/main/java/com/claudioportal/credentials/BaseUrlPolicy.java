@@ -1,7 +1,7 @@
 package com.claudioportal.credentials;
 
 import com.claudioportal.forms.Words;
-import com.claudioportal.web.AdminMessages;
+import com.claudioportal.web.TimelineMessages;
 import com.claudioportal.web.JobMessages;
 import java.net.ConnectException;
 import java.net.Inet6Address;
@@ -198,7 +198,8 @@ public class BaseUrlPolicy {
 
     /** The refusal in the request's words, with their name for a page that words it later ({@link PinnedResolution#problemCode()}). */
     private static PinnedResolution refused(String code, String host) {
-        AdminMessages words = Words.of(AdminMessages.class);
+        // worded once, where the job's lines that quote a refused address find them too
+        TimelineMessages words = Words.of(TimelineMessages.class);
         String problem = switch (code) {
             case "url_invalid" -> words.url_invalid();
             case "url_scheme" -> words.url_scheme();

@@ -817,28 +817,4 @@ public interface AdminMessages {
 
     @Message("{where}: the JSON has a mistake here. Compare it with Claudio's sample, or paste the sample again.")
     String prof_json_mistake(String where);
-
-    @Message("This is not a valid web address.")
-    String url_invalid();
-
-    @Message("Use an address starting with https://.")
-    String url_scheme();
-
-    @Message("Use https:// — the API key and secret must not travel unencrypted.")
-    String url_https();
-
-    @Message("The address has no host name.")
-    String url_no_host();
-
-    @Message("Leave user names and passwords out of the address.")
-    String url_user_info();
-
-    @Message("Leave out everything after ? or #: enter only the base address.")
-    String url_query();
-
-    @Message("The host name {host} could not be found. Check the address for typing errors.")
-    String url_unknown_host(String host);
-
-    @Message("This address points into the portal's own network, which is not allowed. If your Claudio service really runs there, ask the platform operator to allow its host and port.")
-    String url_internal();
 }

@@ -161,7 +161,7 @@ public interface TimelineMessages {
     @Message("Claudio has been failing for this tenant; the portal pauses calls for a short while")
     String failure_circuit_open();
 
-    // ---- why the tenant's Claudio address is refused (credentials.BaseUrlPolicy, as AdminMessages url_*) ----
+    // ---- why the tenant's Claudio address is refused (credentials.BaseUrlPolicy): on the connection page and in a job's lines ----
 
     @Message("This is not a valid web address.")
     String url_invalid();
