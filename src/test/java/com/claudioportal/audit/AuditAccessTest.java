@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -32,17 +32,11 @@ import io.quarkus.test.security.oidc.OidcSecurity;
  * platform's and any tenant's. Paging and filters return exactly the events asked for.
  */
 @QuarkusTest
-class AuditAccessTest {
+class AuditAccessTest extends TenantTestBase {
 
     static final String AUDITOR_A = "auditor@audit-a.test";
     static final String AUDITOR_B = "auditor@audit-b.test";
     static final String STAFF_A = "staff@audit-a.test";
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     @Inject
     AuditTrail trail;

@@ -23,13 +23,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.DatabaseOwner;
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobResult;
 import com.claudioportal.job.JobState;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -45,19 +44,13 @@ import io.restassured.specification.RequestSpecification;
  * and request facts; failed and refused attempts carry their outcome; repeated views coalesce.
  */
 @QuarkusTest
-class AuditEventsTest {
+class AuditEventsTest extends TenantTestBase {
 
     static final String STAFF = "staff@audit-events.test";
     static final String ADMIN = "admin@audit-events.test";
     static final String AUDITOR = "auditor@audit-events.test";
     static final String PLATFORM = "platform@audit-events.test";
     static final String OUTSIDER = "outsider@audit-events.test";
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     @Inject
     com.claudioportal.credentials.ConnectionService connections;

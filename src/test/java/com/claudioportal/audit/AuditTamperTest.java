@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.DatabaseOwner;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,13 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * found by verification at the event where it happened.
  */
 @QuarkusTest
-class AuditTamperTest {
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
+class AuditTamperTest extends TenantTestBase {
 
     @Inject
     AuditTrail trail;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.DatabaseOwner;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -29,14 +30,11 @@ import io.quarkus.test.junit.QuarkusTest;
  * whole chain there: 14 s for 1,001 events in ./bench audit). Counted in rows, not timed.
  */
 @QuarkusTest
-class AuditVerificationCostTest {
+class AuditVerificationCostTest extends TenantTestBase {
 
     static final int CHAIN = 6_000;
     static final int NEIGHBOUR = 60_000;
     static final int NEW = 1_000;
-
-    @Inject
-    Fixtures fixtures;
 
     @Inject
     AuditVerifier verifier;

@@ -14,22 +14,16 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.audit.AuditEvent;
 import com.claudioportal.claudio.ClaudioAccount;
 import com.claudioportal.infra.Fixtures;
-import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.infra.TenantTestBase;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class ConnectionServiceTest {
+class ConnectionServiceTest extends TenantTestBase {
 
     static final String KEY = "live-key-ABCDEFGH1234";
     static final String SECRET = "live-secret-ZYXWVUTS9876";
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     @Inject
     ConnectionService connections;

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.audit.AuditEvent;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.tenant.CurrentUser;
-import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -33,13 +33,7 @@ import io.quarkus.test.security.oidc.Claim;
  * still sealed with the old key open, and the platform admin's action re-seals them.
  */
 @QuarkusTest
-class SecretRotationTest {
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
+class SecretRotationTest extends TenantTestBase {
 
     @Inject
     ConnectionService connections;

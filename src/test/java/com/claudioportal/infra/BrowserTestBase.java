@@ -53,4 +53,15 @@ public abstract class BrowserTestBase {
     protected void signIn(String email) {
         TestLogin.signIn(page, base.toString(), email);
     }
+
+    /**
+     * A new tenant named {@code name} with a fresh person in {@code role}, signed in on {@link #page}:
+     * the start of a test that only needs "someone of this role, in their tenant". Returns the tenant's id.
+     */
+    protected String signedInTo(String name, com.claudioportal.tenant.TenantRole role) {
+        String person = Fixtures.email(role.name().toLowerCase().replace('_', '-'));
+        String tenant = fixtures.tenantWithMember(name, person, role);
+        signIn(person);
+        return tenant;
+    }
 }

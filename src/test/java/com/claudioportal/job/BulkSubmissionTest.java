@@ -22,13 +22,13 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileContent;
 import com.claudioportal.profile.ProfileField;
 import com.claudioportal.profile.ProfileService;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.upload.Upload;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -43,18 +43,12 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 @TestSecurity(user = BulkSubmissionTest.STAFF)
 @OidcSecurity(claims = { @Claim(key = "email", value = BulkSubmissionTest.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-class BulkSubmissionTest {
+class BulkSubmissionTest extends TenantTestBase {
 
     static final String STAFF = "staff@bulk.test";
 
     @Inject
     ClaudioTenants claudio;
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     @Inject
     ProfileService profiles;

@@ -13,15 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -36,15 +33,9 @@ import io.restassured.response.Response;
  * later says the job was already submitted, with a link, and makes nothing.
  */
 @QuarkusTest
-class DoubleSubmitTest {
+class DoubleSubmitTest extends TenantTestBase {
 
     static final String STAFF = "staff@double.test";
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     @Test
     @TestSecurity(user = STAFF)

@@ -13,16 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.forms.TimeZoneChoice;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -37,16 +35,10 @@ import io.restassured.response.Response;
  * gives the UTC time, and the admin's reschedule input shows the stored time on the same clock.
  */
 @QuarkusTest
-class DueTimeZoneTest {
+class DueTimeZoneTest extends TenantTestBase {
 
     static final String ADMIN = "admin@duezone.test";
     static final ZoneId TORONTO = ZoneId.of("America/Toronto");
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     @Test
     @TestSecurity(user = ADMIN)

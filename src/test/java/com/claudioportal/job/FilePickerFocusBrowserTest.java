@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
-import com.claudioportal.infra.Fixtures;
 import com.claudioportal.tenant.TenantRole;
 import com.microsoft.playwright.Page;
 
@@ -23,11 +22,9 @@ class FilePickerFocusBrowserTest extends BrowserTestBase {
 
     @Test
     void tabbingToAFilePickerShowsTheFocusOnItsButton() {
-        String staff = Fixtures.email("staff");
-        String tenant = fixtures.tenantWithMember("Clinique Focus", staff, TenantRole.STAFF);
+        String tenant = signedInTo("Clinique Focus", TenantRole.STAFF);
         fixtures.connection(tenant);
         long profile = fixtures.seedProfile(tenant);
-        signIn(staff);
 
         page.navigate(base + "t/" + tenant + "/jobs/new?profile=" + profile);
         assertRingOnButton("audio-picker");

@@ -16,7 +16,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -29,16 +29,13 @@ import io.restassured.response.Response;
 
 /** The job list: keyset pages that neither skip nor repeat, every filter, and what auditors see. */
 @QuarkusTest
-class JobListTest {
+class JobListTest extends TenantTestBase {
 
     static final String STAFF = "staff@joblist.test";
     static final String AUDITOR = "auditor@joblist.test";
 
     @Inject
     JobLifecycle lifecycle;
-
-    @Inject
-    Fixtures fixtures;
 
     @Inject
     EntityManager em;

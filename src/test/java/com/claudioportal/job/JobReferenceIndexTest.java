@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.DatabaseOwner;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,13 +25,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * that does not start with its text (positive control) cannot use the index's range.
  */
 @QuarkusTest
-class JobReferenceIndexTest {
+class JobReferenceIndexTest extends TenantTestBase {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    Fixtures fixtures;
 
     String tenant;
 

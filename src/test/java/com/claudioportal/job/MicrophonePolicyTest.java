@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.tenant.TenantRole;
 
@@ -25,12 +23,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 @TestSecurity(user = MicrophonePolicyTest.STAFF)
 @OidcSecurity(claims = { @Claim(key = "email", value = MicrophonePolicyTest.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-class MicrophonePolicyTest {
+class MicrophonePolicyTest extends TenantTestBase {
 
     static final String STAFF = "staff@microphone.test";
-
-    @Inject
-    Fixtures fixtures;
 
     String tenant;
     long profile;

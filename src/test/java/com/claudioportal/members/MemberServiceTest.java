@@ -8,20 +8,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 
 import io.quarkus.test.junit.QuarkusTest;
 import com.claudioportal.tenant.Membership;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 
 @QuarkusTest
-class MemberServiceTest {
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
+class MemberServiceTest extends TenantTestBase {
 
     @Inject
     MemberService members;

@@ -25,6 +25,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.SandboxControl;
 import com.claudioportal.infra.TestMail;
 import com.claudioportal.infra.TestSandbox;
@@ -32,7 +33,6 @@ import com.claudioportal.job.Job;
 import com.claudioportal.job.JobState;
 import com.claudioportal.settings.UserSettings;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.tracking.EngineMetrics;
 import com.claudioportal.tracking.JobClaims;
 import com.claudioportal.tracking.JobDispatcher;
@@ -52,16 +52,10 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(ManualWorker.class)
-class NotificationsTest {
+class NotificationsTest extends TenantTestBase {
 
     @Inject
     ClaudioTenants claudio;
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     @Inject
     JobWorker worker;

@@ -8,12 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.audit.AuditEvent;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,18 +25,11 @@ import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.Membership;
 import com.claudioportal.tenant.Tenant;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 
 @QuarkusTest
-class PlatformTenantTest {
+class PlatformTenantTest extends TenantTestBase {
 
     static final String PLATFORM = "platform@platform.test";
-
-    @Inject
-    TenantScope scope;
-
-    @Inject
-    Fixtures fixtures;
 
     @Test
     @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)

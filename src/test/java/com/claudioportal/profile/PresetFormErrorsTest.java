@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,12 +24,9 @@ import io.restassured.response.Response;
  * shown beside that row's picker, which points at its message (screen readers read it with the field).
  */
 @QuarkusTest
-class PresetFormErrorsTest {
+class PresetFormErrorsTest extends TenantTestBase {
 
     static final String ADMIN = "preset-errors-admin@preset.test";
-
-    @Inject
-    Fixtures fixtures;
 
     @Test
     @TestSecurity(user = ADMIN)

@@ -15,19 +15,13 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
-import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.infra.TenantTestBase;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class ProfileServiceTest {
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
+class ProfileServiceTest extends TenantTestBase {
 
     @Inject
     ProfileService profiles;

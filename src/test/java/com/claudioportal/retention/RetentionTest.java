@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.audit.AuditEvent;
 import com.claudioportal.audit.AuditOutcome;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobFile;
 import com.claudioportal.job.JobState;
 import com.claudioportal.tenant.Tenant;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadStorage;
 
@@ -46,15 +46,9 @@ import io.quarkus.test.security.oidc.OidcSecurity;
  * unfinished jobs and tenants without a period keep everything. A tenant admin erases one job at once.
  */
 @QuarkusTest
-class RetentionTest {
+class RetentionTest extends TenantTestBase {
 
     static final String ADMIN = "admin@retention.test";
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     @Inject
     RetentionPurge purge;

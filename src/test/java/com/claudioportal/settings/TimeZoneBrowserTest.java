@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
-import com.claudioportal.infra.Fixtures;
 import com.claudioportal.job.Job;
 import com.claudioportal.tenant.TenantRole;
 import com.microsoft.playwright.Browser;
@@ -34,12 +33,10 @@ class TimeZoneBrowserTest extends BrowserTestBase {
 
     @Test
     void aJobsTimeFollowsTheBrowsersZoneThenTheOneChosenInMySettings() {
-        String staff = Fixtures.email("staff");
-        String tenant = fixtures.tenantWithMember("Harbour Clinic", staff, TenantRole.STAFF);
+        reopen(new Browser.NewContextOptions().setTimezoneId("America/Toronto").setLocale("en-CA"));
+        String tenant = signedInTo("Harbour Clinic", TenantRole.STAFF);
         long job = fixtures.finishedJob(tenant, fixtures.seedProfile(tenant));
         Instant created = fixtures.scope().call(tenant, () -> Job.<Job> findById(job).createdAt);
-        reopen(new Browser.NewContextOptions().setTimezoneId("America/Toronto").setLocale("en-CA"));
-        signIn(staff);
         String jobPage = base + "t/" + tenant + "/jobs/" + job;
 
         page.navigate(jobPage);

@@ -19,6 +19,7 @@ import com.claudioportal.audit.AuditEvent;
 import com.claudioportal.audit.AuditOutcome;
 import com.claudioportal.infra.DatabaseSnapshot;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.job.Job;
 import com.claudioportal.profile.Profile;
@@ -39,15 +40,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 @TestSecurity(user = ForeignIdsInFormsTest.ADMIN_B)
 @OidcSecurity(claims = { @Claim(key = "email", value = ForeignIdsInFormsTest.ADMIN_B), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-class ForeignIdsInFormsTest {
+class ForeignIdsInFormsTest extends TenantTestBase {
 
     static final String ADMIN_B = "admin-b@foreign.test";
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     @Inject
     DatabaseSnapshot snapshot;

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.members.MemberService;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,18 +28,12 @@ import io.quarkus.test.security.oidc.OidcSecurity;
  * address keeps the access, and whoever gets the old address later does not inherit it.
  */
 @QuarkusTest
-class MembershipSubjectTest {
+class MembershipSubjectTest extends TenantTestBase {
 
     static final String ISSUER = "https://sso.example/realms/claudio";
 
     @Inject
-    Fixtures fixtures;
-
-    @Inject
     TenantDirectory directory;
-
-    @Inject
-    TenantScope scope;
 
     @Inject
     MemberService members;

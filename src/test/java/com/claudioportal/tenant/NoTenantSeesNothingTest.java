@@ -19,6 +19,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.job.Job;
 
 import io.quarkus.arc.Arc;
@@ -32,13 +33,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * background thread), every tenant-owned entity has zero rows and a find by id finds nothing.
  */
 @QuarkusTest
-class NoTenantSeesNothingTest {
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
+class NoTenantSeesNothingTest extends TenantTestBase {
 
     @Inject
     EntityManager em;

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -20,13 +21,7 @@ import com.claudioportal.members.MemberService;
 
 /** Keycloak's organization claim grants staff membership in the matching tenant, in both claim shapes. */
 @QuarkusTest
-class OrganizationMembershipTest {
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
+class OrganizationMembershipTest extends TenantTestBase {
 
     @Inject
     MemberService members;

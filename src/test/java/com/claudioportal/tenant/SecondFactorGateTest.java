@@ -9,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -26,7 +24,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 /** Administration pages with {@code portal.identity.second-factor.required-for-admins} on, as in production. */
 @QuarkusTest
 @TestProfile(SecondFactorGateTest.SecondFactorRequired.class)
-class SecondFactorGateTest {
+class SecondFactorGateTest extends TenantTestBase {
 
     public static class SecondFactorRequired implements QuarkusTestProfile {
         @Override
@@ -37,9 +35,6 @@ class SecondFactorGateTest {
 
     static final String PLATFORM = "platform@second-factor.test";
     static final String ADMIN = "admin@second-factor.test";
-
-    @Inject
-    Fixtures fixtures;
 
     @Test
     @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)

@@ -9,12 +9,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.Routes;
 import com.claudioportal.infra.Routes.Route;
 import com.claudioportal.infra.WebClient;
@@ -33,15 +32,12 @@ import io.quarkus.test.security.oidc.Claim;
  * 404 cannot pass.
  */
 @QuarkusTest
-class TenantIsolationTest {
+class TenantIsolationTest extends TenantTestBase {
 
     static final String OUTSIDER = "outsider@isolation.test";
 
     /** The tenant routes there are today (TenantRoleTest's table lists them); a new one raises it. */
     static final int TENANT_ROUTES = 60;
-
-    @Inject
-    Fixtures fixtures;
 
     String tenantA;
     String tenantB;

@@ -21,10 +21,7 @@ class TenantPagesBrowserTest extends BrowserTestBase {
 
     @Test
     void staffOfTenantASeesTheirDashboardAndNoAdminLinks() {
-        String staff = Fixtures.email("staff");
-        String tenantA = fixtures.tenantWithMember("Maple Clinic", staff, TenantRole.STAFF);
-
-        signIn(staff);
+        String tenantA = signedInTo("Maple Clinic", TenantRole.STAFF);
 
         assertThat(page).hasURL(base + "t/" + tenantA);
         assertThat(page.getByTestId("dashboard-title")).hasText("Maple Clinic");
@@ -55,10 +52,7 @@ class TenantPagesBrowserTest extends BrowserTestBase {
 
     @Test
     void auditorSeesNoAdminLinksAndGets403OnAdminPages() {
-        String auditor = Fixtures.email("auditor");
-        String tenant = fixtures.tenantWithMember("Maple Clinic", auditor, TenantRole.AUDITOR);
-
-        signIn(auditor);
+        String tenant = signedInTo("Maple Clinic", TenantRole.AUDITOR);
         assertThat(page.getByTestId("active-tenant")).containsText("Auditor");
         assertThat(page.locator("nav a[href$='/admin/members']")).hasCount(0);
         assertThat(page.locator("nav a[href$='/audit']")).hasCount(1);
@@ -119,9 +113,7 @@ class TenantPagesBrowserTest extends BrowserTestBase {
 
     @Test
     void signOutEndsTheSession() {
-        String staff = Fixtures.email("staff");
-        String tenant = fixtures.tenantWithMember("Maple Clinic", staff, TenantRole.STAFF);
-        signIn(staff);
+        String tenant = signedInTo("Maple Clinic", TenantRole.STAFF);
 
         TestLogin.signOut(page, base.toString());
         assertThat(page.getByTestId("sign-in")).isVisible();

@@ -16,12 +16,11 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.Routes;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.WebClient;
@@ -46,7 +45,7 @@ import io.restassured.response.Response;
  * The table must name exactly the routes the portal has: a new route fails until it is classified.
  */
 @QuarkusTest
-public class TenantRoleTest {
+public class TenantRoleTest extends TenantTestBase {
 
     public enum Who { STAFF, TENANT_ADMIN, AUDITOR, PLATFORM_ADMIN }
 
@@ -198,12 +197,6 @@ public class TenantRoleTest {
         /** Each member's own notification of the job. */
         public final Map<Who, String> notificationOf = new java.util.EnumMap<>(Who.class);
     }
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     Ids ids;
 

@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Browsers;
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.TestLogin;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -31,7 +29,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
  * tenant page is a 404 to them.
  */
 @QuarkusTest
-class VerifiedEmailTest {
+class VerifiedEmailTest extends TenantTestBase {
 
     static final String PERSON = "unverified@email.test";
     /**
@@ -43,9 +41,6 @@ class VerifiedEmailTest {
 
     @TestHTTPResource("/")
     URL base;
-
-    @Inject
-    Fixtures fixtures;
 
     String tenant;
 

@@ -22,19 +22,17 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.TestLogin;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobState;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
@@ -51,7 +49,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
  * SVG draws, another tenant's jobs never count, both languages, and a 375 px screen.
  */
 @QuarkusTest
-class TurnaroundTest {
+class TurnaroundTest extends TenantTestBase {
 
     static final String ADMIN = "admin@turnaround.test";
     static final String AUDITOR = "auditor@turnaround.test";
@@ -63,12 +61,6 @@ class TurnaroundTest {
 
     @TestHTTPResource("/")
     URL base;
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     String tenant;
     long profile;

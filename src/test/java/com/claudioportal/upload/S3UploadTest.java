@@ -18,11 +18,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.S3MockProcess;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.tracking.S3StagedJobTest;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,7 +44,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 @TestProfile(S3UploadTest.ObservedS3Store.class)
 @TestSecurity(user = S3UploadTest.STAFF)
 @OidcSecurity(claims = { @Claim(key = "email", value = S3UploadTest.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-class S3UploadTest {
+class S3UploadTest extends TenantTestBase {
 
     static final String STAFF = "staff@s3-uploads.test";
 
@@ -58,12 +57,6 @@ class S3UploadTest {
             return Set.of(TransactionObservingStorage.class);
         }
     }
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     @Inject
     TransactionObservingStorage storage;

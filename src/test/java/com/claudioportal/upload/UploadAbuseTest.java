@@ -30,10 +30,9 @@ import jakarta.persistence.LockModeType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -53,18 +52,12 @@ import io.restassured.response.Response;
 @QuarkusTest
 @TestSecurity(user = UploadAbuseTest.STAFF)
 @OidcSecurity(claims = { @Claim(key = "email", value = UploadAbuseTest.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-class UploadAbuseTest {
+class UploadAbuseTest extends TenantTestBase {
 
     static final String STAFF = "staff@upload-abuse.test";
 
     @TestHTTPResource("/")
     URL base;
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     @Inject
     UploadStorage storage;

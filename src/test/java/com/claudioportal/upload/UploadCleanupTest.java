@@ -13,20 +13,14 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
-import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.infra.TenantTestBase;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Uploads nobody used are deleted after a day, file and row; fresh ones and a job's files stay. */
 @QuarkusTest
-class UploadCleanupTest {
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
+class UploadCleanupTest extends TenantTestBase {
 
     @Inject
     UploadCleanup cleanup;

@@ -16,11 +16,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.TestRecordings;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -32,15 +31,9 @@ import io.restassured.response.Response;
 @QuarkusTest
 @TestSecurity(user = UploadResourceTest.STAFF)
 @OidcSecurity(claims = { @Claim(key = "email", value = UploadResourceTest.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-class UploadResourceTest {
+class UploadResourceTest extends TenantTestBase {
 
     static final String STAFF = "staff@uploads.test";
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     @Inject
     UploadStorage storage;

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.DatabaseSnapshot;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.Routes;
 import com.claudioportal.infra.Routes.Route;
 import com.claudioportal.infra.TestFiles;
@@ -42,19 +43,13 @@ import io.restassured.specification.RequestSpecification;
  * the database holds exactly what it held before.
  */
 @QuarkusTest
-class CsrfEveryFormTest {
+class CsrfEveryFormTest extends TenantTestBase {
 
     static final String ADMIN = "admin@csrf.test";
     static final String PLATFORM = "platform@csrf.test";
 
     @Inject
-    Fixtures fixtures;
-
-    @Inject
     DatabaseSnapshot snapshot;
-
-    @Inject
-    com.claudioportal.tenant.TenantScope scope;
 
     String tenant;
     Map<String, String> ids;

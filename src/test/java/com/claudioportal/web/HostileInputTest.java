@@ -27,10 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadConfig;
 import com.claudioportal.upload.UploadKind;
@@ -52,7 +52,7 @@ import io.restassured.specification.RequestSpecification;
  * refusals on purpose) and the files in the upload storage are compared before and after each case.
  */
 @QuarkusTest
-class HostileInputTest {
+class HostileInputTest extends TenantTestBase {
 
     static final String ADMIN = "hostile-admin@hostile.test";
 
@@ -70,12 +70,6 @@ class HostileInputTest {
     }
 
     static World world;
-
-    @Inject
-    Fixtures fixtures;
-
-    @Inject
-    TenantScope scope;
 
     @Inject
     UploadService uploads;

@@ -8,11 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.Routes;
 import com.claudioportal.tenant.TenantRole;
 
@@ -28,12 +27,9 @@ import io.restassured.response.Response;
  * kept out of caches and carries the security headers; static assets stay cacheable.
  */
 @QuarkusTest
-class PageHeadersTest {
+class PageHeadersTest extends TenantTestBase {
 
     static final String ADMIN = "headers-admin@headers.test";
-
-    @Inject
-    Fixtures fixtures;
 
     @Test
     @TestSecurity(user = ADMIN, roles = "platform-admin")

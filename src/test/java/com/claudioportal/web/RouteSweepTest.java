@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.RouterCapture;
 import com.claudioportal.infra.Routes;
 import com.claudioportal.infra.SandboxControl;
@@ -31,12 +30,9 @@ import io.vertx.ext.web.Route;
  * management port only. The test run's Claudio sandbox refuses anonymous control calls as well.
  */
 @QuarkusTest
-class RouteSweepTest {
+class RouteSweepTest extends TenantTestBase {
 
     static final List<String> UNSAFE = List.of("POST", "PUT", "PATCH", "DELETE");
-
-    @Inject
-    Fixtures fixtures;
 
     @TestHTTPResource(value = "/health", management = true)
     URL health;

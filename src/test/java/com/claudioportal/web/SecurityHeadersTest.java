@@ -8,12 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.Routes;
 import com.claudioportal.infra.Routes.Route;
 import com.claudioportal.tenant.CurrentUser;
@@ -32,13 +31,10 @@ import io.restassured.response.Response;
  * production profile and are checked where the packaged jar runs in it.
  */
 @QuarkusTest
-class SecurityHeadersTest {
+class SecurityHeadersTest extends TenantTestBase {
 
     static final String ADMIN = "admin@headers.test";
     static final String PLATFORM = "platform@headers.test";
-
-    @Inject
-    Fixtures fixtures;
 
     Map<String, String> ids;
 
