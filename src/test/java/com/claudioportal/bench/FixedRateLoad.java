@@ -1,0 +1,131 @@
+package com.claudioportal.bench;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+
+/**
+ * Posts one JSON body at a fixed rate, open loop: request i is due at {@code start + i / rate}
+ * whether or not the answers before it have come back, and its latency counts from that due time.
+ * So a stall of the server shows in the figures as the stall it is, not hidden by a load generator
+ * that waits for a free connection before it sends the next request ({@code wrk}'s closed loop,
+ * "coordinated omission"). That is what the webhook's target means: Claudio's notices arrive when
+ * they arrive, at the rate given.
+ * <p>
+ * One Vert.x event loop sends everything (a 1 ms timer sends whatever has fallen due), so the
+ * histogram needs no locking; latencies are in microseconds. A request not answered within 10 s
+ * of being sent (or not sent within 10 s of being due, for want of a free connection) counts as
+ * failed, with the time it had waited.
+ */
+final class FixedRateLoad {
+
+    /** What one run saw: requests due in the measured part, their answers and their latencies. */
+    record Result(int perSecond, double seconds, long sent, long answered2xx, long otherStatus, long failed, Histogram micros) {
+
+        String line() {
+            return String.format(Locale.ROOT, "sent %,d in %.0f s (%,.0f/s), %,d answered 2xx, %,d other status, %,d failed; "
+                    + "latency from due time p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms",
+                    sent, seconds, sent / seconds, answered2xx, otherStatus, failed, ms(50), ms(90), ms(99), ms(99.9),
+                    micros.getMaxValue() / 1000.0);
+        }
+
+        double ms(double percentile) {
+            return micros.getValueAtPercentile(percentile) / 1000.0;
+        }
+    }
+
+    private FixedRateLoad() {
+    }
+
+    /**
+     * Sends for {@code warmUp} (not measured: the connections open and the JIT settles), then
+     * measures {@code measured}, then waits for the last answers (each request gives up after 10 s).
+     */
+    static Result run(URI url, String body, int perSecond, int connections, Duration warmUp, Duration measured) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                    new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
+            // a request waiting for a connection, or for its answer, gives up after 10 s: it counts as failed
+            RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
+                    .putHeader("Content-Type", "application/json").setConnectTimeout(10_000).setIdleTimeout(10_000);
+            Buffer payload = Buffer.buffer(body);
+            Histogram micros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+            long[] counts = new long[3]; // 2xx, other status, failed
+            long[] outstanding = { 0 };
+            double interval = 1e9 / perSecond;
+            int total = (int) ((warmUp.toNanos() + measured.toNanos()) / interval);
+            int warmUpCount = (int) (warmUp.toNanos() / interval);
+            boolean[] answered = new boolean[total];
+            long[] due = new long[total];
+            int[] next = { 0 };
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            Context context = vertx.getOrCreateContext();
+            context.runOnContext(ignored -> {
+                long start = System.nanoTime();
+                vertx.setPeriodic(1, timer -> {
+                    long now = System.nanoTime();
+                    while (next[0] < total && start + (long) (next[0] * interval) <= now) {
+                        int i = next[0]++;
+                        due[i] = start + (long) (i * interval);
+                        outstanding[0]++;
+                        client.request(options)
+                                .compose(request -> request.send(payload))
+                                .compose(response -> response.body().map(b -> response.statusCode()))
+                                .onComplete(answer -> {
+                                    answered[i] = true;
+                                    if (i >= warmUpCount) {
+                                        micros.recordValue(Math.min(micros.getHighestTrackableValue(), (System.nanoTime() - due[i]) / 1000));
+                                        int status = answer.succeeded() ? answer.result() : 0;
+                                        counts[status == 0 ? 2 : status / 100 == 2 ? 0 : 1]++;
+                                    }
+                                    if (--outstanding[0] == 0 && next[0] == total) {
+                                        done.complete(null);
+                                    }
+                                });
+                    }
+                    if (next[0] == total) {
+                        vertx.cancelTimer(timer);
+                        if (outstanding[0] == 0) {
+                            done.complete(null);
+                        }
+                    }
+                });
+            });
+            try {
+                done.get(warmUp.plus(measured).toSeconds() + 40, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // not expected (every request gives up after 10 s), but a report with the stragglers counted beats none
+            }
+            CompletableFuture<Result> result = new CompletableFuture<>();
+            context.runOnContext(ignored -> {
+                long now = System.nanoTime();
+                for (int i = warmUpCount; i < next[0]; i++) {
+                    if (!answered[i]) {
+                        // still waiting: failed, at least this late
+                        micros.recordValue(Math.min(micros.getHighestTrackableValue(), (now - due[i]) / 1000));
+                        counts[2]++;
+                    }
+                }
+                long sent = Math.max(0, next[0] - warmUpCount);
+                result.complete(new Result(perSecond, measured.toNanos() / 1e9, sent, counts[0], counts[1], counts[2], micros.copy()));
+            });
+            return result.get(10, TimeUnit.SECONDS);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+}
