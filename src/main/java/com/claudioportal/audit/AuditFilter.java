@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -67,23 +68,13 @@ public class AuditFilter {
             actor = actor.toLowerCase(Locale.ROOT);
         }
         action = blankToNull(action);
-        groupValue = null;
-        if (blankToNull(group) != null) {
-            try {
-                groupValue = AuditGroup.valueOf(group.trim().toUpperCase(Locale.ROOT));
-                group = groupValue.name();
-            } catch (IllegalArgumentException e) {
-                errors.add("group", Words.of(AuditMessages.class).msg_choose_kind());
-            }
+        groupValue = choice(AuditGroup.class, group, "group", Words.of(AuditMessages.class).msg_choose_kind(), errors);
+        if (groupValue != null) {
+            group = groupValue.name();
         }
-        outcomeValue = null;
-        if (blankToNull(outcome) != null) {
-            try {
-                outcomeValue = AuditOutcome.valueOf(outcome.trim().toUpperCase(Locale.ROOT));
-                outcome = outcomeValue.name();
-            } catch (IllegalArgumentException e) {
-                errors.add("outcome", Words.of(AuditMessages.class).msg_choose_outcome());
-            }
+        outcomeValue = choice(AuditOutcome.class, outcome, "outcome", Words.of(AuditMessages.class).msg_choose_outcome(), errors);
+        if (outcomeValue != null) {
+            outcome = outcomeValue.name();
         }
         targetType = null;
         targetId = null;
@@ -107,13 +98,23 @@ public class AuditFilter {
     }
 
     private static LocalDate day(String value, String field, FormErrors errors) {
+        return read(value, LocalDate::parse, field, Words.of(AuditMessages.class).msg_date(), errors);
+    }
+
+    /** The constant a filter names (in any case), or null: when it is blank, or names none ({@code problem} then). */
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String field, String problem, FormErrors errors) {
+        return read(value, v -> Enum.valueOf(type, v.toUpperCase(Locale.ROOT)), field, problem, errors);
+    }
+
+    /** A filter value as {@code parse} reads it (trimmed), or null: when it is blank, or does not read ({@code problem} then). */
+    private static <T> T read(String value, Function<String, T> parse, String field, String problem, FormErrors errors) {
         if (blankToNull(value) == null) {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(field, Words.of(AuditMessages.class).msg_date());
+            return parse.apply(value.trim());
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            errors.add(field, problem);
             return null;
         }
     }

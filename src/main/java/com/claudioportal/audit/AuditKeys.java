@@ -3,10 +3,7 @@ package com.claudioportal.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 import javax.crypto.Mac;
@@ -27,38 +24,32 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 public class AuditKeys {
 
-    private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
-    private final String activeKeyId;
+    private final KeyRing ring;
 
     public AuditKeys(AuditConfig config) {
-        KeyRing ring = KeyRing.parse(config.keys(), config.activeKey(), "HmacSHA256", "PORTAL_AUDIT_KEYS", "PORTAL_AUDIT_ACTIVE_KEY", "Audit key");
-        keys.putAll(ring.keys());
-        this.activeKeyId = ring.activeKeyId();
+        this.ring = KeyRing.parse(config.keys(), config.activeKey(), "HmacSHA256", "PORTAL_AUDIT_KEYS", "PORTAL_AUDIT_ACTIVE_KEY", "Audit key");
     }
 
     /** Fail at start-up, not at the first event, when no key is configured. */
     void checkConfigured(@Observes StartupEvent event) {
-        if (activeKeyId == null) {
-            throw new IllegalStateException("No audit key: set PORTAL_AUDIT_KEYS (id:base64 of 32 random bytes) "
-                    + "and PORTAL_AUDIT_ACTIVE_KEY. See docs/operations.md, \"Audit keys\".");
-        }
+        ring.requireActive();
     }
 
     public String activeKeyId() {
-        return activeKeyId;
+        return ring.activeKeyId();
     }
 
     public Set<String> keyIds() {
-        return Collections.unmodifiableSet(keys.keySet());
+        return ring.keyIds();
     }
 
     public boolean has(String keyId) {
-        return keyId != null && keys.containsKey(keyId);
+        return keyId != null && ring.keys().containsKey(keyId);
     }
 
     /** A signer for one key; not thread-safe, cheap to reuse for a whole verification walk. */
     public Signer signer(String keyId) {
-        SecretKeySpec key = keys.get(keyId);
+        SecretKeySpec key = ring.keys().get(keyId);
         if (key == null) {
             throw new IllegalStateException("Audit key '" + keyId + "' is not configured");
         }

@@ -70,14 +70,8 @@ public class AuditQuery {
     private List<AuditEvent> select(AuditFilter f, Long before, Long after, int limit, boolean ascending) {
         StringBuilder where = new StringBuilder("where 1 = 1");
         Map<String, Object> params = new HashMap<>();
-        if (before != null) {
-            where.append(" and seq < :before");
-            params.put("before", before);
-        }
-        if (after != null) {
-            where.append(" and seq > :after");
-            params.put("after", after);
-        }
+        whenSet(where, params, " and seq < :before", "before", before);
+        whenSet(where, params, " and seq > :after", "after", after);
         if (f.fromDay != null) {
             Long first = seqAtOrAfter(f.fromInstant());
             where.append(" and seq >= :firstSeq and occurredAt >= :fromTime");
@@ -90,31 +84,27 @@ public class AuditQuery {
             params.put("lastSeq", last == null ? -1L : last);
             params.put("toTime", f.toInstant());
         }
-        if (f.actor != null) {
-            where.append(" and actor = :actor");
-            params.put("actor", f.actor);
-        }
-        if (f.groupValue != null) {
-            where.append(" and actionGroup = :group");
-            params.put("group", f.groupValue);
-        }
-        if (f.action != null) {
-            where.append(" and action = :action");
-            params.put("action", f.action);
-        }
+        whenSet(where, params, " and actor = :actor", "actor", f.actor);
+        whenSet(where, params, " and actionGroup = :group", "group", f.groupValue);
+        whenSet(where, params, " and action = :action", "action", f.action);
         if (f.targetType != null) {
             where.append(" and targetType = :targetType and targetId = :targetId");
             params.put("targetType", f.targetType);
             params.put("targetId", f.targetId);
         }
-        if (f.outcomeValue != null) {
-            where.append(" and outcome = :outcome");
-            params.put("outcome", f.outcomeValue);
-        }
+        whenSet(where, params, " and outcome = :outcome", "outcome", f.outcomeValue);
         TypedQuery<AuditEvent> q = em.createQuery("from AuditEvent " + where + " order by seq " + (ascending ? "asc" : "desc"),
                 AuditEvent.class);
         params.forEach(q::setParameter);
         return q.setMaxResults(limit).getResultList();
+    }
+
+    /** Narrows {@code where} by {@code condition} and its one parameter, when the filter has a value for it. */
+    private static void whenSet(StringBuilder where, Map<String, Object> params, String condition, String param, Object value) {
+        if (value != null) {
+            where.append(condition);
+            params.put(param, value);
+        }
     }
 
     private Long seqAtOrAfter(Instant at) {

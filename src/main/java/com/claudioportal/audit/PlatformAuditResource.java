@@ -164,10 +164,6 @@ public class PlatformAuditResource {
     }
 
     private static Tenant tenant(String id) {
-        Tenant t = Tenant.findById(id);
-        if (t == null) {
-            throw new NotFoundException();
-        }
-        return t;
+        return Tenant.<Tenant> findByIdOptional(id).orElseThrow(NotFoundException::new);
     }
 }

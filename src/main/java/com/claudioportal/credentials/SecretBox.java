@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -32,30 +30,24 @@ public class SecretBox {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final Map<String, SecretKey> keys = new LinkedHashMap<>();
-    private final String activeKeyId;
+    private final KeyRing ring;
     private final SecureRandom random = new SecureRandom();
 
     public SecretBox(EncryptionConfig config) {
-        KeyRing ring = KeyRing.parse(config.keys(), config.activeKey(), "AES", "PORTAL_ENCRYPTION_KEYS", "PORTAL_ENCRYPTION_ACTIVE_KEY", "Encryption key");
-        keys.putAll(ring.keys());
-        this.activeKeyId = ring.activeKeyId();
+        this.ring = KeyRing.parse(config.keys(), config.activeKey(), "AES", "PORTAL_ENCRYPTION_KEYS", "PORTAL_ENCRYPTION_ACTIVE_KEY", "Encryption key");
     }
 
     /** Fail at start-up, not at the first save, when no key is configured. */
     void checkConfigured(@Observes StartupEvent event) {
-        if (activeKeyId == null) {
-            throw new IllegalStateException("No encryption key: set PORTAL_ENCRYPTION_KEYS (id:base64 of 32 random bytes) "
-                    + "and PORTAL_ENCRYPTION_ACTIVE_KEY. See docs/operations.md, \"Encryption keys\".");
-        }
+        ring.requireActive();
     }
 
     public java.util.Set<String> keyIds() {
-        return java.util.Collections.unmodifiableSet(keys.keySet());
+        return ring.keyIds();
     }
 
     public String activeKeyId() {
-        return activeKeyId;
+        return ring.activeKeyId();
     }
 
     public String seal(String plaintext, String context) {
@@ -63,13 +55,13 @@ public class SecretBox {
             byte[] iv = new byte[IV_BYTES];
             random.nextBytes(iv);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, ring.keys().get(ring.activeKeyId()), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
             byte[] out = new byte[iv.length + sealed.length];
             System.arraycopy(iv, 0, out, 0, iv.length);
             System.arraycopy(sealed, 0, out, iv.length, sealed.length);
-            return FORMAT + ":" + activeKeyId + ":" + Base64.getEncoder().encodeToString(out);
+            return FORMAT + ":" + ring.activeKeyId() + ":" + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Could not seal a secret", e);
         }
@@ -80,7 +72,7 @@ public class SecretBox {
         if (parts.length != 3 || !parts[0].equals(FORMAT)) {
             throw new IllegalStateException("Not a sealed value");
         }
-        SecretKey key = keys.get(parts[1]);
+        SecretKey key = ring.keys().get(parts[1]);
         if (key == null) {
             throw new IllegalStateException("Sealed with key '" + parts[1] + "', which is no longer configured");
         }
@@ -103,6 +95,6 @@ public class SecretBox {
     }
 
     public boolean isSealedWithActiveKey(String sealed) {
-        return activeKeyId != null && activeKeyId.equals(keyIdOf(sealed));
+        return ring.activeKeyId() != null && ring.activeKeyId().equals(keyIdOf(sealed));
     }
 }

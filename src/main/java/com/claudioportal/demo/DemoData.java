@@ -147,20 +147,18 @@ public class DemoData {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(trimmed(config.sandboxUrl()) + "/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (health.statusCode() == 200) {
-                    return true;
+                try {
+                    HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(trimmed(config.sandboxUrl()) + "/health"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                    if (health.statusCode() == 200) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    // not up yet
                 }
-            } catch (IOException e) {
-                // not up yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
+                // interrupted while asking or while waiting between two asks
                 Thread.currentThread().interrupt();
                 return false;
             }

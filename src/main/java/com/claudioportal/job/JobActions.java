@@ -106,10 +106,6 @@ public class JobActions {
     }
 
     public static Job find(long jobId) {
-        Job job = Job.findById(jobId);
-        if (job == null) {
-            throw new NotFoundException();
-        }
-        return job;
+        return Job.<Job> findByIdOptional(jobId).orElseThrow(NotFoundException::new);
     }
 }

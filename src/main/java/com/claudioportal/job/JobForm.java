@@ -49,11 +49,7 @@ public abstract class JobForm {
         } catch (NumberFormatException e) {
             throw new BadRequestException();
         }
-        ProfileVersion version = ProfileVersion.findById(id);
-        if (version == null) {
-            throw new NotFoundException();
-        }
-        return version;
+        return ProfileVersion.<ProfileVersion> findByIdOptional(id).orElseThrow(NotFoundException::new);
     }
 
     public boolean raw() {

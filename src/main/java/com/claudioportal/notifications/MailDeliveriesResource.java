@@ -78,10 +78,7 @@ public class MailDeliveriesResource {
     @Transactional
     @Audited(value = "mail.retried", target = "mail", id = "mailId")
     public Response retry(@PathParam("mailId") long mailId) {
-        OutboxMail m = OutboxMail.findById(mailId);
-        if (m == null) {
-            throw new NotFoundException();
-        }
+        OutboxMail m = OutboxMail.<OutboxMail> findByIdOptional(mailId).orElseThrow(NotFoundException::new);
         if (m.status == OutboxMail.Status.FAILED) {
             m.status = OutboxMail.Status.PENDING;
             m.attempts = 0;

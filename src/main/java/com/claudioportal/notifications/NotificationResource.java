@@ -42,6 +42,9 @@ public class NotificationResource {
 
     static final int PAGE_SIZE = 50;
 
+    /** Why marking read is not audited (the three routes that do it). */
+    private static final String MARKS_READ = "marks the person's own notifications read; the job it opens is audited by the job page";
+
     /** A line of the page; {@code jobName} only for people who may see content. */
     public record Line(Notification notification, String jobName, boolean contentErased) {
     }
@@ -90,35 +93,37 @@ public class NotificationResource {
     /** Marks one read and opens its job. */
     @POST
     @Path("{notificationId}/open")
-    @AuditExempt("marks the person's own notifications read; the job it opens is audited by the job page")
+    @AuditExempt(MARKS_READ)
     @Transactional
     public Response open(@PathParam("notificationId") long notificationId) {
-        Notification n = mine(notificationId);
-        if (n.readAt == null) {
-            n.readAt = Instant.now();
-        }
-        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + n.jobId)).build();
+        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + markRead(notificationId).jobId)).build();
     }
 
     @POST
     @Path("{notificationId}/read")
-    @AuditExempt("marks the person's own notifications read; the job it opens is audited by the job page")
+    @AuditExempt(MARKS_READ)
     @Transactional
     public Response read(@PathParam("notificationId") long notificationId) {
-        Notification n = mine(notificationId);
-        if (n.readAt == null) {
-            n.readAt = Instant.now();
-        }
+        markRead(notificationId);
         return back();
     }
 
     @POST
     @Path("read-all")
-    @AuditExempt("marks the person's own notifications read; the job it opens is audited by the job page")
+    @AuditExempt(MARKS_READ)
     @Transactional
     public Response readAll() {
         Notification.update("readAt = ?1 where recipient = ?2 and readAt is null", Instant.now(), user.email());
         return back();
+    }
+
+    /** One of the person's own notifications, now read. */
+    private Notification markRead(long id) {
+        Notification n = mine(id);
+        if (n.readAt == null) {
+            n.readAt = Instant.now();
+        }
+        return n;
     }
 
     private Notification mine(long id) {

@@ -98,11 +98,7 @@ public class PlatformTenantService {
     }
 
     public static Tenant find(String id) {
-        Tenant tenant = Tenant.findById(id);
-        if (tenant == null) {
-            throw new NotFoundException();
-        }
-        return tenant;
+        return Tenant.<Tenant> findByIdOptional(id).orElseThrow(NotFoundException::new);
     }
 
     private static String blankToNull(String value) {

@@ -19,7 +19,6 @@ import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
-import com.claudioportal.forms.Result;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
 
@@ -94,15 +93,8 @@ public class PresetResource {
     }
 
     private Response save(Long presetId, Preset existing, PresetForm form) {
-        if (form.applyRowAction()) {
-            return Response.ok(editor(existing, form, FormErrors.none())).build();
-        }
-        Result<Long> saved = presets.save(presetId, form);
-        if (!saved.ok()) {
-            return Response.status(400).entity(editor(existing, form, saved.errors())).build();
-        }
-        flash.success(Words.of(AdminMessages.class).preset_saved(form.name.trim()));
-        return Response.seeOther(URI.create(base())).build();
+        return EditorSave.answer(form.applyRowAction(), errors -> editor(existing, form, errors), () -> presets.save(presetId, form), flash,
+                () -> Words.of(AdminMessages.class).preset_saved(form.name.trim()), id -> base());
     }
 
     private TemplateInstance editor(Preset preset, PresetForm form, FormErrors errors) {

@@ -103,10 +103,6 @@ public class PresetService {
     }
 
     public static Preset find(long presetId) {
-        Preset p = Preset.findById(presetId);
-        if (p == null) {
-            throw new NotFoundException();
-        }
-        return p;
+        return Preset.<Preset> findByIdOptional(presetId).orElseThrow(NotFoundException::new);
     }
 }

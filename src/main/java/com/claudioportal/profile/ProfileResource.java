@@ -115,15 +115,9 @@ public class ProfileResource {
     @Path("new")
     @Audited(value = "profile.created", target = "profile")
     public Response create(@BeanParam ProfileForm form) {
-        if (form.applyRowAction()) {
-            return Response.ok(editor(null, form, FormErrors.none())).build();
-        }
-        Result<Long> saved = profiles.create(form.displayName, form.content(), "profile.created");
-        if (!saved.ok()) {
-            return Response.status(400).entity(editor(null, form, saved.errors())).build();
-        }
-        flash.success(Words.of(AdminMessages.class).prof_created(form.displayName.trim()));
-        return Response.seeOther(URI.create(base() + "/" + saved.value())).build();
+        return EditorSave.answer(form.applyRowAction(), errors -> editor(null, form, errors),
+                () -> profiles.create(form.displayName, form.content(), "profile.created"), flash,
+                () -> Words.of(AdminMessages.class).prof_created(form.displayName.trim()), id -> base() + "/" + id);
     }
 
     @GET
@@ -138,15 +132,9 @@ public class ProfileResource {
     @Audited(value = "profile.updated", target = "profile", id = "profileId")
     public Response update(@PathParam("profileId") long profileId, @BeanParam ProfileForm form) {
         Profile p = ProfileService.find(profileId);
-        if (form.applyRowAction()) {
-            return Response.ok(editor(p, form, FormErrors.none())).build();
-        }
-        Result<Void> saved = profiles.update(profileId, form.displayName, form.content());
-        if (!saved.ok()) {
-            return Response.status(400).entity(editor(p, form, saved.errors())).build();
-        }
-        flash.success(Words.of(AdminMessages.class).prof_saved(form.displayName.trim()));
-        return Response.seeOther(URI.create(base() + "/" + profileId)).build();
+        return EditorSave.answer(form.applyRowAction(), errors -> editor(p, form, errors),
+                () -> profiles.update(profileId, form.displayName, form.content()), flash,
+                () -> Words.of(AdminMessages.class).prof_saved(form.displayName.trim()), none -> base() + "/" + profileId);
     }
 
     @GET

@@ -47,26 +47,10 @@ public final class ProfileRules {
     public static FormErrors check(String displayName, ProfileContent c) {
         FormErrors errors = FormErrors.none();
         AdminMessages words = Words.of(AdminMessages.class);
-        if (displayName == null || displayName.isBlank()) {
-            errors.add("displayName", words.prof_name_missing());
-        } else {
-            text(errors, "displayName", displayName.trim(), MAX_DISPLAY_NAME, TextInput.Lines.SINGLE);
-        }
-        if (blank(c.claudioProfileId())) {
-            errors.add("claudioProfileId", words.prof_id_missing());
-        } else {
-            text(errors, "claudioProfileId", c.claudioProfileId(), MAX_CLAUDIO_ID, TextInput.Lines.SINGLE);
-        }
-        if (blank(c.formId())) {
-            errors.add("formId", words.prof_form_id_missing());
-        } else {
-            text(errors, "formId", c.formId(), MAX_CLAUDIO_ID, TextInput.Lines.SINGLE);
-        }
-        if (blank(c.profileName())) {
-            errors.add("profileName", words.prof_profile_name_missing());
-        } else {
-            text(errors, "profileName", c.profileName(), MAX_PROFILE_NAME, TextInput.Lines.SINGLE);
-        }
+        required(errors, "displayName", displayName == null ? null : displayName.trim(), words.prof_name_missing(), MAX_DISPLAY_NAME);
+        required(errors, "claudioProfileId", c.claudioProfileId(), words.prof_id_missing(), MAX_CLAUDIO_ID);
+        required(errors, "formId", c.formId(), words.prof_form_id_missing(), MAX_CLAUDIO_ID);
+        required(errors, "profileName", c.profileName(), words.prof_profile_name_missing(), MAX_PROFILE_NAME);
         if (c.docTypes().size() > MAX_DOC_TYPES) {
             errors.add("docTypes", words.prof_too_many_doc_types(MAX_DOC_TYPES));
         }
@@ -124,6 +108,15 @@ public final class ProfileRules {
 
     public static boolean isChoice(ProfileField f) {
         return "choice".equalsIgnoreCase(nz(f.uiType())) || "choice".equalsIgnoreCase(nz(f.type()));
+    }
+
+    /** A single-line text that must be there: {@code missing} when blank, else the length and character checks. */
+    private static void required(FormErrors errors, String key, String value, String missing, int max) {
+        if (blank(value)) {
+            errors.add(key, missing);
+        } else {
+            text(errors, key, value, max, TextInput.Lines.SINGLE);
+        }
     }
 
     private static boolean blank(String s) {

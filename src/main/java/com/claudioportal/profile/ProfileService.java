@@ -121,11 +121,7 @@ public class ProfileService {
     }
 
     public static Profile find(long profileId) {
-        Profile p = Profile.findById(profileId);
-        if (p == null) {
-            throw new NotFoundException();
-        }
-        return p;
+        return Profile.<Profile> findByIdOptional(profileId).orElseThrow(NotFoundException::new);
     }
 
     private ProfileVersion newVersion(Profile p, int number, ProfileContent c) {

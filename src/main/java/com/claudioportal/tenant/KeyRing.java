@@ -3,8 +3,10 @@ package com.claudioportal.tenant;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -14,12 +16,13 @@ import javax.crypto.spec.SecretKeySpec;
  * One reading for the credentials' encryption keys and the audit chain's keys, so both refuse a
  * malformed entry with the same words, naming the variable.
  */
-public record KeyRing(Map<String, SecretKeySpec> keys, String activeKeyId) {
+public record KeyRing(Map<String, SecretKeySpec> keys, String activeKeyId, String keysVariable, String activeVariable, String what) {
 
     /**
      * @param keysVariable   the environment variable of the list, for the messages
      * @param activeVariable the environment variable of the active key id, for the messages
-     * @param what           how the messages call one key ("Encryption key", "Audit key")
+     * @param what           how the messages call one key ("Encryption key", "Audit key"); its plural names the
+     *                       section of docs/operations.md
      */
     public static KeyRing parse(Optional<String> configured, Optional<String> active, String algorithm, String keysVariable,
             String activeVariable, String what) {
@@ -49,6 +52,18 @@ public record KeyRing(Map<String, SecretKeySpec> keys, String activeKeyId) {
         if (activeId != null && !keys.containsKey(activeId)) {
             throw new IllegalStateException(activeVariable + " names key '" + activeId + "', which is not configured");
         }
-        return new KeyRing(Collections.unmodifiableMap(keys), activeId);
+        return new KeyRing(Collections.unmodifiableMap(keys), activeId, keysVariable, activeVariable, what);
+    }
+
+    public Set<String> keyIds() {
+        return keys.keySet();
+    }
+
+    /** For the start-up check: fail there, not at the first use, when no key is in use, saying what to set. */
+    public void requireActive() {
+        if (activeKeyId == null) {
+            throw new IllegalStateException("No " + what.toLowerCase(Locale.ROOT) + ": set " + keysVariable
+                    + " (id:base64 of 32 random bytes) and " + activeVariable + ". See docs/operations.md, \"" + what + "s\".");
+        }
     }
 }

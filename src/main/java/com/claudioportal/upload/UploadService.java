@@ -314,10 +314,6 @@ public class UploadService {
     }
 
     public static Upload find(UUID id) {
-        Upload upload = Upload.findById(id);
-        if (upload == null) {
-            throw new NotFoundException();
-        }
-        return upload;
+        return Upload.<Upload> findByIdOptional(id).orElseThrow(NotFoundException::new);
     }
 }
