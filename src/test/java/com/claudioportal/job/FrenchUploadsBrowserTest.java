@@ -2,7 +2,6 @@ package com.claudioportal.job;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
@@ -16,7 +15,6 @@ import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.TestRecordings;
-import com.claudioportal.tenant.TenantRole;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -42,9 +40,7 @@ class FrenchUploadsBrowserTest extends BrowserTestBase {
     @BeforeEach
     void signInAsFrenchStaff() {
         clinic = claudio.tenant("Clinique de l'Érable", Fixtures.email("admin"));
-        String staff = Fixtures.email("staff");
-        fixtures.member(clinic.tenant(), staff, TenantRole.STAFF);
-        fixtures.preset(clinic.tenant(), "Dre Roy", Map.of("specialist_name", "Dre Roy", "specialist_credentials", "MD, FRCSC"));
+        String staff = claudio.staffWithPreset(clinic, "Dre Roy");
         reopen(new Browser.NewContextOptions().setLocale("fr-CA").setTimezoneId("America/Montreal"));
         signIn(staff);
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -22,7 +21,6 @@ import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.TestRecordings;
-import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.upload.Upload;
 import com.microsoft.playwright.Locator;
@@ -56,10 +54,7 @@ class NewJobBrowserTest extends BrowserTestBase {
     @BeforeEach
     void signInAsStaff() {
         clinic = claudio.tenant("Érable Clinic", Fixtures.email("admin"));
-        String staff = Fixtures.email("staff");
-        fixtures.member(clinic.tenant(), staff, TenantRole.STAFF);
-        fixtures.preset(clinic.tenant(), "Dr. Jane Roe", Map.of("specialist_name", "Dr. Jane Roe", "specialist_credentials", "MD, FRCSC"));
-        signIn(staff);
+        signIn(claudio.staffWithPreset(clinic, "Dr. Jane Roe"));
     }
 
     @Test

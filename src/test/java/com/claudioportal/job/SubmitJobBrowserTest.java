@@ -19,7 +19,6 @@ import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.SandboxControl;
 import com.claudioportal.infra.TestSandbox;
-import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -43,11 +42,7 @@ class SubmitJobBrowserTest extends BrowserTestBase {
     @BeforeEach
     void signInAsStaff() {
         clinic = claudio.tenant("Maple Clinic", Fixtures.email("admin"));
-        String staff = Fixtures.email("staff");
-        fixtures.member(clinic.tenant(), staff, TenantRole.STAFF);
-        fixtures.preset(clinic.tenant(), "Dr. Jane Roe", java.util.Map.of("specialist_name", "Dr. Jane Roe",
-                "specialist_credentials", "MD, FRCSC"));
-        signIn(staff);
+        signIn(claudio.staffWithPreset(clinic, "Dr. Jane Roe"));
     }
 
     @Test
