@@ -12,10 +12,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
-import com.claudioportal.infra.ClaudioTenants;
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.ClinicBrowserTestBase;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.SandboxControl;
 import com.claudioportal.infra.TestSandbox;
@@ -27,22 +25,16 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Staff submit jobs in Chromium against the sandbox, with the real worker running. */
 @QuarkusTest
-class SubmitJobBrowserTest extends BrowserTestBase {
-
-    @Inject
-    ClaudioTenants claudio;
+class SubmitJobBrowserTest extends ClinicBrowserTestBase {
 
     @Inject
     TenantScope scope;
 
     final SandboxControl sandbox = TestSandbox.control();
 
-    ClaudioTenants.Wired clinic;
-
     @BeforeEach
     void signInAsStaff() {
-        clinic = claudio.tenant("Maple Clinic", Fixtures.email("admin"));
-        signIn(claudio.staffWithPreset(clinic, "Dr. Jane Roe"));
+        signInAsStaffOf("Maple Clinic", "Dr. Jane Roe");
     }
 
     @Test
