@@ -3,7 +3,6 @@ package com.claudioportal.bench;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +17,9 @@ import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
+import com.claudioportal.infra.HeapUse;
+import com.claudioportal.infra.OldGeneration;
+import com.claudioportal.infra.PeriodicSampler;
 import com.sun.management.GarbageCollectionNotificationInfo;
 
 /**
@@ -74,22 +76,15 @@ final class MemorySampler {
     private final AtomicLong livePeak = new AtomicLong();
     private final AtomicLong gcs = new AtomicLong();
     private final boolean hwmReset;
-    private final List<MemoryPoolMXBean> oldGen;
-    private final long oldGenBaseline;
+    private final OldGeneration oldGen;
     private final List<Runnable> unsubscribe = new ArrayList<>();
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final PeriodicSampler sampler;
 
     private MemorySampler() {
-        fullGc();
-        heapBaseline = heapUsed();
+        heapBaseline = HeapUse.afterGc(2, 100);
         livePeak.set(heapBaseline);
         rssBaseline = status("VmRSS");
-        oldGen = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP && (p.getName().contains("Old") || p.getName().contains("Tenured")))
-                .toList();
-        oldGen.forEach(MemoryPoolMXBean::resetPeakUsage);
-        oldGenBaseline = oldGen.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+        oldGen = OldGeneration.watch();
         hwmReset = resetHighWaterMark();
         heapPeak.set(heapBaseline);
         rssPeak.set(rssBaseline);
@@ -106,18 +101,7 @@ final class MemorySampler {
                 });
             }
         }
-        thread = new Thread(() -> {
-            while (running) {
-                sample();
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "bench-memory-sampler");
-        thread.setDaemon(true);
-        thread.start();
+        sampler = PeriodicSampler.start("bench-memory-sampler", 20, this::sample);
     }
 
     static MemorySampler start() {
@@ -125,18 +109,16 @@ final class MemorySampler {
     }
 
     Result stop() throws InterruptedException {
-        running = false;
-        thread.join();
+        sampler.stop();
         sample();
         unsubscribe.forEach(Runnable::run);
         long hwm = hwmReset ? status("VmHWM") : 0;
-        long oldGenPeak = oldGen.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Result(heapBaseline, heapPeak.get(), heapBaseline, livePeak.get(), Math.max(0, oldGenPeak - oldGenBaseline),
+        return new Result(heapBaseline, heapPeak.get(), heapBaseline, livePeak.get(), Math.max(0, oldGen.peakGrowth()),
                 rssBaseline, Math.max(rssPeak.get(), hwm), (int) gcs.get());
     }
 
     private void sample() {
-        heapPeak.accumulateAndGet(heapUsed(), Math::max);
+        heapPeak.accumulateAndGet(HeapUse.now(), Math::max);
         rssPeak.accumulateAndGet(status("VmRSS"), Math::max);
     }
 
@@ -156,21 +138,6 @@ final class MemorySampler {
         }
         livePeak.accumulateAndGet(after, Math::max);
         gcs.incrementAndGet();
-    }
-
-    static long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    static void fullGc() {
-        for (int i = 0; i < 2; i++) {
-            System.gc();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** A /proc/self/status entry in bytes (0 where /proc is missing). */

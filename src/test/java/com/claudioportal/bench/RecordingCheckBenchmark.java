@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.HeapUse;
 import com.claudioportal.infra.RecordingCheckSettings;
 import com.claudioportal.infra.TestRecordings;
 import com.claudioportal.upload.RecordingCheck;
@@ -60,18 +61,14 @@ class RecordingCheckBenchmark {
 
     private static String measure(String what, RecordingCheck check, Path file, int run, double atLeastSeconds) {
         System.gc();
-        long heapBefore = heapUsed();
+        long heapBefore = HeapUse.now();
         long start = System.nanoTime();
         RecordingCheck.Result result = check.check(file).orElseThrow();
         double seconds = (System.nanoTime() - start) / 1e9;
-        long heapAfter = heapUsed();
+        long heapAfter = HeapUse.now();
         assertTrue(result.durationSeconds() > atLeastSeconds, "length " + result.durationSeconds());
         assertFalse(result.mostlySilent());
         return String.format("%-44s run %d: %6.1f s, length %.0f s, silence %.2f, heap used %d MB -> %d MB", what, run, seconds,
                 result.durationSeconds(), result.silenceRatio(), heapBefore >> 20, heapAfter >> 20);
-    }
-
-    private static long heapUsed() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

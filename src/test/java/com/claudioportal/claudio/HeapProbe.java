@@ -1,10 +1,10 @@
 package com.claudioportal.claudio;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+
+import com.claudioportal.infra.HeapUse;
+import com.claudioportal.infra.OldGeneration;
+import com.claudioportal.infra.PeriodicSampler;
 
 /**
  * Heap use around a piece of work: used heap after a GC before and after (what the work left
@@ -17,31 +17,14 @@ final class HeapProbe {
     }
 
     private final long before;
-    private final List<MemoryPoolMXBean> oldGen;
-    private final long oldGenBefore;
+    private final OldGeneration oldGen;
     private final AtomicLong sampledPeak = new AtomicLong();
-    private final Thread sampler;
-    private volatile boolean running = true;
+    private final PeriodicSampler sampler;
 
     private HeapProbe() {
         before = usedAfterGc();
-        oldGen = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(p -> p.getType() == MemoryType.HEAP && (p.getName().contains("Old") || p.getName().contains("Tenured")))
-                .toList();
-        oldGen.forEach(MemoryPoolMXBean::resetPeakUsage);
-        oldGenBefore = oldGen.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
-        sampler = new Thread(() -> {
-            while (running) {
-                sampledPeak.accumulateAndGet(used(), Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-probe");
-        sampler.setDaemon(true);
-        sampler.start();
+        oldGen = OldGeneration.watch();
+        sampler = PeriodicSampler.start("heap-probe", 5, () -> sampledPeak.accumulateAndGet(HeapUse.now(), Math::max));
     }
 
     static HeapProbe start() {
@@ -49,25 +32,11 @@ final class HeapProbe {
     }
 
     Result stop() throws InterruptedException {
-        running = false;
-        sampler.join();
-        long oldGenPeak = oldGen.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        return new Result(usedAfterGc() - before, oldGenPeak - oldGenBefore, sampledPeak.get() - before);
-    }
-
-    private static long used() {
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        sampler.stop();
+        return new Result(usedAfterGc() - before, oldGen.peakGrowth(), sampledPeak.get() - before);
     }
 
     private static long usedAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return used();
+        return HeapUse.afterGc(3, 50);
     }
 }

@@ -1,5 +1,8 @@
 package com.claudioportal.credentials;
 
+import static com.claudioportal.infra.FormSteps.assertBesideFields;
+import static com.claudioportal.infra.FormSteps.assertKept;
+import static com.claudioportal.infra.FormSteps.submit;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,27 +56,19 @@ class ConnectionBrowserTest extends BrowserTestBase {
 
     @Test
     void savesThenRotatesCredentialsWithoutEverShowingThem() {
-        page.locator("#f-baseUrl").fill("http://10.0.0.7/claudio");
-        page.locator("#f-apiKey").fill("first-key-AAAA1111");
-        page.getByTestId("save-connection").click();
-        assertThat(page.locator("[data-field-error=baseUrl]")).containsText("own network");
-        assertThat(page.locator("[data-field-error=apiSecret]")).containsText("Enter the API secret");
-        assertThat(page.locator("#f-baseUrl")).hasValue("http://10.0.0.7/claudio");
-        assertThat(page.locator("#f-apiKey")).hasValue("");
+        submit(page.getByTestId("save-connection"), "#f-baseUrl", "http://10.0.0.7/claudio", "#f-apiKey", "first-key-AAAA1111");
+        assertBesideFields(page, "baseUrl", "own network", "apiSecret", "Enter the API secret");
+        assertKept(page, "#f-baseUrl", "http://10.0.0.7/claudio", "#f-apiKey", "");
         Browsers.screenshot(page, "connection-errors");
 
-        page.locator("#f-baseUrl").fill(sandbox.baseUrl(tenant));
-        page.locator("#f-apiKey").fill("first-key-AAAA1111");
-        page.locator("#f-apiSecret").fill("first-secret-BBBB2222");
-        page.getByTestId("save-connection").click();
+        submit(page.getByTestId("save-connection"), "#f-baseUrl", sandbox.baseUrl(tenant), "#f-apiKey", "first-key-AAAA1111",
+                "#f-apiSecret", "first-secret-BBBB2222");
         assertThat(page.getByTestId("flash")).containsText("saved");
         assertThat(page.getByTestId("key-hint")).hasText("\u2022\u2022\u2022\u20221111");
         assertThat(page.getByTestId("secret-hint")).hasText("\u2022\u2022\u2022\u20222222");
         assertFalse(page.content().contains("first-key") || page.content().contains("first-secret"));
 
-        page.locator("#f-apiKey").fill("second-key-CCCC3333");
-        page.locator("#f-apiSecret").fill("second-secret-DDDD4444");
-        page.getByTestId("save-connection").click();
+        submit(page.getByTestId("save-connection"), "#f-apiKey", "second-key-CCCC3333", "#f-apiSecret", "second-secret-DDDD4444");
         assertThat(page.getByTestId("flash")).containsText("also for jobs already in progress");
         assertThat(page.getByTestId("key-hint")).hasText("\u2022\u2022\u2022\u20223333");
         assertFalse(page.content().contains("second-key") || page.content().contains("second-secret"));
@@ -84,10 +79,8 @@ class ConnectionBrowserTest extends BrowserTestBase {
     @Test
     void testsWhatIsOnTheFormWithoutSavingInFourPlainOutcomes() throws Exception {
         sandbox.ensureAccount(tenant, "sandbox-key-9911", "sandbox-secret-8822");
-        page.locator("#f-baseUrl").fill(sandbox.baseUrl(tenant));
-        page.locator("#f-apiKey").fill("sandbox-key-9911");
-        page.locator("#f-apiSecret").fill("sandbox-secret-8822");
-        page.getByTestId("test-connection").click();
+        submit(page.getByTestId("test-connection"), "#f-baseUrl", sandbox.baseUrl(tenant), "#f-apiKey", "sandbox-key-9911",
+                "#f-apiSecret", "sandbox-secret-8822");
         assertThat(page.getByTestId("test-verdict")).hasText("Works. Claudio accepted the key and secret.");
         assertTrue(scope.call(tenant, () -> ClaudioConnection.current() == null), "testing saves nothing");
         assertThat(page.locator("#f-apiKey")).hasValue("sandbox-key-9911");
@@ -141,10 +134,8 @@ class ConnectionBrowserTest extends BrowserTestBase {
         });
         teapot.start();
         try {
-            page.locator("#f-baseUrl").fill("http://127.0.0.1:" + teapot.getAddress().getPort() + "/api");
-            page.locator("#f-apiKey").fill("key-1234");
-            page.locator("#f-apiSecret").fill("secret-5678");
-            page.getByTestId("test-connection").click();
+            submit(page.getByTestId("test-connection"), "#f-baseUrl", "http://127.0.0.1:" + teapot.getAddress().getPort() + "/api",
+                    "#f-apiKey", "key-1234", "#f-apiSecret", "secret-5678");
             assertThat(page.getByTestId("test-verdict")).hasText("Unexpected answer. Something answered at this address, but not the way "
                     + "Claudio does. Check that the base URL is your team's Claudio address.");
             assertFalse(page.content().contains("internal-banner") || page.content().contains("418") || page.content().contains("10.9.8.7"));
@@ -164,13 +155,9 @@ class ConnectionBrowserTest extends BrowserTestBase {
             Page plain = noScript.newPage();
             TestLogin.signIn(plain, base.toString(), admin);
             plain.navigate(base + "t/" + tenant + "/admin/connection");
-            plain.locator("#f-baseUrl").fill("http://10.0.0.7/claudio");
-            plain.locator("#f-apiKey").fill("k-1");
-            plain.locator("#f-apiSecret").fill("s-2");
-            plain.getByTestId("test-connection").click();
+            submit(plain.getByTestId("test-connection"), "#f-baseUrl", "http://10.0.0.7/claudio", "#f-apiKey", "k-1", "#f-apiSecret", "s-2");
             assertThat(plain.getByTestId("test-verdict")).containsText("Address unreachable. This address points into the portal's own network");
-            assertThat(plain.locator("#f-baseUrl")).hasValue("http://10.0.0.7/claudio");
-            assertThat(plain.locator("#f-apiKey")).hasValue("");
+            assertKept(plain, "#f-baseUrl", "http://10.0.0.7/claudio", "#f-apiKey", "");
             assertFalse(plain.content().contains("s-2\""), "typed secrets are not rendered back");
         } finally {
             noScript.close();

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.BrowserPerTest;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.KeycloakLogin;
 import com.claudioportal.infra.SandboxControl;
@@ -26,13 +23,11 @@ import com.claudioportal.infra.TestFiles;
  * This proves the realm (client, roles, users, organizations), the README's demo logins, the demo
  * data end to end, and that a portal killed mid-job (SIGKILL) loses and doubles nothing.
  */
-class DemoStackIT {
+class DemoStackIT extends BrowserPerTest {
 
+    @AutoClose
     static DemoStack stack;
     static String portal;
-
-    BrowserContext browser;
-    Page page;
 
     @BeforeAll
     static void startStack() {
@@ -42,24 +37,6 @@ class DemoStackIT {
         // so the restart test need not wait a minute
         stack = DemoStack.start(defaults.onFreePorts(defaults.portalOutput(), java.util.Map.of("PORTAL_WORKER_LEASE", "5S")));
         portal = stack.portalUrl();
-    }
-
-    @AfterAll
-    static void stopStack() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browsers.newContext();
-        page = browser.newPage();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.function.Executable;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -40,6 +42,14 @@ final class DeployFiles {
     }
 
     /** Every YAML file under a directory. */
+    /**
+     * One check per {@code expected} phrase that {@code text} (a tool's or a check's report) says it, each failing
+     * with the whole text: for {@code assertAll} over the faults planted in the broken fixture.
+     */
+    static Stream<Executable> mentions(String text, String... expected) {
+        return Stream.of(expected).map(phrase -> () -> assertTrue(text.contains(phrase), text));
+    }
+
     static List<Path> yamlFiles(Path directory) {
         try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile)

@@ -133,31 +133,33 @@ class KubernetesManifestsTest {
         List<String> problems = new ArrayList<>(ManifestPolicy.check(DeployFiles.documents(rendered)));
         problems.addAll(UnknownFields.in(DeployFiles.documents(rendered)));
         String all = String.join("\n", problems);
-        assertAll(
-                () -> assertTrue(schemaErrors.contains("containerPort must be integer"), schemaErrors),
-                () -> assertTrue(schemaErrors.contains("must NOT have additional properties (instance)"), schemaErrors),
-                () -> assertTrue(schemaErrors.contains("must have required property 'instances'"), schemaErrors),
-                () -> assertTrue(schemaErrors.contains("no schema for example.com/v1 Unheard"), schemaErrors),
-                () -> assertTrue(all.contains("replicas 1 (at least 2)"), all),
-                () -> assertTrue(all.contains("no HorizontalPodAutoscaler"), all),
-                () -> assertTrue(all.contains("no PodDisruptionBudget"), all),
-                () -> assertTrue(all.contains("no NetworkPolicy"), all),
-                () -> assertTrue(all.contains("no topologySpreadConstraints"), all),
-                () -> assertTrue(all.contains("is not pinned"), all),
-                () -> assertTrue(all.contains("no startupProbe"), all),
-                () -> assertTrue(all.contains("no readinessProbe"), all),
-                () -> assertTrue(all.contains("containers[0]: unknown field(s) [readinesProbe]"), all),
-                () -> assertTrue(all.contains("livenessProbe is not on the management port"), all),
-                () -> assertTrue(all.contains("no resources.limits.memory"), all),
-                () -> assertTrue(all.contains("runAsNonRoot is not true"), all),
-                () -> assertTrue(all.contains("readOnlyRootFilesystem is not true"), all),
-                () -> assertTrue(all.contains("terminationGracePeriodSeconds 30"), all),
-                () -> assertTrue(all.contains("ReadWriteMany"), all),
-                () -> assertTrue(all.contains("volume data is not an emptyDir"), all),
-                () -> assertTrue(all.contains("not served over TLS"), all),
-                () -> assertTrue(all.contains("proxy-body-size 10m"), all),
-                () -> assertTrue(all.contains("DB_PASSWORD has a committed value"), all),
-                () -> assertTrue(all.contains("a single PostgreSQL instance"), all));
+        assertAll(Stream.concat(
+                DeployFiles.mentions(schemaErrors,
+                        "containerPort must be integer",
+                        "must NOT have additional properties (instance)",
+                        "must have required property 'instances'",
+                        "no schema for example.com/v1 Unheard"),
+                DeployFiles.mentions(all,
+                        "replicas 1 (at least 2)",
+                        "no HorizontalPodAutoscaler",
+                        "no PodDisruptionBudget",
+                        "no NetworkPolicy",
+                        "no topologySpreadConstraints",
+                        "is not pinned",
+                        "no startupProbe",
+                        "no readinessProbe",
+                        "containers[0]: unknown field(s) [readinesProbe]",
+                        "livenessProbe is not on the management port",
+                        "no resources.limits.memory",
+                        "runAsNonRoot is not true",
+                        "readOnlyRootFilesystem is not true",
+                        "terminationGracePeriodSeconds 30",
+                        "ReadWriteMany",
+                        "volume data is not an emptyDir",
+                        "not served over TLS",
+                        "proxy-body-size 10m",
+                        "DB_PASSWORD has a committed value",
+                        "a single PostgreSQL instance")));
     }
 
     @Test

@@ -4,42 +4,22 @@ import java.net.URL;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 
 /**
  * What a browser test of the portal starts from: the portal's address, the fixtures, and per test a
- * fresh browser context (fresh cookies) with one page. Closing the context after the test is what
- * fails it on an accessibility violation seen on any page (see {@link Browsers#newContext()}), so
- * a test that opens other contexts closes them itself.
+ * fresh browser context with one page ({@link BrowserPerTest}).
  */
-public abstract class BrowserTestBase {
+public abstract class BrowserTestBase extends BrowserPerTest {
 
     @TestHTTPResource("/")
     protected URL base;
 
     @Inject
     protected Fixtures fixtures;
-
-    protected BrowserContext browser;
-    protected Page page;
-
-    @BeforeEach
-    void openBrowserContext() {
-        browser = Browsers.newContext();
-        page = browser.newPage();
-    }
-
-    @AfterEach
-    void closeBrowserContext() {
-        browser.close();
-    }
 
     /** Replaces this test's context with one made with {@code options} (a language, a time zone) and returns its page. */
     protected Page reopen(Browser.NewContextOptions options) {

@@ -12,6 +12,7 @@ import com.claudioportal.job.JobSubmission;
 import com.claudioportal.job.SubmitForm;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileVersion;
+import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.upload.UploadKind;
 import com.claudioportal.upload.UploadService;
@@ -51,6 +52,17 @@ public class ClaudioTenants {
             throw new IllegalStateException("Could not save the connection: " + errors.errors().all());
         }
         return new Wired(tenant, fixtures.seedProfile(tenant), key, secret);
+    }
+
+    /**
+     * A fresh staff member of {@code w}'s tenant, with a preset named {@code doctor} (the specialist's name
+     * and "MD, FRCSC") to pick on the submit page: where the job pages' browser tests start. Returns their address.
+     */
+    public String staffWithPreset(Wired w, String doctor) {
+        String staff = Fixtures.email("staff");
+        fixtures.member(w.tenant(), staff, TenantRole.STAFF);
+        fixtures.preset(w.tenant(), doctor, java.util.Map.of("specialist_name", doctor, "specialist_credentials", "MD, FRCSC"));
+        return staff;
     }
 
     /** One audio file per {@code seconds} entry (trimmed to the first half when {@code trimFirst}), plus one loi document. */

@@ -1,15 +1,10 @@
 package com.claudioportal.infra;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -77,10 +72,8 @@ public final class S3MockProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start S3Mock", e);
         }
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        Thread pump = new Thread(() -> pump(process, log, ready), "s3mock-output");
-        pump.setDaemon(true);
-        pump.start();
+        CompletableFuture<String> ready = ProcessOutput.follow(process, "s3mock", log, line -> line.contains(READY) ? line : null,
+                () -> "S3Mock ended");
         try {
             // Spring Boot takes 5-10 s on a quiet machine, a minute on a loaded one
             ready.get(180, TimeUnit.SECONDS);
@@ -89,24 +82,6 @@ public final class S3MockProcess implements AutoCloseable {
             throw new IllegalStateException("S3Mock did not start (see " + log + ")", e);
         }
         return new S3MockProcess(process, "http://127.0.0.1:" + port);
-    }
-
-    private static void pump(Process process, Path log, CompletableFuture<Void> ready) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                PrintStream out = new PrintStream(Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-                        true, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                out.println(line);
-                if (!ready.isDone() && line.contains(READY)) {
-                    ready.complete(null);
-                }
-            }
-        } catch (IOException e) {
-            // the process ended
-        } finally {
-            ready.completeExceptionally(new IllegalStateException("S3Mock ended"));
-        }
     }
 
     public String endpoint() {

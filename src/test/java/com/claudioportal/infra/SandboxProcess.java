@@ -1,14 +1,9 @@
 package com.claudioportal.infra;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,10 +75,9 @@ public final class SandboxProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the Claudio sandbox", e);
         }
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread pump = new Thread(() -> pump(process, log, ready), "sandbox-output");
-        pump.setDaemon(true);
-        pump.start();
+        CompletableFuture<String> ready = ProcessOutput.follow(process, "sandbox", log,
+                line -> line.startsWith(READY) ? line.substring(READY.length()).strip() : null,
+                () -> "The sandbox process ended (exit " + exit(process) + ")");
         try {
             String url = ready.get(60, TimeUnit.SECONDS);
             return new SandboxProcess(process, url, options.controlToken());
@@ -94,29 +88,6 @@ public final class SandboxProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             Processes.stop(process);
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Copies the child's output to the log and spots the ready line. */
-    private static void pump(Process process, Path log, CompletableFuture<String> ready) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-                PrintStream out = log == null ? null : new PrintStream(Files.newOutputStream(log, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND), true, StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (out != null) {
-                    out.println(line);
-                } else {
-                    System.out.println("[sandbox] " + line);
-                }
-                if (!ready.isDone() && line.startsWith(READY)) {
-                    ready.complete(line.substring(READY.length()).strip());
-                }
-            }
-        } catch (IOException e) {
-            // the process ended
-        } finally {
-            ready.completeExceptionally(new IllegalStateException("The sandbox process ended (exit " + exit(process) + ")"));
         }
     }
 

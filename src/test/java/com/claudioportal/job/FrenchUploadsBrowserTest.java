@@ -2,21 +2,16 @@ package com.claudioportal.job;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import java.util.Map;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
-import com.claudioportal.infra.ClaudioTenants;
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.ClinicBrowserTestBase;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.TestRecordings;
-import com.claudioportal.tenant.TenantRole;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -30,23 +25,14 @@ import io.quarkus.test.junit.QuarkusTest;
  * count all read in French. Screenshots french-uploads-* at 1366, 768 and 375 px.
  */
 @QuarkusTest
-class FrenchUploadsBrowserTest extends BrowserTestBase {
+class FrenchUploadsBrowserTest extends ClinicBrowserTestBase {
 
     static final LocatorAssertions.HasCountOptions SLOW_COUNT = new LocatorAssertions.HasCountOptions().setTimeout(90_000);
 
-    @Inject
-    ClaudioTenants claudio;
-
-    ClaudioTenants.Wired clinic;
-
     @BeforeEach
     void signInAsFrenchStaff() {
-        clinic = claudio.tenant("Clinique de l'Érable", Fixtures.email("admin"));
-        String staff = Fixtures.email("staff");
-        fixtures.member(clinic.tenant(), staff, TenantRole.STAFF);
-        fixtures.preset(clinic.tenant(), "Dre Roy", Map.of("specialist_name", "Dre Roy", "specialist_credentials", "MD, FRCSC"));
         reopen(new Browser.NewContextOptions().setLocale("fr-CA").setTimezoneId("America/Montreal"));
-        signIn(staff);
+        signInAsStaffOf("Clinique de l'Érable", "Dre Roy");
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -16,13 +15,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
-import com.claudioportal.infra.ClaudioTenants;
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.ClinicBrowserTestBase;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.TestRecordings;
-import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.upload.Upload;
 import com.microsoft.playwright.Locator;
@@ -38,7 +34,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * recorded in the browser (Chromium's fake microphone). Screenshots at 1366 and 375 px.
  */
 @QuarkusTest
-class NewJobBrowserTest extends BrowserTestBase {
+class NewJobBrowserTest extends ClinicBrowserTestBase {
 
     /** Uploads, ffmpeg's check and fifty jobs on a busy 2-core machine: generous, never a sleep. */
     static final LocatorAssertions.HasCountOptions SLOW_COUNT = new LocatorAssertions.HasCountOptions().setTimeout(240_000);
@@ -46,20 +42,11 @@ class NewJobBrowserTest extends BrowserTestBase {
     static final LocatorAssertions.HasTextOptions SLOW_TEXT = new LocatorAssertions.HasTextOptions().setTimeout(60_000);
 
     @Inject
-    ClaudioTenants claudio;
-
-    @Inject
     TenantScope scope;
-
-    ClaudioTenants.Wired clinic;
 
     @BeforeEach
     void signInAsStaff() {
-        clinic = claudio.tenant("Érable Clinic", Fixtures.email("admin"));
-        String staff = Fixtures.email("staff");
-        fixtures.member(clinic.tenant(), staff, TenantRole.STAFF);
-        fixtures.preset(clinic.tenant(), "Dr. Jane Roe", Map.of("specialist_name", "Dr. Jane Roe", "specialist_credentials", "MD, FRCSC"));
-        signIn(staff);
+        signInAsStaffOf("Érable Clinic", "Dr. Jane Roe");
     }
 
     @Test

@@ -12,14 +12,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
-import com.claudioportal.infra.ClaudioTenants;
-import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.ClinicBrowserTestBase;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.SandboxControl;
 import com.claudioportal.infra.TestSandbox;
-import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -28,26 +25,16 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Staff submit jobs in Chromium against the sandbox, with the real worker running. */
 @QuarkusTest
-class SubmitJobBrowserTest extends BrowserTestBase {
-
-    @Inject
-    ClaudioTenants claudio;
+class SubmitJobBrowserTest extends ClinicBrowserTestBase {
 
     @Inject
     TenantScope scope;
 
     final SandboxControl sandbox = TestSandbox.control();
 
-    ClaudioTenants.Wired clinic;
-
     @BeforeEach
     void signInAsStaff() {
-        clinic = claudio.tenant("Maple Clinic", Fixtures.email("admin"));
-        String staff = Fixtures.email("staff");
-        fixtures.member(clinic.tenant(), staff, TenantRole.STAFF);
-        fixtures.preset(clinic.tenant(), "Dr. Jane Roe", java.util.Map.of("specialist_name", "Dr. Jane Roe",
-                "specialist_credentials", "MD, FRCSC"));
-        signIn(staff);
+        signInAsStaffOf("Maple Clinic", "Dr. Jane Roe");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package com.claudioportal.profile;
 
+import static com.claudioportal.infra.FormSteps.assertBesideFields;
+import static com.claudioportal.infra.FormSteps.assertKept;
+import static com.claudioportal.infra.FormSteps.fillIn;
+import static com.claudioportal.infra.FormSteps.submit;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +22,7 @@ import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.tenant.TenantScope;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -40,38 +45,28 @@ class ProfileAdminBrowserTest extends BrowserTestBase {
     @Test
     void importsTheSeedProfileThenEditsAField() throws IOException {
         page.navigate(base + "t/" + tenant + "/admin/profiles");
-        page.locator("#f-json").fill("{ \"form_id\": \"F\", \"job_data\": [ }");
-        page.locator("[data-testid=import-profile] button[type=submit]").click();
-        assertThat(page.locator("[data-field-error=json]")).containsText("Line 1 (");
-        assertThat(page.locator("[data-field-error=json]")).containsText("does not match what it closes: a { ends with }, a [ with ].");
-        assertThat(page.locator("#f-json")).hasValue("{ \"form_id\": \"F\", \"job_data\": [ }");
+        Locator importProfile = page.locator("[data-testid=import-profile] button[type=submit]");
+        submit(importProfile, "#f-json", "{ \"form_id\": \"F\", \"job_data\": [ }");
+        assertBesideFields(page, "json", "Line 1 (", "json", "does not match what it closes: a { ends with }, a [ with ].");
+        assertKept(page, "#f-json", "{ \"form_id\": \"F\", \"job_data\": [ }");
         Browsers.screenshot(page, "profile-import-error");
 
-        page.locator("#f-json").fill(ProfileJsonTest.seed());
-        page.locator("[data-testid=import-profile] button[type=submit]").click();
+        submit(importProfile, "#f-json", ProfileJsonTest.seed());
         assertThat(page.getByTestId("flash")).containsText("Imported \u201cIME with Structura Doc Extraction\u201d with 3 fields");
         assertThat(page.locator("[data-testid=field-key]")).hasCount(3);
         assertThat(page.locator("#f-docTypes")).hasValue("loi");
         Browsers.screenshot(page, "profile-imported");
 
         // a duplicate key is explained beside the field; every other edit stays
-        page.locator("#fl-0").fill("Examining specialist");
-        page.locator("#fk-2").fill("specialist_name");
-        page.getByTestId("save-profile").click();
-        assertThat(page.locator("[data-field-error='fields[2].key']")).containsText("Field 1 already uses the key");
-        assertThat(page.locator("#fl-0")).hasValue("Examining specialist");
+        submit(page.getByTestId("save-profile"), "#fl-0", "Examining specialist", "#fk-2", "specialist_name");
+        assertBesideFields(page, "fields[2].key", "Field 1 already uses the key");
+        assertKept(page, "#fl-0", "Examining specialist");
         Browsers.screenshot(page, "profile-duplicate-key");
 
-        page.locator("#fk-2").fill("specialist_bio");
-        page.locator("[data-testid=add-field]").click();
-        page.locator("#fk-3").fill("exam_side");
-        page.locator("#fl-3").fill("Side examined");
-        page.locator("#fu-3").fill("choice");
-        page.locator("#fo-3").fill("left, right, both");
-        page.locator("#fr-3").selectOption("yes");
-        page.locator("button[value='up-3']").click();
-        assertThat(page.locator("#fk-2")).hasValue("exam_side");
-        assertThat(page.locator("#fl-0")).hasValue("Examining specialist");
+        submit(page.locator("[data-testid=add-field]"), "#fk-2", "specialist_bio");
+        submit(page.locator("button[value='up-3']"), "#fk-3", "exam_side", "#fl-3", "Side examined", "#fu-3", "choice",
+                "#fo-3", "left, right, both", "#fr-3", "yes");
+        assertKept(page, "#fk-2", "exam_side", "#fl-0", "Examining specialist");
         page.getByTestId("save-profile").click();
         assertThat(page.getByTestId("flash")).containsText("was saved");
         assertThat(page.getByTestId("versions")).containsText("Version 2");
@@ -96,30 +91,23 @@ class ProfileAdminBrowserTest extends BrowserTestBase {
         page.navigate(base + "t/" + tenant + "/admin/presets/new");
         // the keys are picked from the profiles' fields, named by their labels
         assertThat(page.locator("#pk-0 option[value=specialist_name]")).hasText("Medical Specialist (specialist_name)");
-        page.locator("#pk-0").selectOption("specialist_name");
-        page.locator("#pv-0").fill("Dr. Jane Roe");
-        page.locator("button[value=add]").click();
-        page.locator("#pk-1").selectOption("specialist_name");
-        page.locator("#pv-1").fill("MD, FRCSC");
-        page.locator("button.btn-primary[value=save]").click();
-        assertThat(page.locator("[data-field-error=name]")).containsText("Give the preset a name");
-        assertThat(page.locator("[data-field-error='values[1].key']")).containsText("already set above");
-        assertThat(page.locator("#pv-0")).hasValue("Dr. Jane Roe");
-        assertThat(page.locator("#pk-0")).hasValue("specialist_name");
+        Locator save = page.locator("button.btn-primary[value=save]");
+        submit(page.locator("button[value=add]"), "#pk-0", "specialist_name", "#pv-0", "Dr. Jane Roe");
+        submit(save, "#pk-1", "specialist_name", "#pv-1", "MD, FRCSC");
+        assertBesideFields(page, "name", "Give the preset a name", "values[1].key", "already set above");
+        assertKept(page, "#pv-0", "Dr. Jane Roe", "#pk-0", "specialist_name");
 
         // a key no profile has, posted anyway (a hand-made form): refused beside the field, nothing saved
-        page.locator("#f-name").fill("Dr. Jane Roe, orthopaedics");
+        fillIn(page, "#f-name", "Dr. Jane Roe, orthopaedics");
         page.evaluate("() => { const o = document.createElement('option'); o.value = 'specialist_nmae'; o.text = 'typo';"
                 + " document.querySelector('#pk-1').append(o); }");
-        page.locator("#pk-1").selectOption("specialist_nmae");
-        page.locator("button.btn-primary[value=save]").click();
+        submit(save, "#pk-1", "specialist_nmae");
         assertThat(page.locator("[data-field-error='values[1].key']")).hasText("No profile has a field \u201cspecialist_nmae\u201d. Choose one of the listed fields.");
-        assertThat(page.locator("#pk-1")).hasValue("specialist_nmae");
+        assertKept(page, "#pk-1", "specialist_nmae");
         assertEquals(0L, scope.call(tenant, () -> com.claudioportal.profile.Preset.count()));
         Browsers.screenshots(page, "preset-unknown-field");
 
-        page.locator("#pk-1").selectOption("specialist_credentials");
-        page.locator("button.btn-primary[value=save]").click();
+        submit(save, "#pk-1", "specialist_credentials");
         assertThat(page.getByTestId("flash")).containsText("was saved");
         assertThat(page.locator("tr[data-preset='Dr. Jane Roe, orthopaedics']")).containsText("specialist_credentials");
         Browsers.screenshot(page, "presets");

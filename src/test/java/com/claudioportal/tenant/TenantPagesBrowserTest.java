@@ -1,5 +1,8 @@
 package com.claudioportal.tenant;
 
+import static com.claudioportal.infra.FormSteps.assertBesideFields;
+import static com.claudioportal.infra.FormSteps.assertKept;
+import static com.claudioportal.infra.FormSteps.submit;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +13,9 @@ import com.claudioportal.infra.BrowserTestBase;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestLogin;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Response;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -75,16 +80,13 @@ class TenantPagesBrowserTest extends BrowserTestBase {
         signIn(admin);
 
         page.navigate(base + "t/" + tenant + "/admin/members");
-        page.locator("#f-email").fill("not-an-address");
-        page.locator("#f-role").selectOption("AUDITOR");
-        page.locator("[data-testid=add-member] button[type=submit]").click();
-        assertThat(page.locator("[data-field-error=email]")).containsText("valid e-mail");
-        assertThat(page.locator("#f-email")).hasValue("not-an-address");
-        assertThat(page.locator("#f-role")).hasValue("AUDITOR");
+        Locator add = page.locator("[data-testid=add-member] button[type=submit]");
+        submit(add, "#f-email", "not-an-address", "#f-role", "AUDITOR");
+        assertBesideFields(page, "email", "valid e-mail");
+        assertKept(page, "#f-email", "not-an-address", "#f-role", "AUDITOR");
         Browsers.screenshot(page, "members-validation");
 
-        page.locator("#f-email").fill("New.Person@Example.test");
-        page.locator("[data-testid=add-member] button[type=submit]").click();
+        submit(add, "#f-email", "New.Person@Example.test");
         assertThat(page.getByTestId("flash")).containsText("new.person@example.test can now use Maple Clinic");
         assertThat(page.locator("tr[data-member='new.person@example.test']")).containsText("new.person@example.test");
         Browsers.screenshot(page, "members-list");

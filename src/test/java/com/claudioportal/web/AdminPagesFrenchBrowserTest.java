@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,24 +14,20 @@ import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Accessibility;
+import com.claudioportal.infra.BilingualBrowserTestBase;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
-import com.claudioportal.infra.TestLogin;
 import com.claudioportal.infra.Routes;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantRoleTest;
 import com.claudioportal.tenant.TenantRoleTest.Who;
 import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.tenant.TenantRole;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
@@ -48,22 +43,13 @@ import io.quarkus.test.security.oidc.OidcSecurity;
  * screenshots french-admin-*, french-audit-*, french-platform-* at 1366, 768 and 375 px.
  */
 @QuarkusTest
-class AdminPagesFrenchBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    Fixtures fixtures;
+class AdminPagesFrenchBrowserTest extends BilingualBrowserTestBase {
 
     @Inject
     TenantScope scope;
 
-    final List<BrowserContext> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(BrowserContext::close);
+    AdminPagesFrenchBrowserTest() {
+        super("America/Toronto");
     }
 
     /**
@@ -429,13 +415,5 @@ class AdminPagesFrenchBrowserTest {
             Browsers.screenshots(french, prefix + p.getKey());
         }
         return leftovers;
-    }
-
-    private Page signedIn(String email, String locale, String... roles) {
-        BrowserContext browser = Browsers.newContext(new Browser.NewContextOptions().setLocale(locale).setTimezoneId("America/Toronto"));
-        browsers.add(browser);
-        Page page = browser.newPage();
-        TestLogin.signIn(page, base.toString(), email, roles);
-        return page;
     }
 }

@@ -34,18 +34,8 @@ class DestructiveActionsBrowserTest extends BrowserTestBase {
         fixtures.seedProfile(tenant);
         page.navigate(base + "t/" + tenant + "/admin/profiles");
         Locator row = page.locator("tr", new Page.LocatorOptions().setHasText("IME with Structura Doc Extraction"));
-        row.getByTestId("disable-profile").click();
-        Locator question = row.locator("details.confirm[open] .confirm-box");
-        assertThat(question).containsText("Disable IME with Structura Doc Extraction? Staff can no longer choose it for new jobs");
-        assertThat(question).containsText("You can enable it again at any time.");
-        assertThat(row).containsText("In use");
-        onAPhoneTheQuestionIsWhollyOnScreen(question);
-        Browsers.screenshots(page, "profile-disable-confirm");
-
-        row.getByTestId("confirm-disable-profile").click();
-        assertThat(row).containsText("Disabled");
-        row.locator("button", new Locator.LocatorOptions().setHasText("Enable")).click();
-        assertThat(row).containsText("In use");
+        disablingAsksThenEnablingRestores(row, "profile", "In use",
+                "Disable IME with Structura Doc Extraction? Staff can no longer choose it for new jobs", "You can enable it again at any time.");
     }
 
     @Test
@@ -56,18 +46,8 @@ class DestructiveActionsBrowserTest extends BrowserTestBase {
         page.navigate(base + "platform/tenants");
         Locator row = page.locator("tr", new Page.LocatorOptions().setHasText(name));
         assertThat(row).containsText("Enabled");
-        row.getByTestId("disable-tenant").click();
-        Locator question = row.locator("details.confirm[open] .confirm-box");
-        assertThat(question).containsText("Disable " + name + "? Its members can no longer sign in to it");
-        assertThat(question).containsText("nothing is deleted, and enabling it again restores everything");
-        assertThat(row).containsText("Enabled");
-        onAPhoneTheQuestionIsWhollyOnScreen(question);
-        Browsers.screenshots(page, "tenant-disable-confirm");
-
-        row.getByTestId("confirm-disable-tenant").click();
-        assertThat(row).containsText("Disabled");
-        row.locator("button", new Locator.LocatorOptions().setHasText("Enable")).click();
-        assertThat(row).containsText("Enabled");
+        disablingAsksThenEnablingRestores(row, "tenant", "Enabled",
+                "Disable " + name + "? Its members can no longer sign in to it", "nothing is deleted, and enabling it again restores everything");
     }
 
     @Test
@@ -85,6 +65,27 @@ class DestructiveActionsBrowserTest extends BrowserTestBase {
         question.locator("button[type=submit]").click();
         assertThat(page.getByTestId("flash")).containsText("The Claudio connection was removed. Staff cannot submit jobs until a new one is saved.");
         assertThat(page.getByTestId("key-hint")).hasCount(0);
+    }
+
+    /**
+     * The {@code what} ("profile", "tenant") in {@code row}: its disable button opens a question that says each of
+     * {@code questionSays} while the row still shows {@code state} (screenshots {@code <what>-disable-confirm}); confirming
+     * disables it, and the row's Enable button gives back {@code state}.
+     */
+    private void disablingAsksThenEnablingRestores(Locator row, String what, String state, String... questionSays) {
+        row.getByTestId("disable-" + what).click();
+        Locator question = row.locator("details.confirm[open] .confirm-box");
+        for (String says : questionSays) {
+            assertThat(question).containsText(says);
+        }
+        assertThat(row).containsText(state);
+        onAPhoneTheQuestionIsWhollyOnScreen(question);
+        Browsers.screenshots(page, what + "-disable-confirm");
+
+        row.getByTestId("confirm-disable-" + what).click();
+        assertThat(row).containsText("Disabled");
+        row.locator("button", new Locator.LocatorOptions().setHasText("Enable")).click();
+        assertThat(row).containsText(state);
     }
 
     /** At 375 px the open question and its button lie within the screen, not cut off by a table's box. */

@@ -3,8 +3,6 @@ package com.claudioportal.web;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -13,26 +11,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Accessibility;
+import com.claudioportal.infra.BilingualBrowserTestBase;
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
-import com.claudioportal.infra.TestLogin;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobEvent;
 import com.claudioportal.job.JobLifecycle;
 import com.claudioportal.job.JobLine;
 import com.claudioportal.job.JobState;
 import com.claudioportal.tenant.TenantRole;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -44,19 +37,10 @@ import io.quarkus.test.junit.QuarkusTest;
  * hold lines the engine writes (a retry, a failure after the attempts, a notice, the completion).
  */
 @QuarkusTest
-class FrenchPagesBrowserTest {
+class FrenchPagesBrowserTest extends BilingualBrowserTestBase {
 
-    @TestHTTPResource("/")
-    URL base;
-
-    @Inject
-    Fixtures fixtures;
-
-    final List<BrowserContext> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(BrowserContext::close);
+    FrenchPagesBrowserTest() {
+        super("UTC");
     }
 
     /** Lines both languages may show alike: names and codes, not words of the portal. */
@@ -178,14 +162,6 @@ class FrenchPagesBrowserTest {
         assertEquals(Set.of(), same, "text the refused French form still shows in English");
         Accessibility.assertNoViolations(french);
         Browsers.screenshots(french, "french-new-job-errors");
-    }
-
-    private Page signedIn(String email, String locale) {
-        BrowserContext browser = Browsers.newContext(new Browser.NewContextOptions().setLocale(locale).setTimezoneId("UTC"));
-        browsers.add(browser);
-        Page page = browser.newPage();
-        TestLogin.signIn(page, base.toString(), email);
-        return page;
     }
 
     /** The page's visible text, a line each, without what scripts write later (uploads, the recorder). */
