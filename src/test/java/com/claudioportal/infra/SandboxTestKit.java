@@ -1,6 +1,5 @@
 package com.claudioportal.infra;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,15 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-
 import com.claudioportal.claudio.ClaudioAccount;
 import com.claudioportal.claudio.ClaudioClient;
 import com.claudioportal.claudio.ClaudioResult;
 import com.claudioportal.claudio.JobStatus;
+import com.claudioportal.sandbox.TestTone;
 
 /** Sandbox accounts (in the run's {@link TestSandbox}), media and downloads for tests of the client. */
 public final class SandboxTestKit {
@@ -43,19 +38,9 @@ public final class SandboxTestKit {
         return new ClaudioAccount(account.baseUrl(), key, secret);
     }
 
-    /** A 16-bit mono 8 kHz WAV of the given length (a quiet tone). */
+    /** {@link TestTone#wav}, written to {@code dir/name}. */
     public static Path wav(Path dir, String name, double seconds) throws IOException {
-        AudioFormat format = new AudioFormat(8000f, 16, 1, true, false);
-        int frames = (int) (seconds * 8000);
-        byte[] pcm = new byte[frames * 2];
-        for (int i = 0; i < frames; i++) {
-            short sample = (short) (Math.sin(2 * Math.PI * 440 * i / 8000.0) * 3000);
-            pcm[2 * i] = (byte) sample;
-            pcm[2 * i + 1] = (byte) (sample >> 8);
-        }
-        Path file = dir.resolve(name);
-        AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), format, frames), AudioFileFormat.Type.WAVE, file.toFile());
-        return file;
+        return Files.write(dir.resolve(name), TestTone.wav(seconds));
     }
 
     public static Path text(Path dir, String name, String content) throws IOException {

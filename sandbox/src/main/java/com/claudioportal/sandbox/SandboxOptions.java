@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,28 +61,67 @@ public record SandboxOptions(int port, String host, String publicUrl, String con
     }
 
     public SandboxOptions withPort(int value) {
-        return new SandboxOptions(value, host, publicUrl, controlToken, noControl, stateDir, accountsFile, processingTime, linkLifetime,
-                maxAudioBytes, maxDocumentBytes, linkSigningKey, webhookTimeout, submitPath, uploadAudioPath, uploadDocumentPath);
+        return with(d -> d.port = value);
     }
 
     public SandboxOptions withStateDir(Path value) {
-        return new SandboxOptions(port, host, publicUrl, controlToken, noControl, value, accountsFile, processingTime, linkLifetime,
-                maxAudioBytes, maxDocumentBytes, linkSigningKey, webhookTimeout, submitPath, uploadAudioPath, uploadDocumentPath);
+        return with(d -> d.stateDir = value);
     }
 
     public SandboxOptions withProcessingTime(Duration value) {
-        return new SandboxOptions(port, host, publicUrl, controlToken, noControl, stateDir, accountsFile, value, linkLifetime,
-                maxAudioBytes, maxDocumentBytes, linkSigningKey, webhookTimeout, submitPath, uploadAudioPath, uploadDocumentPath);
+        return with(d -> d.processingTime = value);
     }
 
     public SandboxOptions withMaxAudioBytes(long value) {
-        return new SandboxOptions(port, host, publicUrl, controlToken, noControl, stateDir, accountsFile, processingTime, linkLifetime,
-                value, maxDocumentBytes, linkSigningKey, webhookTimeout, submitPath, uploadAudioPath, uploadDocumentPath);
+        return with(d -> d.maxAudioBytes = value);
     }
 
     public SandboxOptions withAccountsFile(Path value) {
-        return new SandboxOptions(port, host, publicUrl, controlToken, noControl, stateDir, value, processingTime, linkLifetime,
-                maxAudioBytes, maxDocumentBytes, linkSigningKey, webhookTimeout, submitPath, uploadAudioPath, uploadDocumentPath);
+        return with(d -> d.accountsFile = value);
+    }
+
+    /** These options with the control API served, behind {@code token}. */
+    public SandboxOptions withControl(String token) {
+        return with(d -> {
+            d.controlToken = token;
+            d.noControl = false;
+        });
+    }
+
+    /** These options with what {@code change} sets on a copy of them. */
+    private SandboxOptions with(Consumer<Draft> change) {
+        Draft draft = new Draft(this);
+        change.accept(draft);
+        return draft.options();
+    }
+
+    /** A copy of the options whose fields the withers can set (a record's are final); the others stay as they were. */
+    private static final class Draft {
+        int port;
+        String controlToken;
+        boolean noControl;
+        Path stateDir;
+        Path accountsFile;
+        Duration processingTime;
+        long maxAudioBytes;
+        private final SandboxOptions from;
+
+        Draft(SandboxOptions from) {
+            this.from = from;
+            port = from.port;
+            controlToken = from.controlToken;
+            noControl = from.noControl;
+            stateDir = from.stateDir;
+            accountsFile = from.accountsFile;
+            processingTime = from.processingTime;
+            maxAudioBytes = from.maxAudioBytes;
+        }
+
+        SandboxOptions options() {
+            return new SandboxOptions(port, from.host, from.publicUrl, controlToken, noControl, stateDir, accountsFile,
+                    processingTime, from.linkLifetime, maxAudioBytes, from.maxDocumentBytes, from.linkSigningKey, from.webhookTimeout,
+                    from.submitPath, from.uploadAudioPath, from.uploadDocumentPath);
+        }
     }
 
     /**

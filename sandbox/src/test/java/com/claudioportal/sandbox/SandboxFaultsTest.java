@@ -39,7 +39,7 @@ class SandboxFaultsTest {
     void delayedAnswersAreTimersNotThreadsSoThousandsWaitAtOnce() {
         SandboxHttp.Account account = sandbox.account();
         String reference = sandbox.submit(account, SandboxHttp.submitBody(account, "Slow polls",
-                sandbox.uploadAudio(account, "a.wav", SandboxHttp.wav(1)), "00:00:00", "00:00:00", null, null, false));
+                sandbox.uploadAudio(account, "a.wav", TestTone.wav(1)), "00:00:00", "00:00:00", null, null, false));
         sandbox.patch(account, "{\"faults\":{\"POLL\":{\"delayMinMillis\":1000,\"delayMaxMillis\":2000}}}");
         HttpClient many = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         int calls = 1000;
@@ -75,7 +75,7 @@ class SandboxFaultsTest {
         SandboxHttp.Account account = sandbox.account();
         sandbox.patch(account, "{\"faults\":{\"UPLOAD_AUDIO\":{\"status\":502,\"body\":\"<html>Bad gateway</html>\",\"contentType\":\"text/html\"},"
                 + "\"UPLOAD_DOCUMENT\":{\"status\":500}}}");
-        SandboxHttp.Answer gateway = sandbox.upload(account, "/audio/upload", "a.wav", SandboxHttp.wav(1), "audio/wav");
+        SandboxHttp.Answer gateway = sandbox.upload(account, "/audio/upload", "a.wav", TestTone.wav(1), "audio/wav");
         assertEquals(502, gateway.status());
         assertEquals("text/html", gateway.header("Content-Type"));
         assertEquals("<html>Bad gateway</html>", gateway.text());
@@ -91,7 +91,7 @@ class SandboxFaultsTest {
     @Test
     void aDropBeforeStoresNothingADropAfterStoresAndLosesTheAnswer() {
         SandboxHttp.Account account = sandbox.account();
-        String audio = sandbox.uploadAudio(account, "a.wav", SandboxHttp.wav(1));
+        String audio = sandbox.uploadAudio(account, "a.wav", TestTone.wav(1));
         sandbox.patch(account, "{\"faults\":{\"SUBMIT\":{\"drop\":\"BEFORE\",\"times\":1}}}");
         String body = SandboxHttp.submitBody(account, "Dropped", audio, "00:00:00", "00:00:00", null, null, false);
         assertThrows(UncheckedIOException.class, () -> sandbox.post(account.baseUrl() + "/jobs/submit", body));
@@ -105,14 +105,14 @@ class SandboxFaultsTest {
         assertEquals("[\"Dropped\"]", counters.path("submittedJobNames").toString());
 
         sandbox.patch(account, "{\"faults\":{\"UPLOAD_AUDIO\":{\"drop\":\"AFTER\"}}}");
-        assertThrows(UncheckedIOException.class, () -> sandbox.upload(account, "/audio/upload", "lost answer.wav", SandboxHttp.wav(1), "audio/wav"));
+        assertThrows(UncheckedIOException.class, () -> sandbox.upload(account, "/audio/upload", "lost answer.wav", TestTone.wav(1), "audio/wav"));
         assertEquals("[\"a.wav\",\"lost answer.wav\"]", sandbox.counters(account).path("uploadedFilenames").toString());
     }
 
     @Test
     void aDelayAfterStoringLeavesTheJobAtClaudioWhileTheAnswerIsStillOnItsWay() throws Exception {
         SandboxHttp.Account account = sandbox.account();
-        String audio = sandbox.uploadAudio(account, "a.wav", SandboxHttp.wav(1));
+        String audio = sandbox.uploadAudio(account, "a.wav", TestTone.wav(1));
         sandbox.patch(account, "{\"faults\":{\"SUBMIT\":{\"delayAfterStoreMillis\":3000}}}");
         CompletableFuture<SandboxHttp.Answer> answer = CompletableFuture.supplyAsync(() -> sandbox.post(account.baseUrl() + "/jobs/submit",
                 SandboxHttp.submitBody(account, "Stored first", audio, "00:00:00", "00:00:00", null, null, false)));
@@ -206,7 +206,7 @@ class SandboxFaultsTest {
     void resetForgetsEverything() throws IOException {
         try (SandboxHttp own = new SandboxHttp()) {
             SandboxHttp.Account account = own.account();
-            own.uploadAudio(account, "a.wav", SandboxHttp.wav(1));
+            own.uploadAudio(account, "a.wav", TestTone.wav(1));
             own.control("POST", "/control/reset", null, 204);
             own.control("GET", "/control/accounts/" + account.slug(), null, 404);
             assertEquals(0, own.control("GET", "/control/accounts", null, 200).path("accounts").size());

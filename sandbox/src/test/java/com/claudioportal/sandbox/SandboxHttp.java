@@ -1,6 +1,5 @@
 package com.claudioportal.sandbox;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,15 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,9 +59,7 @@ final class SandboxHttp implements AutoCloseable {
 
     /** A sandbox with these options, and this class's control token. */
     SandboxHttp(SandboxOptions options) {
-        sandbox = ClaudioSandbox.start(new SandboxOptions(options.port(), options.host(), options.publicUrl(), token, false, options.stateDir(),
-                options.accountsFile(), options.processingTime(), options.linkLifetime(), options.maxAudioBytes(), options.maxDocumentBytes(),
-                options.linkSigningKey(), options.webhookTimeout(), options.submitPath(), options.uploadAudioPath(), options.uploadDocumentPath()));
+        sandbox = ClaudioSandbox.start(options.withControl(token));
     }
 
     String url() {
@@ -228,27 +218,6 @@ final class SandboxHttp implements AutoCloseable {
             sleep(100);
         }
         throw new AssertionError("Job " + reference + " did not complete in time");
-    }
-
-    /** A 16-bit mono 8 kHz WAV of the given length (a quiet tone). */
-    static byte[] wav(double seconds) {
-        AudioFormat format = new AudioFormat(8000f, 16, 1, true, false);
-        int frames = (int) (seconds * 8000);
-        byte[] pcm = new byte[frames * 2];
-        for (int i = 0; i < frames; i++) {
-            short sample = (short) (Math.sin(2 * Math.PI * 440 * i / 8000.0) * 3000);
-            pcm[2 * i] = (byte) sample;
-            pcm[2 * i + 1] = (byte) (sample >> 8);
-        }
-        try {
-            Path file = Files.createTempFile("sandbox-test", ".wav");
-            AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), format, frames), AudioFileFormat.Type.WAVE, file.toFile());
-            byte[] bytes = Files.readAllBytes(file);
-            Files.delete(file);
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void sleep(long millis) {

@@ -44,7 +44,7 @@ class SandboxJobOutputsTest {
     @Test
     void transcriptsAreATextFileAndWordDocumentsMadeFromTheJob() throws Exception {
         SandboxHttp.Account account = sandbox.account();
-        String audio = sandbox.uploadAudio(account, "Dictation <1> & more.wav", SandboxHttp.wav(1));
+        String audio = sandbox.uploadAudio(account, "Dictation <1> & more.wav", TestTone.wav(1));
         String loi = sandbox.uploadDocument(account, "LOI.txt",
                 "Claimant: Jane Q. Example\nInsurer: Maple Mutual\nnot a field line\n".getBytes(StandardCharsets.UTF_8), "text/plain");
         String reference = sandbox.submit(account, SandboxHttp.submitBody(account, "Hip IME", audio, "00:00:00", "00:00:00", loi, "loi", false));
@@ -79,7 +79,7 @@ class SandboxJobOutputsTest {
     @Test
     void aBinaryAttachmentContributesItsNameAndSize() {
         SandboxHttp.Account account = sandbox.account();
-        String audio = sandbox.uploadAudio(account, "a.wav", SandboxHttp.wav(1));
+        String audio = sandbox.uploadAudio(account, "a.wav", TestTone.wav(1));
         byte[] pdf = "%PDF-1.4 not much of a pdf".getBytes(StandardCharsets.US_ASCII);
         String report = sandbox.uploadDocument(account, "Prior report.pdf", pdf, "application/pdf");
         String reference = sandbox.submit(account,
@@ -93,7 +93,7 @@ class SandboxJobOutputsTest {
     @Test
     void wavMediaIsReallyTrimmedAndOtherContainersComeBackWhole() throws Exception {
         SandboxHttp.Account account = sandbox.account();
-        String wav = sandbox.uploadAudio(account, "three seconds.wav", SandboxHttp.wav(3));
+        String wav = sandbox.uploadAudio(account, "three seconds.wav", TestTone.wav(3));
         String reference = sandbox.submit(account, SandboxHttp.submitBody(account, "Trim", wav, "00:00:01", "00:00:02", null, null, false));
         JsonNode done = sandbox.awaitCompleted(account, reference);
         String mediaLink = done.path("media_files").get(0).asText();
@@ -126,7 +126,7 @@ class SandboxJobOutputsTest {
     void linksExpireAndEveryPollIssuesFreshOnes() {
         SandboxHttp.Account account = sandbox.account();
         sandbox.patch(account, "{\"linkLifetimeMillis\":1000}");
-        String audio = sandbox.uploadAudio(account, "a.wav", SandboxHttp.wav(1));
+        String audio = sandbox.uploadAudio(account, "a.wav", TestTone.wav(1));
         String reference = sandbox.submit(account, SandboxHttp.submitBody(account, "Expiring", audio, "00:00:00", "00:00:00", null, null, false));
         String link = sandbox.awaitCompleted(account, reference).path("transcript_url").get(0).asText();
         assertEquals(200, sandbox.get(link).status());
@@ -149,7 +149,7 @@ class SandboxJobOutputsTest {
     @Test
     void inRetentionModeATranscriptLinkServesADeletedNoticePdf() {
         SandboxHttp.Account account = sandbox.account();
-        String audio = sandbox.uploadAudio(account, "a.wav", SandboxHttp.wav(1));
+        String audio = sandbox.uploadAudio(account, "a.wav", TestTone.wav(1));
         String reference = sandbox.submit(account, SandboxHttp.submitBody(account, "Retained", audio, "00:00:00", "00:00:00", null, null, false));
         JsonNode done = sandbox.awaitCompleted(account, reference);
         sandbox.patch(account, "{\"retention\":true}");
@@ -171,7 +171,7 @@ class SandboxJobOutputsTest {
             hooks.stubFor(post("/hooks/tenant-secret-123").willReturn(aResponse().withStatus(204)));
             SandboxHttp.Account account = sandbox.account();
             sandbox.patch(account, "{\"webhookUrl\":\"http://localhost:" + hooks.port() + "/hooks/tenant-secret-123\"}");
-            String audio = sandbox.uploadAudio(account, "a.wav", SandboxHttp.wav(1));
+            String audio = sandbox.uploadAudio(account, "a.wav", TestTone.wav(1));
             SandboxHttp.Answer submitted = sandbox.post(account.baseUrl() + "/jobs/submit",
                     SandboxHttp.submitBody(account, "Hooked", audio, "00:00:00", "00:00:00", null, null, false));
             assertTrue(submitted.json().path("msg").asText().contains("Your webhook is configured successfully"));
@@ -201,7 +201,7 @@ class SandboxJobOutputsTest {
     @Test
     void submitValidatesTrimTimesAndIsRawLikeTheDocsDescribeThem() {
         SandboxHttp.Account account = sandbox.account();
-        String audio = sandbox.uploadAudio(account, "a.wav", SandboxHttp.wav(1));
+        String audio = sandbox.uploadAudio(account, "a.wav", TestTone.wav(1));
         String submit = account.baseUrl() + "/jobs/submit";
         String audioEntry = "\"audio_files\":[{\"audio_filename\":\"a.wav\",\"audio_location\":\"" + audio + "\",";
         SandboxHttp.Answer badTime = sandbox.post(submit, "{" + account.credentials() + ",\"is_raw\":\"0\"," + audioEntry

@@ -38,7 +38,7 @@ class SandboxStateTest {
         try (SandboxHttp first = new SandboxHttp(options)) {
             account = first.account();
             first.patch(account, "{\"processingMillis\":200}");
-            String audio = first.uploadAudio(account, "kept.wav", SandboxHttp.wav(1));
+            String audio = first.uploadAudio(account, "kept.wav", TestTone.wav(1));
             done = first.submit(account, SandboxHttp.submitBody(account, "Done before", audio, "00:00:00", "00:00:00", null, null, false));
             link = first.awaitCompleted(account, done).path("transcript_url").get(1).asText();
             first.patch(account, "{\"processingMillis\":1500}");
