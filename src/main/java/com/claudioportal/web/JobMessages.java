@@ -577,9 +577,6 @@ public interface JobMessages {
     @Message("Your tenant admin has disabled the profile “{name}”. Choose another profile.")
     String err_profile_disabled(String name);
 
-    @Message("Your tenant admin has not set up the Claudio connection yet, so jobs cannot be sent.")
-    String err_no_connection();
-
     @Message("Give the job a name you will recognise in the job list.")
     String err_job_name_missing();
 
@@ -738,9 +735,6 @@ public interface JobMessages {
 
     @Message("Only a job Claudio has accepted can be checked.")
     String err_cannot_check();
-
-    @Message("This job's content was erased already.")
-    String err_erased_already();
 
     @Message("Only a finished job's content can be erased.")
     String err_erase_unfinished();
