@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
+import com.claudioportal.tenant.RoleMessages;
+
 /**
  * The CSV export: UTF-8 with a byte-order mark (so spreadsheet programs read accented names
  * correctly), a header row, every cell quoted, and cells that a spreadsheet would run as a formula
@@ -23,9 +25,10 @@ public final class AuditCsv {
      * they stream): English as {@link #HEADER} and the catalogue's labels, or the reader's French. The
      * codes (action code, target type, chain) stay codes in both.
      */
-    public record Language(AuditMessages words, boolean french) {
+    public record Language(AuditMessages words, RoleMessages roles, boolean french) {
         public static Language ofRequest() {
-            return new Language(com.claudioportal.forms.Words.of(AuditMessages.class), com.claudioportal.forms.Words.french());
+            return new Language(com.claudioportal.forms.Words.of(AuditMessages.class), com.claudioportal.forms.Words.of(RoleMessages.class),
+                    com.claudioportal.forms.Words.french());
         }
 
         List<String> header() {
@@ -65,10 +68,10 @@ public final class AuditCsv {
 
     public static void event(Writer out, AuditEvent e, Language language) throws IOException {
         AuditMessages words = language.words();
-        row(out, List.of(String.valueOf(e.seq), e.occurredAt.toString(), nz(e.actor), ReadableDetails.roleLabel(e.actorRole, words),
+        row(out, List.of(String.valueOf(e.seq), e.occurredAt.toString(), nz(e.actor), ReadableDetails.roleLabel(e.actorRole, language.roles()),
                 nz(e.actorSubject), language.action(e), e.action, language.group(e.actionGroup),
                 language.outcome(e.outcome), nz(e.targetType), nz(AuditView.targetShown(e)),
-                ReadableDetails.summary(e.details, words), nz(e.clientIp), nz(e.userAgent), nz(e.requestId), e.chain()));
+                ReadableDetails.summary(e.details, words, language.roles()), nz(e.clientIp), nz(e.userAgent), nz(e.requestId), e.chain()));
     }
 
     static void row(Writer out, List<String> cells) throws IOException {

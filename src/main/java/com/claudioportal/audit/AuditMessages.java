@@ -376,21 +376,6 @@ public interface AuditMessages {
     @Message("Jobs")
     String group_JOBS();
 
-    @Message("Staff")
-    String role_STAFF();
-
-    @Message("Tenant admin")
-    String role_TENANT_ADMIN();
-
-    @Message("Auditor")
-    String role_AUDITOR();
-
-    @Message("Platform admin")
-    String role_PLATFORM_ADMIN();
-
-    @Message("System")
-    String role_SYSTEM();
-
     // the actions (AuditActions' catalogue; key: act_ and the code with . and - as _)
 
     @Message("Job viewed")

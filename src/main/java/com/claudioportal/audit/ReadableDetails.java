@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.lang.reflect.Method;
 
 import com.claudioportal.forms.Words;
+import com.claudioportal.tenant.RoleMessages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,10 +41,11 @@ public final class ReadableDetails {
     }
 
     public static List<Line> of(String json) {
-        return of(json, Words.of(AuditMessages.class));
+        return of(json, Words.of(AuditMessages.class), Words.of(RoleMessages.class));
     }
 
-    public static List<Line> of(String json, AuditMessages words) {
+    /** {@code roles}: the role words in the language of {@code words}. */
+    public static List<Line> of(String json, AuditMessages words, RoleMessages roles) {
         List<Line> lines = new ArrayList<>();
         if (json == null || json.isBlank() || json.equals("{}")) {
             return lines;
@@ -59,19 +61,19 @@ public final class ReadableDetails {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> f = fields.next();
-            lines.add(new Line(label(f.getKey(), words), HIDDEN.contains(f.getKey()) ? words.dv_not_shown() : value(f.getValue(), words)));
+            lines.add(new Line(label(f.getKey(), words), HIDDEN.contains(f.getKey()) ? words.dv_not_shown() : value(f.getValue(), words, roles)));
         }
         return lines;
     }
 
     /** The details on one line, for the list and the CSV export. */
     public static String summary(String json) {
-        return summary(json, Words.of(AuditMessages.class));
+        return summary(json, Words.of(AuditMessages.class), Words.of(RoleMessages.class));
     }
 
-    public static String summary(String json, AuditMessages words) {
+    public static String summary(String json, AuditMessages words, RoleMessages roles) {
         StringBuilder s = new StringBuilder();
-        for (Line l : of(json, words)) {
+        for (Line l : of(json, words, roles)) {
             s.append(s.length() == 0 ? "" : "; ").append(l.label()).append(words.log_colon()).append(' ').append(l.value());
         }
         return s.toString();
@@ -86,7 +88,7 @@ public final class ReadableDetails {
         return spaced.isEmpty() ? key : Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
-    static String value(JsonNode v, AuditMessages words) {
+    static String value(JsonNode v, AuditMessages words, RoleMessages roles) {
         if (v == null || v.isNull()) {
             return "—";
         }
@@ -94,30 +96,30 @@ public final class ReadableDetails {
             return v.asBoolean() ? words.dv_yes() : words.dv_no();
         }
         if (v.isObject() && v.has("from") && v.has("to")) {
-            return value(v.get("from"), words) + " → " + value(v.get("to"), words);
+            return value(v.get("from"), words, roles) + " → " + value(v.get("to"), words, roles);
         }
         if (v.isArray()) {
             List<String> parts = new ArrayList<>();
-            v.forEach(e -> parts.add(value(e, words)));
+            v.forEach(e -> parts.add(value(e, words, roles)));
             return String.join(" → ", parts);
         }
         if (v.isObject()) {
             List<String> parts = new ArrayList<>();
-            v.fields().forEachRemaining(e -> parts.add(label(e.getKey(), words) + " " + value(e.getValue(), words)));
+            v.fields().forEachRemaining(e -> parts.add(label(e.getKey(), words) + " " + value(e.getValue(), words, roles)));
             return String.join(", ", parts);
         }
         String text = v.asText();
         if (text.matches("STAFF|TENANT_ADMIN|AUDITOR")) {
-            return roleLabel(text, words);
+            return roleLabel(text, roles);
         }
         return VALUE_WORDS.contains(text) ? word(words, "dv_", text) : text;
     }
 
     public static String roleLabel(String role) {
-        return roleLabel(role, Words.of(AuditMessages.class));
+        return roleLabel(role, Words.of(RoleMessages.class));
     }
 
-    public static String roleLabel(String role, AuditMessages words) {
+    public static String roleLabel(String role, RoleMessages words) {
         if (role == null) {
             return "";
         }

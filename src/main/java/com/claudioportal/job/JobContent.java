@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
+import com.claudioportal.web.WorkflowMessages;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadKind;
 
@@ -33,7 +34,7 @@ public class JobContent {
     public List<String> erase(Job job, String actor, JobLine why) {
         if (!erasable(job)) {
             throw new JobLifecycle.IllegalTransition(job.status, job.status, job.isContentErased()
-                    ? Words.of(JobMessages.class).err_erased_already() : Words.of(JobMessages.class).err_erase_unfinished());
+                    ? Words.of(WorkflowMessages.class).erase_already() : Words.of(JobMessages.class).err_erase_unfinished());
         }
         Map<String, String> replacements = new LinkedHashMap<>();
         if (job.name != null && !job.name.isBlank()) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import com.claudioportal.forms.Words;
 import com.claudioportal.upload.Sizes;
+import com.claudioportal.web.Messages;
 import com.claudioportal.web.TimelineMessages;
 
 /**
@@ -17,7 +18,8 @@ import com.claudioportal.web.TimelineMessages;
  * size, formatted for the reader. A parameter named {@code …Line} holds a nested line — another
  * code, whose own parameters are stored flat as {@code <name>.<parameter>} — so a reason (why
  * Claudio failed, why an address is refused) is worded once and read inside every line that
- * gives it.
+ * gives it. A code that is no timeline message may be one of the words {@link Messages} gives the
+ * pages (a priority, {@code priority_URGENT}, nested in a reschedule), so each is worded once.
  */
 public record JobLine(String code, Map<String, String> params) {
 
@@ -49,11 +51,27 @@ public record JobLine(String code, Map<String, String> params) {
 
     /** The line in the reader's language (a flash or refusal that quotes a reason). */
     public String text() {
-        return render(code, params, Words.of(TimelineMessages.class));
+        return render(code, params, Wording.reader());
     }
 
     public String english() {
-        return render(code, params, Words.inEnglish(TimelineMessages.class));
+        return render(code, params, Wording.english());
+    }
+
+    /** The bundles a line is worded from, in one language. */
+    record Wording(TimelineMessages lines, Messages shared) {
+
+        static Wording reader() {
+            return new Wording(Words.of(TimelineMessages.class), Words.of(Messages.class));
+        }
+
+        static Wording english() {
+            return new Wording(Words.inEnglish(TimelineMessages.class), Words.inEnglish(Messages.class));
+        }
+
+        Object bundleOf(Method m) {
+            return m.getDeclaringClass() == TimelineMessages.class ? lines : shared;
+        }
     }
 
     /**
@@ -65,12 +83,12 @@ public record JobLine(String code, Map<String, String> params) {
         if (stored == null) {
             return null;
         }
-        String said = code == null ? null : render(code, params, Words.of(TimelineMessages.class));
+        String said = code == null ? null : render(code, params, Wording.reader());
         return said == null ? stored : said;
     }
 
     /** The line in the reader's language, or null when the code is not (or no longer) a message. */
-    static String render(String code, Map<String, String> params, TimelineMessages words) {
+    static String render(String code, Map<String, String> params, Wording words) {
         Method m;
         try {
             m = method(code);
@@ -89,7 +107,7 @@ public record JobLine(String code, Map<String, String> params) {
             return value == null ? "" : value;
         }).toArray();
         try {
-            return (String) m.invoke(words, args);
+            return (String) m.invoke(words.bundleOf(m), args);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("timeline line " + code, e);
         }
@@ -106,9 +124,11 @@ public record JobLine(String code, Map<String, String> params) {
     }
 
     private static Method method(String code) {
-        for (Method m : TimelineMessages.class.getDeclaredMethods()) {
-            if (m.getName().equals(code)) {
-                return m;
+        for (Class<?> bundle : new Class<?>[] { TimelineMessages.class, Messages.class }) {
+            for (Method m : bundle.getDeclaredMethods()) {
+                if (m.getName().equals(code)) {
+                    return m;
+                }
             }
         }
         throw new IllegalArgumentException("no timeline message " + code);

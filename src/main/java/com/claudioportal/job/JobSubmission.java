@@ -25,6 +25,7 @@ import com.claudioportal.forms.Result;
 import com.claudioportal.forms.TextInput;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
+import com.claudioportal.web.Messages;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
@@ -97,7 +98,7 @@ public class JobSubmission {
             errors.add("form", words.err_profile_disabled(profile.displayName));
         }
         if (ClaudioConnection.current() == null) {
-            errors.add("form", words.err_no_connection());
+            errors.add("form", Words.of(Messages.class).common_connection_missing());
         }
         String name = form.jobName == null ? "" : form.jobName.trim();
         if (name.isEmpty()) {

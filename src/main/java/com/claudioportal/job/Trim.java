@@ -1,7 +1,7 @@
 package com.claudioportal.job;
 
 import com.claudioportal.forms.Words;
-import com.claudioportal.web.JobMessages;
+import com.claudioportal.web.ScriptMessages;
 import com.claudioportal.claudio.ClipTime;
 
 /**
@@ -32,7 +32,7 @@ public final class Trim {
 
     /**
      * The warning beside a recording whose trim reaches past its measured length ("This recording
-     * is 0:42 long, shorter than the trim end 12:00."), or null. The form's script words it the same.
+     * is 0:42 long, shorter than the trim end 12:00."), or null: the same message the form's script shows early.
      */
     public static String note(Double durationSeconds, String start, String end) {
         if (durationSeconds == null || durationSeconds <= 0) {
@@ -42,10 +42,10 @@ public final class Trim {
         long endS = end == null || end.isBlank() ? -1 : seconds(end);
         long startS = start == null || start.isBlank() ? -1 : seconds(start);
         if (endS > length) {
-            return Words.of(JobMessages.class).note_trim_end(clock(length), clock(endS));
+            return Words.of(ScriptMessages.class).trim_after_end(clock(length), clock(endS));
         }
         if (startS >= length) {
-            return Words.of(JobMessages.class).note_trim_start(clock(length), clock(startS));
+            return Words.of(ScriptMessages.class).trim_after_start(clock(length), clock(startS));
         }
         return null;
     }

@@ -12,10 +12,10 @@ import jakarta.ws.rs.NotFoundException;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.forms.Result;
 import com.claudioportal.tenant.Membership;
+import com.claudioportal.tenant.RoleMessages;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
-import com.claudioportal.web.Messages;
 
 /** Adds, re-roles and removes members of the active tenant; every change is audited. */
 @ApplicationScoped
@@ -113,7 +113,7 @@ public class MemberService {
 
     /** A role in the reader's language (the words of the role_* messages the pages use). */
     static String roleWord(TenantRole role) {
-        Messages words = Words.of(Messages.class);
+        RoleMessages words = Words.of(RoleMessages.class);
         return switch (role) {
             case STAFF -> words.role_STAFF();
             case TENANT_ADMIN -> words.role_TENANT_ADMIN();

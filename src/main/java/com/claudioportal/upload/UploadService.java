@@ -16,6 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
+import com.claudioportal.web.ScriptMessages;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.forms.Result;
 import com.claudioportal.tenant.CurrentUser;
@@ -296,8 +297,10 @@ public class UploadService {
     }
 
     private static Result<Upload> tooLarge(String name, long size, UploadKind kind, long limit) {
-        return Refusal.TOO_LARGE.because(Words.of(JobMessages.class).up_too_large(name, Sizes.human(size), kind == UploadKind.AUDIO,
-                Sizes.human(limit)));
+        // the words the upload script shows when it refuses the file before sending it
+        ScriptMessages words = Words.of(ScriptMessages.class);
+        return Refusal.TOO_LARGE.because(kind == UploadKind.AUDIO ? words.up_refused_audio(name, Sizes.human(size), Sizes.human(limit))
+                : words.up_refused_document(name, Sizes.human(size), Sizes.human(limit)));
     }
 
     /** Removes an upload that is not part of a submitted job; its file goes once the row's removal is committed. */

@@ -259,9 +259,6 @@ public interface AdminMessages {
     @Message("version {version} · {#if fields == 1}1 field{#else}{fields} fields{/if}")
     String prof_summary(int version, int fields);
 
-    @Message("documents: {types}")
-    String prof_documents(String types);
-
     @Message("In use")
     String prof_in_use();
 
@@ -321,12 +318,6 @@ public interface AdminMessages {
 
     @Message("Transcript format by default")
     String prof_default_raw();
-
-    @Message("Formatted document (is_raw = 0)")
-    String prof_formatted();
-
-    @Message("Raw transcript (is_raw = 1)")
-    String prof_raw();
 
     @Message("Staff can change it per job.")
     String prof_raw_help();

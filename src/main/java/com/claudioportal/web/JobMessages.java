@@ -577,9 +577,6 @@ public interface JobMessages {
     @Message("Your tenant admin has disabled the profile “{name}”. Choose another profile.")
     String err_profile_disabled(String name);
 
-    @Message("Your tenant admin has not set up the Claudio connection yet, so jobs cannot be sent.")
-    String err_no_connection();
-
     @Message("Give the job a name you will recognise in the job list.")
     String err_job_name_missing();
 
@@ -624,12 +621,6 @@ public interface JobMessages {
 
     @Message("The end must come after the start.")
     String err_trim_end_before_start();
-
-    @Message("This recording is {length} long, shorter than the trim end {end}.")
-    String note_trim_end(String length, String end);
-
-    @Message("This recording is {length} long, shorter than the trim start {start}.")
-    String note_trim_start(String length, String start);
 
     @Message("Enter {label}.")
     String err_field_required(String label);
@@ -745,9 +736,6 @@ public interface JobMessages {
     @Message("Only a job Claudio has accepted can be checked.")
     String err_cannot_check();
 
-    @Message("This job's content was erased already.")
-    String err_erased_already();
-
     @Message("Only a finished job's content can be erased.")
     String err_erase_unfinished();
 
@@ -812,9 +800,6 @@ public interface JobMessages {
 
     @Message("“{name}” is empty.")
     String up_empty(String name);
-
-    @Message("“{name}” is {size}; a {#if audio}recording{#else}document{/if} can be at most {limit}.")
-    String up_too_large(String name, String size, boolean audio, String limit);
 
     @Message("“{name}” is not {#if audio}an audio or video recording{#else}a document the portal accepts (PDF, Word, RTF, OpenDocument or text){/if} ({why}). Choose {#if audio}a recording{#else}a document{/if} and try again.")
     String up_refused(String name, boolean audio, String why);

@@ -292,15 +292,6 @@ public interface Messages {
 
     // words of the enums the Java names in English (dynamic keys: {msg:message('state_' + s.name)})
 
-    @Message("Staff")
-    String role_STAFF();
-
-    @Message("Tenant admin")
-    String role_TENANT_ADMIN();
-
-    @Message("Auditor")
-    String role_AUDITOR();
-
     @Message("Waiting to be sent")
     String state_QUEUED();
 

@@ -76,6 +76,7 @@ public interface ScriptMessages {
     @Message("Remove {file}")
     String up_remove_label(String file);
 
+    // job.Trim words the server's note beside a recording with these too
     @Message("This recording is {length} long, shorter than the trim end {end}.")
     String trim_after_end(String length, String end);
 

@@ -89,7 +89,7 @@ public class Shell {
         return tenant.tenantName();
     }
 
-    /** The role's name (STAFF, TENANT_ADMIN, AUDITOR): pages show it through the messages role_*. */
+    /** The role's name (STAFF, TENANT_ADMIN, AUDITOR): pages show it through the messages role_* of tenant.RoleMessages. */
     public String roleName() {
         return tenant.role() == null ? "" : tenant.role().name();
     }

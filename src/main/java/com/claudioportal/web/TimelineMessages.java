@@ -123,15 +123,6 @@ public interface TimelineMessages {
     @Message("Content erased: the tenant keeps job content for {days} {#if days == '1'}day{#else}days{/if}.")
     String erased_retention(String days);
 
-    @Message("Routine")
-    String priority_ROUTINE();
-
-    @Message("Urgent")
-    String priority_URGENT();
-
-    @Message("Stat (as soon as possible)")
-    String priority_STAT();
-
     // ---- why Claudio failed (claudio.ClaudioFailure#code and #params; Claudio's own words quoted as they came) ----
 
     @Message("Claudio refused the request{#if vendor}: {vendor}{/if}")

@@ -29,7 +29,8 @@ class MessagesFrenchTest {
 
     @ParameterizedTest
     @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, WorkflowMessages.class,
-            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class, ScriptMessages.class, TimelineMessages.class })
+            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class, ScriptMessages.class, TimelineMessages.class,
+            com.claudioportal.tenant.RoleMessages.class })
     void everyMessageHasAFrenchTranslationAndNoOtherKeys(Class<?> bundle) throws IOException {
         Set<String> missing = missingInFrench(bundle);
         Set<String> extra = new TreeSet<>(french(bundle).stringPropertyNames());
@@ -47,7 +48,8 @@ class MessagesFrenchTest {
 
     @ParameterizedTest
     @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, WorkflowMessages.class,
-            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class, ScriptMessages.class, TimelineMessages.class })
+            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class, ScriptMessages.class, TimelineMessages.class,
+            com.claudioportal.tenant.RoleMessages.class })
     void theCheckSeesAMessageLeftInEnglish(Class<?> bundle) throws IOException {
         // a positive control: drop one French line and the same comparison must name it
         Properties french = french(bundle);
