@@ -3,7 +3,6 @@ package com.claudioportal.forms;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.Proxy;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -87,12 +87,13 @@ public final class Words {
                 };
             }
             Template template = TEMPLATES.computeIfAbsent(method, m -> ENGLISH.parse(m.getAnnotation(Message.class).value()));
-            Map<String, Object> data = new HashMap<>();
+            // each parameter by name, not one Map as the data: Qute reads {size} or {keys} of a Map as the Map's own
+            TemplateInstance instance = template.instance();
             Parameter[] parameters = method.getParameters();
             for (int i = 0; i < parameters.length; i++) {
-                data.put(parameters[i].getName(), args[i]);
+                instance.data(parameters[i].getName(), args[i]);
             }
-            return template.data(data).render();
+            return instance.render();
         }));
     }
 }
