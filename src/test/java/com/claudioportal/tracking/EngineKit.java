@@ -1,5 +1,6 @@
 package com.claudioportal.tracking;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -8,7 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.claudioportal.credentials.ConnectionService;
+import com.claudioportal.credentials.WebhookTokens;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.SandboxControl;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobEvent;
 import com.claudioportal.job.JobState;
@@ -30,6 +36,9 @@ public class EngineKit {
 
     @Inject
     ConnectionService connections;
+
+    @Inject
+    WebhookTokens webhooks;
 
     public Tenant tenant(String name, String claudioBaseUrl) {
         String id = fixtures.tenant(name, Fixtures.email("admin"));
@@ -82,7 +91,31 @@ public class EngineKit {
         return states;
     }
 
+    /** A new webhook address for the tenant (the one before it stops working); its token. */
+    public String newWebhookAddress(String tenant) {
+        return scope.call(tenant, () -> webhooks.regenerate());
+    }
+
     public void set(String tenant, long jobId, java.util.function.Consumer<Job> change) {
         scope.run(tenant, () -> change.accept(Job.findById(jobId)));
+    }
+
+    /** Runs {@code worker} once a poll of {@code wait}, until the job is in {@code state}. */
+    public void runUntil(ConditionFactory wait, JobWorker worker, String tenant, long jobId, JobState state) {
+        wait.until(() -> {
+            worker.runOnce();
+            return job(tenant, jobId).status == state;
+        });
+    }
+
+    /**
+     * Waits (up to 10 s) until Claudio ({@code sandbox}) has finished the job it accepted, then makes the
+     * job's next poll due now: that poll is the one that completes it. Returns Claudio's reference.
+     */
+    public String finishedAtClaudioAndDueNow(SandboxControl sandbox, String tenant, long jobId) {
+        String reference = job(tenant, jobId).claudioReference;
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.job(reference).map(j -> j.completedAt() != null).orElse(false));
+        set(tenant, jobId, j -> j.nextAttemptAt = Instant.now());
+        return reference;
     }
 }

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.credentials.WebhookTokens;
 import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.job.JobState;
@@ -32,7 +31,6 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 
 /**
  * Tenant A's Claudio answers every call after 30 s and A has 50 jobs due; tenant B's jobs are
@@ -55,9 +53,6 @@ class FairnessTest {
 
     @Inject
     TenantScope scope;
-
-    @Inject
-    WebhookTokens webhooks;
 
     @Inject
     WorkerConfig config;
@@ -119,7 +114,7 @@ class FairnessTest {
                 >= config.maxInFlight() - config.priorityReserve() - config.maxInFlightPerTenant());
 
         var b = claudio.tenant("Notified Clinic", Fixtures.email("admin"));
-        String token = scope.call(b.tenant(), () -> webhooks.regenerate());
+        String token = kit.newWebhookAddress(b.tenant());
         long jobId = claudio.submitJob(b, "Notified", false, 1);
         await().atMost(Duration.ofSeconds(40)).until(() -> kit.job(b.tenant(), jobId).status == JobState.SUBMITTED);
         String reference = kit.job(b.tenant(), jobId).claudioReference;
@@ -128,11 +123,9 @@ class FairnessTest {
 
         // the test's own HTTP client (REST Assured loads Groovy on its first request: seconds on a busy machine) and the
         // token lookup warm up on a notice about a job nobody has, so that what is timed is the portal serving a notice
-        RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"NO-SUCH-JOB\"}")
-                .post("/webhooks/claudio/" + token).then().statusCode(200);
+        ClaudioWebhook.post(token, ClaudioWebhook.about("NO-SUCH-JOB")).then().statusCode(200);
         Instant noticed = Instant.now();
-        RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"" + reference + "\"}")
-                .post("/webhooks/claudio/" + token).then().statusCode(200);
+        ClaudioWebhook.post(token, ClaudioWebhook.about(reference)).then().statusCode(200);
         Duration answered = Duration.between(noticed, Instant.now());
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> kit.job(b.tenant(), jobId).status == JobState.COMPLETED);
