@@ -64,6 +64,13 @@ public class Fixtures {
         return id;
     }
 
+    /** A new member of the tenant in {@code role}, at a fresh address made from {@code who} ({@link #email}); the address. */
+    public String newMember(String tenantId, String who, TenantRole role) {
+        String email = email(who);
+        member(tenantId, email, role);
+        return email;
+    }
+
     public void member(String tenantId, String email, TenantRole role) {
         scope.run(tenantId, () -> {
             var added = members.add(email, role);
