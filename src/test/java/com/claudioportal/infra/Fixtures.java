@@ -230,6 +230,14 @@ public class Fixtures {
         }
     }
 
+    @Inject
+    com.claudioportal.credentials.WebhookTokens webhooks;
+
+    /** A new webhook address for the tenant (the one before it stops working); its token. */
+    public String newWebhookAddress(String tenantId) {
+        return scope.call(tenantId, () -> webhooks.regenerate());
+    }
+
     public long membershipId(String tenantId, String email) {
         return scope.call(tenantId, () -> Membership.<Membership> find("email", email).firstResult().id);
     }

@@ -9,8 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.claudioportal.credentials.ConnectionService;
-import com.claudioportal.credentials.WebhookTokens;
 import org.awaitility.Awaitility;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.awaitility.core.ConditionFactory;
 
 import com.claudioportal.infra.Fixtures;
@@ -37,8 +41,17 @@ public class EngineKit {
     @Inject
     ConnectionService connections;
 
-    @Inject
-    WebhookTokens webhooks;
+    /**
+     * A WireMock Claudio, started, with {@code threads} to answer on, that answers every request matching
+     * {@code requests} "still in progress" after {@code delayMillis}: a Claudio whose jobs never finish.
+     */
+    public static WireMockServer stillWorking(int threads, MappingBuilder requests, int delayMillis) {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(threads));
+        server.start();
+        server.stubFor(requests.willReturn(WireMock.aResponse().withStatus(200).withFixedDelay(delayMillis)
+                .withHeader("Content-Type", "application/json").withBody("{\"msg\":\"NOTICE: The job is in progress.\"}")));
+        return server;
+    }
 
     public Tenant tenant(String name, String claudioBaseUrl) {
         String id = fixtures.tenant(name, Fixtures.email("admin"));
@@ -91,13 +104,16 @@ public class EngineKit {
         return states;
     }
 
-    /** A new webhook address for the tenant (the one before it stops working); its token. */
-    public String newWebhookAddress(String tenant) {
-        return scope.call(tenant, () -> webhooks.regenerate());
-    }
-
     public void set(String tenant, long jobId, java.util.function.Consumer<Job> change) {
         scope.run(tenant, () -> change.accept(Job.findById(jobId)));
+    }
+
+    /** Makes the job due now on its last attempt of {@code maxAttempts}: the attempts before it have failed. */
+    public void lastAttemptDueNow(String tenant, long jobId, int maxAttempts) {
+        set(tenant, jobId, job -> {
+            job.attempts = maxAttempts - 1;
+            job.nextAttemptAt = Instant.now().minusSeconds(1);
+        });
     }
 
     /** Runs {@code worker} once a poll of {@code wait}, until the job is in {@code state}. */

@@ -54,9 +54,6 @@ class EngineLinesLanguageTest extends WorkerTestBase {
     @Inject
     WorkerConfig config;
 
-    @Inject
-    Fixtures fixtures;
-
     /** English words of the engine's lines that must not reach a French reader (Claudio's own words aside). */
     static final List<String> ENGLISH = List.of("The portal tries again", "while sending file", "Claudio answered with an error",
             "attempts. Try again later", "Claudio rejected the API key", "ask your tenant admin", "Check in Claudio",
@@ -83,11 +80,7 @@ class EngineLinesLanguageTest extends WorkerTestBase {
         noEnglish(french);
         assertTrue(page(w.tenant(), jobId, "en-CA").contains(retried.statusDetail), "the English reader reads the stored English");
 
-        scope.run(w.tenant(), () -> {
-            Job job = Job.<Job> findById(jobId);
-            job.attempts = config.maxAttempts() - 1;
-            job.nextAttemptAt = Instant.now().minusSeconds(1);
-        });
+        kit.lastAttemptDueNow(w.tenant(), jobId, config.maxAttempts());
         worker.runOnce();
         Job failed = job(w.tenant(), jobId);
         assertEquals(JobState.FAILED, failed.status, failed.statusDetail);

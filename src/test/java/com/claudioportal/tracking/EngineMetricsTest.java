@@ -34,7 +34,7 @@ class EngineMetricsTest extends WorkerTestBase {
     @Test
     void eachPollCountsItsCallAndApplyWaitInItsLaneAndANoticeItsWaitForTheClaim() {
         var w = claudio.tenant("Metrics Clinic", Fixtures.email("admin"));
-        String token = kit.newWebhookAddress(w.tenant());
+        String token = fixtures.newWebhookAddress(w.tenant());
         TestSandbox.control().patch(w.tenant(), "{\"processingMillis\": 600000}"); // still in progress at every poll here
         long jobId = claudio.submitJob(w, "Measured", false, 1);
         worker.runOnce();
@@ -57,7 +57,7 @@ class EngineMetricsTest extends WorkerTestBase {
         long claimedNotices = count("portal.jobs.notice.claimed", null);
         scope.run(w.tenant(), () -> Job.<Job> findById(jobId).nextAttemptAt = Instant.now().plusSeconds(3600));
         String reference = job(w.tenant(), jobId).claudioReference;
-        ClaudioWebhook.post(token, ClaudioWebhook.about(reference)).then().statusCode(200);
+        ClaudioNotices.post(token, ClaudioNotices.about(reference)).then().statusCode(200);
         worker.runOnce();
         assertEquals(claimedNotices + 1, count("portal.jobs.notice.claimed", null), "the notice's wait for its claim");
         assertEquals(urgentCalls + 1, count("portal.jobs.poll.call", "priority"), "its poll in the priority lane");

@@ -1,6 +1,5 @@
 package com.claudioportal.tracking;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -21,12 +20,12 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.job.JobState;
 import com.claudioportal.infra.SandboxControl;
 import com.claudioportal.infra.TestSandbox;
 import com.claudioportal.tenant.TenantScope;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,7 +38,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(EngineRunning.class)
-class FairnessTest {
+class FairnessTest extends TenantTestBase {
 
     private static WireMockServer slow;
 
@@ -52,17 +51,11 @@ class FairnessTest {
     final SandboxControl sandbox = TestSandbox.control();
 
     @Inject
-    TenantScope scope;
-
-    @Inject
     WorkerConfig config;
 
     @BeforeAll
     static void start() {
-        slow = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(80));
-        slow.start();
-        slow.stubFor(any(urlPathMatching("/.*")).willReturn(aResponse().withStatus(200).withFixedDelay(30_000)
-                .withHeader("Content-Type", "application/json").withBody("{\"msg\":\"NOTICE: The job is in progress.\"}")));
+        slow = EngineKit.stillWorking(80, any(urlPathMatching("/.*")), 30_000);
     }
 
     @AfterAll
@@ -114,7 +107,7 @@ class FairnessTest {
                 >= config.maxInFlight() - config.priorityReserve() - config.maxInFlightPerTenant());
 
         var b = claudio.tenant("Notified Clinic", Fixtures.email("admin"));
-        String token = kit.newWebhookAddress(b.tenant());
+        String token = fixtures.newWebhookAddress(b.tenant());
         long jobId = claudio.submitJob(b, "Notified", false, 1);
         await().atMost(Duration.ofSeconds(40)).until(() -> kit.job(b.tenant(), jobId).status == JobState.SUBMITTED);
         String reference = kit.job(b.tenant(), jobId).claudioReference;
@@ -123,9 +116,9 @@ class FairnessTest {
 
         // the test's own HTTP client (REST Assured loads Groovy on its first request: seconds on a busy machine) and the
         // token lookup warm up on a notice about a job nobody has, so that what is timed is the portal serving a notice
-        ClaudioWebhook.post(token, ClaudioWebhook.about("NO-SUCH-JOB")).then().statusCode(200);
+        ClaudioNotices.post(token, ClaudioNotices.about("NO-SUCH-JOB")).then().statusCode(200);
         Instant noticed = Instant.now();
-        ClaudioWebhook.post(token, ClaudioWebhook.about(reference)).then().statusCode(200);
+        ClaudioNotices.post(token, ClaudioNotices.about(reference)).then().statusCode(200);
         Duration answered = Duration.between(noticed, Instant.now());
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> kit.job(b.tenant(), jobId).status == JobState.COMPLETED);

@@ -133,11 +133,11 @@ class JobRaceTest extends WorkerTestBase {
     @Test
     void aNoticeDuringTheCompletingPollNeverReopensTheJob() {
         var w = claudio.tenant("Race Notice Clinic", Fixtures.email("admin"));
-        String token = kit.newWebhookAddress(w.tenant());
+        String token = fixtures.newWebhookAddress(w.tenant());
         long jobId = claudio.submitJob(w, "Notified while completing", false, 1);
         kit.runUntil(await().atMost(Duration.ofSeconds(10)), worker, w.tenant(), jobId, JobState.SUBMITTED);
         String reference = kit.finishedAtClaudioAndDueNow(sandbox, w.tenant(), jobId);
-        Runnable notice = () -> ClaudioWebhook.post(token, ClaudioWebhook.about(reference)).then().statusCode(200);
+        Runnable notice = () -> ClaudioNotices.post(token, ClaudioNotices.about(reference)).then().statusCode(200);
         CrashingCheckpoints.when(WorkerCheckpoints.POLL_ANSWERED, jobId, notice);
         worker.runOnce();
         assertEquals(JobState.COMPLETED, kit.job(w.tenant(), jobId).status);
@@ -161,13 +161,13 @@ class JobRaceTest extends WorkerTestBase {
     void aNoticeThatArrivesWhileAPollIsInFlightMakesTheJobPollAgainAtOnce() {
         var w = claudio.tenant("Race Pending Clinic", Fixtures.email("admin"));
         sandbox.setProcessingTime(w.tenant(), Duration.ofMinutes(10));
-        String token = kit.newWebhookAddress(w.tenant());
+        String token = fixtures.newWebhookAddress(w.tenant());
         long jobId = claudio.submitJob(w, "Notified while polling", false, 1);
         kit.runUntil(await().atMost(Duration.ofSeconds(10)), worker, w.tenant(), jobId, JobState.SUBMITTED);
         String reference = kit.job(w.tenant(), jobId).claudioReference;
         kit.set(w.tenant(), jobId, j -> j.nextAttemptAt = Instant.now());
         CrashingCheckpoints.when(WorkerCheckpoints.POLL_ANSWERED, jobId,
-                () -> ClaudioWebhook.post(token, ClaudioWebhook.about(reference)).then().statusCode(200));
+                () -> ClaudioNotices.post(token, ClaudioNotices.about(reference)).then().statusCode(200));
         worker.runOnce();
         var job = kit.job(w.tenant(), jobId);
         assertEquals(JobState.SUBMITTED, job.status);

@@ -283,11 +283,7 @@ class JobWorkerTest extends WorkerTestBase {
         worker.runOnce();
         assertEquals(JobState.UPLOADING, job(w.tenant(), jobId).status, "the first failure is retried");
         // the attempts before the last one have failed as well
-        scope.run(w.tenant(), () -> {
-            Job job = Job.<Job> findById(jobId);
-            job.attempts = workerConfig.maxAttempts() - 1;
-            job.nextAttemptAt = Instant.now().minusSeconds(1);
-        });
+        kit.lastAttemptDueNow(w.tenant(), jobId, workerConfig.maxAttempts());
 
         worker.runOnce();
 
@@ -328,7 +324,7 @@ class JobWorkerTest extends WorkerTestBase {
         String reference = job(w.tenant(), jobId).claudioReference;
         postpone(w.tenant(), jobId);
 
-        ClaudioWebhook.post(token, ClaudioWebhook.about(reference)).then().statusCode(200)
+        ClaudioNotices.post(token, ClaudioNotices.about(reference)).then().statusCode(200)
                 .body("received", org.hamcrest.Matchers.equalTo(true));
         assertTrue(job(w.tenant(), jobId).nextAttemptAt.isBefore(Instant.now().plusSeconds(1)));
         assertTrue(timeline(w.tenant(), jobId).contains("Claudio sent a notification; the portal is checking the job."));
@@ -340,7 +336,7 @@ class JobWorkerTest extends WorkerTestBase {
         io.restassured.RestAssured.given().get("/webhooks/claudio/" + token + "?job_reference_id=" + reference).then().statusCode(200);
         assertTrue(job(w.tenant(), jobId).nextAttemptAt.isBefore(Instant.now().plusSeconds(1)), "and the query string");
 
-        ClaudioWebhook.post("not-a-real-token-0123456789abc", "{}").then().statusCode(404);
+        ClaudioNotices.post("not-a-real-token-0123456789abc", "{}").then().statusCode(404);
         untilStatus(w.tenant(), jobId, JobState.COMPLETED);
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.audit.AuditAggregates;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.infra.DatabaseOwner;
+import com.claudioportal.infra.TenantTestBase;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -30,7 +31,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(ManualWorker.class)
-class WebhookAuditTest {
+class WebhookAuditTest extends TenantTestBase {
 
     private static final Pattern COUNT = Pattern.compile("\"count\":(\\d+)");
     private static final Pattern MINUTE = Pattern.compile("\"minute\":\"([^\"]+)\"");
@@ -58,7 +59,7 @@ class WebhookAuditTest {
     @Test
     void acceptedNoticesAreCountedPerJobAndMinuteAndUnknownAddressesForThePlatform() {
         var t = kit.tenant("Counted Notice Clinic", "http://localhost:9/claudio");
-        String token = kit.newWebhookAddress(t.id());
+        String token = fixtures.newWebhookAddress(t.id());
         String reference = "COUNTED-" + System.nanoTime();
         long jobId = kit.submittedJob(t, reference);
         kit.set(t.id(), jobId, j -> j.nextAttemptAt = Instant.now().plusSeconds(3600));
@@ -67,14 +68,14 @@ class WebhookAuditTest {
 
         // within the address's burst allowance (ManualWorker: 5/s for 4 s, so 20 at once)
         for (int i = 0; i < 12; i++) {
-            assertEquals(200, ClaudioWebhook.notice(token, reference));
+            assertEquals(200, ClaudioNotices.notice(token, reference));
         }
         for (int i = 0; i < 4; i++) {
-            assertEquals(200, ClaudioWebhook.notice(token, "NOT-FOLLOWED-" + i));
+            assertEquals(200, ClaudioNotices.notice(token, "NOT-FOLLOWED-" + i));
         }
-        assertEquals(200, ClaudioWebhook.post(token, "{\"note\":\"no reference here\"}").statusCode());
+        assertEquals(200, ClaudioNotices.post(token, "{\"note\":\"no reference here\"}").statusCode());
         for (int i = 0; i < 3; i++) {
-            assertEquals(404, ClaudioWebhook.notice("unknown-address-" + i + "-0123456789abcdef", reference));
+            assertEquals(404, ClaudioNotices.notice("unknown-address-" + i + "-0123456789abcdef", reference));
         }
         aggregates.flush(true);
         List<Event> events = since(before);
@@ -95,13 +96,13 @@ class WebhookAuditTest {
     @Test
     void aFloodOverTheAddresssRateIsCountedAsRefusedInTheTenantsLog() {
         var t = kit.tenant("Flood Counted Clinic", "http://localhost:9/claudio");
-        String token = kit.newWebhookAddress(t.id());
+        String token = fixtures.newWebhookAddress(t.id());
         aggregates.flush(true);
         long before = maxId();
         int accepted = 0;
         int limited = 0;
         for (int i = 0; i < 300 && limited < 10; i++) {
-            int status = ClaudioWebhook.notice(token, "FLOOD-" + i);
+            int status = ClaudioNotices.notice(token, "FLOOD-" + i);
             if (status == 200) {
                 accepted++;
             } else {

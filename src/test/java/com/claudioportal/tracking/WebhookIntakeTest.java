@@ -13,13 +13,15 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.TenantTestBase;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
 /** The webhook receiver under repeats and floods: coalesced timeline lines, limits per address and token, unknown addresses. */
 @QuarkusTest
 @TestProfile(ManualWorker.class)
-class WebhookIntakeTest {
+class WebhookIntakeTest extends TenantTestBase {
 
     @Inject
     EngineKit kit;
@@ -27,13 +29,13 @@ class WebhookIntakeTest {
     @Test
     void repeatNoticesForOneJobAddOneTimelineLineAndKeepItDueInThePriorityLane() {
         var t = kit.tenant("Repeat Notice Clinic", "http://localhost:9/claudio");
-        String token = kit.newWebhookAddress(t.id());
+        String token = fixtures.newWebhookAddress(t.id());
         long jobId = kit.submittedJob(t, "REPEAT-" + System.nanoTime());
         String reference = kit.job(t.id(), jobId).claudioReference;
         kit.set(t.id(), jobId, j -> j.nextAttemptAt = Instant.now().plusSeconds(3600));
         long before = kit.job(t.id(), jobId).version;
         for (int i = 0; i < 5; i++) {
-            assertEquals(200, ClaudioWebhook.notice(token, reference));
+            assertEquals(200, ClaudioNotices.notice(token, reference));
         }
         var job = kit.job(t.id(), jobId);
         assertNotNull(job.promptedAt);
@@ -48,7 +50,7 @@ class WebhookIntakeTest {
             j.leaseUntil = Instant.now().plusSeconds(60);
         });
         long claimed = kit.job(t.id(), jobId).version;
-        assertEquals(200, ClaudioWebhook.notice(token, reference));
+        assertEquals(200, ClaudioNotices.notice(token, reference));
         assertEquals(claimed + 1, kit.job(t.id(), jobId).version, "a notice for a claimed job bumps its version");
         kit.set(t.id(), jobId, j -> {
             j.leaseOwner = null;
@@ -60,7 +62,7 @@ class WebhookIntakeTest {
     @Test
     void aFloodOnOneAddressIsLimitedWithA429InJson() {
         var t = kit.tenant("Flooded Clinic", "http://localhost:9/claudio");
-        String token = kit.newWebhookAddress(t.id());
+        String token = fixtures.newWebhookAddress(t.id());
         // 300 notices from 12 senders at once: on a loaded machine one sender alone may be slower than the rate
         List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicReference<io.restassured.response.Response> firstLimited = new java.util.concurrent.atomic.AtomicReference<>();
@@ -74,7 +76,7 @@ class WebhookIntakeTest {
                     if (firstLimited.get() != null) {
                         return;
                     }
-                    var response = ClaudioWebhook.post(token, ClaudioWebhook.about("NO-SUCH-JOB-" + n));
+                    var response = ClaudioNotices.post(token, ClaudioNotices.about("NO-SUCH-JOB-" + n));
                     statuses.add(response.statusCode());
                     if (response.statusCode() == 429) {
                         firstLimited.compareAndSet(null, response);
@@ -100,20 +102,20 @@ class WebhookIntakeTest {
         assertEquals("too many notifications", limited.jsonPath().getString("error"));
 
         var other = kit.tenant("Unaffected Clinic", "http://localhost:9/claudio");
-        String otherToken = kit.newWebhookAddress(other.id());
-        assertEquals(200, ClaudioWebhook.notice(otherToken, "ANY"), "another tenant's address is not limited by it");
+        String otherToken = fixtures.newWebhookAddress(other.id());
+        assertEquals(200, ClaudioNotices.notice(otherToken, "ANY"), "another tenant's address is not limited by it");
     }
 
     @Test
     void unknownAddressesAreRefusedWithout500sAndARegeneratedAddressStopsAtOnce() {
         for (int i = 0; i < 5; i++) {
-            ClaudioWebhook.post("not-a-real-token-0123456789abc", "{}").then().statusCode(404).body("error", equalTo("unknown webhook address"));
+            ClaudioNotices.post("not-a-real-token-0123456789abc", "{}").then().statusCode(404).body("error", equalTo("unknown webhook address"));
         }
         var t = kit.tenant("Regenerating Clinic", "http://localhost:9/claudio");
-        String old = kit.newWebhookAddress(t.id());
-        assertEquals(200, ClaudioWebhook.notice(old, "ANY"));
-        String fresh = kit.newWebhookAddress(t.id());
-        assertEquals(404, ClaudioWebhook.notice(old, "ANY"), "the cached old address is forgotten");
-        assertEquals(200, ClaudioWebhook.notice(fresh, "ANY"));
+        String old = fixtures.newWebhookAddress(t.id());
+        assertEquals(200, ClaudioNotices.notice(old, "ANY"));
+        String fresh = fixtures.newWebhookAddress(t.id());
+        assertEquals(404, ClaudioNotices.notice(old, "ANY"), "the cached old address is forgotten");
+        assertEquals(200, ClaudioNotices.notice(fresh, "ANY"));
     }
 }

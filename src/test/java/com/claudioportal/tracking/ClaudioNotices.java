@@ -4,9 +4,9 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /** Claudio's side of a tenant's webhook: notices posted to its address as Claudio posts them (JSON). */
-final class ClaudioWebhook {
+final class ClaudioNotices {
 
-    private ClaudioWebhook() {
+    private ClaudioNotices() {
     }
 
     /** Posts {@code body} to the webhook address {@code token}; the portal's answer. */
