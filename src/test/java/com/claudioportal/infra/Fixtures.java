@@ -71,6 +71,13 @@ public class Fixtures {
         return email;
     }
 
+    /** As {@link #tenantWithMember}, with a second member: {@code other} in {@code otherRole}. */
+    public String tenantWithMembers(String name, String email, TenantRole role, String other, TenantRole otherRole) {
+        String id = tenantWithMember(name, email, role);
+        member(id, other, otherRole);
+        return id;
+    }
+
     public void member(String tenantId, String email, TenantRole role) {
         scope.run(tenantId, () -> {
             var added = members.add(email, role);
