@@ -58,6 +58,9 @@ class AuditEventsTest extends TenantTestBase {
     String tenant;
     long profile;
     long job;
+    /** The job's id as the events name it, and where its pages are (the tenant's jobs). */
+    String jobId;
+    String jobs;
 
     /** What one action must have left in the log; null fields are not checked. */
     record Expected(String chain, String action, AuditOutcome outcome, String targetType, String targetId, String actor, String role,
@@ -75,6 +78,8 @@ class AuditEventsTest extends TenantTestBase {
         fixtures.member(tenant, AUDITOR, TenantRole.AUDITOR);
         profile = fixtures.seedProfile(tenant);
         job = fixtures.finishedJob(tenant, profile);
+        jobId = String.valueOf(job);
+        jobs = "/t/" + tenant + "/jobs/";
     }
 
     @Test
@@ -82,29 +87,25 @@ class AuditEventsTest extends TenantTestBase {
     @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void staffReadsAndActions() {
         String t = tenant;
-        String j = String.valueOf(job);
-        exactlyOne(() -> given().get("/t/" + t + "/jobs/" + j).then().statusCode(200),
-                new Expected(t, "job.viewed", AuditOutcome.SUCCESS, "job", j, STAFF, "STAFF", null));
+        eachLeavesOneEvent(t, STAFF, "STAFF", reading(jobs + jobId, 200, "job.viewed", AuditOutcome.SUCCESS, "job", jobId, null));
         // the live view refreshing, and opening the page again, are the same viewing
         none(() -> {
-            given().get("/t/" + t + "/jobs/" + j + "/progress").then().statusCode(200);
-            given().get("/t/" + t + "/jobs/" + j).then().statusCode(200);
+            given().get(jobs + jobId + "/progress").then().statusCode(200);
+            given().get(jobs + jobId).then().statusCode(200);
         });
         String upload = fixtures.upload(t).toString();
-        exactlyOne(() -> given().get("/t/" + t + "/uploads/" + upload + "/media").then().statusCode(200),
-                new Expected(t, "job.recording-played", AuditOutcome.SUCCESS, "upload", upload, STAFF, "STAFF", null));
+        eachLeavesOneEvent(t, STAFF, "STAFF",
+                reading("/t/" + t + "/uploads/" + upload + "/media", 200, "job.recording-played", AuditOutcome.SUCCESS, "upload", upload, null));
         none(() -> given().header("Range", "bytes=100-").get("/t/" + t + "/uploads/" + upload + "/media").then().statusCode(206));
         // transcripts, media and the Claudio actions: staffAskingClaudioFromTheJobPage
 
-        // a completed job cannot be cancelled: the attempt is recorded as failed
-        exactlyOne(() -> post("/t/" + t + "/jobs/" + j + "/cancel", Map.of()).then().statusCode(303),
-                new Expected(t, "job.cancelled", AuditOutcome.FAILURE, "job", j, STAFF, "STAFF", "\"refused\":true"));
         String failed = String.valueOf(failedJob());
-        exactlyOne(() -> post("/t/" + t + "/jobs/" + failed + "/cancel", Map.of()).then().statusCode(303),
-                new Expected(t, "job.cancelled", AuditOutcome.SUCCESS, "job", failed, STAFF, "STAFF", null));
         String retried = String.valueOf(failedJob());
-        exactlyOne(() -> post("/t/" + t + "/jobs/" + retried + "/retry", Map.of()).then().statusCode(303),
-                new Expected(t, "job.retried", AuditOutcome.SUCCESS, "job", retried, STAFF, "STAFF", null));
+        eachLeavesOneEvent(t, STAFF, "STAFF",
+                // a completed job cannot be cancelled: the attempt is recorded as failed
+                posting(jobs + jobId + "/cancel", Map.of(), 303, "job.cancelled", AuditOutcome.FAILURE, "job", jobId, "\"refused\":true"),
+                posting(jobs + failed + "/cancel", Map.of(), 303, "job.cancelled", AuditOutcome.SUCCESS, "job", failed, null),
+                posting(jobs + retried + "/retry", Map.of(), 303, "job.retried", AuditOutcome.SUCCESS, "job", retried, null));
 
         // the submit form: refused without a Claudio connection, then saved with one (the service's event, in the job's transaction)
         String version = String.valueOf(scope.call(t, () -> com.claudioportal.profile.Profile.<com.claudioportal.profile.Profile> findById(
@@ -139,46 +140,38 @@ class AuditEventsTest extends TenantTestBase {
     @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void staffAskingClaudioFromTheJobPage() {
         String t = tenant;
-        String j = String.valueOf(job);
         // fresh links, so that opening one asks Claudio nothing (there is none here); their names carry a patient's
         scope.run(t, () -> Job.<Job> findById(job).refreshLinks(new JobResult(List.of("https://transcripts.example.test/Tremblay-report.txt"),
                 List.of("https://transcripts.example.test/Tremblay-dictée.mp3"), List.of(), "Le patient Tremblay", Instant.now().plusSeconds(300))));
-        Event transcript = exactlyOne(() -> given().redirects().follow(false).get("/t/" + t + "/jobs/" + j + "/transcripts/0").then().statusCode(303),
-                new Expected(t, "job.transcript-opened", AuditOutcome.SUCCESS, "job", j, STAFF, "STAFF", "\"index\":1"));
-        Event media = exactlyOne(() -> given().redirects().follow(false).get("/t/" + t + "/jobs/" + j + "/media/0").then().statusCode(303),
-                new Expected(t, "job.media-opened", AuditOutcome.SUCCESS, "job", j, STAFF, "STAFF", "\"index\":1"));
+        Event transcript = exactlyOne(() -> given().redirects().follow(false).get(jobs + jobId + "/transcripts/0").then().statusCode(303),
+                new Expected(t, "job.transcript-opened", AuditOutcome.SUCCESS, "job", jobId, STAFF, "STAFF", "\"index\":1"));
+        Event media = exactlyOne(() -> given().redirects().follow(false).get(jobs + jobId + "/media/0").then().statusCode(303),
+                new Expected(t, "job.media-opened", AuditOutcome.SUCCESS, "job", jobId, STAFF, "STAFF", "\"index\":1"));
         assertTrue(!transcript.details().contains("Tremblay") && !media.details().contains("Tremblay") && !media.details().contains("https"),
                 media.details());
-        // a transcript the job does not have: refused (404), under the action that was attempted
-        exactlyOne(() -> given().redirects().follow(false).get("/t/" + t + "/jobs/" + j + "/transcripts/7").then().statusCode(404),
-                new Expected(t, "job.transcript-opened", AuditOutcome.DENIED, "job", j, STAFF, "STAFF", "\"status\":404"));
-
-        // check now: refused for a finished job, done for one Claudio is working on
-        exactlyOne(() -> post("/t/" + t + "/jobs/" + j + "/check", Map.of()).then().statusCode(303),
-                new Expected(t, "job.checked", AuditOutcome.FAILURE, "job", j, STAFF, "STAFF", "\"refused\":true"));
         String atClaudio = String.valueOf(jobIn(JobState.SUBMITTED, "REF-CHECK-" + job));
-        exactlyOne(() -> post("/t/" + t + "/jobs/" + atClaudio + "/check", Map.of()).then().statusCode(303),
-                new Expected(t, "job.checked", AuditOutcome.SUCCESS, "job", atClaudio, STAFF, "STAFF", null));
-        // link and submit again are for a job whose submit answer was lost; elsewhere they are refused
-        exactlyOne(() -> post("/t/" + t + "/jobs/" + j + "/link", Map.of("reference", "REF-LINK-1")).then().statusCode(303),
-                new Expected(t, "job.linked", AuditOutcome.FAILURE, "job", j, STAFF, "STAFF", "\"refused\":true"));
-        exactlyOne(() -> post("/t/" + t + "/jobs/" + j + "/submit-again", Map.of()).then().statusCode(303),
-                new Expected(t, "job.resubmitted", AuditOutcome.FAILURE, "job", j, STAFF, "STAFF", "\"refused\":true"));
         String lost = String.valueOf(jobIn(JobState.NEEDS_ATTENTION, null));
-        exactlyOne(() -> post("/t/" + t + "/jobs/" + lost + "/link", Map.of("reference", "")).then().statusCode(303),
-                new Expected(t, "job.linked", AuditOutcome.FAILURE, "job", lost, STAFF, "STAFF", "\"refused\":true"));
-        exactlyOne(() -> post("/t/" + t + "/jobs/" + lost + "/submit-again", Map.of()).then().statusCode(303),
-                new Expected(t, "job.resubmitted", AuditOutcome.SUCCESS, "job", lost, STAFF, "STAFF", null));
+        eachLeavesOneEvent(t, STAFF, "STAFF",
+                // a transcript the job does not have: refused (404), under the action that was attempted
+                reading(jobs + jobId + "/transcripts/7", 404, "job.transcript-opened", AuditOutcome.DENIED, "job", jobId, "\"status\":404"),
+
+                // check now: refused for a finished job, done for one Claudio is working on
+                posting(jobs + jobId + "/check", Map.of(), 303, "job.checked", AuditOutcome.FAILURE, "job", jobId, "\"refused\":true"),
+                posting(jobs + atClaudio + "/check", Map.of(), 303, "job.checked", AuditOutcome.SUCCESS, "job", atClaudio, null),
+                // link and submit again are for a job whose submit answer was lost; elsewhere they are refused
+                posting(jobs + jobId + "/link", Map.of("reference", "REF-LINK-1"), 303, "job.linked", AuditOutcome.FAILURE, "job", jobId,
+                        "\"refused\":true"),
+                posting(jobs + jobId + "/submit-again", Map.of(), 303, "job.resubmitted", AuditOutcome.FAILURE, "job", jobId, "\"refused\":true"),
+                posting(jobs + lost + "/link", Map.of("reference", ""), 303, "job.linked", AuditOutcome.FAILURE, "job", lost, "\"refused\":true"),
+                posting(jobs + lost + "/submit-again", Map.of(), 303, "job.resubmitted", AuditOutcome.SUCCESS, "job", lost, null));
     }
 
     @Test
     @TestSecurity(user = AUDITOR)
     @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void anAuditorOpeningATranscriptIsRefusedAndRecorded() {
-        String t = tenant;
-        String j = String.valueOf(job);
-        exactlyOne(() -> given().redirects().follow(false).get("/t/" + t + "/jobs/" + j + "/transcripts/0").then().statusCode(403),
-                new Expected(t, "job.transcript-opened", AuditOutcome.DENIED, "job", j, AUDITOR, "AUDITOR", "\"status\":403"));
+        eachLeavesOneEvent(tenant, AUDITOR, "AUDITOR", reading(jobs + job + "/transcripts/0", 403, "job.transcript-opened",
+                AuditOutcome.DENIED, "job", jobId, "\"status\":403"));
     }
 
     @Test
@@ -186,25 +179,23 @@ class AuditEventsTest extends TenantTestBase {
     @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void refusedAccessIsRecordedOncePerPersonAndWindowWithTheCountLeftOut() throws Exception {
         String t = tenant;
-        exactlyOne(() -> post("/t/" + t + "/admin/members", Map.of("email", "x@y.test", "role", "STAFF")).then().statusCode(403),
-                new Expected(t, "member.added", AuditOutcome.DENIED, "member", null, STAFF, "STAFF", "\"status\":403"));
+        eachLeavesOneEvent(t, STAFF, "STAFF", posting("/t/" + t + "/admin/members", Map.of("email", "x@y.test", "role", "STAFF"), 403,
+                "member.added", AuditOutcome.DENIED, "member", null, "\"status\":403"));
         none(() -> given().get("/t/" + t + "/audit").then().statusCode(403));
         Thread.sleep(2_100);
-        exactlyOne(() -> given().get("/t/" + t + "/audit").then().statusCode(403),
-                new Expected(t, "audit.viewed", AuditOutcome.DENIED, "audit-log", t, STAFF, "STAFF", "\"refusalsLeftOut\":1"));
+        eachLeavesOneEvent(t, STAFF, "STAFF",
+                reading("/t/" + t + "/audit", 403, "audit.viewed", AuditOutcome.DENIED, "audit-log", t, "\"refusalsLeftOut\":1"));
         // platform pages refuse staff, recorded in the platform's log
-        exactlyOne(() -> given().get("/platform/audit/platform").then().statusCode(403),
-                new Expected(AuditTrail.PLATFORM, "audit.viewed", AuditOutcome.DENIED, "audit-log", null, STAFF, null, "\"status\":403"));
+        eachLeavesOneEvent(AuditTrail.PLATFORM, STAFF, null,
+                reading("/platform/audit/platform", 403, "audit.viewed", AuditOutcome.DENIED, "audit-log", null, "\"status\":403"));
     }
 
     @Test
     @TestSecurity(user = OUTSIDER)
     @OidcSecurity(claims = { @Claim(key = "email", value = OUTSIDER), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void anOutsidersAttemptIsRecordedInTheTenantItAimedAt() {
-        String t = tenant;
-        String j = String.valueOf(job);
-        exactlyOne(() -> given().get("/t/" + t + "/jobs/" + j).then().statusCode(404),
-                new Expected(t, "job.viewed", AuditOutcome.DENIED, "job", j, OUTSIDER, null, "\"status\":404"));
+        eachLeavesOneEvent(tenant, OUTSIDER, null,
+                reading(jobs + job, 404, "job.viewed", AuditOutcome.DENIED, "job", jobId, "\"status\":404"));
     }
 
     @Test
@@ -212,73 +203,62 @@ class AuditEventsTest extends TenantTestBase {
     @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void tenantAdminChanges() {
         String t = tenant;
-        exactlyOne(() -> post("/t/" + t + "/admin/members", Map.of("email", "new-member@audit-events.test", "role", "STAFF"))
-                .then().statusCode(303),
-                new Expected(t, "member.added", AuditOutcome.SUCCESS, "member", "new-member@audit-events.test", ADMIN, "TENANT_ADMIN",
-                        "\"role\":\"STAFF\""));
-        exactlyOne(() -> post("/t/" + t + "/admin/members", Map.of("email", "not an address", "role", "STAFF")).then().statusCode(400),
-                new Expected(t, "member.added", AuditOutcome.FAILURE, "member", null, ADMIN, "TENANT_ADMIN", "\"status\":400"));
-        String member = String.valueOf(fixtures.membershipId(t, "new-member@audit-events.test"));
-        exactlyOne(() -> post("/t/" + t + "/admin/members/" + member + "/role", Map.of("role", "AUDITOR")).then().statusCode(303),
-                new Expected(t, "member.role-changed", AuditOutcome.SUCCESS, "member", "new-member@audit-events.test", ADMIN,
-                        "TENANT_ADMIN", "\"to\":\"AUDITOR\""));
-        exactlyOne(() -> post("/t/" + t + "/admin/members/" + member + "/remove", Map.of()).then().statusCode(303),
-                new Expected(t, "member.removed", AuditOutcome.SUCCESS, "member", "new-member@audit-events.test", ADMIN, "TENANT_ADMIN",
-                        null));
+        String members = "/t/" + t + "/admin/members";
+        String newcomer = "new-member@audit-events.test";
+        eachLeavesOneEvent(t, ADMIN, "TENANT_ADMIN",
+                posting(members, Map.of("email", newcomer, "role", "STAFF"), 303, "member.added", AuditOutcome.SUCCESS, "member", newcomer,
+                        "\"role\":\"STAFF\""),
+                posting(members, Map.of("email", "not an address", "role", "STAFF"), 400, "member.added", AuditOutcome.FAILURE, "member", null,
+                        "\"status\":400"));
+        String member = members + "/" + fixtures.membershipId(t, newcomer);
+        eachLeavesOneEvent(t, ADMIN, "TENANT_ADMIN",
+                posting(member + "/role", Map.of("role", "AUDITOR"), 303, "member.role-changed", AuditOutcome.SUCCESS, "member", newcomer,
+                        "\"to\":\"AUDITOR\""),
+                posting(member + "/remove", Map.of(), 303, "member.removed", AuditOutcome.SUCCESS, "member", newcomer, null));
 
         String base = "/t/" + t + "/admin/connection";
-        exactlyOne(() -> post(base, Map.of("baseUrl", "http://localhost:9/claudio", "apiKey", "audit-key-QWER5678", "apiSecret",
-                "audit-secret-ASDF4321")).then().statusCode(303),
-                new Expected(t, "connection.created", AuditOutcome.SUCCESS, "connection", "http://localhost:9/claudio", ADMIN, "TENANT_ADMIN",
-                        null));
-        exactlyOne(() -> post(base, Map.of("baseUrl", "http://localhost:9/claudio", "apiKey", "audit-key-ZXCV0001", "apiSecret",
-                "audit-secret-ZXCV0002")).then().statusCode(303),
-                new Expected(t, "connection.credentials-rotated", AuditOutcome.SUCCESS, "connection", null, ADMIN, "TENANT_ADMIN",
-                        "\"credentials\":\"replaced\""));
-        exactlyOne(() -> post(base, Map.of("baseUrl", "http://10.0.0.5/claudio", "apiKey", "", "apiSecret", "")).then().statusCode(400),
-                new Expected(t, "connection.updated", AuditOutcome.FAILURE, "connection", null, ADMIN, "TENANT_ADMIN", "\"status\":400"));
-        // since the harden merge the test answers with the connection page itself and names the outcome
-        exactlyOne(() -> post(base + "/test", Map.of()).then().statusCode(200),
-                new Expected(t, "connection.tested", AuditOutcome.SUCCESS, "connection", null, ADMIN, "TENANT_ADMIN",
-                        "\"outcome\":\"UNREACHABLE\""));
-        exactlyOne(() -> post(base + "/webhook", Map.of()).then().statusCode(200),
-                new Expected(t, "webhook.created", AuditOutcome.SUCCESS, "webhook", null, ADMIN, "TENANT_ADMIN", null));
-        exactlyOne(() -> post(base + "/webhook", Map.of()).then().statusCode(200),
-                new Expected(t, "webhook.regenerated", AuditOutcome.SUCCESS, "webhook", null, ADMIN, "TENANT_ADMIN", null));
-        exactlyOne(() -> post(base + "/remove", Map.of()).then().statusCode(303),
-                new Expected(t, "connection.removed", AuditOutcome.SUCCESS, "connection", null, ADMIN, "TENANT_ADMIN", null));
-
+        Map<String, String> created = Map.of("baseUrl", "http://localhost:9/claudio", "apiKey", "audit-key-QWER5678", "apiSecret",
+                "audit-secret-ASDF4321");
+        Map<String, String> rotated = Map.of("baseUrl", "http://localhost:9/claudio", "apiKey", "audit-key-ZXCV0001", "apiSecret",
+                "audit-secret-ZXCV0002");
+        Map<String, String> refused = Map.of("baseUrl", "http://10.0.0.5/claudio", "apiKey", "", "apiSecret", "");
+        String profiles = "/t/" + t + "/admin/profiles/" + profile;
         String p = String.valueOf(profile);
-        exactlyOne(() -> given().get("/t/" + t + "/admin/profiles/" + p + "/export").then().statusCode(200),
-                new Expected(t, "profile.exported", AuditOutcome.SUCCESS, "profile", p, ADMIN, "TENANT_ADMIN", null));
-        exactlyOne(() -> post("/t/" + t + "/admin/profiles/" + p + "/disable", Map.of()).then().statusCode(303),
-                new Expected(t, "profile.disabled", AuditOutcome.SUCCESS, "profile", p, ADMIN, "TENANT_ADMIN", null));
-        exactlyOne(() -> post("/t/" + t + "/admin/profiles/" + p + "/disable", Map.of()).then().statusCode(303),
-                new Expected(t, "profile.disabled", AuditOutcome.SUCCESS, "profile", p, ADMIN, "TENANT_ADMIN", "\"changed\":false"));
-        exactlyOne(() -> post("/t/" + t + "/admin/profiles/" + p + "/enable", Map.of()).then().statusCode(303),
-                new Expected(t, "profile.enabled", AuditOutcome.SUCCESS, "profile", p, ADMIN, "TENANT_ADMIN", null));
         String preset = String.valueOf(fixtures.preset(t, "Dr. Events", Map.of("specialist_name", "Dr. Events")));
-        exactlyOne(() -> post("/t/" + t + "/admin/presets/" + preset + "/delete", Map.of()).then().statusCode(303),
-                new Expected(t, "preset.deleted", AuditOutcome.SUCCESS, "preset", preset, ADMIN, "TENANT_ADMIN", null));
+        eachLeavesOneEvent(t, ADMIN, "TENANT_ADMIN",
+                posting(base, created, 303, "connection.created", AuditOutcome.SUCCESS, "connection", "http://localhost:9/claudio", null),
+                posting(base, rotated, 303, "connection.credentials-rotated", AuditOutcome.SUCCESS, "connection", null,
+                        "\"credentials\":\"replaced\""),
+                posting(base, refused, 400, "connection.updated", AuditOutcome.FAILURE, "connection", null, "\"status\":400"),
+                // since the harden merge the test answers with the connection page itself and names the outcome
+                posting(base + "/test", Map.of(), 200, "connection.tested", AuditOutcome.SUCCESS, "connection", null,
+                        "\"outcome\":\"UNREACHABLE\""),
+                posting(base + "/webhook", Map.of(), 200, "webhook.created", AuditOutcome.SUCCESS, "webhook", null, null),
+                posting(base + "/webhook", Map.of(), 200, "webhook.regenerated", AuditOutcome.SUCCESS, "webhook", null, null),
+                posting(base + "/remove", Map.of(), 303, "connection.removed", AuditOutcome.SUCCESS, "connection", null, null),
+                reading(profiles + "/export", 200, "profile.exported", AuditOutcome.SUCCESS, "profile", p, null),
+                posting(profiles + "/disable", Map.of(), 303, "profile.disabled", AuditOutcome.SUCCESS, "profile", p, null),
+                posting(profiles + "/disable", Map.of(), 303, "profile.disabled", AuditOutcome.SUCCESS, "profile", p, "\"changed\":false"),
+                posting(profiles + "/enable", Map.of(), 303, "profile.enabled", AuditOutcome.SUCCESS, "profile", p, null),
+                posting("/t/" + t + "/admin/presets/" + preset + "/delete", Map.of(), 303, "preset.deleted", AuditOutcome.SUCCESS, "preset",
+                        preset, null));
     }
 
     @Test
     @TestSecurity(user = AUDITOR)
     @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
     void auditorsReadingTheLogAndAJob() {
-        String t = tenant;
-        String j = String.valueOf(job);
-        exactlyOne(() -> given().get("/t/" + t + "/jobs/" + j).then().statusCode(200),
-                new Expected(t, "job.viewed", AuditOutcome.SUCCESS, "job", j, AUDITOR, "AUDITOR", null));
-        exactlyOne(() -> given().get("/t/" + t + "/audit?job=" + j).then().statusCode(200),
-                new Expected(t, "audit.viewed", AuditOutcome.SUCCESS, "audit-log", t, AUDITOR, "AUDITOR", "\"job\":\"" + j + "\""));
-        none(() -> given().get("/t/" + t + "/audit?group=ACCESS").then().statusCode(200));
-        exactlyOne(() -> given().get("/t/" + t + "/audit/export?job=" + j).then().statusCode(200),
-                new Expected(t, "audit.exported", AuditOutcome.SUCCESS, "audit-log", t, AUDITOR, "AUDITOR", "\"job\":\"" + j + "\""));
-        exactlyOne(() -> post("/t/" + t + "/audit/verify", Map.of("mode", "incremental")).then().statusCode(303),
-                new Expected(t, "audit.verified", AuditOutcome.SUCCESS, "audit-log", t, AUDITOR, "AUDITOR", "\"intact\":true"));
-        exactlyOne(() -> given().get("/t/" + t + "/audit?from=2026-13-01").then().statusCode(400),
-                new Expected(t, "audit.viewed", AuditOutcome.FAILURE, "audit-log", t, AUDITOR, "AUDITOR", "\"status\":400"));
+        String log = "/t/" + tenant + "/audit";
+        String ofTheJob = "\"job\":\"" + jobId + "\"";
+        eachLeavesOneEvent(tenant, AUDITOR, "AUDITOR",
+                reading(jobs + jobId, 200, "job.viewed", AuditOutcome.SUCCESS, "job", jobId, null),
+                reading(log + "?job=" + jobId, 200, "audit.viewed", AuditOutcome.SUCCESS, "audit-log", tenant, ofTheJob));
+        none(() -> given().get(log + "?group=ACCESS").then().statusCode(200));
+        eachLeavesOneEvent(tenant, AUDITOR, "AUDITOR",
+                reading(log + "/export?job=" + jobId, 200, "audit.exported", AuditOutcome.SUCCESS, "audit-log", tenant, ofTheJob),
+                posting(log + "/verify", Map.of("mode", "incremental"), 303, "audit.verified", AuditOutcome.SUCCESS, "audit-log", tenant,
+                        "\"intact\":true"),
+                reading(log + "?from=2026-13-01", 400, "audit.viewed", AuditOutcome.FAILURE, "audit-log", tenant, "\"status\":400"));
     }
 
     @Test
@@ -293,26 +273,48 @@ class AuditEventsTest extends TenantTestBase {
         exactlyOne(() -> post("/platform/tenants", Map.of("name", "Again", "id", id, "organizationAlias", "",
                 "firstAdminEmail", "first@audit-events.test")).then().statusCode(400),
                 new Expected(AuditTrail.PLATFORM, "tenant.created", AuditOutcome.FAILURE, "tenant", null, PLATFORM, "PLATFORM_ADMIN", null));
-        exactlyOne(() -> post("/platform/tenants/" + t + "/disable", Map.of()).then().statusCode(303),
-                new Expected(t, "tenant.disabled", AuditOutcome.SUCCESS, "tenant", t, PLATFORM, "PLATFORM_ADMIN", null));
-        exactlyOne(() -> post("/platform/tenants/" + t + "/enable", Map.of()).then().statusCode(303),
-                new Expected(t, "tenant.enabled", AuditOutcome.SUCCESS, "tenant", t, PLATFORM, "PLATFORM_ADMIN", null));
-        // opening a tenant's log is recorded in that tenant's log
-        exactlyOne(() -> given().get("/platform/audit/tenants/" + t).then().statusCode(200),
-                new Expected(t, "audit.viewed", AuditOutcome.SUCCESS, "audit-log", t, PLATFORM, "PLATFORM_ADMIN", null));
-        exactlyOne(() -> post("/platform/audit/tenants/" + t + "/retention", Map.of("years", "8")).then().statusCode(303),
-                new Expected(t, "audit.retention-changed", AuditOutcome.SUCCESS, "audit-log", t, PLATFORM, "PLATFORM_ADMIN",
-                        "\"to\":8"));
-        exactlyOne(() -> post("/platform/audit/tenants/" + t + "/retention", Map.of("years", "0")).then().statusCode(303),
-                new Expected(t, "audit.retention-changed", AuditOutcome.FAILURE, "audit-log", t, PLATFORM, "PLATFORM_ADMIN", null));
-        exactlyOne(() -> given().get("/platform/audit/platform").then().statusCode(200),
-                new Expected(AuditTrail.PLATFORM, "audit.viewed", AuditOutcome.SUCCESS, "audit-log", null, PLATFORM, "PLATFORM_ADMIN", null));
-        exactlyOne(() -> post("/platform/encryption/reencrypt", Map.of()).then().statusCode(303),
-                new Expected(AuditTrail.PLATFORM, "encryption.reencrypted", AuditOutcome.SUCCESS, "encryption", null, PLATFORM,
-                        "PLATFORM_ADMIN", "\"tenants\":"));
+        String tenantLog = "/platform/audit/tenants/" + t;
+        eachLeavesOneEvent(t, PLATFORM, "PLATFORM_ADMIN",
+                posting("/platform/tenants/" + t + "/disable", Map.of(), 303, "tenant.disabled", AuditOutcome.SUCCESS, "tenant", t, null),
+                posting("/platform/tenants/" + t + "/enable", Map.of(), 303, "tenant.enabled", AuditOutcome.SUCCESS, "tenant", t, null),
+                // opening a tenant's log is recorded in that tenant's log
+                reading(tenantLog, 200, "audit.viewed", AuditOutcome.SUCCESS, "audit-log", t, null),
+                posting(tenantLog + "/retention", Map.of("years", "8"), 303, "audit.retention-changed", AuditOutcome.SUCCESS, "audit-log", t,
+                        "\"to\":8"),
+                posting(tenantLog + "/retention", Map.of("years", "0"), 303, "audit.retention-changed", AuditOutcome.FAILURE, "audit-log", t,
+                        null));
+        eachLeavesOneEvent(AuditTrail.PLATFORM, PLATFORM, "PLATFORM_ADMIN",
+                reading("/platform/audit/platform", 200, "audit.viewed", AuditOutcome.SUCCESS, "audit-log", null, null),
+                posting("/platform/encryption/reencrypt", Map.of(), 303, "encryption.reencrypted", AuditOutcome.SUCCESS, "encryption", null,
+                        "\"tenants\":"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
+
+    /** A request of the test's person and the one event it must leave; null fields are not checked. */
+    record Step(String method, String path, Map<String, String> form, int status, String action, AuditOutcome outcome, String targetType,
+            String targetId, String detailsContain) {
+    }
+
+    /** A page opened (redirects not followed, so a 303 is the answer itself). */
+    static Step reading(String path, int status, String action, AuditOutcome outcome, String targetType, String targetId, String details) {
+        return new Step("GET", path, Map.of(), status, action, outcome, targetType, targetId, details);
+    }
+
+    /** A form sent the way the browser sends it ({@link #post}). */
+    static Step posting(String path, Map<String, String> form, int status, String action, AuditOutcome outcome, String targetType,
+            String targetId, String details) {
+        return new Step("POST", path, form, status, action, outcome, targetType, targetId, details);
+    }
+
+    /** Takes each step in turn, as {@code actor} (recorded with {@code role}), each leaving exactly one event in {@code chain}. */
+    void eachLeavesOneEvent(String chain, String actor, String role, Step... steps) {
+        for (Step s : steps) {
+            Runnable request = () -> (s.method().equals("GET") ? given().redirects().follow(false).get(s.path()) : post(s.path(), s.form()))
+                    .then().statusCode(s.status());
+            exactlyOne(request, new Expected(chain, s.action(), s.outcome(), s.targetType(), s.targetId(), actor, role, s.detailsContain()));
+        }
+    }
 
     /** A job of the tenant in {@code state}, with Claudio's {@code reference} (or none), not due for the worker. */
     long jobIn(JobState state, String reference) {

@@ -11,14 +11,13 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.credentials.EncryptionConfig;
 import com.claudioportal.credentials.SecretBox;
+import com.claudioportal.credentials.TestSecretBoxes;
 import com.claudioportal.infra.DatabaseOwner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -176,19 +175,7 @@ class AuditHygieneScanTest {
         }
         String keys = p.getProperty("%test.portal.encryption.keys");
         String active = p.getProperty("%test.portal.encryption.active-key");
-        return new SecretBox(new EncryptionConfig() {
-            public Optional<String> keys() {
-                return Optional.of(keys);
-            }
-
-            public Optional<String> activeKey() {
-                return Optional.of(active);
-            }
-
-            public boolean reencryptOnStart() {
-                return false;
-            }
-        });
+        return TestSecretBoxes.box(keys, active);
     }
 
     static String counts(Map<String, Set<String>> sensitive) {

@@ -72,6 +72,14 @@ class AuditTamperTest extends TenantTestBase {
         return verifier.verify(chain, mode, "test").orElseThrow();
     }
 
+    /** A full verification of {@code chain} finds it broken at event {@code seq}, for a reason naming {@code problem}. */
+    void assertBrokenAt(String chain, long seq, String problem) {
+        AuditVerifier.Checkpoint check = verify(chain, AuditVerifier.Mode.FULL);
+        assertFalse(check.intact());
+        assertEquals(seq, check.brokenSeq());
+        assertTrue(check.problem().contains(problem), check.problem());
+    }
+
     @Test
     void eventsFormAnIntactKeyedChainPerTenant() {
         String tenant = chainWith(4);
@@ -177,10 +185,7 @@ class AuditTamperTest extends TenantTestBase {
         behindTheTrigger("delete from audit_event where tenant_id = '" + tenant + "' and seq >= 5");
         assertEquals(4, count(tenant));
 
-        AuditVerifier.Checkpoint check = verify(tenant, AuditVerifier.Mode.FULL);
-        assertFalse(check.intact());
-        assertEquals(5L, check.brokenSeq());
-        assertTrue(check.problem().contains("Events #5 to #7 were removed"), check.problem());
+        assertBrokenAt(tenant, 5L, "Events #5 to #7 were removed");
         // an incremental run finds it too: its checkpoint's event is gone
         AuditVerifier.Checkpoint incremental = verify(tenant, AuditVerifier.Mode.INCREMENTAL);
         assertFalse(incremental.intact());
@@ -224,10 +229,7 @@ class AuditTamperTest extends TenantTestBase {
                         select mac into prev from audit_event where tenant_id = '%1$s' and seq = r.seq;
                     end loop;
                 end $$""".formatted(tenant));
-        AuditVerifier.Checkpoint check = verify(tenant, AuditVerifier.Mode.FULL);
-        assertFalse(check.intact());
-        assertEquals(3L, check.brokenSeq());
-        assertTrue(check.problem().contains("does not match its signature"), check.problem());
+        assertBrokenAt(tenant, 3L, "does not match its signature");
     }
 
     @Test
@@ -245,10 +247,7 @@ class AuditTamperTest extends TenantTestBase {
                     + tenant + "' and seq = " + r[0]);
             prev = hash;
         }
-        AuditVerifier.Checkpoint check = verify(tenant, AuditVerifier.Mode.FULL);
-        assertFalse(check.intact());
-        assertEquals(3L, check.brokenSeq());
-        assertTrue(check.problem().contains("not signed"), check.problem());
+        assertBrokenAt(tenant, 3L, "not signed");
     }
 
     @Test
@@ -298,10 +297,7 @@ class AuditTamperTest extends TenantTestBase {
         DatabaseOwner.update("insert into audit_purge (chain_id, through_seq, last_mac, events, cutoff, key_id, signature) "
                 + "select tenant_id, 2, mac, 2, now() - interval '7 years', 'test1', repeat('0', 64) from audit_event "
                 + "where tenant_id = ? and seq = 3", other);
-        AuditVerifier.Checkpoint check = verify(other, AuditVerifier.Mode.FULL);
-        assertFalse(check.intact());
-        assertEquals(3L, check.brokenSeq());
-        assertTrue(check.problem().contains("purge"), check.problem());
+        assertBrokenAt(other, 3L, "purge");
     }
 
     @Test

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -63,6 +64,11 @@ class ClaudioDeadlinesTest {
         return new ClaudioClient(vertx, change.apply(TestClaudioConfig.defaults().withoutRetries()).build(), new SimpleMeterRegistry());
     }
 
+    /** Claudio's answer to a poll of a job it is still working on. */
+    private static ResponseDefinitionBuilder inProgress() {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress."));
+    }
+
     private static String json(String msg) {
         return "{\"msg\":\"" + msg + "\"}";
     }
@@ -71,10 +77,8 @@ class ClaudioDeadlinesTest {
     void oneTenantsFailuresOpenOnlyItsOwnBreakerAtASharedBaseUrl() {
         String base = "http://localhost:" + wiremock.port() + "/shared";
         wiremock.stubFor(post("/shared/jobs/BAD/poll").willReturn(aResponse().withStatus(503)));
-        wiremock.stubFor(post("/shared/jobs/GOOD/poll").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress."))));
-        ClaudioClient c = client(s -> s.withBreaker(3, 1.0, Duration.ofSeconds(30), 1));
-        try {
+        wiremock.stubFor(post("/shared/jobs/GOOD/poll").willReturn(inProgress()));
+        OwnClient.using(client(s -> s.withBreaker(3, 1.0, Duration.ofSeconds(30), 1)), c -> {
             ClaudioAccount failing = new ClaudioAccount(base, "k1", "s1", "tenant-a");
             ClaudioAccount healthy = new ClaudioAccount(base, "k2", "s2", "tenant-b");
             for (int i = 0; i < 3; i++) {
@@ -84,19 +88,15 @@ class ClaudioDeadlinesTest {
             assertInstanceOf(ClaudioFailure.CircuitOpen.class, c.poll(failing, "GOOD", null).failureOrNull(), "open for tenant A");
             assertInstanceOf(JobStatus.InProgress.class, c.poll(healthy, "GOOD", null).value(), "closed for tenant B, same address");
             wiremock.verify(3, postRequestedFor(urlEqualTo("/shared/jobs/BAD/poll")));
-        } finally {
-            c.close();
-        }
+        });
     }
 
     @Test
     void aTenantsCallsUseAsManyConnectionsAsConfigured() {
         String base = "http://localhost:" + wiremock.port() + "/wide";
-        wiremock.stubFor(post("/wide/jobs/SLOW/poll").willReturn(aResponse().withStatus(200).withFixedDelay(4_000)
-                .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress."))));
+        wiremock.stubFor(post("/wide/jobs/SLOW/poll").willReturn(inProgress().withFixedDelay(4_000)));
         // more than Vert.x's default pool of 5, which the client once kept whatever was configured
-        ClaudioClient c = client(s -> s.set("max-connections-per-base-url", 8).withAllTimeouts(Duration.ofSeconds(20)));
-        try {
+        OwnClient.using(client(s -> s.set("max-connections-per-base-url", 8).withAllTimeouts(Duration.ofSeconds(20))), c -> {
             ClaudioAccount account = new ClaudioAccount(base, "k", "s", "tenant-wide");
             List<CompletableFuture<ClaudioResult<JobStatus>>> calls = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
@@ -109,20 +109,15 @@ class ClaudioDeadlinesTest {
             }
             assertTrue(received == 8, "all 8 calls reached Claudio before the first answer (4 s), on 8 connections: " + received);
             calls.forEach(f -> assertInstanceOf(JobStatus.InProgress.class, f.join().value()));
-        } finally {
-            c.close();
-        }
+        });
     }
 
     @Test
     void oneTenantsSlowAnswersHoldOnlyItsOwnConnectionsAtASharedBaseUrl() {
         String base = "http://localhost:" + wiremock.port() + "/pool";
-        wiremock.stubFor(post("/pool/jobs/SLOW/poll").willReturn(aResponse().withStatus(200).withFixedDelay(10_000)
-                .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress."))));
-        wiremock.stubFor(post("/pool/jobs/QUICK/poll").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress."))));
-        ClaudioClient c = client(s -> s.set("max-connections-per-base-url", 2).withAllTimeouts(Duration.ofSeconds(20)));
-        try {
+        wiremock.stubFor(post("/pool/jobs/SLOW/poll").willReturn(inProgress().withFixedDelay(10_000)));
+        wiremock.stubFor(post("/pool/jobs/QUICK/poll").willReturn(inProgress()));
+        OwnClient.using(client(s -> s.set("max-connections-per-base-url", 2).withAllTimeouts(Duration.ofSeconds(20))), c -> {
             ClaudioAccount slow = new ClaudioAccount(base, "k1", "s1", "tenant-a");
             ClaudioAccount quick = new ClaudioAccount(base, "k2", "s2", "tenant-b");
             // tenant A's two calls take both of its connections for 10 s (a third of A's would wait for one)
@@ -135,9 +130,7 @@ class ClaudioDeadlinesTest {
             // not a speed target: waiting for one of A's connections would take the rest of A's 10 s
             assertTrue(took < 5_000, "B waited " + took + " ms for connections A's slow calls held");
             held.forEach(f -> assertInstanceOf(JobStatus.InProgress.class, f.join().value()));
-        } finally {
-            c.close();
-        }
+        });
     }
 
     @Test
@@ -145,16 +138,13 @@ class ClaudioDeadlinesTest {
         wiremock.stubFor(post("/trickle/jobs/J/poll").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress. " + "x".repeat(2000)))
                 .withChunkedDribbleDelay(40, 8_000)));
-        ClaudioClient c = client(s -> s.withAllTimeouts(Duration.ofMillis(1_000)));
-        try {
+        OwnClient.using(client(s -> s.withAllTimeouts(Duration.ofMillis(1_000))), c -> {
             long started = System.nanoTime();
             var result = c.poll(new ClaudioAccount("http://localhost:" + wiremock.port() + "/trickle", "k", "s"), "J", null);
             long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertInstanceOf(ClaudioFailure.Timeout.class, result.failureOrNull());
             assertTrue(took < 3_000, "gave up after " + took + " ms although bytes kept coming");
-        } finally {
-            c.close();
-        }
+        });
     }
 
     @Test
@@ -200,10 +190,8 @@ class ClaudioDeadlinesTest {
     @Test
     void manyCallsWaitingForClaudioHoldNoThreads() {
         wiremock.stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/many/jobs/.*/poll"))
-                .willReturn(aResponse().withStatus(200).withFixedDelay(1_500)
-                        .withHeader("Content-Type", "application/json").withBody(json("NOTICE: The job is in progress."))));
-        ClaudioClient c = client(s -> s);
-        try {
+                .willReturn(inProgress().withFixedDelay(1_500)));
+        OwnClient.using(client(s -> s), c -> {
             ClaudioAccount account = new ClaudioAccount("http://localhost:" + wiremock.port() + "/many", "k", "s", "tenant-many");
             int threadsBefore = Thread.activeCount();
             List<CompletableFuture<ClaudioResult<JobStatus>>> calls = new ArrayList<>();
@@ -214,8 +202,6 @@ class ClaudioDeadlinesTest {
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
             assertTrue(calls.stream().allMatch(f -> f.join().isSuccess()));
             assertTrue(threadsDuring - threadsBefore < 10, "threads went from " + threadsBefore + " to " + threadsDuring);
-        } finally {
-            c.close();
-        }
+        });
     }
 }

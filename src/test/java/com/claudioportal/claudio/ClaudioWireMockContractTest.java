@@ -41,6 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -99,6 +100,38 @@ class ClaudioWireMockContractTest {
         return s.withRetry(2, Duration.ofMillis(10), Duration.ofMillis(20));
     }
 
+    /** Runs {@code calls} with a client of its own, configured by {@code change}, closed after. */
+    private void withClient(java.util.function.UnaryOperator<TestClaudioConfig> change, java.util.function.Consumer<ClaudioClient> calls) {
+        OwnClient.using(customClient(change), calls);
+    }
+
+    /** Polls job J1 of {@code team} once, with a client of its own configured by {@code change}. */
+    private ClaudioResult<JobStatus> pollOnce(java.util.function.UnaryOperator<TestClaudioConfig> change, String team) {
+        List<ClaudioResult<JobStatus>> polled = new java.util.ArrayList<>();
+        withClient(change, own -> polled.add(own.poll(account(team), "J1", null)));
+        return polled.get(0);
+    }
+
+    /** How many submits reached {@code team}'s Claudio, retries included. */
+    private static void assertSubmits(int times, String team) {
+        wiremock.verify(times, postRequestedFor(urlEqualTo(team + "/jobs/submit")));
+    }
+
+    /** How many polls of job J1 reached {@code team}'s Claudio, retries included. */
+    private static void assertPolls(int times, String team) {
+        wiremock.verify(times, postRequestedFor(urlEqualTo(team + "/jobs/J1/poll")));
+    }
+
+    /** Claudio answering {@code status} with its recorded JSON answer {@code file} (src/test/resources). */
+    private static ResponseDefinitionBuilder answer(int status, String file) {
+        return recorded(status, "application/json", file);
+    }
+
+    /** Claudio answering {@code status} with a recorded answer {@code file} of {@code contentType}. */
+    private static ResponseDefinitionBuilder recorded(int status, String contentType, String file) {
+        return aResponse().withStatus(status).withHeader("Content-Type", contentType).withBody(ClaudioAnswers.bytes(file));
+    }
+
     private static String credentialsJson() {
         return "{\"key\":\"" + KEY + "\",\"secret\":\"" + SECRET + "\"}";
     }
@@ -108,8 +141,7 @@ class ClaudioWireMockContractTest {
     @Test
     void uploadAudioSendsKeySecretAndTheFileUnderItsOriginalNameWithAContentLength() throws IOException {
         String team = team();
-        wiremock.stubFor(post(team + "/audio/upload").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("upload-audio.json"))));
+        wiremock.stubFor(post(team + "/audio/upload").willReturn(answer(200, "upload-audio.json")));
         Path temp = Files.write(dir.resolve("upload-4711.tmp"), "RIFF-not-really-a-wav".getBytes(StandardCharsets.UTF_8));
 
         ClaudioResult<UploadedFile> result = client.uploadAudio(account(team), temp, "C:\\Users\\dr\\dictation 1.wav");
@@ -131,8 +163,7 @@ class ClaudioWireMockContractTest {
     @ValueSource(strings = { "file_url", "document_url", "doc_url", "url", "location", "audio_url", "other-key" })
     void uploadDocumentReadsEveryLikelyUrlKey(String variant) throws IOException {
         String team = team();
-        wiremock.stubFor(post(team + "/documents/upload").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("upload-document-" + variant + ".json"))));
+        wiremock.stubFor(post(team + "/documents/upload").willReturn(answer(200, "upload-document-" + variant + ".json")));
         Path file = Files.writeString(dir.resolve("x.bin"), "%PDF-1.4 letter");
 
         UploadedFile uploaded = client.uploadDocument(account(team), file, "letter \"final\".pdf").value();
@@ -168,8 +199,7 @@ class ClaudioWireMockContractTest {
     @Test
     void submitPostsTheSampleShapedJsonAndReadsTheOlderAnswer() {
         String team = team();
-        wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("submit-older.json"))));
+        wiremock.stubFor(post(team + "/jobs/submit").willReturn(answer(200, "submit-older.json")));
 
         SubmittedJob job = client.submit(account(team), request()).value();
 
@@ -191,8 +221,7 @@ class ClaudioWireMockContractTest {
     @Test
     void submitReadsTheNewestAnswerWithItsWebhookConfirmation() {
         String team = team();
-        wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("submit-newest-webhook.json"))));
+        wiremock.stubFor(post(team + "/jobs/submit").willReturn(answer(200, "submit-newest-webhook.json")));
         SubmittedJob job = client.submit(account(team), request()).value();
         assertTrue(job.webhookConfirmed());
         assertTrue(job.message().startsWith("SUCCESS: Job[Knee IME] submitted successfully."));
@@ -201,22 +230,20 @@ class ClaudioWireMockContractTest {
     @Test
     void aRejectedSubmitCarriesTheVendorMessageAndIsNotRepeated() {
         String team = team();
-        wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-400.json"))));
+        wiremock.stubFor(post(team + "/jobs/submit").willReturn(answer(400, "error-400.json")));
         var rejected = assertInstanceOf(ClaudioFailure.Rejected.class, client.submit(account(team), request()).failureOrNull());
         assertEquals("ERROR: Unexpected error occurred. Invalid profile_id.", rejected.vendorMessage());
-        wiremock.verify(1, postRequestedFor(urlEqualTo(team + "/jobs/submit")));
+        assertSubmits(1, team);
     }
 
     @Test
     void aSubmitAnswered500IsAVendorErrorAndNeverRepeated() {
         String team = team();
-        wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-500.json"))));
+        wiremock.stubFor(post(team + "/jobs/submit").willReturn(answer(500, "error-500.json")));
         var error = assertInstanceOf(ClaudioFailure.VendorError.class, client.submit(account(team), request()).failureOrNull());
         assertEquals(500, error.status());
         assertTrue(error.isTransient());
-        wiremock.verify(1, postRequestedFor(urlEqualTo(team + "/jobs/submit")));
+        assertSubmits(1, team);
     }
 
     @ParameterizedTest
@@ -226,41 +253,34 @@ class ClaudioWireMockContractTest {
         wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withFault(fault)));
         var unknown = assertInstanceOf(ClaudioFailure.OutcomeUnknown.class, client.submit(account(team), request()).failureOrNull());
         assertTrue(unknown.userMessage().contains("may or may not have been created"));
-        wiremock.verify(1, postRequestedFor(urlEqualTo(team + "/jobs/submit")));
+        assertSubmits(1, team);
     }
 
     @Test
     void aSubmitThatTimesOutHasAnUnknownOutcomeAndIsNotRepeated() {
         String team = team();
-        wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withFixedDelay(1500)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("submit-older.json"))));
-        ClaudioClient impatient = customClient(s -> quick(s).withAllTimeouts(Duration.ofMillis(300)));
-        try {
+        wiremock.stubFor(post(team + "/jobs/submit").willReturn(answer(200, "submit-older.json").withFixedDelay(1500)));
+        withClient(s -> quick(s).withAllTimeouts(Duration.ofMillis(300)), impatient -> {
             assertInstanceOf(ClaudioFailure.OutcomeUnknown.class, impatient.submit(account(team), request()).failureOrNull());
-        } finally {
-            impatient.close();
-        }
-        wiremock.verify(1, postRequestedFor(urlEqualTo(team + "/jobs/submit")));
+        });
+        assertSubmits(1, team);
     }
 
     @Test
     void aSubmitAnswered200WithHtmlMayHaveCreatedAJob() {
         String team = team();
-        wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody(ClaudioAnswers.bytes("error-page.html"))));
+        wiremock.stubFor(post(team + "/jobs/submit").willReturn(recorded(200, "text/html", "error-page.html")));
         assertInstanceOf(ClaudioFailure.OutcomeUnknown.class, client.submit(account(team), request()).failureOrNull());
     }
 
     @Test
     void aSubmitThatCannotConnectIsUnreachableAndMayBeRetriedBecauseNothingWasSent() throws IOException {
-        ClaudioClient retrying = customClient(ClaudioWireMockContractTest::quick);
-        try {
-            var result = retrying.submit(new ClaudioAccount("http://localhost:" + closedPort() + "/team", KEY, SECRET), request());
+        ClaudioAccount nowhere = new ClaudioAccount("http://localhost:" + closedPort() + "/team", KEY, SECRET);
+        withClient(ClaudioWireMockContractTest::quick, retrying -> {
+            var result = retrying.submit(nowhere, request());
             var unreachable = assertInstanceOf(ClaudioFailure.Unreachable.class, result.failureOrNull());
             assertEquals("connection refused", unreachable.reason());
-        } finally {
-            retrying.close();
-        }
+        });
     }
 
     // ---- Poll ---------------------------------------------------------------------------------------
@@ -296,62 +316,42 @@ class ClaudioWireMockContractTest {
         wiremock.stubFor(post(team + "/jobs/J1/poll").inScenario(team).whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(500).withBody(ClaudioAnswers.bytes("error-500.json"))).willSetStateTo("up"));
         wiremock.stubFor(post(team + "/jobs/J1/poll").inScenario(team).whenScenarioStateIs("up")
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(ClaudioAnswers.bytes("poll-completed-newer.json"))));
-        ClaudioClient retrying = customClient(ClaudioWireMockContractTest::quick);
-        try {
-            assertInstanceOf(JobStatus.Completed.class, retrying.poll(account(team), "J1", null).value());
-        } finally {
-            retrying.close();
-        }
-        wiremock.verify(2, postRequestedFor(urlEqualTo(team + "/jobs/J1/poll")));
+                .willReturn(answer(200, "poll-completed-newer.json")));
+        assertInstanceOf(JobStatus.Completed.class, pollOnce(ClaudioWireMockContractTest::quick, team).value());
+        assertPolls(2, team);
     }
 
     @Test
     void pollGivesUpAfterTheConfiguredRetriesWithTheVendorError() {
         String team = team();
-        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-500.json"))));
-        ClaudioClient retrying = customClient(ClaudioWireMockContractTest::quick);
-        try {
-            var error = assertInstanceOf(ClaudioFailure.VendorError.class, retrying.poll(account(team), "J1", null).failureOrNull());
-            assertEquals("ERROR: Internal Server Error", error.vendorMessage());
-        } finally {
-            retrying.close();
-        }
-        wiremock.verify(3, postRequestedFor(urlEqualTo(team + "/jobs/J1/poll")));
+        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(answer(500, "error-500.json")));
+        var error = assertInstanceOf(ClaudioFailure.VendorError.class, pollOnce(ClaudioWireMockContractTest::quick, team).failureOrNull());
+        assertEquals("ERROR: Internal Server Error", error.vendorMessage());
+        assertPolls(3, team);
     }
 
     @Test
     void noRetryStartsWhoseWaitWouldEndPastTheRetryBudget() {
         String team = team();
-        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-500.json"))));
+        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(answer(500, "error-500.json")));
         // waits of 0.8-1.2 s within a 1.5 s budget: the first retry fits, a second would end past it
-        ClaudioClient retrying = customClient(s -> s.withRetry(5, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofMillis(1500)));
-        try {
-            assertInstanceOf(ClaudioFailure.VendorError.class, retrying.poll(account(team), "J1", null).failureOrNull());
-        } finally {
-            retrying.close();
-        }
-        wiremock.verify(2, postRequestedFor(urlEqualTo(team + "/jobs/J1/poll")));
+        assertInstanceOf(ClaudioFailure.VendorError.class,
+                pollOnce(s -> s.withRetry(5, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(1500)), team).failureOrNull());
+        assertPolls(2, team);
     }
 
     @Test
     void pollOfAJobClaudioRefusesIsRejectedWithoutRetrying() {
         String team = team();
-        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(400)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-400.json"))));
+        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(answer(400, "error-400.json")));
         assertInstanceOf(ClaudioFailure.Rejected.class, client.poll(account(team), "J1", null).failureOrNull());
-        wiremock.verify(1, postRequestedFor(urlEqualTo(team + "/jobs/J1/poll")));
+        assertPolls(1, team);
     }
 
     @Test
     void wrongCredentialsAreUnauthorizedOnEveryCall() throws IOException {
         String team = team();
-        wiremock.stubFor(any(urlPathMatching(team + "/.*")).willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-401.json"))));
+        wiremock.stubFor(any(urlPathMatching(team + "/.*")).willReturn(answer(401, "error-401.json")));
         Path file = Files.writeString(dir.resolve("a.wav"), "x");
         List<ClaudioResult<?>> results = List.of(client.uploadAudio(account(team), file, "a.wav"),
                 client.uploadDocument(account(team), file, "a.pdf"), client.submit(account(team), request()),
@@ -366,10 +366,8 @@ class ClaudioWireMockContractTest {
     @Test
     void anHtmlPageAnswered200IsAnUnexpectedAnswer() {
         String team = team();
-        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody(ClaudioAnswers.bytes("error-page.html"))));
-        wiremock.stubFor(post(team + "/jobs/J1/details").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody(ClaudioAnswers.bytes("error-page.html"))));
+        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(recorded(200, "text/html", "error-page.html")));
+        wiremock.stubFor(post(team + "/jobs/J1/details").willReturn(recorded(200, "text/html", "error-page.html")));
         var poll = assertInstanceOf(ClaudioFailure.UnexpectedAnswer.class, client.poll(account(team), "J1", null).failureOrNull());
         assertEquals("an HTML page instead of JSON (HTTP 200)", poll.description());
         assertInstanceOf(ClaudioFailure.UnexpectedAnswer.class, client.details(account(team), "J1").failureOrNull());
@@ -380,35 +378,25 @@ class ClaudioWireMockContractTest {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withFixedDelay(1500)
                 .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("poll-in-progress-older.json"))));
-        ClaudioClient impatient = customClient(s -> quick(s).withRetry(1, Duration.ofMillis(10),
-                Duration.ofMillis(10)).withAllTimeouts(Duration.ofMillis(300)));
-        try {
-            var timeout = assertInstanceOf(ClaudioFailure.Timeout.class, impatient.poll(account(team), "J1", null).failureOrNull());
-            assertEquals("poll job", timeout.operation());
-        } finally {
-            impatient.close();
-        }
-        wiremock.verify(2, postRequestedFor(urlEqualTo(team + "/jobs/J1/poll")));
+        var impatient = pollOnce(s -> quick(s).withRetry(1, Duration.ofMillis(10), Duration.ofMillis(10)).withAllTimeouts(Duration.ofMillis(300)),
+                team);
+        var timeout = assertInstanceOf(ClaudioFailure.Timeout.class, impatient.failureOrNull());
+        assertEquals("poll job", timeout.operation());
+        assertPolls(2, team);
     }
 
     @Test
     void aPollWhoseConnectionIsResetIsRetriedThenUnreachable() {
         String team = team();
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        ClaudioClient retrying = customClient(ClaudioWireMockContractTest::quick);
-        try {
-            assertInstanceOf(ClaudioFailure.Unreachable.class, retrying.poll(account(team), "J1", null).failureOrNull());
-        } finally {
-            retrying.close();
-        }
-        wiremock.verify(3, postRequestedFor(urlEqualTo(team + "/jobs/J1/poll")));
+        assertInstanceOf(ClaudioFailure.Unreachable.class, pollOnce(ClaudioWireMockContractTest::quick, team).failureOrNull());
+        assertPolls(3, team);
     }
 
     @Test
     void aBaseUrlNobodyListensOnIsUnreachable() throws IOException {
         ClaudioAccount nowhere = new ClaudioAccount("http://localhost:" + closedPort() + "/team", KEY, SECRET);
-        ClaudioClient retrying = customClient(ClaudioWireMockContractTest::quick);
-        try {
+        withClient(ClaudioWireMockContractTest::quick, retrying -> {
             var unreachable = assertInstanceOf(ClaudioFailure.Unreachable.class, retrying.poll(nowhere, "J1", null).failureOrNull());
             assertEquals("connection refused", unreachable.reason());
             assertTrue(unreachable.isTransient());
@@ -417,24 +405,19 @@ class ClaudioWireMockContractTest {
                     retrying.poll(new ClaudioAccount("http://no-such-host.invalid/team", KEY, SECRET), "J1", null).failureOrNull());
             assertInstanceOf(ClaudioFailure.Unreachable.class,
                     retrying.poll(new ClaudioAccount("not a url", KEY, SECRET), "J1", null).failureOrNull());
-        } finally {
-            retrying.close();
-        }
+        });
     }
 
     @Test
     void aServerWhoseCertificateIsNotTrustedIsUnreachableEvenForSubmit() {
         String team = team();
         ClaudioAccount selfSigned = new ClaudioAccount("https://localhost:" + wiremock.httpsPort() + team, KEY, SECRET);
-        ClaudioClient retrying = customClient(ClaudioWireMockContractTest::quick);
-        try {
+        withClient(ClaudioWireMockContractTest::quick, retrying -> {
             var poll = assertInstanceOf(ClaudioFailure.Unreachable.class, retrying.poll(selfSigned, "J1", null).failureOrNull());
             assertEquals("TLS handshake failed", poll.reason());
             var submit = assertInstanceOf(ClaudioFailure.Unreachable.class, retrying.submit(selfSigned, request()).failureOrNull());
             assertEquals("TLS handshake failed", submit.reason());
-        } finally {
-            retrying.close();
-        }
+        });
         wiremock.verify(0, anyRequestedFor(urlPathMatching(team + "/.*")));
     }
 
@@ -450,21 +433,16 @@ class ClaudioWireMockContractTest {
     void theReturnedPollEndpointIsUsedOnlyWhenConfiguredAndOnTheSameOrigin() {
         String team = team();
         wiremock.stubFor(post(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(404)));
-        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("poll-in-progress-newer.json"))));
-        wiremock.stubFor(post(team + "/v9/poll/J1").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("poll-completed-newer.json"))));
-        ClaudioClient returned = customClient(s -> s.withPollEndpointSource(PollEndpointSource.RETURNED));
-        try {
+        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(answer(200, "poll-in-progress-newer.json")));
+        wiremock.stubFor(post(team + "/v9/poll/J1").willReturn(answer(200, "poll-completed-newer.json")));
+        withClient(s -> s.withPollEndpointSource(PollEndpointSource.RETURNED), returned -> {
             String origin = "http://localhost:" + wiremock.port();
             assertInstanceOf(JobStatus.Completed.class, returned.poll(account(team), "J1", origin + team + "/v9/poll/J1").value());
             assertInstanceOf(JobStatus.Completed.class, returned.poll(account(team), "J1", team + "/v9/poll/J1").value());
             assertInstanceOf(JobStatus.Completed.class, returned.poll(account(team), "J1", "/v9/poll/J1").value());
             assertInstanceOf(JobStatus.InProgress.class, returned.poll(account(team), "J1", "http://evil.example" + team + "/v9/poll/J1").value());
             assertInstanceOf(JobStatus.InProgress.class, returned.poll(account(team), "J1", null).value());
-        } finally {
-            returned.close();
-        }
+        });
         assertInstanceOf(JobStatus.InProgress.class, client.poll(account(team), "J1", team + "/v9/poll/J1").value(),
                 "by default the documented template is used");
         wiremock.verify(3, postRequestedFor(urlEqualTo(team + "/v9/poll/J1")));
@@ -475,8 +453,7 @@ class ClaudioWireMockContractTest {
     @Test
     void detailsPostsTheCredentialsAndReadsTheDocumentedAnswer() {
         String team = team();
-        wiremock.stubFor(post(team + "/jobs/JOB%2012345/details").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("details-completed.json"))));
+        wiremock.stubFor(post(team + "/jobs/JOB%2012345/details").willReturn(answer(200, "details-completed.json")));
         JobDetails details = client.details(account(team), "JOB 12345").value();
         assertEquals("Knee IME", details.jobName());
         assertEquals(2, details.inputFiles().size());
@@ -487,8 +464,7 @@ class ClaudioWireMockContractTest {
     @Test
     void detailsWithLooseTypesAndRelativeLinks() {
         String team = team();
-        wiremock.stubFor(post(team + "/jobs/J2/details").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("details-loose-types.json"))));
+        wiremock.stubFor(post(team + "/jobs/J2/details").willReturn(answer(200, "details-loose-types.json")));
         JobDetails details = client.details(account(team), "J2").value();
         assertEquals(754.0, details.totalAudioLengthSeconds());
         assertEquals("http://localhost:" + wiremock.port() + team + "/files/out/1", details.transcripts().get(0).downloadUrl());
@@ -499,29 +475,21 @@ class ClaudioWireMockContractTest {
     @Test
     void pathsMethodsAndFieldNamesOfTheUndocumentedCallsAreConfiguration() throws IOException {
         String team = team();
-        wiremock.stubFor(put(team + "/v2/media").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("upload-audio.json"))));
-        wiremock.stubFor(put(team + "/v2/docs").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("upload-document-file_url.json"))));
-        wiremock.stubFor(put(team + "/v2/job").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("submit-older.json"))));
-        wiremock.stubFor(put(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("poll-in-progress-older.json"))));
-        wiremock.stubFor(put(team + "/jobs/J1/details").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("details-completed.json"))));
-        ClaudioClient configured = customClient(s -> s.withPaths("/v2/job", "/v2/media", "/v2/docs")
-                .withMethods("PUT", "PUT", "PUT", "PUT", "PUT")
-                .withMultipart("api_key", "api_secret", "audio", "document"));
+        wiremock.stubFor(put(team + "/v2/media").willReturn(answer(200, "upload-audio.json")));
+        wiremock.stubFor(put(team + "/v2/docs").willReturn(answer(200, "upload-document-file_url.json")));
+        wiremock.stubFor(put(team + "/v2/job").willReturn(answer(200, "submit-older.json")));
+        wiremock.stubFor(put(team + "/jobs/J1/poll").willReturn(answer(200, "poll-in-progress-older.json")));
+        wiremock.stubFor(put(team + "/jobs/J1/details").willReturn(answer(200, "details-completed.json")));
         Path file = Files.writeString(dir.resolve("b.wav"), "x");
-        try {
+        withClient(s -> s.withPaths("/v2/job", "/v2/media", "/v2/docs")
+                .withMethods("PUT", "PUT", "PUT", "PUT", "PUT")
+                .withMultipart("api_key", "api_secret", "audio", "document"), configured -> {
             assertTrue(configured.uploadAudio(account(team), file, "b.wav").isSuccess());
             assertTrue(configured.uploadDocument(account(team), file, "b.pdf").isSuccess());
             assertTrue(configured.submit(account(team), request()).isSuccess());
             assertTrue(configured.poll(account(team), "J1", null).isSuccess());
             assertTrue(configured.details(account(team), "J1").isSuccess());
-        } finally {
-            configured.close();
-        }
+        });
         wiremock.verify(1, putRequestedFor(urlEqualTo(team + "/v2/media"))
                 .withRequestBodyPart(aMultipart().withName("api_key").withBody(equalTo(KEY)).build())
                 .withRequestBodyPart(aMultipart().withName("api_secret").withBody(equalTo(SECRET)).build())
@@ -537,8 +505,7 @@ class ClaudioWireMockContractTest {
         String failing = team();
         String healthy = team();
         wiremock.stubFor(post(urlPathMatching(failing + "/jobs/.*/poll")).willReturn(aResponse().withStatus(503)));
-        wiremock.stubFor(post(healthy + "/jobs/J1/poll").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("poll-in-progress-newer.json"))));
+        wiremock.stubFor(post(healthy + "/jobs/J1/poll").willReturn(answer(200, "poll-in-progress-newer.json")));
         ClaudioClient breaking = customClient(s -> s.withRetry(0, Duration.ofMillis(1), Duration.ofMillis(1))
                 .withBreaker(4, 1.0, Duration.ofMillis(800), 1));
         try {
@@ -555,8 +522,7 @@ class ClaudioWireMockContractTest {
             assertTrue(breaking.checkConnection(account(failing)).failureOrNull() instanceof ClaudioFailure.VendorError,
                     "the connection check is not held back by the breaker");
 
-            wiremock.stubFor(post(failing + "/jobs/J1/poll").willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("poll-in-progress-newer.json"))));
+            wiremock.stubFor(post(failing + "/jobs/J1/poll").willReturn(answer(200, "poll-in-progress-newer.json")));
             Thread.sleep(900);
             assertInstanceOf(JobStatus.InProgress.class, breaking.poll(account(failing), "J1", null).value());
             assertInstanceOf(JobStatus.InProgress.class, breaking.poll(account(failing), "J1", null).value());
@@ -568,16 +534,12 @@ class ClaudioWireMockContractTest {
     @Test
     void refusedRequestsDoNotOpenTheBreaker() {
         String team = team();
-        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(401)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-401.json"))));
-        ClaudioClient breaking = customClient(s -> s.withBreaker(2, 0.5, Duration.ofSeconds(30), 1));
-        try {
+        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(answer(401, "error-401.json")));
+        withClient(s -> s.withBreaker(2, 0.5, Duration.ofSeconds(30), 1), breaking -> {
             for (int i = 0; i < 5; i++) {
                 assertInstanceOf(ClaudioFailure.Unauthorized.class, breaking.poll(account(team), "J1", null).failureOrNull());
             }
-        } finally {
-            breaking.close();
-        }
+        });
     }
 
     // ---- connection check -----------------------------------------------------------------------------
@@ -592,13 +554,11 @@ class ClaudioWireMockContractTest {
         wiremock.verify(1, postRequestedFor(urlEqualTo(ok + "/jobs/portal-connection-check/poll")).withRequestBody(equalToJson(credentialsJson())));
 
         String html = team();
-        wiremock.stubFor(post(html + "/jobs/portal-connection-check/poll").willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "text/html").withBody(ClaudioAnswers.bytes("error-page.html"))));
+        wiremock.stubFor(post(html + "/jobs/portal-connection-check/poll").willReturn(recorded(200, "text/html", "error-page.html")));
         assertInstanceOf(ClaudioFailure.UnexpectedAnswer.class, client.checkConnection(account(html)).failureOrNull());
 
         String down = team();
-        wiremock.stubFor(post(down + "/jobs/portal-connection-check/poll").willReturn(aResponse().withStatus(500)
-                .withHeader("Content-Type", "application/json").withBody(ClaudioAnswers.bytes("error-500.json"))));
+        wiremock.stubFor(post(down + "/jobs/portal-connection-check/poll").willReturn(answer(500, "error-500.json")));
         assertInstanceOf(ClaudioFailure.VendorError.class, client.checkConnection(account(down)).failureOrNull());
         wiremock.verify(1, postRequestedFor(urlEqualTo(down + "/jobs/portal-connection-check/poll")));
 

@@ -47,11 +47,10 @@ class LargeUploadTest {
         assertTrue(client.uploadAudio(account, SandboxTestKit.wav(dir, "warm-up.wav", 0.1), "warm-up.wav").isSuccess());
         Path file = sparse(dir.resolve("upload-7f3a9.tmp"), 120 * MB);
 
-        HeapProbe probe = HeapProbe.start();
-        long started = System.nanoTime();
-        ClaudioResult<UploadedFile> result = client.uploadAudio(account, file, "Long dictation (final).wav");
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        HeapProbe.Result heap = probe.stop();
+        Measured upload = measuredUpload(account, file, "Long dictation (final).wav");
+        ClaudioResult<UploadedFile> result = upload.result();
+        long millis = upload.millis();
+        HeapProbe.Result heap = upload.heap();
 
         assertTrue(result.isSuccess(), () -> "upload failed: " + result.failureOrNull());
         SandboxControl.Upload received = sandbox.uploads(slug).stream().filter(u -> u.sizeBytes() == 120 * MB).findFirst().orElseThrow();
@@ -72,19 +71,27 @@ class LargeUploadTest {
         ClaudioAccount account = SandboxTestKit.account(sandbox, slug);
         Path file = sparse(dir.resolve("upload-big.tmp"), 300 * MB);
 
-        HeapProbe probe = HeapProbe.start();
-        long started = System.nanoTime();
-        ClaudioResult<UploadedFile> result = client.uploadAudio(account, file, "too long.wav");
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        HeapProbe.Result heap = probe.stop();
+        Measured upload = measuredUpload(account, file, "too long.wav");
 
-        var tooLarge = assertInstanceOf(ClaudioFailure.TooLarge.class, result.failureOrNull());
+        var tooLarge = assertInstanceOf(ClaudioFailure.TooLarge.class, upload.result().failureOrNull());
         assertEquals(300 * MB, tooLarge.size());
         assertEquals(250 * MB, tooLarge.limit());
         assertEquals(0, sandbox.uploads(slug).size());
         assertEquals(0, sandbox.counters(slug).requests().values().stream().mapToLong(Long::longValue).sum(),
-                "refused before anything is sent: no request reached Claudio (" + millis + " ms)");
-        assertTrue(heap.oldGenPeakGrowth() < 64 * MB);
+                "refused before anything is sent: no request reached Claudio (" + upload.millis() + " ms)");
+        assertTrue(upload.heap().oldGenPeakGrowth() < 64 * MB);
+    }
+
+    /** What an upload answered, how long it took and what it did to the heap. */
+    record Measured(ClaudioResult<UploadedFile> result, long millis, HeapProbe.Result heap) {
+    }
+
+    private Measured measuredUpload(ClaudioAccount account, Path file, String name) throws InterruptedException {
+        HeapProbe probe = HeapProbe.start();
+        long started = System.nanoTime();
+        ClaudioResult<UploadedFile> result = client.uploadAudio(account, file, name);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new Measured(result, millis, probe.stop());
     }
 
     private static Path sparse(Path path, long size) throws IOException {

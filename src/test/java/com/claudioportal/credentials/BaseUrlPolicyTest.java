@@ -116,17 +116,6 @@ class BaseUrlPolicyTest {
     }
 
     static BaseUrlPolicy policy(boolean https, String... allowed) {
-        BaseUrlPolicy p = new BaseUrlPolicy();
-        p.resolver = new SystemHostResolver();
-        p.config = new ConnectionPolicyConfig() {
-            public boolean requireHttps() {
-                return https;
-            }
-
-            public Optional<List<String>> allowedPrivateHosts() {
-                return Optional.of(List.of(allowed));
-            }
-        };
-        return p;
+        return ScriptedDns.policy(new SystemHostResolver(), https, allowed);
     }
 }

@@ -43,11 +43,16 @@ public final class ScriptedDns implements HostResolver {
 
     /** The portal's {@link BaseUrlPolicy} (http allowed) asking this DNS, with {@code allowed} host:port pairs. */
     public BaseUrlPolicy policy(String... allowed) {
+        return policy(this, false, allowed);
+    }
+
+    /** The portal's {@link BaseUrlPolicy} asking {@code resolver}, requiring https or not, with {@code allowed} host:port pairs. */
+    static BaseUrlPolicy policy(HostResolver resolver, boolean https, String... allowed) {
         BaseUrlPolicy p = new BaseUrlPolicy();
-        p.resolver = this;
+        p.resolver = resolver;
         p.config = new ConnectionPolicyConfig() {
             public boolean requireHttps() {
-                return false;
+                return https;
             }
 
             public Optional<List<String>> allowedPrivateHosts() {

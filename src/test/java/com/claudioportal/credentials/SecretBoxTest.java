@@ -1,5 +1,6 @@
 package com.claudioportal.credentials;
 
+import static com.claudioportal.credentials.TestSecretBoxes.box;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Base64;
-import java.util.Optional;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -84,22 +84,6 @@ class SecretBoxTest {
         assertThrows(IllegalStateException.class, () -> box("k1:" + K1, "k1").open("nonsense", "ctx"));
         assertThrows(IllegalStateException.class, () -> box("k1:" + K1, "k1").open("v1:k1:!!!", "ctx"), "not base64");
         assertFalse(box("k1:" + K1 + ",k2:" + K2, null).isSealedWithActiveKey("v1:k1:abc"), "no active key: nothing is sealed with it");
-    }
-
-    static SecretBox box(String keys, String active) {
-        return new SecretBox(new EncryptionConfig() {
-            public Optional<String> keys() {
-                return Optional.of(keys);
-            }
-
-            public Optional<String> activeKey() {
-                return Optional.ofNullable(active);
-            }
-
-            public boolean reencryptOnStart() {
-                return false;
-            }
-        });
     }
 
     static String key(long seed) {

@@ -64,7 +64,7 @@ class SecretRotationTest extends TenantTestBase {
     }
 
     private void sealWithRetiredKey(String tenant, String key, String secret) {
-        SecretBox retired = SecretBoxTest.box(ConfigProvider.getConfig().getValue("portal.encryption.keys", String.class), "test0");
+        SecretBox retired = TestSecretBoxes.box(ConfigProvider.getConfig().getValue("portal.encryption.keys", String.class), "test0");
         scope.platform(() -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                 "update claudio_connection set api_key_sealed = :k, api_secret_sealed = :s where tenant_id = :t")
                 .setParameter("k", retired.seal(key, "claudio-api-key:" + tenant))

@@ -64,6 +64,20 @@ public class Fixtures {
         return id;
     }
 
+    /** A new member of the tenant in {@code role}, at a fresh address made from {@code who} ({@link #email}); the address. */
+    public String newMember(String tenantId, String who, TenantRole role) {
+        String email = email(who);
+        member(tenantId, email, role);
+        return email;
+    }
+
+    /** As {@link #tenantWithMember}, with a second member: {@code other} in {@code otherRole}. */
+    public String tenantWithMembers(String name, String email, TenantRole role, String other, TenantRole otherRole) {
+        String id = tenantWithMember(name, email, role);
+        member(id, other, otherRole);
+        return id;
+    }
+
     public void member(String tenantId, String email, TenantRole role) {
         scope.run(tenantId, () -> {
             var added = members.add(email, role);
@@ -221,6 +235,14 @@ public class Fixtures {
         if (!errors.ok()) {
             throw new IllegalStateException("Could not save the connection: " + errors.errors().all());
         }
+    }
+
+    @Inject
+    com.claudioportal.credentials.WebhookTokens webhooks;
+
+    /** A new webhook address for the tenant (the one before it stops working); its token. */
+    public String newWebhookAddress(String tenantId) {
+        return scope.call(tenantId, () -> webhooks.regenerate());
     }
 
     public long membershipId(String tenantId, String email) {

@@ -45,8 +45,7 @@ class JobListTest extends TenantTestBase {
 
     @BeforeEach
     void jobs() {
-        tenant = fixtures.tenantWithMember("List Clinic", STAFF, TenantRole.STAFF);
-        fixtures.member(tenant, AUDITOR, TenantRole.AUDITOR);
+        tenant = fixtures.tenantWithMembers("List Clinic", STAFF, TenantRole.STAFF, AUDITOR, TenantRole.AUDITOR);
         profile = fixtures.seedProfile(tenant);
         // 120 jobs, one a minute back from now; some share a timestamp to test the (time, id) order
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""

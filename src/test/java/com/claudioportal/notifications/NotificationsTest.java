@@ -90,8 +90,7 @@ class NotificationsTest extends TenantTestBase {
     void aCompletedJobNotifiesItsSubmitterOnceAndTheMailNamesNoJobOrValue() {
         String admin = Fixtures.email("admin");
         var w = claudio.tenant("Maple Clinic", admin);
-        String staff = Fixtures.email("staff");
-        fixtures.member(w.tenant(), staff, TenantRole.STAFF);
+        String staff = fixtures.newMember(w.tenant(), "staff", TenantRole.STAFF);
         long jobId = submitAs(w, staff, "Knee IME for Jeanne Dubé");
 
         completeAtClaudio(w.tenant(), jobId);
@@ -125,8 +124,7 @@ class NotificationsTest extends TenantTestBase {
     @Test
     void inTheBrowserTheBellRisesTheMailArrivesAndClaudiosDetailsShow() {
         var w = claudio.tenant("Bell Clinic", Fixtures.email("admin"));
-        String staff = Fixtures.email("staff");
-        fixtures.member(w.tenant(), staff, TenantRole.STAFF);
+        String staff = fixtures.newMember(w.tenant(), "staff", TenantRole.STAFF);
         long jobId = submitAs(w, staff, "Hip IME for Élodie Brûlé");
         BrowserContext context = Browsers.newContext();
         try {
@@ -164,12 +162,8 @@ class NotificationsTest extends TenantTestBase {
     @Test
     void withMailsTurnedOffTheBellStillCountsButNoMailIsSent() {
         var w = claudio.tenant("Quiet Clinic", Fixtures.email("admin"));
-        String staff = Fixtures.email("staff");
-        fixtures.member(w.tenant(), staff, TenantRole.STAFF);
-        settings(staff, UserSettings.MailDelivery.NONE, true);
-        String picky = Fixtures.email("picky");
-        fixtures.member(w.tenant(), picky, TenantRole.STAFF);
-        settings(picky, UserSettings.MailDelivery.INSTANT, false);
+        String staff = reader(w, "staff", UserSettings.MailDelivery.NONE, true);
+        String picky = reader(w, "picky", UserSettings.MailDelivery.INSTANT, false);
         long quiet = submitAs(w, staff, "Quiet job");
         long pickyJob = submitAs(w, picky, "Picky job");
 
@@ -188,10 +182,8 @@ class NotificationsTest extends TenantTestBase {
     void aDueTimePassingAlertsTheSubmitterAndTheAdminsOnce() {
         String admin = Fixtures.email("admin");
         var w = claudio.tenant("Late Clinic", admin);
-        String staff = Fixtures.email("staff");
-        fixtures.member(w.tenant(), staff, TenantRole.STAFF);
-        String auditor = Fixtures.email("auditor");
-        fixtures.member(w.tenant(), auditor, TenantRole.AUDITOR);
+        String staff = fixtures.newMember(w.tenant(), "staff", TenantRole.STAFF);
+        String auditor = fixtures.newMember(w.tenant(), "auditor", TenantRole.AUDITOR);
         long jobId = submitAs(w, staff, "Hearing on Monday");
         Instant due = Instant.now().minusSeconds(5).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         scope.run(w.tenant(), () -> Job.<Job> findById(jobId).dueAt = due);
@@ -223,8 +215,7 @@ class NotificationsTest extends TenantTestBase {
     @Test
     void twoEnginesRacingTheSameJobsNotifyOncePerEvent() throws Exception {
         var w = claudio.tenant("Race Clinic", Fixtures.email("admin"));
-        String staff = Fixtures.email("staff");
-        fixtures.member(w.tenant(), staff, TenantRole.STAFF);
+        String staff = fixtures.newMember(w.tenant(), "staff", TenantRole.STAFF);
         List<Long> jobs = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             jobs.add(submitAs(w, staff, "Race " + i));
@@ -322,9 +313,7 @@ class NotificationsTest extends TenantTestBase {
     @Test
     void theDailyDigestCountsAndNamesNothing() {
         var w = claudio.tenant("Digest Clinic", Fixtures.email("admin"));
-        String staff = Fixtures.email("staff");
-        fixtures.member(w.tenant(), staff, TenantRole.STAFF);
-        settings(staff, UserSettings.MailDelivery.DIGEST, true);
+        String staff = reader(w, "staff", UserSettings.MailDelivery.DIGEST, true);
         long one = submitAs(w, staff, "Digest one");
         long two = submitAs(w, staff, "Digest two");
         completeAtClaudio(w.tenant(), one);
@@ -410,6 +399,13 @@ class NotificationsTest extends TenantTestBase {
 
     private OutboxMail mail(String tenant, long id) {
         return scope.call(tenant, () -> OutboxMail.<OutboxMail> findById(id));
+    }
+
+    /** A new staff member of the tenant who reads of jobs by {@code delivery}, completed jobs included or not; the address. */
+    private String reader(ClaudioTenants.Wired w, String who, UserSettings.MailDelivery delivery, boolean completed) {
+        String email = fixtures.newMember(w.tenant(), who, TenantRole.STAFF);
+        settings(email, delivery, completed);
+        return email;
     }
 
     private void settings(String email, UserSettings.MailDelivery delivery, boolean completed) {

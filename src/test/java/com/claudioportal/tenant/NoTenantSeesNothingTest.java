@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.Entity;
 import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
@@ -99,23 +95,6 @@ class NoTenantSeesNothingTest extends TenantTestBase {
     }
 
     static List<Class<?>> tenantOwnedEntities() throws IOException {
-        Path classes = Path.of("target", "classes");
-        try (Stream<Path> files = Files.walk(classes)) {
-            return files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$"))
-                    .map(f -> classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", ""))
-                    .map(NoTenantSeesNothingTest::load)
-                    .filter(c -> c.isAnnotationPresent(Entity.class) && TenantOwnedEntity.class.isAssignableFrom(c))
-                    .sorted(java.util.Comparator.comparing(Class::getName))
-                    .<Class<?>> map(c -> c)
-                    .toList();
-        }
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, NoTenantSeesNothingTest.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+        return EntityScan.entities().stream().filter(TenantOwnedEntity.class::isAssignableFrom).toList();
     }
 }

@@ -34,7 +34,7 @@ class OrganizationMembershipTest extends TenantTestBase {
     void listShapeGrantsStaff() {
         String tenant = fixtures.tenantWithOrganization("Org List Clinic", Fixtures.email("admin"), "org-list-clinic");
         given().get("/t/" + tenant).then().statusCode(200).body(containsString("Staff"));
-        Membership m = scope.call(tenant, () -> Membership.<Membership> find("email", "nurse-list@org.test").firstResult());
+        Membership m = membership(tenant, "nurse-list@org.test");
         assertEquals(TenantRole.STAFF, m.role);
         assertEquals(Membership.Source.ORGANIZATION, m.source);
         given().redirects().follow(false).get("/").then().statusCode(303)
@@ -47,14 +47,14 @@ class OrganizationMembershipTest extends TenantTestBase {
             @Claim(key = "email", value = "nurse-map@org.test"), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
             @Claim(key = "organization", value = "{\"org-map-clinic\": {\"id\": \"42\"}}", type = ClaimType.JSON_OBJECT) })
     void mapShapeGrantsStaffAndRevocationSticks() {
-        String tenant = fixtures.tenantWithOrganization("Org Map Clinic", Fixtures.email("admin"), "org-map-clinic");
-        given().get("/t/" + tenant).then().statusCode(200);
+        String tenant = firstVisitToTheTenantOf("org-map-clinic", 200);
 
-        scope.run(tenant, () -> members.remove(Membership.<Membership> find("email", "nurse-map@org.test").firstResult().id));
+        long granted = membership(tenant, "nurse-map@org.test").id;
+        scope.run(tenant, () -> members.remove(granted));
 
         // the claim is still there, but the admin's removal wins
         given().get("/t/" + tenant).then().statusCode(404);
-        Membership m = scope.call(tenant, () -> Membership.<Membership> find("email", "nurse-map@org.test").firstResult());
+        Membership m = membership(tenant, "nurse-map@org.test");
         assertTrue(m.revoked);
     }
 
@@ -64,7 +64,17 @@ class OrganizationMembershipTest extends TenantTestBase {
             @Claim(key = "email", value = "stranger@org.test"), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
             @Claim(key = "organization", value = "[\"some-other-org\"]", type = ClaimType.JSON_ARRAY) })
     void otherOrganizationsGrantNothing() {
-        String tenant = fixtures.tenantWithOrganization("Org Clinic", Fixtures.email("admin"), "org-clinic-x");
-        given().get("/t/" + tenant).then().statusCode(404);
+        firstVisitToTheTenantOf("org-clinic-x", 404);
+    }
+
+    /** A new tenant of the organization {@code alias}, its page opened once by the person signed in, answering {@code status}. */
+    private String firstVisitToTheTenantOf(String alias, int status) {
+        String tenant = fixtures.tenantWithOrganization("Org Clinic " + alias, Fixtures.email("admin"), alias);
+        given().get("/t/" + tenant).then().statusCode(status);
+        return tenant;
+    }
+
+    private Membership membership(String tenant, String email) {
+        return scope.call(tenant, () -> Membership.<Membership> find("email", email).firstResult());
     }
 }

@@ -3,14 +3,8 @@ package com.claudioportal.tenant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
-
-import jakarta.persistence.Entity;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +22,7 @@ class TenantOwnershipTest {
 
     @Test
     void everyEntityIsTenantOwnedUnlessDeclaredPlatformLevel() throws Exception {
-        List<Class<?>> entities = entities();
+        List<Class<?>> entities = EntityScan.entities();
         // the portal has 12 entities since the sandbox (4 more) left it; fewer means the scan missed some
         assertTrue(entities.size() >= 12, "entities found: " + entities);
         List<String> unscoped = entities.stream()
@@ -37,24 +31,5 @@ class TenantOwnershipTest {
                 .filter(name -> !PLATFORM_ENTITIES.contains(name))
                 .toList();
         assertEquals(List.of(), unscoped, "entities without a tenant: extend TenantOwnedEntity, or explain them in PLATFORM_ENTITIES");
-    }
-
-    private static List<Class<?>> entities() throws IOException {
-        Path classes = Path.of("target", "classes");
-        try (Stream<Path> files = Files.walk(classes)) {
-            return files.filter(f -> f.toString().endsWith(".class") && !f.toString().contains("$"))
-                    .map(f -> classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", ""))
-                    .map(TenantOwnershipTest::load)
-                    .filter(c -> c.isAnnotationPresent(Entity.class))
-                    .toList();
-        }
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, TenantOwnershipTest.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

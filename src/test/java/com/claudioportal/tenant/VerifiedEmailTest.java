@@ -46,8 +46,7 @@ class VerifiedEmailTest extends TenantTestBase {
 
     @BeforeEach
     void aTenantThePersonBelongsTo() {
-        tenant = fixtures.tenantWithMember("Verified Clinic", PERSON, TenantRole.STAFF);
-        fixtures.member(tenant, VERIFIED_PERSON, TenantRole.STAFF);
+        tenant = fixtures.tenantWithMembers("Verified Clinic", PERSON, TenantRole.STAFF, VERIFIED_PERSON, TenantRole.STAFF);
     }
 
     @Test

@@ -11,16 +11,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.job.JobState;
 import com.claudioportal.infra.SandboxControl;
-import com.claudioportal.infra.TestSandbox;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -32,18 +31,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(ManualWorker.class)
-class CrashCheckpointTest {
-
-    @Inject
-    ClaudioTenants claudio;
-
-    @Inject
-    JobWorker worker;
-
-    final SandboxControl sandbox = TestSandbox.control();
-
-    @Inject
-    EngineKit kit;
+class CrashCheckpointTest extends WorkerTestBase {
 
     @AfterEach
     void disarm() {
@@ -60,18 +48,20 @@ class CrashCheckpointTest {
                 worker.runOnce();
             }
         }, "the worker reaches " + point);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            worker.runOnce();
-            return kit.job(w.tenant(), jobId).status == until;
-        });
+        kit.runUntil(await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)), worker, w.tenant(), jobId, until);
         return claudio.uploadedFilenames(w.tenant()).stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
     }
 
-    @Test
-    void aCrashRightAfterTheClaimResumesAfterTheLeaseAndSendsEachFileOnce() {
-        var w = claudio.tenant("Crash Claimed Clinic", Fixtures.email("admin"));
-        long jobId = claudio.submitJob(w, "Crash after claim", false, 1, 1);
-        Map<String, Long> uploads = crashAt(w, jobId, WorkerCheckpoints.CLAIMED, JobState.SUBMITTED);
+    /**
+     * Right after the claim (the job resumes after the lease), or after a file is committed: no answer was
+     * lost, so each file is sent once.
+     */
+    @ParameterizedTest(name = "a crash at {0} sends each file once")
+    @ValueSource(strings = { WorkerCheckpoints.CLAIMED, WorkerCheckpoints.FILE_SENT })
+    void aCrashThatLosesNoAnswerSendsEachFileOnce(String point) {
+        var w = claudio.tenant("Crash " + point + " Clinic", Fixtures.email("admin"));
+        long jobId = claudio.submitJob(w, "Crash at " + point, false, 1, 1);
+        Map<String, Long> uploads = crashAt(w, jobId, point, JobState.SUBMITTED);
         assertEquals(Map.of(FILES.get(0), 1L, FILES.get(1), 1L, FILES.get(2), 1L), uploads);
         assertEquals(1, sandbox.jobCount(w.tenant()));
     }
@@ -87,15 +77,6 @@ class CrashCheckpointTest {
         assertEquals(1, sandbox.jobCount(w.tenant()));
         SandboxControl.Job atClaudio = sandbox.jobs(w.tenant()).get(0);
         assertEquals(FILES, atClaudio.inputs().stream().map(SandboxControl.Job.Input::filename).toList(), "each file once in the job");
-    }
-
-    @Test
-    void aCrashAfterAFileIsCommittedNeverSendsAnyFileTwice() {
-        var w = claudio.tenant("Crash Sent Clinic", Fixtures.email("admin"));
-        long jobId = claudio.submitJob(w, "Crash after commit", false, 1, 1);
-        Map<String, Long> uploads = crashAt(w, jobId, WorkerCheckpoints.FILE_SENT, JobState.SUBMITTED);
-        assertEquals(Map.of(FILES.get(0), 1L, FILES.get(1), 1L, FILES.get(2), 1L), uploads);
-        assertEquals(1, sandbox.jobCount(w.tenant()));
     }
 
     @Test
@@ -122,14 +103,9 @@ class CrashCheckpointTest {
     void aCrashBeforeACompletedPollIsCommittedPollsAgainAndCompletesOnce() {
         var w = claudio.tenant("Crash Poll Clinic", Fixtures.email("admin"));
         long jobId = claudio.submitJob(w, "Crash after poll", false, 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            worker.runOnce();
-            return kit.job(w.tenant(), jobId).status == JobState.SUBMITTED;
-        });
+        kit.runUntil(await().atMost(Duration.ofSeconds(10)), worker, w.tenant(), jobId, JobState.SUBMITTED);
         // let Claudio finish, so the poll that crashes is the one that would complete the job
-        String reference = kit.job(w.tenant(), jobId).claudioReference;
-        await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.job(reference).map(j -> j.completedAt() != null).orElse(false));
-        kit.set(w.tenant(), jobId, j -> j.nextAttemptAt = java.time.Instant.now());
+        kit.finishedAtClaudioAndDueNow(sandbox, w.tenant(), jobId);
         crashAt(w, jobId, WorkerCheckpoints.POLL_ANSWERED, JobState.COMPLETED);
         assertEquals(1, kit.timeline(w.tenant(), jobId).stream().filter(e -> e.message.startsWith("Claudio finished the job")).count());
         assertEquals(1, sandbox.jobCount(w.tenant()));

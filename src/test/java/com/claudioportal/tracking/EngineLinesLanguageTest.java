@@ -19,15 +19,12 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
-import com.claudioportal.infra.SandboxControl;
-import com.claudioportal.infra.TestSandbox;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobLifecycle;
 import com.claudioportal.job.JobPriority;
 import com.claudioportal.job.JobState;
 import com.claudioportal.tenant.TenantRole;
-import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -44,15 +41,9 @@ import io.quarkus.test.security.oidc.OidcSecurity;
  */
 @QuarkusTest
 @TestProfile(ManualWorker.class)
-class EngineLinesLanguageTest {
+class EngineLinesLanguageTest extends WorkerTestBase {
 
     static final String STAFF = "engine-lines-staff@roles.test";
-
-    @Inject
-    ClaudioTenants claudio;
-
-    @Inject
-    JobWorker worker;
 
     @Inject
     NoticeWriter notices;
@@ -62,14 +53,6 @@ class EngineLinesLanguageTest {
 
     @Inject
     WorkerConfig config;
-
-    @Inject
-    TenantScope scope;
-
-    @Inject
-    Fixtures fixtures;
-
-    final SandboxControl sandbox = TestSandbox.control();
 
     /** English words of the engine's lines that must not reach a French reader (Claudio's own words aside). */
     static final List<String> ENGLISH = List.of("The portal tries again", "while sending file", "Claudio answered with an error",
@@ -97,11 +80,7 @@ class EngineLinesLanguageTest {
         noEnglish(french);
         assertTrue(page(w.tenant(), jobId, "en-CA").contains(retried.statusDetail), "the English reader reads the stored English");
 
-        scope.run(w.tenant(), () -> {
-            Job job = Job.<Job> findById(jobId);
-            job.attempts = config.maxAttempts() - 1;
-            job.nextAttemptAt = Instant.now().minusSeconds(1);
-        });
+        kit.lastAttemptDueNow(w.tenant(), jobId, config.maxAttempts());
         worker.runOnce();
         Job failed = job(w.tenant(), jobId);
         assertEquals(JobState.FAILED, failed.status, failed.statusDetail);
@@ -263,9 +242,5 @@ class EngineLinesLanguageTest {
 
     private static String html(String text) {
         return text.replace("&#39;", "'").replace("&#x27;", "'").replace("&quot;", "\"").replace("&amp;", "&");
-    }
-
-    private Job job(String tenant, long id) {
-        return scope.call(tenant, () -> Job.<Job> findById(id));
     }
 }

@@ -9,19 +9,15 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.credentials.WebhookTokens;
-import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestSandbox;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobState;
-import com.claudioportal.tenant.TenantScope;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 
 /**
  * The engine's timers that say where a poll or a notice spent its time (the benchmark reads them,
@@ -30,19 +26,7 @@ import io.restassured.RestAssured;
  */
 @QuarkusTest
 @TestProfile(ManualWorker.class)
-class EngineMetricsTest {
-
-    @Inject
-    ClaudioTenants claudio;
-
-    @Inject
-    JobWorker worker;
-
-    @Inject
-    TenantScope scope;
-
-    @Inject
-    WebhookTokens webhooks;
+class EngineMetricsTest extends WorkerTestBase {
 
     @Inject
     MeterRegistry registry;
@@ -50,7 +34,7 @@ class EngineMetricsTest {
     @Test
     void eachPollCountsItsCallAndApplyWaitInItsLaneAndANoticeItsWaitForTheClaim() {
         var w = claudio.tenant("Metrics Clinic", Fixtures.email("admin"));
-        String token = scope.call(w.tenant(), () -> webhooks.regenerate());
+        String token = fixtures.newWebhookAddress(w.tenant());
         TestSandbox.control().patch(w.tenant(), "{\"processingMillis\": 600000}"); // still in progress at every poll here
         long jobId = claudio.submitJob(w, "Measured", false, 1);
         worker.runOnce();
@@ -73,8 +57,7 @@ class EngineMetricsTest {
         long claimedNotices = count("portal.jobs.notice.claimed", null);
         scope.run(w.tenant(), () -> Job.<Job> findById(jobId).nextAttemptAt = Instant.now().plusSeconds(3600));
         String reference = job(w.tenant(), jobId).claudioReference;
-        RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"" + reference + "\"}")
-                .post("/webhooks/claudio/" + token).then().statusCode(200);
+        ClaudioNotices.post(token, ClaudioNotices.about(reference)).then().statusCode(200);
         worker.runOnce();
         assertEquals(claimedNotices + 1, count("portal.jobs.notice.claimed", null), "the notice's wait for its claim");
         assertEquals(urgentCalls + 1, count("portal.jobs.poll.call", "priority"), "its poll in the priority lane");
@@ -89,9 +72,5 @@ class EngineMetricsTest {
         Timer timer = lane == null ? registry.find(name).timer() : registry.find(name).tag("lane", lane).timer();
         assertTrue(timer != null, name + " is registered");
         return timer.count();
-    }
-
-    private Job job(String tenant, long id) {
-        return scope.call(tenant, () -> Job.<Job> findById(id));
     }
 }

@@ -1,6 +1,5 @@
 package com.claudioportal.tracking;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -19,20 +18,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.credentials.WebhookTokens;
 import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.job.JobState;
 import com.claudioportal.infra.SandboxControl;
 import com.claudioportal.infra.TestSandbox;
 import com.claudioportal.tenant.TenantScope;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 
 /**
  * Tenant A's Claudio answers every call after 30 s and A has 50 jobs due; tenant B's jobs are
@@ -41,7 +38,7 @@ import io.restassured.RestAssured;
  */
 @QuarkusTest
 @TestProfile(EngineRunning.class)
-class FairnessTest {
+class FairnessTest extends TenantTestBase {
 
     private static WireMockServer slow;
 
@@ -54,20 +51,11 @@ class FairnessTest {
     final SandboxControl sandbox = TestSandbox.control();
 
     @Inject
-    TenantScope scope;
-
-    @Inject
-    WebhookTokens webhooks;
-
-    @Inject
     WorkerConfig config;
 
     @BeforeAll
     static void start() {
-        slow = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(80));
-        slow.start();
-        slow.stubFor(any(urlPathMatching("/.*")).willReturn(aResponse().withStatus(200).withFixedDelay(30_000)
-                .withHeader("Content-Type", "application/json").withBody("{\"msg\":\"NOTICE: The job is in progress.\"}")));
+        slow = EngineKit.stillWorking(80, any(urlPathMatching("/.*")), 30_000);
     }
 
     @AfterAll
@@ -119,7 +107,7 @@ class FairnessTest {
                 >= config.maxInFlight() - config.priorityReserve() - config.maxInFlightPerTenant());
 
         var b = claudio.tenant("Notified Clinic", Fixtures.email("admin"));
-        String token = scope.call(b.tenant(), () -> webhooks.regenerate());
+        String token = fixtures.newWebhookAddress(b.tenant());
         long jobId = claudio.submitJob(b, "Notified", false, 1);
         await().atMost(Duration.ofSeconds(40)).until(() -> kit.job(b.tenant(), jobId).status == JobState.SUBMITTED);
         String reference = kit.job(b.tenant(), jobId).claudioReference;
@@ -128,11 +116,9 @@ class FairnessTest {
 
         // the test's own HTTP client (REST Assured loads Groovy on its first request: seconds on a busy machine) and the
         // token lookup warm up on a notice about a job nobody has, so that what is timed is the portal serving a notice
-        RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"NO-SUCH-JOB\"}")
-                .post("/webhooks/claudio/" + token).then().statusCode(200);
+        ClaudioNotices.post(token, ClaudioNotices.about("NO-SUCH-JOB")).then().statusCode(200);
         Instant noticed = Instant.now();
-        RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"" + reference + "\"}")
-                .post("/webhooks/claudio/" + token).then().statusCode(200);
+        ClaudioNotices.post(token, ClaudioNotices.about(reference)).then().statusCode(200);
         Duration answered = Duration.between(noticed, Instant.now());
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> kit.job(b.tenant(), jobId).status == JobState.COMPLETED);

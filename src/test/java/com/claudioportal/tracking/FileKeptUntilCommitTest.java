@@ -18,7 +18,6 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.DatabaseOwner;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.job.JobState;
@@ -36,16 +35,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(ManualWorker.class)
-class FileKeptUntilCommitTest {
-
-    @Inject
-    ClaudioTenants claudio;
-
-    @Inject
-    JobWorker worker;
-
-    @Inject
-    EngineKit kit;
+class FileKeptUntilCommitTest extends WorkerTestBase {
 
     @Inject
     EntityManager em;

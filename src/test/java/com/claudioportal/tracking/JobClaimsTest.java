@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.job.JobState;
 import com.claudioportal.tenant.TenantScope;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -71,11 +70,8 @@ class JobClaimsTest {
 
     @BeforeAll
     static void start() {
-        claudio = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(60));
-        claudio.start();
         // every poll: still in progress, after a moment
-        claudio.stubFor(post(urlPathMatching("/.*/jobs/.*/poll")).willReturn(aResponse().withStatus(200).withFixedDelay(300)
-                .withHeader("Content-Type", "application/json").withBody("{\"msg\":\"NOTICE: The job is in progress.\"}")));
+        claudio = EngineKit.stillWorking(60, post(urlPathMatching("/.*/jobs/.*/poll")), 300);
     }
 
     @AfterAll

@@ -24,18 +24,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.credentials.WebhookTokens;
-import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.job.JobActions;
 import com.claudioportal.job.JobState;
 import com.claudioportal.infra.SandboxControl;
-import com.claudioportal.infra.TestSandbox;
-import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 
 /**
  * People, webhooks and the worker changing the same job at the same time: the final state is
@@ -44,27 +39,10 @@ import io.restassured.RestAssured;
  */
 @QuarkusTest
 @TestProfile(ManualWorker.class)
-class JobRaceTest {
-
-    @Inject
-    ClaudioTenants claudio;
-
-    @Inject
-    JobWorker worker;
+class JobRaceTest extends WorkerTestBase {
 
     @Inject
     JobActions actions;
-
-    @Inject
-    TenantScope scope;
-
-    final SandboxControl sandbox = TestSandbox.control();
-
-    @Inject
-    WebhookTokens webhooks;
-
-    @Inject
-    EngineKit kit;
 
     @AfterEach
     void disarm() {
@@ -155,17 +133,11 @@ class JobRaceTest {
     @Test
     void aNoticeDuringTheCompletingPollNeverReopensTheJob() {
         var w = claudio.tenant("Race Notice Clinic", Fixtures.email("admin"));
-        String token = scope.call(w.tenant(), () -> webhooks.regenerate());
+        String token = fixtures.newWebhookAddress(w.tenant());
         long jobId = claudio.submitJob(w, "Notified while completing", false, 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            worker.runOnce();
-            return kit.job(w.tenant(), jobId).status == JobState.SUBMITTED;
-        });
-        String reference = kit.job(w.tenant(), jobId).claudioReference;
-        await().atMost(Duration.ofSeconds(10)).until(() -> sandbox.job(reference).map(j -> j.completedAt() != null).orElse(false));
-        kit.set(w.tenant(), jobId, j -> j.nextAttemptAt = Instant.now());
-        Runnable notice = () -> RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"" + reference + "\"}")
-                .post("/webhooks/claudio/" + token).then().statusCode(200);
+        kit.runUntil(await().atMost(Duration.ofSeconds(10)), worker, w.tenant(), jobId, JobState.SUBMITTED);
+        String reference = kit.finishedAtClaudioAndDueNow(sandbox, w.tenant(), jobId);
+        Runnable notice = () -> ClaudioNotices.post(token, ClaudioNotices.about(reference)).then().statusCode(200);
         CrashingCheckpoints.when(WorkerCheckpoints.POLL_ANSWERED, jobId, notice);
         worker.runOnce();
         assertEquals(JobState.COMPLETED, kit.job(w.tenant(), jobId).status);
@@ -189,16 +161,13 @@ class JobRaceTest {
     void aNoticeThatArrivesWhileAPollIsInFlightMakesTheJobPollAgainAtOnce() {
         var w = claudio.tenant("Race Pending Clinic", Fixtures.email("admin"));
         sandbox.setProcessingTime(w.tenant(), Duration.ofMinutes(10));
-        String token = scope.call(w.tenant(), () -> webhooks.regenerate());
+        String token = fixtures.newWebhookAddress(w.tenant());
         long jobId = claudio.submitJob(w, "Notified while polling", false, 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
-            worker.runOnce();
-            return kit.job(w.tenant(), jobId).status == JobState.SUBMITTED;
-        });
+        kit.runUntil(await().atMost(Duration.ofSeconds(10)), worker, w.tenant(), jobId, JobState.SUBMITTED);
         String reference = kit.job(w.tenant(), jobId).claudioReference;
         kit.set(w.tenant(), jobId, j -> j.nextAttemptAt = Instant.now());
-        CrashingCheckpoints.when(WorkerCheckpoints.POLL_ANSWERED, jobId, () -> RestAssured.given().contentType("application/json")
-                .body("{\"job_reference_id\":\"" + reference + "\"}").post("/webhooks/claudio/" + token).then().statusCode(200));
+        CrashingCheckpoints.when(WorkerCheckpoints.POLL_ANSWERED, jobId,
+                () -> ClaudioNotices.post(token, ClaudioNotices.about(reference)).then().statusCode(200));
         worker.runOnce();
         var job = kit.job(w.tenant(), jobId);
         assertEquals(JobState.SUBMITTED, job.status);

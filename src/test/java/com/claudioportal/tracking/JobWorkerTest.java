@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.audit.AuditEvent;
 import com.claudioportal.credentials.ConnectionService;
 import com.claudioportal.credentials.WebhookTokens;
-import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobActions;
@@ -29,8 +28,6 @@ import com.claudioportal.job.JobEvent;
 import com.claudioportal.job.JobFile;
 import com.claudioportal.job.JobState;
 import com.claudioportal.infra.SandboxControl;
-import com.claudioportal.infra.TestSandbox;
-import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadStorage;
 
@@ -43,18 +40,7 @@ import io.quarkus.test.junit.TestProfile;
  */
 @QuarkusTest
 @TestProfile(ManualWorker.class)
-class JobWorkerTest {
-
-    @Inject
-    ClaudioTenants claudio;
-
-    @Inject
-    JobWorker worker;
-
-    @Inject
-    TenantScope scope;
-
-    final SandboxControl sandbox = TestSandbox.control();
+class JobWorkerTest extends WorkerTestBase {
 
     @Inject
     JobActions actions;
@@ -72,7 +58,7 @@ class JobWorkerTest {
     UploadStorage storage;
 
     @Inject
-    com.claudioportal.credentials.WebhookTokens webhooks;
+    WebhookTokens webhooks;
 
     @Inject
     com.claudioportal.forms.PortalUrls portalUrls;
@@ -297,11 +283,7 @@ class JobWorkerTest {
         worker.runOnce();
         assertEquals(JobState.UPLOADING, job(w.tenant(), jobId).status, "the first failure is retried");
         // the attempts before the last one have failed as well
-        scope.run(w.tenant(), () -> {
-            Job job = Job.<Job> findById(jobId);
-            job.attempts = workerConfig.maxAttempts() - 1;
-            job.nextAttemptAt = Instant.now().minusSeconds(1);
-        });
+        kit.lastAttemptDueNow(w.tenant(), jobId, workerConfig.maxAttempts());
 
         worker.runOnce();
 
@@ -342,8 +324,8 @@ class JobWorkerTest {
         String reference = job(w.tenant(), jobId).claudioReference;
         postpone(w.tenant(), jobId);
 
-        io.restassured.RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"" + reference + "\"}")
-                .post("/webhooks/claudio/" + token).then().statusCode(200).body("received", org.hamcrest.Matchers.equalTo(true));
+        ClaudioNotices.post(token, ClaudioNotices.about(reference)).then().statusCode(200)
+                .body("received", org.hamcrest.Matchers.equalTo(true));
         assertTrue(job(w.tenant(), jobId).nextAttemptAt.isBefore(Instant.now().plusSeconds(1)));
         assertTrue(timeline(w.tenant(), jobId).contains("Claudio sent a notification; the portal is checking the job."));
 
@@ -354,8 +336,7 @@ class JobWorkerTest {
         io.restassured.RestAssured.given().get("/webhooks/claudio/" + token + "?job_reference_id=" + reference).then().statusCode(200);
         assertTrue(job(w.tenant(), jobId).nextAttemptAt.isBefore(Instant.now().plusSeconds(1)), "and the query string");
 
-        io.restassured.RestAssured.given().contentType("application/json").body("{}").post("/webhooks/claudio/not-a-real-token-0123456789abc")
-                .then().statusCode(404);
+        ClaudioNotices.post("not-a-real-token-0123456789abc", "{}").then().statusCode(404);
         untilStatus(w.tenant(), jobId, JobState.COMPLETED);
     }
 
@@ -384,10 +365,6 @@ class JobWorkerTest {
 
     private List<String> timeline(String tenant, long jobId) {
         return scope.call(tenant, () -> JobEvent.<JobEvent> list("jobId = ?1 order by at, id", jobId)).stream().map(e -> e.message).toList();
-    }
-
-    private Job job(String tenant, long id) {
-        return scope.call(tenant, () -> Job.<Job> findById(id));
     }
 
     private List<JobFile> files(String tenant, long jobId) {

@@ -14,13 +14,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.S3MockProcess;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobFile;
 import com.claudioportal.job.JobState;
-import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadStorage;
 
@@ -32,7 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Staged uploads in S3 (a real S3 API server): received into the bucket, sent from it, deleted after Claudio has them. */
 @QuarkusTest
 @TestProfile(S3StagedJobTest.S3Store.class)
-public class S3StagedJobTest {
+public class S3StagedJobTest extends WorkerTestBase {
 
     public static final String BUCKET = "portal-staged-jobs";
 
@@ -46,15 +44,6 @@ public class S3StagedJobTest {
             return config;
         }
     }
-
-    @Inject
-    ClaudioTenants claudio;
-
-    @Inject
-    JobWorker worker;
-
-    @Inject
-    TenantScope scope;
 
     @Inject
     UploadStorage storage;

@@ -17,13 +17,11 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.audit.AuditAggregates;
 import com.claudioportal.audit.AuditTrail;
-import com.claudioportal.credentials.WebhookTokens;
 import com.claudioportal.infra.DatabaseOwner;
-import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.infra.TenantTestBase;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 
 /**
  * Webhook deliveries leave a trace in the audit log without becoming one row each: accepted
@@ -33,19 +31,13 @@ import io.restassured.RestAssured;
  */
 @QuarkusTest
 @TestProfile(ManualWorker.class)
-class WebhookAuditTest {
+class WebhookAuditTest extends TenantTestBase {
 
     private static final Pattern COUNT = Pattern.compile("\"count\":(\\d+)");
     private static final Pattern MINUTE = Pattern.compile("\"minute\":\"([^\"]+)\"");
 
     @Inject
     EngineKit kit;
-
-    @Inject
-    TenantScope scope;
-
-    @Inject
-    WebhookTokens webhooks;
 
     @Inject
     AuditAggregates aggregates;
@@ -64,14 +56,10 @@ class WebhookAuditTest {
         }
     }
 
-    private static int notify(String token, String body) {
-        return RestAssured.given().contentType("application/json").body(body).post("/webhooks/claudio/" + token).statusCode();
-    }
-
     @Test
     void acceptedNoticesAreCountedPerJobAndMinuteAndUnknownAddressesForThePlatform() {
         var t = kit.tenant("Counted Notice Clinic", "http://localhost:9/claudio");
-        String token = scope.call(t.id(), () -> webhooks.regenerate());
+        String token = fixtures.newWebhookAddress(t.id());
         String reference = "COUNTED-" + System.nanoTime();
         long jobId = kit.submittedJob(t, reference);
         kit.set(t.id(), jobId, j -> j.nextAttemptAt = Instant.now().plusSeconds(3600));
@@ -80,14 +68,14 @@ class WebhookAuditTest {
 
         // within the address's burst allowance (ManualWorker: 5/s for 4 s, so 20 at once)
         for (int i = 0; i < 12; i++) {
-            assertEquals(200, notify(token, "{\"job_reference_id\":\"" + reference + "\"}"));
+            assertEquals(200, ClaudioNotices.notice(token, reference));
         }
         for (int i = 0; i < 4; i++) {
-            assertEquals(200, notify(token, "{\"job_reference_id\":\"NOT-FOLLOWED-" + i + "\"}"));
+            assertEquals(200, ClaudioNotices.notice(token, "NOT-FOLLOWED-" + i));
         }
-        assertEquals(200, notify(token, "{\"note\":\"no reference here\"}"));
+        assertEquals(200, ClaudioNotices.post(token, "{\"note\":\"no reference here\"}").statusCode());
         for (int i = 0; i < 3; i++) {
-            assertEquals(404, notify("unknown-address-" + i + "-0123456789abcdef", "{\"job_reference_id\":\"" + reference + "\"}"));
+            assertEquals(404, ClaudioNotices.notice("unknown-address-" + i + "-0123456789abcdef", reference));
         }
         aggregates.flush(true);
         List<Event> events = since(before);
@@ -108,13 +96,13 @@ class WebhookAuditTest {
     @Test
     void aFloodOverTheAddresssRateIsCountedAsRefusedInTheTenantsLog() {
         var t = kit.tenant("Flood Counted Clinic", "http://localhost:9/claudio");
-        String token = scope.call(t.id(), () -> webhooks.regenerate());
+        String token = fixtures.newWebhookAddress(t.id());
         aggregates.flush(true);
         long before = maxId();
         int accepted = 0;
         int limited = 0;
         for (int i = 0; i < 300 && limited < 10; i++) {
-            int status = notify(token, "{\"job_reference_id\":\"FLOOD-" + i + "\"}");
+            int status = ClaudioNotices.notice(token, "FLOOD-" + i);
             if (status == 200) {
                 accepted++;
             } else {

@@ -13,42 +13,29 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import com.claudioportal.credentials.WebhookTokens;
-import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.infra.TenantTestBase;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 
 /** The webhook receiver under repeats and floods: coalesced timeline lines, limits per address and token, unknown addresses. */
 @QuarkusTest
 @TestProfile(ManualWorker.class)
-class WebhookIntakeTest {
+class WebhookIntakeTest extends TenantTestBase {
 
     @Inject
     EngineKit kit;
 
-    @Inject
-    TenantScope scope;
-
-    @Inject
-    WebhookTokens webhooks;
-
-    private static int notify(String token, String reference) {
-        return RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"" + reference + "\"}")
-                .post("/webhooks/claudio/" + token).statusCode();
-    }
-
     @Test
     void repeatNoticesForOneJobAddOneTimelineLineAndKeepItDueInThePriorityLane() {
         var t = kit.tenant("Repeat Notice Clinic", "http://localhost:9/claudio");
-        String token = scope.call(t.id(), () -> webhooks.regenerate());
+        String token = fixtures.newWebhookAddress(t.id());
         long jobId = kit.submittedJob(t, "REPEAT-" + System.nanoTime());
         String reference = kit.job(t.id(), jobId).claudioReference;
         kit.set(t.id(), jobId, j -> j.nextAttemptAt = Instant.now().plusSeconds(3600));
         long before = kit.job(t.id(), jobId).version;
         for (int i = 0; i < 5; i++) {
-            assertEquals(200, notify(token, reference));
+            assertEquals(200, ClaudioNotices.notice(token, reference));
         }
         var job = kit.job(t.id(), jobId);
         assertNotNull(job.promptedAt);
@@ -63,7 +50,7 @@ class WebhookIntakeTest {
             j.leaseUntil = Instant.now().plusSeconds(60);
         });
         long claimed = kit.job(t.id(), jobId).version;
-        assertEquals(200, notify(token, reference));
+        assertEquals(200, ClaudioNotices.notice(token, reference));
         assertEquals(claimed + 1, kit.job(t.id(), jobId).version, "a notice for a claimed job bumps its version");
         kit.set(t.id(), jobId, j -> {
             j.leaseOwner = null;
@@ -75,7 +62,7 @@ class WebhookIntakeTest {
     @Test
     void aFloodOnOneAddressIsLimitedWithA429InJson() {
         var t = kit.tenant("Flooded Clinic", "http://localhost:9/claudio");
-        String token = scope.call(t.id(), () -> webhooks.regenerate());
+        String token = fixtures.newWebhookAddress(t.id());
         // 300 notices from 12 senders at once: on a loaded machine one sender alone may be slower than the rate
         List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.atomic.AtomicReference<io.restassured.response.Response> firstLimited = new java.util.concurrent.atomic.AtomicReference<>();
@@ -89,8 +76,7 @@ class WebhookIntakeTest {
                     if (firstLimited.get() != null) {
                         return;
                     }
-                    var response = RestAssured.given().contentType("application/json").body("{\"job_reference_id\":\"NO-SUCH-JOB-" + n + "\"}")
-                            .post("/webhooks/claudio/" + token);
+                    var response = ClaudioNotices.post(token, ClaudioNotices.about("NO-SUCH-JOB-" + n));
                     statuses.add(response.statusCode());
                     if (response.statusCode() == 429) {
                         firstLimited.compareAndSet(null, response);
@@ -116,21 +102,20 @@ class WebhookIntakeTest {
         assertEquals("too many notifications", limited.jsonPath().getString("error"));
 
         var other = kit.tenant("Unaffected Clinic", "http://localhost:9/claudio");
-        String otherToken = scope.call(other.id(), () -> webhooks.regenerate());
-        assertEquals(200, notify(otherToken, "ANY"), "another tenant's address is not limited by it");
+        String otherToken = fixtures.newWebhookAddress(other.id());
+        assertEquals(200, ClaudioNotices.notice(otherToken, "ANY"), "another tenant's address is not limited by it");
     }
 
     @Test
     void unknownAddressesAreRefusedWithout500sAndARegeneratedAddressStopsAtOnce() {
         for (int i = 0; i < 5; i++) {
-            RestAssured.given().contentType("application/json").body("{}").post("/webhooks/claudio/not-a-real-token-0123456789abc")
-                    .then().statusCode(404).body("error", equalTo("unknown webhook address"));
+            ClaudioNotices.post("not-a-real-token-0123456789abc", "{}").then().statusCode(404).body("error", equalTo("unknown webhook address"));
         }
         var t = kit.tenant("Regenerating Clinic", "http://localhost:9/claudio");
-        String old = scope.call(t.id(), () -> webhooks.regenerate());
-        assertEquals(200, notify(old, "ANY"));
-        String fresh = scope.call(t.id(), () -> webhooks.regenerate());
-        assertEquals(404, notify(old, "ANY"), "the cached old address is forgotten");
-        assertEquals(200, notify(fresh, "ANY"));
+        String old = fixtures.newWebhookAddress(t.id());
+        assertEquals(200, ClaudioNotices.notice(old, "ANY"));
+        String fresh = fixtures.newWebhookAddress(t.id());
+        assertEquals(404, ClaudioNotices.notice(old, "ANY"), "the cached old address is forgotten");
+        assertEquals(200, ClaudioNotices.notice(fresh, "ANY"));
     }
 }

@@ -71,8 +71,7 @@ class TurnaroundTest extends TenantTestBase {
 
     @BeforeEach
     void history() {
-        tenant = fixtures.tenantWithMember("Maple Clinic", ADMIN, TenantRole.TENANT_ADMIN);
-        fixtures.member(tenant, AUDITOR, TenantRole.AUDITOR);
+        tenant = fixtures.tenantWithMembers("Maple Clinic", ADMIN, TenantRole.TENANT_ADMIN, AUDITOR, TenantRole.AUDITOR);
         fixtures.member(tenant, STAFF, TenantRole.STAFF);
         profile = fixtures.seedProfile(tenant);
         other = fixtures.tenant("Harbour IME", Fixtures.email("admin"));

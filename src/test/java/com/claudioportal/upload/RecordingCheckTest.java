@@ -27,9 +27,7 @@ class RecordingCheckTest {
     @ParameterizedTest
     @EnumSource(Format.class)
     void readsTheLengthAndHearsSoundInEveryFormat(Format format) {
-        Path tone = TestRecordings.make("tone-" + format, format, 6, 0);
-        RecordingCheck.Result heard = check.check(tone).orElseThrow();
-        assertEquals(6.0, heard.durationSeconds(), 0.15, format + " length");
+        RecordingCheck.Result heard = heardWithItsLength("tone", format, 6, 0);
         assertTrue(heard.silenceRatio() < 0.1, format + " silence " + heard.silenceRatio());
         assertFalse(heard.mostlySilent());
     }
@@ -37,10 +35,16 @@ class RecordingCheckTest {
     @ParameterizedTest
     @EnumSource(Format.class)
     void hearsASilentRecordingInEveryFormat(Format format) {
-        Path silent = TestRecordings.make("silent-" + format, format, 0, 8);
-        RecordingCheck.Result heard = check.check(silent).orElseThrow();
-        assertEquals(8.0, heard.durationSeconds(), 0.15, format + " length");
+        RecordingCheck.Result heard = heardWithItsLength("silent", format, 0, 8);
         assertTrue(heard.mostlySilent(), format + " silence " + heard.silenceRatio());
+    }
+
+    /** A recording of {@code sound} then {@code silence} seconds in {@code format}, checked: its length must be theirs. */
+    private RecordingCheck.Result heardWithItsLength(String name, Format format, int sound, int silence) {
+        Path recording = TestRecordings.make(name + "-" + format, format, sound, silence);
+        RecordingCheck.Result heard = check.check(recording).orElseThrow();
+        assertEquals(sound + silence, heard.durationSeconds(), 0.15, format + " length");
+        return heard;
     }
 
     @Test
