@@ -1,6 +1,8 @@
 package com.claudioportal.bench;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -48,6 +50,33 @@ final class FixedRateLoad {
     }
 
     private FixedRateLoad() {
+    }
+
+    /**
+     * The same run in a JVM of its own, as {@code wrk} is a process of its own: the load is not
+     * slowed by whatever the calling JVM holds or does (the engine benchmark's JVM has just counted
+     * 50,000 jobs). Answers the result's {@link Result#line()}.
+     */
+    static String inOwnProcess(URI url, String body, int perSecond, int connections, Duration warmUp, Duration measured) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), FixedRateLoad.class.getName(), url.toString(), body,
+                String.valueOf(perSecond), String.valueOf(connections), String.valueOf(warmUp.toMillis()), String.valueOf(measured.toMillis()))
+                .redirectErrorStream(true).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (child.waitFor() != 0) {
+            throw new IllegalStateException("the fixed-rate load failed: " + out);
+        }
+        return out.lines().filter(l -> l.startsWith(RESULT)).map(l -> l.substring(RESULT.length())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the fixed-rate load said no result: " + out));
+    }
+
+    private static final String RESULT = "fixed-rate result: ";
+
+    /** {@code url body perSecond connections warmUpMillis measuredMillis}: prints the result's line. */
+    public static void main(String[] args) throws Exception {
+        Result result = run(URI.create(args[0]), args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                Duration.ofMillis(Long.parseLong(args[4])), Duration.ofMillis(Long.parseLong(args[5])));
+        System.out.println(RESULT + result.line());
     }
 
     /**

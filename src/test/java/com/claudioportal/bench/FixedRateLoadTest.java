@@ -39,4 +39,21 @@ class FixedRateLoadTest {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
     }
+
+    @Test
+    void inAJvmOfItsOwnItReportsTheSameFigures() throws Exception {
+        Vertx vertx = Vertx.vertx();
+        try {
+            HttpServer server = vertx.createHttpServer()
+                    .requestHandler(request -> request.body().onSuccess(body -> request.response().setStatusCode(200).end()))
+                    .listen(0).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            URI url = URI.create("http://localhost:" + server.actualPort() + "/notice");
+
+            String line = FixedRateLoad.inOwnProcess(url, "{}", 100, 4, Duration.ofMillis(200), Duration.ofSeconds(1));
+
+            assertTrue(line.startsWith("sent 100 in 1 s (100/s), 100 answered 2xx, 0 other status, 0 failed; latency from due time p50 "), line);
+        } finally {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
 }
