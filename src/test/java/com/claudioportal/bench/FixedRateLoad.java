@@ -80,8 +80,11 @@ final class FixedRateLoad {
     }
 
     /**
-     * Sends for {@code warmUp} (not measured: the connections open and the JIT settles), then
-     * measures {@code measured}, then waits for the last answers (each request gives up after 10 s).
+     * Sends for {@code warmUp} and waits for its answers (not measured: the connections open, and
+     * both JVMs compile the code they run; a fresh generator JVM falls behind its own schedule for
+     * the first seconds, and that backlog must not spill into the measured part), then measures
+     * {@code measured} on a schedule of its own, then waits for the last answers (each request
+     * gives up after 10 s).
      */
     static Result run(URI url, String body, int perSecond, int connections, Duration warmUp, Duration measured) throws Exception {
         Vertx vertx = Vertx.vertx();
@@ -92,69 +95,73 @@ final class FixedRateLoad {
             RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url.toString())
                     .putHeader("Content-Type", "application/json").setConnectTimeout(10_000).setIdleTimeout(10_000);
             Buffer payload = Buffer.buffer(body);
-            Histogram micros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-            long[] counts = new long[3]; // 2xx, other status, failed
-            long[] outstanding = { 0 };
-            double interval = 1e9 / perSecond;
-            int total = (int) ((warmUp.toNanos() + measured.toNanos()) / interval);
-            int warmUpCount = (int) (warmUp.toNanos() / interval);
-            boolean[] answered = new boolean[total];
-            long[] due = new long[total];
-            int[] next = { 0 };
-            CompletableFuture<Void> done = new CompletableFuture<>();
-            Context context = vertx.getOrCreateContext();
-            context.runOnContext(ignored -> {
-                long start = System.nanoTime();
-                vertx.setPeriodic(1, timer -> {
-                    long now = System.nanoTime();
-                    while (next[0] < total && start + (long) (next[0] * interval) <= now) {
-                        int i = next[0]++;
-                        due[i] = start + (long) (i * interval);
-                        outstanding[0]++;
-                        client.request(options)
-                                .compose(request -> request.send(payload))
-                                .compose(response -> response.body().map(b -> response.statusCode()))
-                                .onComplete(answer -> {
-                                    answered[i] = true;
-                                    if (i >= warmUpCount) {
-                                        micros.recordValue(Math.min(micros.getHighestTrackableValue(), (System.nanoTime() - due[i]) / 1000));
-                                        int status = answer.succeeded() ? answer.result() : 0;
-                                        counts[status == 0 ? 2 : status / 100 == 2 ? 0 : 1]++;
-                                    }
-                                    if (--outstanding[0] == 0 && next[0] == total) {
-                                        done.complete(null);
-                                    }
-                                });
-                    }
-                    if (next[0] == total) {
-                        vertx.cancelTimer(timer);
-                        if (outstanding[0] == 0) {
-                            done.complete(null);
-                        }
-                    }
-                });
-            });
-            try {
-                done.get(warmUp.plus(measured).toSeconds() + 40, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                // not expected (every request gives up after 10 s), but a report with the stragglers counted beats none
-            }
-            CompletableFuture<Result> result = new CompletableFuture<>();
-            context.runOnContext(ignored -> {
-                long now = System.nanoTime();
-                for (int i = warmUpCount; i < next[0]; i++) {
-                    if (!answered[i]) {
-                        // still waiting: failed, at least this late
-                        micros.recordValue(Math.min(micros.getHighestTrackableValue(), (now - due[i]) / 1000));
-                        counts[2]++;
-                    }
-                }
-                long sent = Math.max(0, next[0] - warmUpCount);
-                result.complete(new Result(perSecond, measured.toNanos() / 1e9, sent, counts[0], counts[1], counts[2], micros.copy()));
-            });
-            return result.get(10, TimeUnit.SECONDS);
+            phase(vertx, client, options, payload, perSecond, warmUp);
+            return phase(vertx, client, options, payload, perSecond, measured);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** {@code length} of requests at {@code perSecond}, each timed from when it was due; answers once all are answered or given up. */
+    private static Result phase(Vertx vertx, HttpClient client, RequestOptions options, Buffer payload, int perSecond, Duration length)
+            throws Exception {
+        Histogram micros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        long[] counts = new long[3]; // 2xx, other status, failed
+        long[] outstanding = { 0 };
+        double interval = 1e9 / perSecond;
+        int total = (int) (length.toNanos() / interval);
+        boolean[] answered = new boolean[total];
+        long[] due = new long[total];
+        int[] next = { 0 };
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Context context = vertx.getOrCreateContext();
+        context.runOnContext(ignored -> {
+            long start = System.nanoTime();
+            vertx.setPeriodic(1, timer -> {
+                long now = System.nanoTime();
+                while (next[0] < total && start + (long) (next[0] * interval) <= now) {
+                    int i = next[0]++;
+                    due[i] = start + (long) (i * interval);
+                    outstanding[0]++;
+                    client.request(options)
+                            .compose(request -> request.send(payload))
+                            .compose(response -> response.body().map(b -> response.statusCode()))
+                            .onComplete(answer -> {
+                                answered[i] = true;
+                                micros.recordValue(Math.min(micros.getHighestTrackableValue(), (System.nanoTime() - due[i]) / 1000));
+                                int status = answer.succeeded() ? answer.result() : 0;
+                                counts[status == 0 ? 2 : status / 100 == 2 ? 0 : 1]++;
+                                if (--outstanding[0] == 0 && next[0] == total) {
+                                    done.complete(null);
+                                }
+                            });
+                }
+                if (next[0] == total) {
+                    vertx.cancelTimer(timer);
+                    if (outstanding[0] == 0) {
+                        done.complete(null);
+                    }
+                }
+            });
+        });
+        try {
+            done.get(length.toSeconds() + 40, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // not expected (every request gives up after 10 s), but a report with the stragglers counted beats none
+        }
+        CompletableFuture<Result> result = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            long now = System.nanoTime();
+            for (int i = 0; i < next[0]; i++) {
+                if (!answered[i]) {
+                    // still waiting: failed, at least this late
+                    micros.recordValue(Math.min(micros.getHighestTrackableValue(), (now - due[i]) / 1000));
+                    counts[2]++;
+                }
+            }
+            long sent = next[0];
+            result.complete(new Result(perSecond, length.toNanos() / 1e9, sent, counts[0], counts[1], counts[2], micros.copy()));
+        });
+        return result.get(10, TimeUnit.SECONDS);
     }
 }
