@@ -3,6 +3,7 @@ package com.claudioportal.job;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -124,13 +125,23 @@ public record JobLine(String code, Map<String, String> params) {
     }
 
     private static Method method(String code) {
-        for (Class<?> bundle : new Class<?>[] { TimelineMessages.class, Messages.class }) {
+        Method m = code == null ? null : METHODS.get(code);
+        if (m == null) {
+            throw new IllegalArgumentException("no timeline message " + code);
+        }
+        return m;
+    }
+
+    /** The bundles' methods by name, read once (every timeline line looks its code up): a timeline message before a shared word. */
+    private static final Map<String, Method> METHODS = index(TimelineMessages.class, Messages.class);
+
+    private static Map<String, Method> index(Class<?>... bundles) {
+        Map<String, Method> methods = new HashMap<>();
+        for (Class<?> bundle : bundles) {
             for (Method m : bundle.getDeclaredMethods()) {
-                if (m.getName().equals(code)) {
-                    return m;
-                }
+                methods.putIfAbsent(m.getName(), m);
             }
         }
-        throw new IllegalArgumentException("no timeline message " + code);
+        return Map.copyOf(methods);
     }
 }
