@@ -61,12 +61,15 @@ public class ClaudioConnection extends TenantOwnedEntity {
     @Column(name = "last_test_summary")
     public String lastTestSummary;
 
-    /** "Works", "Key or secret rejected", ...: the last test's outcome, for the page's badge. */
-    public String lastTestLabel() {
+    /**
+     * The message key (web.AdminMessages) of the last test's badge ("Works", "Key or secret rejected", ...). A
+     * test saved before the outcome was kept (V7) has only ok or not.
+     */
+    public String lastTestWordKey() {
         if (lastTestOutcome == null) {
-            return Boolean.TRUE.equals(lastTestOk) ? ConnectionTester.Outcome.WORKS.label() : "Failed";
+            return Boolean.TRUE.equals(lastTestOk) ? "verdict_" + ConnectionTester.Outcome.WORKS.name() : "verdict_failed";
         }
-        return ConnectionTester.Outcome.valueOf(lastTestOutcome).label();
+        return "verdict_" + lastTestOutcome;
     }
 
     public static ClaudioConnection current() {

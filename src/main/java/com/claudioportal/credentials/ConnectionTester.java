@@ -19,37 +19,15 @@ import com.claudioportal.web.AdminMessages;
 @ApplicationScoped
 public class ConnectionTester {
 
+    /** Its words are web.AdminMessages' {@code verdict_*} (the badge) and {@code verdict_text_*} (the explanation). */
     public enum Outcome {
-        WORKS("Works", "Claudio accepted the key and secret."),
-        REJECTED("Key or secret rejected", "Claudio did not accept the key or the secret. Check both in Claudio's admin area and enter them again."),
-        UNREACHABLE("Address unreachable", "The portal could not reach this address. Check the base URL, or try again later."),
-        UNEXPECTED("Unexpected answer", "Something answered at this address, but not the way Claudio does. Check that the base URL is your team's Claudio address.");
-
-        private final String label;
-        private final String explanation;
-
-        Outcome(String label, String explanation) {
-            this.label = label;
-            this.explanation = explanation;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public String explanation() {
-            return explanation;
-        }
+        WORKS, REJECTED, UNREACHABLE, UNEXPECTED
     }
 
     /** The outcome and its explanation in the portal's words. */
     public record Verdict(Outcome outcome, String explanation) {
         public boolean works() {
             return outcome == Outcome.WORKS;
-        }
-
-        public String label() {
-            return outcome.label();
         }
 
         /** The outcome with its explanation in the reader's language. */

@@ -21,17 +21,7 @@ import com.claudioportal.upload.UploadKind;
 public class JobFile extends TenantOwnedEntity {
 
     public enum Status {
-        WAITING("Waiting"), SENDING("Sending to Claudio"), SENT("With Claudio");
-
-        private final String label;
-
-        Status(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        WAITING, SENDING, SENT;
 
         /**
          * The message key (web.Messages) of this file's word on the page of a job in {@code job}: once the

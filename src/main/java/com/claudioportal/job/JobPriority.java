@@ -3,22 +3,12 @@ package com.claudioportal.job;
 /**
  * How urgently a job's transcript is needed: the portal's own field (Claudio's Submit Job has
  * none). It orders the list, breaks ties in the engine's claims within a tenant (stat first) and
- * shows on the job page; Claudio never sees it.
+ * shows on the job page; Claudio never sees it. Its words are web.Messages' {@code priority_*}.
  */
 public enum JobPriority {
-    ROUTINE("Routine"),
-    URGENT("Urgent"),
-    STAT("Stat (as soon as possible)");
-
-    private final String label;
-
-    JobPriority(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    ROUTINE,
+    URGENT,
+    STAT;
 
     /** Bootstrap colour of the badge; routine jobs show none. */
     public String tone() {

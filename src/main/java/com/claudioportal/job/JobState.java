@@ -5,33 +5,28 @@ import java.util.Set;
 
 /**
  * Where a job is in its life, as staff see it, and which moves between states are legal
- * ({@link #canMoveTo}). Only {@link JobLifecycle} changes a job's state.
+ * ({@link #canMoveTo}). Only {@link JobLifecycle} changes a job's state. Its words are web.Messages'
+ * {@code state_*}: {@code {msg:message(str:concat('state_', s.name))}}.
  */
 public enum JobState {
     /** Saved with all its inputs; waiting for the worker. */
-    QUEUED("Waiting to be sent", false),
+    QUEUED(false),
     /** The worker is sending the files to Claudio. */
-    UPLOADING("Sending files to Claudio", false),
+    UPLOADING(false),
     /** The submit call is under way; if the portal stops now the outcome is unknown. */
-    SUBMITTING("Submitting to Claudio", false),
+    SUBMITTING(false),
     /** Claudio accepted the job; the portal follows it until the transcript is ready. */
-    SUBMITTED("Being transcribed", false),
-    COMPLETED("Transcript ready", true),
-    FAILED("Failed", true),
+    SUBMITTED(false),
+    COMPLETED(true),
+    FAILED(true),
     /** Someone must decide what happens next, e.g. after a submit whose answer was lost. */
-    NEEDS_ATTENTION("Needs attention", false),
-    CANCELLED("Cancelled", true);
+    NEEDS_ATTENTION(false),
+    CANCELLED(true);
 
-    private final String label;
     private final boolean finished;
 
-    JobState(String label, boolean finished) {
-        this.label = label;
+    JobState(boolean finished) {
         this.finished = finished;
-    }
-
-    public String label() {
-        return label;
     }
 
     /** The states this one may move to; anything else is refused by {@link JobLifecycle}. */

@@ -3,32 +3,23 @@ package com.claudioportal.notifications;
 import com.claudioportal.job.JobState;
 import com.claudioportal.settings.UserSettings;
 
-/** What a notification is about. Words only about the event, never about the job's content. */
+/**
+ * What a notification is about. Words only about the event, never about the job's content: web.Messages'
+ * {@code kind_*} ("A transcript is ready") and the mails' sentence by kind ("A job in Maple Clinic is ready").
+ */
 public enum NotificationKind {
-    COMPLETED("is ready", "A transcript is ready", "success"),
-    FAILED("failed", "A job failed", "danger"),
-    NEEDS_ATTENTION("needs attention", "A job needs attention", "warning"),
-    LATE("is past its due time", "A job is past its due time", "danger");
+    COMPLETED("success"),
+    FAILED("danger"),
+    NEEDS_ATTENTION("warning"),
+    LATE("danger");
 
-    private final String verb;
-    private final String title;
     private final String tone;
 
-    NotificationKind(String verb, String title, String tone) {
-        this.verb = verb;
-        this.title = title;
+    NotificationKind(String tone) {
         this.tone = tone;
     }
 
-    /** "is ready": as in "A job in Maple Clinic is ready". */
-    public String verb() {
-        return verb;
-    }
-
-    public String title() {
-        return title;
-    }
-
+    /** Bootstrap colour of the notification's badge. */
     public String tone() {
         return tone;
     }

@@ -2,25 +2,16 @@ package com.claudioportal.tenant;
 
 /**
  * A member's role inside one tenant. Roles are per tenant and live in the portal's database;
- * only the platform administrator is an identity-provider role.
+ * only the platform administrator is an identity-provider role. Its words are {@link RoleMessages}'
+ * {@code role_*}.
  */
 public enum TenantRole {
     /** Submits and tracks the tenant's jobs. */
-    STAFF("Staff"),
+    STAFF,
     /** Staff rights plus credentials, profiles, members and the audit log. */
-    TENANT_ADMIN("Tenant admin"),
+    TENANT_ADMIN,
     /** Read-only: job metadata and the audit log; never transcript content, never changes. */
-    AUDITOR("Auditor");
-
-    private final String label;
-
-    TenantRole(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    AUDITOR;
 
     /** Whether a member holding this role may use something that requires {@code required}. */
     public boolean grants(TenantRole required) {

@@ -136,6 +136,10 @@ public interface AdminMessages {
     @Message("Unexpected answer")
     String verdict_UNEXPECTED();
 
+    /** A failed test saved before its outcome was kept (ClaudioConnection.lastTestWordKey). */
+    @Message("Failed")
+    String verdict_failed();
+
     @Message("Claudio accepted the key and secret.")
     String verdict_text_WORKS();
 

@@ -94,10 +94,6 @@ public class Shell {
         return tenant.role() == null ? "" : tenant.role().name();
     }
 
-    public String roleLabel() {
-        return tenant.role() == null ? "" : tenant.role().label();
-    }
-
     /** Base path of the active tenant's pages, e.g. {@code /t/maple}. */
     public String base() {
         return "/t/" + tenant.tenantId();

@@ -322,7 +322,7 @@ public class TenantRoleTest extends TenantTestBase {
     void aDisabledTenantIsClosedToEveryRole() {
         List<String> tenants = new ArrayList<>();
         for (TenantRole role : TenantRole.values()) {
-            String t = fixtures.tenantWithMember("Paused " + role.label(), MEMBER_OF_DISABLED, role);
+            String t = fixtures.tenantWithMember("Paused " + role.name(), MEMBER_OF_DISABLED, role);
             tenants.add(t);
         }
         WebClient.Csrf csrf = WebClient.csrf("/");
