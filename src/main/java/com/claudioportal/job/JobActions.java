@@ -37,7 +37,7 @@ public class JobActions {
 
     /** Tries a failed job again from where it stopped (files Claudio already has are not sent again). */
     public Result<Void> retry(long jobId) {
-        return JobChanges.byPerson(() -> byThisPerson(jobId, lifecycle::retried, "job.retried"));
+        return JobChanges.byPerson(() -> byThisPerson(jobId, lifecycle::retried, "job.retried", Map.of()));
     }
 
     /**
@@ -47,7 +47,7 @@ public class JobActions {
      */
     public Result<Void> cancel(long jobId) {
         return JobChanges.byPersonFreeing(storage, () -> {
-            Job job = byThisPerson(jobId, lifecycle::cancelled, "job.cancelled");
+            Job job = byThisPerson(jobId, lifecycle::cancelled, "job.cancelled", Map.of());
             List<String> files = new ArrayList<>();
             Upload.<Upload> list("jobId", job.id).forEach(u -> {
                 files.add(u.storedPath);
@@ -62,19 +62,22 @@ public class JobActions {
      * have the job twice; the audit log records who decided.
      */
     public Result<Void> submitAgain(long jobId) {
-        return JobChanges.byPerson(() -> byThisPerson(jobId, lifecycle::submittedAgain, "job.resubmitted"));
+        return JobChanges.byPerson(() -> byThisPerson(jobId, lifecycle::submittedAgain, "job.resubmitted", Map.of()));
     }
 
     /** A {@link JobLifecycle} move made by a person: (job, actor, their name). */
-    private interface Move {
+    public interface Move {
         void apply(Job job, String actor, String name);
     }
 
-    /** Makes the signed-in person's move on the job and records it in the audit log (inside the change). */
-    private Job byThisPerson(long jobId, Move move, String auditAction) {
+    /**
+     * Makes the signed-in person's move on the job and records it in the audit log (inside the change):
+     * the actions here, and what tracking (link, check now) and retention (erase now) let a person do.
+     */
+    public Job byThisPerson(long jobId, Move move, String auditAction, Map<String, ?> details) {
         Job job = find(jobId);
         move.apply(job, user.actor(), user.displayName());
-        audit.record(auditAction, "job", job.id, Map.of());
+        audit.record(auditAction, "job", job.id, details);
         return job;
     }
 

@@ -1,5 +1,6 @@
 package com.claudioportal.retention;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,10 +10,10 @@ import jakarta.inject.Inject;
 import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.forms.Result;
 import com.claudioportal.job.Job;
+import com.claudioportal.job.JobActions;
 import com.claudioportal.job.JobChanges;
 import com.claudioportal.job.JobContent;
 import com.claudioportal.job.JobLine;
-import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.upload.UploadStorage;
 
 /**
@@ -30,7 +31,7 @@ public class ContentErasure {
     AuditTrail audit;
 
     @Inject
-    CurrentUser user;
+    JobActions actions;
 
     @Inject
     UploadStorage storage;
@@ -38,12 +39,9 @@ public class ContentErasure {
     /** A tenant admin's "Erase content now": done, or refused with what to tell them. */
     public Result<Void> eraseNow(long jobId) {
         return JobChanges.byPersonFreeing(storage, () -> {
-            Job job = Job.findById(jobId);
-            if (job == null) {
-                throw new jakarta.ws.rs.NotFoundException();
-            }
-            List<String> files = content.erase(job, user.actor(), JobLine.of("erased_by", "name", user.displayName()));
-            audit.record("job.content-erased", "job", job.id, Map.of("reason", "tenant-admin"));
+            List<String> files = new ArrayList<>();
+            actions.byThisPerson(jobId, (job, actor, name) -> files.addAll(content.erase(job, actor, JobLine.of("erased_by", "name", name))),
+                    "job.content-erased", Map.of("reason", "tenant-admin"));
             return files;
         });
     }

@@ -21,11 +21,11 @@ import com.claudioportal.claudio.JobStatus;
 import com.claudioportal.credentials.ConnectionService;
 import com.claudioportal.job.ClaudioDetails;
 import com.claudioportal.job.Job;
+import com.claudioportal.job.JobActions;
 import com.claudioportal.job.JobChanges;
 import com.claudioportal.job.JobLifecycle;
 import com.claudioportal.job.JobResult;
 import com.claudioportal.job.JobState;
-import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
 
@@ -49,7 +49,7 @@ public class JobTracking {
     AuditTrail audit;
 
     @Inject
-    CurrentUser user;
+    JobActions actions;
 
     @Inject
     WorkerConfig config;
@@ -82,12 +82,9 @@ public class JobTracking {
                     : words().trk_failure(FailureLines.of(failure).text()));
         }
         String nameAtClaudio = found.value().jobName();
-        return JobChanges.byPerson(() -> {
-            Job j = Job.findById(jobId);
-            lifecycle.linked(j, ref, nameAtClaudio, user.actor(), user.displayName());
-            // Claudio's reference is an opaque id; the name the job has there stays on the timeline
-            audit.record("job.linked", "job", jobId, Map.of("reference", ref));
-        });
+        // Claudio's reference is an opaque id; the name the job has there stays on the timeline
+        return JobChanges.byPerson(() -> actions.byThisPerson(jobId, (j, actor, name) -> lifecycle.linked(j, ref, nameAtClaudio, actor, name),
+                "job.linked", Map.of("reference", ref)));
     }
 
     /**
@@ -128,14 +125,7 @@ public class JobTracking {
 
     /** Asks the worker to check the job at Claudio now, in its priority lane. */
     public Result<Void> checkNow(long jobId) {
-        return JobChanges.byPerson(() -> {
-            Job j = Job.findById(jobId);
-            if (j == null) {
-                throw new NotFoundException();
-            }
-            lifecycle.checkedNow(j, user.actor(), user.displayName());
-            audit.record("job.checked", "job", jobId, Map.of());
-        });
+        return JobChanges.byPerson(() -> actions.byThisPerson(jobId, lifecycle::checkedNow, "job.checked", Map.of()));
     }
 
     /**
