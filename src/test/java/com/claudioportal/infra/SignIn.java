@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.enterprise.util.AnnotationLiteral;
-
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
@@ -27,7 +25,8 @@ import io.quarkus.test.security.oidc.UserInfo;
  * turned into a token by Quarkus' own OIDC test augmentor, set where Quarkus' test extension sets it
  * ({@link TestIdentityAssociation}, which every request of the test then authenticates as). Unlike the
  * annotations, whose values are fixed per method, the person is a value: one parameterized test
- * signs in as each role in turn.
+ * signs in as each role in turn. {@link SignedInAs} signs a whole test (or every test of a class) in
+ * through it.
  */
 public final class SignIn {
 
@@ -67,13 +66,26 @@ public final class SignIn {
 
     /** Runs {@code body} signed in as this person, and signs out after it (as Quarkus does after each test). */
     public void run(Body body) throws Exception {
-        TestIdentityAssociation association = Arc.container().select(TestIdentityAssociation.class).get();
-        association.setTestIdentity(identity());
+        begin();
         try {
             body.run();
         } finally {
-            association.setTestIdentity(null);
+            end();
         }
+    }
+
+    /** Every request from now on is this person's, until {@link #end()}. */
+    void begin() {
+        association().setTestIdentity(identity());
+    }
+
+    /** Nobody is signed in any more. */
+    static void end() {
+        association().setTestIdentity(null);
+    }
+
+    private static TestIdentityAssociation association() {
+        return Arc.container().select(TestIdentityAssociation.class).get();
     }
 
     private SecurityIdentity identity() {
@@ -82,19 +94,12 @@ public final class SignIn {
                 .augment(plain, new Annotation[] { new OidcSecurityLiteral(claims.toArray(Claim[]::new)) });
     }
 
-    @SuppressWarnings("all")
-    private static final class OidcSecurityLiteral extends AnnotationLiteral<OidcSecurity> implements OidcSecurity {
-        private final Claim[] claims;
+    /*
+     * The annotations' values, for Quarkus' augmentor, which reads only their members (a record's
+     * accessors are the members).
+     */
 
-        OidcSecurityLiteral(Claim[] claims) {
-            this.claims = claims;
-        }
-
-        @Override
-        public Claim[] claims() {
-            return claims;
-        }
-
+    private record OidcSecurityLiteral(Claim[] claims) implements OidcSecurity {
         @Override
         public boolean introspectionRequired() {
             return false;
@@ -114,33 +119,17 @@ public final class SignIn {
         public ConfigMetadata[] config() {
             return new ConfigMetadata[0];
         }
+
+        @Override
+        public Class<? extends Annotation> annotationType() {
+            return OidcSecurity.class;
+        }
     }
 
-    @SuppressWarnings("all")
-    private static final class ClaimLiteral extends AnnotationLiteral<Claim> implements Claim {
-        private final String key;
-        private final String value;
-        private final ClaimType type;
-
-        ClaimLiteral(String key, String value, ClaimType type) {
-            this.key = key;
-            this.value = value;
-            this.type = type;
-        }
-
+    private record ClaimLiteral(String key, String value, ClaimType type) implements Claim {
         @Override
-        public String key() {
-            return key;
-        }
-
-        @Override
-        public String value() {
-            return value;
-        }
-
-        @Override
-        public ClaimType type() {
-            return type;
+        public Class<? extends Annotation> annotationType() {
+            return Claim.class;
         }
     }
 }

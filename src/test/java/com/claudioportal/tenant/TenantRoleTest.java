@@ -25,6 +25,7 @@ import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.Routes;
 import com.claudioportal.infra.SignIn;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.profile.Profile;
@@ -278,16 +279,15 @@ public class TenantRoleTest extends TenantTestBase {
 
     /** Signed in, but no member of the tenant: its pages do not exist for them. */
     @Test
-    void someoneOutsideTheTenant() throws Exception {
-        SignIn.as(OUTSIDER).run(() -> {
-            List<String> failures = new ArrayList<>();
-            WebClient.Csrf csrf = WebClient.csrf("/");
-            for (Rule rule : ordered()) {
-                int expected = rule.tenantRoute() ? 404 : rule.allowed().equals(SIGNED_IN) ? rule.success() : 403;
-                check(rule, csrf, expected, "an outsider", failures);
-            }
-            assertEquals(List.of(), failures);
-        });
+    @SignedInAs(OUTSIDER)
+    void someoneOutsideTheTenant() {
+        List<String> failures = new ArrayList<>();
+        WebClient.Csrf csrf = WebClient.csrf("/");
+        for (Rule rule : ordered()) {
+            int expected = rule.tenantRoute() ? 404 : rule.allowed().equals(SIGNED_IN) ? rule.success() : 403;
+            check(rule, csrf, expected, "an outsider", failures);
+        }
+        assertEquals(List.of(), failures);
     }
 
     @Test
@@ -309,38 +309,36 @@ public class TenantRoleTest extends TenantTestBase {
 
     /** Whatever their role, members of a disabled tenant get its explanation on every tenant route. */
     @Test
-    void aDisabledTenantIsClosedToEveryRole() throws Exception {
-        SignIn.as(MEMBER_OF_DISABLED).run(() -> {
-            List<String> tenants = new ArrayList<>();
-            for (TenantRole role : TenantRole.values()) {
-                String t = fixtures.tenantWithMember("Paused " + role.label(), MEMBER_OF_DISABLED, role);
-                tenants.add(t);
-            }
-            WebClient.Csrf csrf = WebClient.csrf("/");
-            tenants.forEach(t -> QuarkusTransaction.requiringNew().run(() -> Tenant.<Tenant> findById(t).enabled = false));
-            List<String> failures = new ArrayList<>();
-            for (String t : tenants) {
-                for (Rule rule : ordered()) {
-                    if (!rule.tenantRoute()) {
-                        continue;
-                    }
-                    Response response = send(rule, csrf, name -> name.equals("tenant") ? t : ids.path.get(name));
-                    if (response.statusCode() != 403 || !response.asString().contains("has been disabled by the platform administrator")) {
-                        failures.add(rule.key() + " in " + t + " answered " + response.statusCode());
-                    }
+    @SignedInAs(MEMBER_OF_DISABLED)
+    void aDisabledTenantIsClosedToEveryRole() {
+        List<String> tenants = new ArrayList<>();
+        for (TenantRole role : TenantRole.values()) {
+            String t = fixtures.tenantWithMember("Paused " + role.label(), MEMBER_OF_DISABLED, role);
+            tenants.add(t);
+        }
+        WebClient.Csrf csrf = WebClient.csrf("/");
+        tenants.forEach(t -> QuarkusTransaction.requiringNew().run(() -> Tenant.<Tenant> findById(t).enabled = false));
+        List<String> failures = new ArrayList<>();
+        for (String t : tenants) {
+            for (Rule rule : ordered()) {
+                if (!rule.tenantRoute()) {
+                    continue;
+                }
+                Response response = send(rule, csrf, name -> name.equals("tenant") ? t : ids.path.get(name));
+                if (response.statusCode() != 403 || !response.asString().contains("has been disabled by the platform administrator")) {
+                    failures.add(rule.key() + " in " + t + " answered " + response.statusCode());
                 }
             }
-            assertEquals(List.of(), failures);
-        });
+        }
+        assertEquals(List.of(), failures);
     }
 
     @Test
-    void forbiddenPagesAreFriendly() throws Exception {
-        Who.AUDITOR.signIn().run(() -> {
-            given().get("/t/" + ids.tenant + "/admin/members").then().statusCode(403)
-                    .body(containsString("Not allowed"))
-                    .body(org.hamcrest.Matchers.not(containsString("Exception")));
-        });
+    @SignedInAs(AUDITOR)
+    void forbiddenPagesAreFriendly() {
+        given().get("/t/" + ids.tenant + "/admin/members").then().statusCode(403)
+                .body(containsString("Not allowed"))
+                .body(org.hamcrest.Matchers.not(containsString("Exception")));
     }
 
     private void assertEveryRoute(Who who) {
