@@ -10,17 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The packaged portal ({@code target/quarkus-app/quarkus-run.jar}) in its own JVM, as in production. */
-public final class PortalProcess implements AutoCloseable {
-
-    private final Process process;
-    private final int port;
-    private final int managementPort;
-
-    private PortalProcess(Process process, int port, int managementPort) {
-        this.process = process;
-        this.port = port;
-        this.managementPort = managementPort;
-    }
+public record PortalProcess(Process process, int port, int managementPort) implements AutoCloseable {
 
     public static PortalProcess start(Path jar, int port, int managementPort, Map<String, String> environment,
             List<String> jvmOptions, ProcessBuilder.Redirect output) {
@@ -47,10 +37,6 @@ public final class PortalProcess implements AutoCloseable {
     /** The management interface (health, metrics), e.g. http://localhost:9000/. */
     public String managementUrl() {
         return "http://localhost:" + managementPort + "/";
-    }
-
-    public Process process() {
-        return process;
     }
 
     public void awaitReady(Duration timeout) {

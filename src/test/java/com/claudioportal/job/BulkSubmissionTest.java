@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.ClaudioTenants;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TenantTestBase;
@@ -32,17 +33,12 @@ import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.upload.Upload;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /** Many recordings, one job each, each exactly once: concurrent posts, resubmits, a batch cut off half way. */
 @QuarkusTest
-@TestSecurity(user = BulkSubmissionTest.STAFF)
-@OidcSecurity(claims = { @Claim(key = "email", value = BulkSubmissionTest.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+@SignedInAs(BulkSubmissionTest.STAFF)
 class BulkSubmissionTest extends TenantTestBase {
 
     static final String STAFF = "staff@bulk.test";

@@ -15,16 +15,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.Claim;
 import io.restassured.response.Response;
 
 /**
@@ -38,8 +35,7 @@ class DoubleSubmitTest extends TenantTestBase {
     static final String STAFF = "staff@double.test";
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void twoConcurrentPostsOfOneFormMakeOneJob() throws Exception {
         String tenant = fixtures.tenantWithMember("Double Clinic", STAFF, TenantRole.STAFF);
         fixtures.connection(tenant);
@@ -82,8 +78,7 @@ class DoubleSubmitTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void theSameFormSentAgainLaterSaysTheJobWasAlreadySubmittedAndMakesNothing() {
         String tenant = fixtures.tenantWithMember("Again Clinic", STAFF, TenantRole.STAFF);
         fixtures.connection(tenant);

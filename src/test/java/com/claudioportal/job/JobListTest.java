@@ -16,15 +16,12 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.Claim;
 import io.restassured.response.Response;
 
 /** The job list: keyset pages that neither skip nor repeat, every filter, and what auditors see. */
@@ -61,8 +58,7 @@ class JobListTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void pagesThroughEveryJobOnceNewestFirst() {
         List<String> seen = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -91,8 +87,7 @@ class JobListTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void filtersAndSearch() {
         assertEquals(12, rows("?status=FAILED").size());
         assertEquals(60, count("?mine=true"));
@@ -122,8 +117,7 @@ class JobListTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void pagesBackWithNewerAndFirstPageAndSaysHowManyMatch() {
         String first = page("/t/" + tenant + "/jobs?status=COMPLETED");
         // 120 jobs: 12 failed (multiples of 10), 36 submitted (of 3 but not 10), 72 completed
@@ -157,8 +151,7 @@ class JobListTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = AUDITOR)
-    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(AUDITOR)
     void auditorsSeeTheListButNeverFieldValuesOrTranscripts() {
         assertEquals(50, rows("").size());
         long jobId = fixtures.finishedJob(tenant, profile);
@@ -173,8 +166,7 @@ class JobListTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void staffSeeTheirJobsFieldValues() {
         long jobId = fixtures.finishedJob(tenant, profile);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job set field_values = cast(:v as jsonb) where id = :id")

@@ -9,14 +9,11 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 
 /**
@@ -29,8 +26,7 @@ class PresetFormErrorsTest extends TenantTestBase {
     static final String ADMIN = "preset-errors-admin@preset.test";
 
     @Test
-    @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(ADMIN)
     void anUnknownKeyIsShownBesideItsRowsPicker() {
         String tenant = fixtures.tenant("Preset Errors Clinic", ADMIN);
         fixtures.seedProfile(tenant);

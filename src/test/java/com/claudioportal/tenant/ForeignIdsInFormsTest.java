@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.audit.AuditEvent;
 import com.claudioportal.audit.AuditOutcome;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.DatabaseSnapshot;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TenantTestBase;
@@ -25,10 +26,6 @@ import com.claudioportal.job.Job;
 import com.claudioportal.profile.Profile;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.Claim;
 import io.restassured.response.Response;
 
 /**
@@ -38,8 +35,7 @@ import io.restassured.response.Response;
  * control: the same request with the person's own record works.
  */
 @QuarkusTest
-@TestSecurity(user = ForeignIdsInFormsTest.ADMIN_B)
-@OidcSecurity(claims = { @Claim(key = "email", value = ForeignIdsInFormsTest.ADMIN_B), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+@SignedInAs(ForeignIdsInFormsTest.ADMIN_B)
 class ForeignIdsInFormsTest extends TenantTestBase {
 
     static final String ADMIN_B = "admin-b@foreign.test";

@@ -11,15 +11,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.SignIn;
 import com.claudioportal.infra.TenantTestBase;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 
 /** Administration pages with {@code portal.identity.second-factor.required-for-admins} on, as in production. */
 @QuarkusTest
@@ -37,53 +35,60 @@ class SecondFactorGateTest extends TenantTestBase {
     static final String ADMIN = "admin@second-factor.test";
 
     @Test
-    @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
-    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "acr", value = "1") })
-    void aPasswordOnlySignInIsSentBackToSignInAgainOnceThenRefused() {
-        given().redirects().follow(false).get("/platform/tenants?page=2").then().statusCode(303)
-                .header("Location", endsWith("/platform/tenants?page=2"))
-                .cookie(SecondFactorGate.ATTEMPT_COOKIE, notNullValue());
-        // the identity provider came back without the second factor: no loop, a 403 page
-        given().redirects().follow(false).cookie(SecondFactorGate.ATTEMPT_COOKIE, "1").get("/platform/tenants")
-                .then().statusCode(403);
-        // a form post never starts a sign-in that would lose what was typed
-        given().redirects().follow(false).formParam("name", "x").post("/platform/tenants").then().statusCode(403);
+    void aPasswordOnlySignInIsSentBackToSignInAgainOnceThenRefused() throws Exception {
+        platformAdminAt("1").run(() -> {
+            given().redirects().follow(false).get("/platform/tenants?page=2").then().statusCode(303)
+                    .header("Location", endsWith("/platform/tenants?page=2"))
+                    .cookie(SecondFactorGate.ATTEMPT_COOKIE, notNullValue());
+            // the identity provider came back without the second factor: no loop, a 403 page
+            given().redirects().follow(false).cookie(SecondFactorGate.ATTEMPT_COOKIE, "1").get("/platform/tenants")
+                    .then().statusCode(403);
+            // a form post never starts a sign-in that would lose what was typed
+            given().redirects().follow(false).formParam("name", "x").post("/platform/tenants").then().statusCode(403);
+        });
     }
 
     @Test
-    @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
-    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "acr", value = "otp") })
-    void theSecondFactorLevelOpensPlatformPages() {
-        given().get("/platform/tenants").then().statusCode(200).body(containsString("Tenants"));
+    void theSecondFactorLevelOpensPlatformPages() throws Exception {
+        platformAdminAt("otp").run(() -> {
+            given().get("/platform/tenants").then().statusCode(200).body(containsString("Tenants"));
+        });
     }
 
     @Test
-    @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
-    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "acr", value = "1"),
-            @Claim(key = "amr", value = "[\"pwd\",\"otp\"]", type = ClaimType.JSON_ARRAY) })
-    void aOneTimeCodeInTheMethodsAlsoCounts() {
-        given().get("/platform/tenants").then().statusCode(200);
+    void aOneTimeCodeInTheMethodsAlsoCounts() throws Exception {
+        platformAdminAt("1").withClaim("amr", "[\"pwd\",\"otp\"]", ClaimType.JSON_ARRAY).run(() -> {
+            given().get("/platform/tenants").then().statusCode(200);
+        });
     }
 
     @Test
-    @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
-            @Claim(key = "acr", value = "1") })
-    void tenantAdminsNeedItForAdministrationButNotForTheirOtherPages() {
-        String tenant = fixtures.tenant("Second Factor Clinic", ADMIN);
-        given().redirects().follow(false).get("/t/" + tenant + "/admin/members").then().statusCode(303)
-                .header("Location", endsWith("/t/" + tenant + "/admin/members"));
-        given().redirects().follow(false).get("/t/" + tenant).then().statusCode(200);
-        given().redirects().follow(false).get("/t/" + tenant + "/jobs").then().statusCode(200);
+    void tenantAdminsNeedItForAdministrationButNotForTheirOtherPages() throws Exception {
+        tenantAdminAt("1").run(() -> {
+            String tenant = fixtures.tenant("Second Factor Clinic", ADMIN);
+            given().redirects().follow(false).get("/t/" + tenant + "/admin/members").then().statusCode(303)
+                    .header("Location", endsWith("/t/" + tenant + "/admin/members"));
+            given().redirects().follow(false).get("/t/" + tenant).then().statusCode(200);
+            given().redirects().follow(false).get("/t/" + tenant + "/jobs").then().statusCode(200);
+        });
     }
 
     @Test
-    @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN),
-            @Claim(key = "acr", value = "otp") })
-    void tenantAdminsWithTheSecondFactorManageTheirTenant() {
-        String tenant = fixtures.tenant("Second Factor Clinic Two", ADMIN);
-        given().get("/t/" + tenant + "/admin/members").then().statusCode(200);
+    void tenantAdminsWithTheSecondFactorManageTheirTenant() throws Exception {
+        tenantAdminAt("otp").run(() -> {
+            String tenant = fixtures.tenant("Second Factor Clinic Two", ADMIN);
+            given().get("/t/" + tenant + "/admin/members").then().statusCode(200);
+        });
+    }
+
+    /** The platform admin, signed in at the authentication level {@code acr} (their e-mail address not said to be verified). */
+    private static SignIn platformAdminAt(String acr) {
+        return SignIn.asUnverified(PLATFORM, CurrentUser.PLATFORM_ADMIN_ROLE).withClaim("acr", acr, ClaimType.DEFAULT);
+    }
+
+    /** The tenant admin, signed in at the authentication level {@code acr}. */
+    private static SignIn tenantAdminAt(String acr) {
+        return SignIn.as(ADMIN).withClaim("acr", acr, ClaimType.DEFAULT);
     }
 
     @Test

@@ -18,20 +18,20 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.Routes;
+import com.claudioportal.infra.SignIn;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.profile.Profile;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.Claim;
 import io.restassured.response.Response;
 
 /**
@@ -47,7 +47,22 @@ import io.restassured.response.Response;
 @QuarkusTest
 public class TenantRoleTest extends TenantTestBase {
 
-    public enum Who { STAFF, TENANT_ADMIN, AUDITOR, PLATFORM_ADMIN }
+    /** The kinds of person, each one of {@link #world}'s people. */
+    public enum Who {
+        STAFF(TenantRoleTest.STAFF), TENANT_ADMIN(ADMIN_USER), AUDITOR(TenantRoleTest.AUDITOR),
+        PLATFORM_ADMIN(PLATFORM_USER, CurrentUser.PLATFORM_ADMIN_ROLE);
+
+        private final SignIn signIn;
+
+        Who(String email, String... roles) {
+            this.signIn = SignIn.as(email, roles);
+        }
+
+        /** Signed in as this kind's person. */
+        public SignIn signIn() {
+            return signIn;
+        }
+    }
 
     static final Set<Who> MEMBERS = EnumSet.of(Who.STAFF, Who.TENANT_ADMIN, Who.AUDITOR);
     static final Set<Who> STAFF_WORK = EnumSet.of(Who.STAFF, Who.TENANT_ADMIN);
@@ -256,38 +271,15 @@ public class TenantRoleTest extends TenantTestBase {
         assertEquals(64, actual.stream().filter(r -> r.contains(" /t/{tenant}")).count(), "tenant routes");
     }
 
-    @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-    void staff() {
-        assertEveryRoute(Who.STAFF);
-    }
-
-    @Test
-    @TestSecurity(user = ADMIN_USER)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN_USER), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-    void tenantAdmin() {
-        assertEveryRoute(Who.TENANT_ADMIN);
-    }
-
-    @Test
-    @TestSecurity(user = AUDITOR)
-    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-    void auditor() {
-        assertEveryRoute(Who.AUDITOR);
-    }
-
-    @Test
-    @TestSecurity(user = PLATFORM_USER, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
-    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM_USER), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-    void platformAdmin() {
-        assertEveryRoute(Who.PLATFORM_ADMIN);
+    @ParameterizedTest
+    @EnumSource(Who.class)
+    void everyoneMayUseTheirRoutesAndNoOther(Who who) throws Exception {
+        who.signIn().run(() -> assertEveryRoute(who));
     }
 
     /** Signed in, but no member of the tenant: its pages do not exist for them. */
     @Test
-    @TestSecurity(user = OUTSIDER)
-    @OidcSecurity(claims = { @Claim(key = "email", value = OUTSIDER), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(OUTSIDER)
     void someoneOutsideTheTenant() {
         List<String> failures = new ArrayList<>();
         WebClient.Csrf csrf = WebClient.csrf("/");
@@ -317,8 +309,7 @@ public class TenantRoleTest extends TenantTestBase {
 
     /** Whatever their role, members of a disabled tenant get its explanation on every tenant route. */
     @Test
-    @TestSecurity(user = MEMBER_OF_DISABLED)
-    @OidcSecurity(claims = { @Claim(key = "email", value = MEMBER_OF_DISABLED), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(MEMBER_OF_DISABLED)
     void aDisabledTenantIsClosedToEveryRole() {
         List<String> tenants = new ArrayList<>();
         for (TenantRole role : TenantRole.values()) {
@@ -343,8 +334,7 @@ public class TenantRoleTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = AUDITOR)
-    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(AUDITOR)
     void forbiddenPagesAreFriendly() {
         given().get("/t/" + ids.tenant + "/admin/members").then().statusCode(403)
                 .body(containsString("Not allowed"))

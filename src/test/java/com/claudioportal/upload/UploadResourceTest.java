@@ -16,21 +16,17 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.TestRecordings;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.Claim;
 import io.restassured.response.Response;
 
 @QuarkusTest
-@TestSecurity(user = UploadResourceTest.STAFF)
-@OidcSecurity(claims = { @Claim(key = "email", value = UploadResourceTest.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+@SignedInAs(UploadResourceTest.STAFF)
 class UploadResourceTest extends TenantTestBase {
 
     static final String STAFF = "staff@uploads.test";

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import com.claudioportal.infra.Accessibility;
 import com.claudioportal.infra.BilingualBrowserTestBase;
@@ -29,10 +31,6 @@ import com.claudioportal.tenant.TenantRole;
 import com.microsoft.playwright.Page;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 
 /**
  * The tenant admin's, the auditor's and the platform admin's pages — and their forms refused with
@@ -188,36 +186,10 @@ class AdminPagesFrenchBrowserTest extends BilingualBrowserTestBase {
 
     // ---- every page of the route table, in each role that may see it -------------------------------------
 
-    @Test
-    @TestSecurity(user = TenantRoleTest.STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = TenantRoleTest.STAFF),
-            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-    void everyPageStaffSeeIsInFrench() throws Exception {
-        assertEveryPageInFrench(Who.STAFF);
-    }
-
-    @Test
-    @TestSecurity(user = TenantRoleTest.ADMIN_USER)
-    @OidcSecurity(claims = { @Claim(key = "email", value = TenantRoleTest.ADMIN_USER),
-            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-    void everyPageATenantAdminSeesIsInFrench() throws Exception {
-        assertEveryPageInFrench(Who.TENANT_ADMIN);
-    }
-
-    @Test
-    @TestSecurity(user = TenantRoleTest.AUDITOR)
-    @OidcSecurity(claims = { @Claim(key = "email", value = TenantRoleTest.AUDITOR),
-            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-    void everyPageAnAuditorSeesIsInFrench() throws Exception {
-        assertEveryPageInFrench(Who.AUDITOR);
-    }
-
-    @Test
-    @TestSecurity(user = TenantRoleTest.PLATFORM_USER, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
-    @OidcSecurity(claims = { @Claim(key = "email", value = TenantRoleTest.PLATFORM_USER),
-            @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
-    void everyPageThePlatformAdminSeesIsInFrench() throws Exception {
-        assertEveryPageInFrench(Who.PLATFORM_ADMIN);
+    @ParameterizedTest
+    @EnumSource(Who.class)
+    void everyPageEachRoleSeesIsInFrench(Who who) throws Exception {
+        who.signIn().run(() -> assertEveryPageInFrench(who));
     }
 
     /**
