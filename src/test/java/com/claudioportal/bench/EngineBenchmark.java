@@ -305,8 +305,29 @@ class EngineBenchmark {
         String one = String.format(Locale.ROOT, "  one notice at a time (50 in a row): p50 %.1f ms, max %.1f ms%n",
                 single[25] / 1e6, single[49] / 1e6);
         // the target's reading: notices arriving at 5,000/s whatever the answers do (open loop), each timed from when it was due
+        // where the 2 cores go meanwhile: the portal answering, the others, and the rest of the machine (generator, PostgreSQL, this JVM)
+        long[] ticksBefore = new long[pids.size()];
+        for (int i = 0; i < pids.size(); i++) {
+            ticksBefore[i] = cpuTicks(pids.get(i));
+        }
+        long machineBefore = machineBusyTicks();
+        long stealBefore = procStat(8);
+        long steadyStart = System.nanoTime();
         String steady = FixedRateLoad.inOwnProcess(URI.create(url), "{\"job_reference_id\": \"" + reference + "\"}", INTAKE_RATE, 64,
                 Duration.ofSeconds(5), Duration.ofSeconds(15));
+        double steadySeconds = (System.nanoTime() - steadyStart) / 1e9;
+        double machineCores = (machineBusyTicks() - machineBefore) / 100.0 / steadySeconds;
+        double stealCores = (procStat(8) - stealBefore) / 100.0 / steadySeconds;
+        StringBuilder cores = new StringBuilder();
+        double listed = 0;
+        for (int i = 0; i < pids.size(); i++) {
+            double c = (cpuTicks(pids.get(i)) - ticksBefore[i]) / 100.0 / steadySeconds;
+            listed += c;
+            cores.append(String.format(Locale.ROOT, "%s %.2f, ", i < 2 ? "portal-" + (i + 1) : "sandbox", c));
+        }
+        String steadyCpu = String.format(Locale.ROOT, "  CPU over that run (%.0f s: its JVM's start, the warm-up, the 15 s): machine %.2f of %d cores; %s"
+                + "everything else (the generator, PostgreSQL, the benchmark's JVMs) %.2f; taken by the host (steal) %.2f%n", steadySeconds,
+                machineCores, Runtime.getRuntime().availableProcessors(), cores, machineCores - listed, stealCores);
         // then the most it takes: wrk's closed loop, 64 connections each sending its next notice as soon as the last is answered
         Process wrk = new ProcessBuilder("wrk", "-t2", "-c64", "-d15s", "--latency", "-s", script.toString(), url)
                 .redirectErrorStream(true).start();
@@ -318,6 +339,7 @@ class EngineBenchmark {
         StringBuilder r = new StringBuilder("webhook intake at instance 2, one job's notice repeated (target >= 5,000/s, p99 < 20 ms):\n");
         r.append(one);
         r.append(String.format(Locale.ROOT, "  at a fixed %,d/s (open loop, 64 connections, in a JVM of its own, after a 5-s warm-up whose answers came first): ", INTAKE_RATE)).append(steady).append('\n');
+        r.append(steadyCpu);
         r.append("  as fast as it goes (wrk -t2 -c64 -d15s, closed loop):\n");
         for (String line : out.lines().toList()) {
             String l = line.strip();
@@ -437,6 +459,16 @@ class EngineBenchmark {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+    }
+
+    /** The machine's busy time in USER_HZ ticks (user, nice, system, irq, softirq) from the first line of /proc/stat. */
+    private static long machineBusyTicks() throws IOException {
+        return procStat(1) + procStat(2) + procStat(3) + procStat(6) + procStat(7);
+    }
+
+    /** Field {@code i} of /proc/stat's first line, in USER_HZ ticks (8: steal, time the host ran something else on our CPUs). */
+    private static long procStat(int i) throws IOException {
+        return Long.parseLong(Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+")[i]);
     }
 
     private static String load() {
