@@ -16,15 +16,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 
 /**
  * Who may read which log: a tenant's auditors and admins read their tenant's, never another's
@@ -57,8 +54,7 @@ class AuditAccessTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = AUDITOR_B)
-    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR_B), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(AUDITOR_B)
     void oneTenantsAuditorNeverSeesAnothersEvents() {
         given().get("/t/" + tenantB + "/audit").then().statusCode(200)
                 .body(containsString("Audit log of Audit Access B"))
@@ -75,8 +71,7 @@ class AuditAccessTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = AUDITOR_A)
-    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR_A), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(AUDITOR_A)
     void anAuditorReadsTheirTenantsEventsAndTheDetailInWords() {
         given().get("/t/" + tenantA + "/audit").then().statusCode(200).body(containsString("only-in-a@audit-a.test"))
                 .body(containsString("Member added"));
@@ -86,8 +81,7 @@ class AuditAccessTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = STAFF_A)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF_A), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF_A)
     void staffCannotReachTheAuditPages() {
         for (String path : List.of("/t/" + tenantA + "/audit", "/t/" + tenantA + "/audit/event?id=" + eventOfA,
                 "/t/" + tenantA + "/audit/export", "/platform/audit", "/platform/audit/tenants/" + tenantA)) {
@@ -97,8 +91,7 @@ class AuditAccessTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = "platform@audit-access.test", roles = "platform-admin")
-    @OidcSecurity(claims = { @Claim(key = "email", value = "platform@audit-access.test"), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(value = "platform@audit-access.test", roles = "platform-admin")
     void thePlatformAdminReadsAnyTenantsLogAndThePlatforms() {
         given().get("/platform/audit").then().statusCode(200).body(containsString("Audit Access A"))
                 .body(containsString("may only add and read audit events"));
@@ -110,8 +103,7 @@ class AuditAccessTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = AUDITOR_A)
-    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR_A), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(AUDITOR_A)
     void pagesFollowOneAnotherWithoutGapsOrRepeatsAndFiltersNarrowThem() {
         for (int i = 0; i < 120; i++) {
             int n = i;

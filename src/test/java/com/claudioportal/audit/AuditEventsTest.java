@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.DatabaseOwner;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.job.Job;
@@ -31,10 +32,6 @@ import com.claudioportal.job.JobState;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -83,8 +80,7 @@ class AuditEventsTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void staffReadsAndActions() {
         String t = tenant;
         eachLeavesOneEvent(t, STAFF, "STAFF", reading(jobs + jobId, 200, "job.viewed", AuditOutcome.SUCCESS, "job", jobId, null));
@@ -136,8 +132,7 @@ class AuditEventsTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void staffAskingClaudioFromTheJobPage() {
         String t = tenant;
         // fresh links, so that opening one asks Claudio nothing (there is none here); their names carry a patient's
@@ -167,16 +162,14 @@ class AuditEventsTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = AUDITOR)
-    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(AUDITOR)
     void anAuditorOpeningATranscriptIsRefusedAndRecorded() {
         eachLeavesOneEvent(tenant, AUDITOR, "AUDITOR", reading(jobs + job + "/transcripts/0", 403, "job.transcript-opened",
                 AuditOutcome.DENIED, "job", jobId, "\"status\":403"));
     }
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void refusedAccessIsRecordedOncePerPersonAndWindowWithTheCountLeftOut() throws Exception {
         String t = tenant;
         eachLeavesOneEvent(t, STAFF, "STAFF", posting("/t/" + t + "/admin/members", Map.of("email", "x@y.test", "role", "STAFF"), 403,
@@ -191,16 +184,14 @@ class AuditEventsTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = OUTSIDER)
-    @OidcSecurity(claims = { @Claim(key = "email", value = OUTSIDER), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(OUTSIDER)
     void anOutsidersAttemptIsRecordedInTheTenantItAimedAt() {
         eachLeavesOneEvent(tenant, OUTSIDER, null,
                 reading(jobs + job, 404, "job.viewed", AuditOutcome.DENIED, "job", jobId, "\"status\":404"));
     }
 
     @Test
-    @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(ADMIN)
     void tenantAdminChanges() {
         String t = tenant;
         String members = "/t/" + t + "/admin/members";
@@ -245,8 +236,7 @@ class AuditEventsTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = AUDITOR)
-    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(AUDITOR)
     void auditorsReadingTheLogAndAJob() {
         String log = "/t/" + tenant + "/audit";
         String ofTheJob = "\"job\":\"" + jobId + "\"";
@@ -262,8 +252,7 @@ class AuditEventsTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = PLATFORM, roles = "platform-admin")
-    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(value = PLATFORM, roles = "platform-admin")
     void platformAdminActions() {
         String t = tenant;
         String id = "events-" + java.util.UUID.randomUUID().toString().substring(0, 8);

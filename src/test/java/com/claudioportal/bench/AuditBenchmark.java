@@ -28,6 +28,7 @@ import com.claudioportal.bench.PageTimer.Timing;
 import com.claudioportal.bench.PageTimer.Variant;
 import com.claudioportal.audit.AuditVerifier;
 import com.claudioportal.infra.DatabaseOwner;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.tenant.TenantRole;
 
@@ -35,10 +36,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 
 /**
  * The audit page ({@code GET /t/{tenant}/audit}, the whole HTML page with its chart, as an auditor
@@ -56,8 +53,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 @QuarkusTest
 @TestProfile(BenchmarkProfile.class)
 @Tag("benchmark")
-@TestSecurity(user = AuditBenchmark.AUDITOR)
-@OidcSecurity(claims = { @Claim(key = "email", value = AuditBenchmark.AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+@SignedInAs(AuditBenchmark.AUDITOR)
 class AuditBenchmark {
 
     static final String AUDITOR = "auditor@audit-bench.test";

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.bench.PageTimer.Timing;
 import com.claudioportal.bench.PageTimer.Variant;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
@@ -37,10 +38,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.Claim;
 
 /**
  * Response time of the job list ({@code GET /t/{tenant}/jobs}, the whole HTML page as staff get
@@ -57,8 +54,7 @@ import io.quarkus.test.security.oidc.Claim;
 @QuarkusTest
 @TestProfile(BenchmarkProfile.class)
 @Tag("benchmark")
-@TestSecurity(user = JobListBenchmark.STAFF)
-@OidcSecurity(claims = { @Claim(key = "email", value = JobListBenchmark.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+@SignedInAs(JobListBenchmark.STAFF)
 class JobListBenchmark {
 
     static final String STAFF = "staff@jobs-bench.test";

@@ -6,13 +6,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 
 import com.claudioportal.infra.S3MockProcess;
+import com.claudioportal.infra.SignedInAs;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 
 /**
  * {@link UploadBenchmark} with the S3 staged-upload store (Adobe S3Mock, a real S3 API server, in
@@ -22,8 +19,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 @QuarkusTest
 @TestProfile(S3UploadBenchmark.S3Profile.class)
 @Tag("benchmark")
-@TestSecurity(user = UploadBenchmark.STAFF)
-@OidcSecurity(claims = { @Claim(key = "email", value = UploadBenchmark.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+@SignedInAs(UploadBenchmark.STAFF)
 class S3UploadBenchmark extends UploadBenchmark {
 
     public static class S3Profile extends BenchmarkProfile {

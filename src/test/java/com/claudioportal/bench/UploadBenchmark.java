@@ -34,6 +34,7 @@ import com.claudioportal.claudio.ClaudioClient;
 import com.claudioportal.claudio.ClaudioResult;
 import com.claudioportal.claudio.UploadedFile;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.SandboxProcess;
 import com.claudioportal.sandbox.SandboxOptions;
 import com.claudioportal.tenant.TenantRole;
@@ -47,10 +48,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.Claim;
 import io.restassured.response.Response;
 
 /**
@@ -78,8 +75,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 @TestProfile(BenchmarkProfile.class)
 @Tag("benchmark")
-@TestSecurity(user = UploadBenchmark.STAFF)
-@OidcSecurity(claims = { @Claim(key = "email", value = UploadBenchmark.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+@SignedInAs(UploadBenchmark.STAFF)
 class UploadBenchmark {
 
     static final String STAFF = "staff@bench.test";

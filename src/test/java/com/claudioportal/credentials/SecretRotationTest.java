@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.audit.AuditEvent;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.tenant.CurrentUser;
@@ -23,10 +24,6 @@ import com.claudioportal.tenant.CurrentUser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.Claim;
 
 /**
  * After a master-key rotation (the test profile knows keys test0 and test1, test1 active), secrets
@@ -79,8 +76,7 @@ class SecretRotationTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = "platform@rotation.test", roles = CurrentUser.PLATFORM_ADMIN_ROLE)
-    @OidcSecurity(claims = { @Claim(key = "email", value = "platform@rotation.test"), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(value = "platform@rotation.test", roles = CurrentUser.PLATFORM_ADMIN_ROLE)
     void oldSecretsStayReadableAndAreReencryptedWithTheActiveKey() {
         String tenant = fixtures.tenant("Rotation Clinic", Fixtures.email("admin"));
         scope.run(tenant, () -> connections.save("http://localhost:9/claudio", "old-key-1111", "old-secret-2222"));

@@ -17,16 +17,13 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.forms.TimeZoneChoice;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 
 /**
@@ -41,8 +38,7 @@ class DueTimeZoneTest extends TenantTestBase {
     static final ZoneId TORONTO = ZoneId.of("America/Toronto");
 
     @Test
-    @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(ADMIN)
     void theDueTimeIsReadAndShownInTheReadersTimeZone() {
         String tenant = fixtures.tenant("Zone Clinic", ADMIN);
         fixtures.member(tenant, Fixtures.email("staff"), TenantRole.STAFF);

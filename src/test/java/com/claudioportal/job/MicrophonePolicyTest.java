@@ -9,20 +9,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.TenantTestBase;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 
 /** The microphone is allowed on the new-job form (dictation) and nowhere else. */
 @QuarkusTest
-@TestSecurity(user = MicrophonePolicyTest.STAFF)
-@OidcSecurity(claims = { @Claim(key = "email", value = MicrophonePolicyTest.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+@SignedInAs(MicrophonePolicyTest.STAFF)
 class MicrophonePolicyTest extends TenantTestBase {
 
     static final String STAFF = "staff@microphone.test";

@@ -11,14 +11,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 
 /**
  * A timeline line the portal words itself is stored as a code and parameters (V14) and read in the
@@ -37,8 +34,7 @@ class TimelineLanguageTest {
     TenantScope scope;
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void theTimelineReadsInTheReadersLanguage() {
         String tenant = fixtures.tenantWithMember("Clinique du Fleuve", STAFF, TenantRole.STAFF);
         long jobId = fixtures.finishedJob(tenant, fixtures.seedProfile(tenant));

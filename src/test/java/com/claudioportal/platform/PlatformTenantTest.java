@@ -12,14 +12,11 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.audit.AuditEvent;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.Claim;
 import io.restassured.response.Response;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.Membership;
@@ -32,8 +29,7 @@ class PlatformTenantTest extends TenantTestBase {
     static final String PLATFORM = "platform@platform.test";
 
     @Test
-    @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
-    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(value = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
     void createsATenantWithItsFirstAdminAndAuditsIt() {
         String id = "clinic-" + UUID.randomUUID().toString().substring(0, 8);
         post("/platform/tenants", "name", "Willow Clinic", "id", id, "organizationAlias", "", "firstAdminEmail", "Boss@Willow.test")
@@ -49,8 +45,7 @@ class PlatformTenantTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
-    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(value = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
     void badInputIsExplainedAndNothingIsWritten() {
         String existing = fixtures.tenant("Existing Clinic", Fixtures.email("admin"));
         Response response = post("/platform/tenants", "name", "Copy Clinic", "id", existing, "organizationAlias", "",
@@ -72,8 +67,7 @@ class PlatformTenantTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
-    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(value = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
     void renamesAndDisables() {
         String id = fixtures.tenant("Old Name", Fixtures.email("admin"));
         post("/platform/tenants/" + id, "name", "New Name", "organizationAlias", "new-org").then().statusCode(303);
@@ -86,8 +80,7 @@ class PlatformTenantTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = "member@disabled.test")
-    @OidcSecurity(claims = { @Claim(key = "email", value = "member@disabled.test"), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs("member@disabled.test")
     void membersOfADisabledTenantAreToldWhy() {
         String id = fixtures.tenant("Paused Clinic", "member@disabled.test");
         QuarkusTransaction.requiringNew().run(() -> Tenant.<Tenant> findById(id).enabled = false);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.audit.AuditEvent;
 import com.claudioportal.audit.AuditOutcome;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.job.Job;
@@ -34,10 +35,6 @@ import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadStorage;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 
 /**
  * Retention of job content: past the tenant's period the purge erases a finished job's name, field
@@ -113,8 +110,7 @@ class RetentionTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(ADMIN)
     void aTenantAdminErasesOneJobAtOnceAndItsPageSaysSo() {
         long job = job(tenant, 0);
         String page = "/t/" + tenant + "/jobs/" + job;

@@ -13,16 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.Routes;
 import com.claudioportal.infra.Routes.Route;
 import com.claudioportal.infra.WebClient;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.Claim;
 
 /**
  * Tenant isolation, proven for every route the portal has: it enumerates the routes, so a new
@@ -80,15 +77,13 @@ class TenantIsolationTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = OUTSIDER)
-    @OidcSecurity(claims = { @Claim(key = "email", value = OUTSIDER), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(OUTSIDER)
     void anotherTenantsIdInTheUrlGives404OnEveryTenantRoute() {
         assertEquals(List.of(), foreignRequestsNot404(tenantRoutes(), tenantA));
     }
 
     @Test
-    @TestSecurity(user = OUTSIDER)
-    @OidcSecurity(claims = { @Claim(key = "email", value = OUTSIDER), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(OUTSIDER)
     void anotherTenantsRecordUnderYourOwnTenantGives404() {
         List<Route> withARecord = tenantRoutes().stream().filter(route -> route.params().size() >= 2).toList();
         assertEquals(List.of(), foreignRequestsNot404(withARecord, tenantB));
@@ -96,8 +91,7 @@ class TenantIsolationTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = OUTSIDER)
-    @OidcSecurity(claims = { @Claim(key = "email", value = OUTSIDER), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(OUTSIDER)
     void aTenantThatDoesNotExistGives404LikeAForeignOne() {
         List<String> failures = new ArrayList<>();
         for (Route route : tenantRoutes()) {

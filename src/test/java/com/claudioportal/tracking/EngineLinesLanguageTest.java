@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.ClaudioTenants;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.job.Job;
@@ -28,10 +29,6 @@ import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 
 /**
  * The lines and status details the engine writes (tracking.JobWorker, NoticeWriter, JobLifecycle)
@@ -63,8 +60,7 @@ class EngineLinesLanguageTest extends WorkerTestBase {
             "Claudio's address could not be reached", "Submitting the job", "Claudio refused the request");
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void aFileThatKeepsFailingIsRetriedThenFailsInTheReadersLanguage() {
         var w = wired("Clinique des Reprises");
         sandbox.setErrorRate(w.tenant(), "UPLOAD_AUDIO", 1.0);
@@ -94,8 +90,7 @@ class EngineLinesLanguageTest extends WorkerTestBase {
     }
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void aRejectedKeyAndALostSubmitAnswerReadInTheReadersLanguage() {
         var keys = wired("Clinique des Clés");
         sandbox.rotateKey(keys.tenant());
@@ -139,8 +134,7 @@ class EngineLinesLanguageTest extends WorkerTestBase {
     }
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void aNoticeFailingChecksAStuckJobARescheduleAndTheCompletionReadInTheReadersLanguage() throws Exception {
         var w = wired("Clinique du Suivi");
         sandbox.setProcessingTime(w.tenant(), Duration.ofHours(1));

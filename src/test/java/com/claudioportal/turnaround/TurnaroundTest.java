@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Browsers;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.TestLogin;
@@ -38,10 +39,6 @@ import com.microsoft.playwright.Page;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 
 /**
  * Turnaround at a glance from seeded history: the figures are the ones the history gives (median
@@ -96,8 +93,7 @@ class TurnaroundTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(ADMIN)
     void figuresComeFromTheHistoryAndEveryTableMatchesItsChart() {
         String html = page("en");
         String weekLabel = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH).format(week);
@@ -135,8 +131,7 @@ class TurnaroundTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = AUDITOR)
-    @OidcSecurity(claims = { @Claim(key = "email", value = AUDITOR), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(AUDITOR)
     void auditorsReadItInFrenchFromTheirBrowsersLanguage() {
         String html = given().header("Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5").get("/t/" + tenant + "/turnaround").then()
                 .statusCode(200).extract().asString();
@@ -151,8 +146,7 @@ class TurnaroundTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = STAFF)
-    @OidcSecurity(claims = { @Claim(key = "email", value = STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(STAFF)
     void staffHaveNoTurnaroundPage() {
         given().get("/t/" + tenant + "/turnaround").then().statusCode(403);
     }

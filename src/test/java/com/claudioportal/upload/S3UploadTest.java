@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.TenantTestBase;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.S3MockProcess;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.tenant.TenantRole;
@@ -26,10 +27,6 @@ import com.claudioportal.tracking.S3StagedJobTest;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 
 import software.amazon.awssdk.services.s3.S3Client;
@@ -42,8 +39,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @QuarkusTest
 @TestProfile(S3UploadTest.ObservedS3Store.class)
-@TestSecurity(user = S3UploadTest.STAFF)
-@OidcSecurity(claims = { @Claim(key = "email", value = S3UploadTest.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+@SignedInAs(S3UploadTest.STAFF)
 class S3UploadTest extends TenantTestBase {
 
     static final String STAFF = "staff@s3-uploads.test";

@@ -31,16 +31,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.TenantTestBase;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 
 /**
@@ -50,8 +47,7 @@ import io.restassured.response.Response;
  * (The test profile: quota 200 MB, at least 16 KB/s over 3 s, 4 uploads at once.)
  */
 @QuarkusTest
-@TestSecurity(user = UploadAbuseTest.STAFF)
-@OidcSecurity(claims = { @Claim(key = "email", value = UploadAbuseTest.STAFF), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+@SignedInAs(UploadAbuseTest.STAFF)
 class UploadAbuseTest extends TenantTestBase {
 
     static final String STAFF = "staff@upload-abuse.test";

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.DatabaseSnapshot;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.Routes;
@@ -29,10 +30,6 @@ import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.Claim;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -76,15 +73,13 @@ class CsrfEveryFormTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(ADMIN)
     void everyTenantFormRefusesAMissingOrWrongToken() {
         assertEveryUnsafeRouteRefuses(true, "/t/" + tenant);
     }
 
     @Test
-    @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
-    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(value = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
     void everyPlatformFormRefusesAMissingOrWrongToken() {
         assertEveryUnsafeRouteRefuses(false, "/platform/tenants");
     }

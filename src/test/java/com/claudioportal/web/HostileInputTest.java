@@ -27,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.profile.Profile;
@@ -38,10 +39,6 @@ import com.claudioportal.upload.UploadService;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -271,8 +268,7 @@ class HostileInputTest extends TenantTestBase {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(ADMIN)
     void isRefusedInWordsAndChangesNothing(Case c) {
         given().get("/t/" + world.a()).then().statusCode(200);
         Map<String, String> before = snapshot();
@@ -291,8 +287,7 @@ class HostileInputTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(ADMIN)
     void aMalformedFlashCookieNeverTurnsAPageIntoAnError() {
         for (String cookie : List.of("%E0%A4%A", "%", "success%3A%ZZ", "warning:" + "x".repeat(3000))) {
             String page = given().cookie("portal-flash", cookie).get("/t/" + world.a()).then().statusCode(200).extract().asString();
@@ -301,8 +296,7 @@ class HostileInputTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(ADMIN)
     void fileNamesThatArePathsOrSpoofedAreOnlyNames() throws IOException {
         Map<String, String> names = Map.of(
                 "../../../../etc/passwd.wav", "passwd.wav",

@@ -11,15 +11,12 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.Routes;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.response.Response;
 
 /**
@@ -32,8 +29,7 @@ class PageHeadersTest extends TenantTestBase {
     static final String ADMIN = "headers-admin@headers.test";
 
     @Test
-    @TestSecurity(user = ADMIN, roles = "platform-admin")
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(value = ADMIN, roles = "platform-admin")
     void everyPageIsNoStoreAndCarriesTheSecurityHeaders() {
         String tenant = fixtures.tenant("Headers Clinic", ADMIN);
         String staff = Fixtures.email("staff");

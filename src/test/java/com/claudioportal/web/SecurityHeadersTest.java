@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.Routes;
 import com.claudioportal.infra.Routes.Route;
@@ -19,10 +20,6 @@ import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.OidcSecurity;
-import io.quarkus.test.security.oidc.ClaimType;
-import io.quarkus.test.security.oidc.Claim;
 import io.restassured.response.Response;
 
 /**
@@ -52,8 +49,7 @@ class SecurityHeadersTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = ADMIN)
-    @OidcSecurity(claims = { @Claim(key = "email", value = ADMIN), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(ADMIN)
     void everyTenantPageAndTheErrorPages() {
         List<String> failures = new ArrayList<>();
         int checked = 0;
@@ -72,8 +68,7 @@ class SecurityHeadersTest extends TenantTestBase {
     }
 
     @Test
-    @TestSecurity(user = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
-    @OidcSecurity(claims = { @Claim(key = "email", value = PLATFORM), @Claim(key = "email_verified", value = "true", type = ClaimType.BOOLEAN) })
+    @SignedInAs(value = PLATFORM, roles = CurrentUser.PLATFORM_ADMIN_ROLE)
     void everyPlatformPage() {
         List<String> failures = new ArrayList<>();
         for (Route route : Routes.all()) {
