@@ -243,9 +243,7 @@ class AuditBenchmark {
             String loadAfter) {
         StringBuilder s = new StringBuilder();
         s.append("\n=== Audit benchmark: GET /t/{tenant}/audit (whole HTML page with chart, 50 rows) and verification ===\n");
-        s.append(String.format("when %s UTC | %d CPUs | Java %s | max heap %d MB | load average before %s, after %s%n",
-                Instant.now().toString().substring(0, 16).replace('T', ' '), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / MemorySampler.MB, loadBefore, loadAfter));
+        s.append(MachineLine.of(loadBefore, loadAfter));
         s.append(String.format("%,d events in the tenant's chain (inserted in %.0f s without the %d filter indexes, which were then built "
                 + "in %.0f s with vacuum analyze); %d timed requests per variant, round-robin, after 30 warm-up requests of each%n%n", events,
                 insertMillis / 1000.0, indexes, indexMillis / 1000.0, requests));

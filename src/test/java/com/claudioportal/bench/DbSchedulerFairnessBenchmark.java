@@ -22,8 +22,6 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -113,8 +111,6 @@ class DbSchedulerFairnessBenchmark {
      */
     static final int IN_FLIGHT = (int) Math.round(50_000 / 300.0 * 15.5);
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-
     /** The embedded PostgreSQL of the test run ({@code infra.TestDatabaseSession}), or one of our own. */
     static String jdbcUrl;
     static String dbUser;
@@ -179,9 +175,7 @@ class DbSchedulerFairnessBenchmark {
         try {
             StringBuilder out = new StringBuilder();
             out.append("=== db-scheduler 16.12.0: can it keep one tenant from delaying another? ===\n");
-            out.append(String.format(Locale.ROOT, "when %s | %d CPUs | Java %s | max heap %d MB | load average before %s, after %s%n",
-                    WHEN.format(Instant.now()), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                    Runtime.getRuntime().maxMemory() / MemorySampler.MB, loadBefore, UploadBenchmark.loadAverage()));
+            out.append(MachineLine.of(loadBefore, UploadBenchmark.loadAverage()));
             out.append("target: tenant B's job done within ").append(FAIRNESS.toSeconds()).append(" s of B's own ")
                     .append(B_CALL.toSeconds()).append(" s Claudio turnaround, whatever tenant A does\n\n");
             sections.values().forEach(s -> out.append(s).append('\n'));

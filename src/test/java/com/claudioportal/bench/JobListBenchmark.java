@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -273,9 +272,7 @@ class JobListBenchmark {
             String loadBefore, String loadAfter) {
         StringBuilder s = new StringBuilder();
         s.append("\n=== Job list benchmark: GET /t/{tenant}/jobs (whole HTML page, 50 rows a page) ===\n");
-        s.append(String.format("when %s UTC | %d CPUs | Java %s | max heap %d MB | load average before %s, after %s%n",
-                Instant.now().toString().substring(0, 16).replace('T', ' '), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / MemorySampler.MB, loadBefore, loadAfter));
+        s.append(MachineLine.of(loadBefore, loadAfter));
         s.append(String.format("%d timed requests per variant (round-robin over the variants) after 100 warm-up requests of each;%n"
                 + "all jobs belong to the tenant listed; "
                 + "inserting: %,d jobs %.1f s, then %,d more %.1f s (each followed by vacuum analyze)%n%n", requests, SMALL,

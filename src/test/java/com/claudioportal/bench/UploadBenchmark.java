@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.net.URL;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -357,12 +355,8 @@ class UploadBenchmark {
 
     static String report(List<Measurement> all, Measurement control, int runs, String loadBefore, String loadAfter) {
         StringBuilder s = new StringBuilder();
-        var runtime = Runtime.getRuntime();
-        String gc = String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream().map(b -> b.getName()).toList());
         s.append("\n=== Upload benchmark: 1 GiB (1,073,741,824 bytes) WAV of pseudo-random samples ===\n");
-        s.append(String.format("when %s UTC | %d CPUs | Java %s | max heap %d MB (%s) | load average before %s, after %s%n",
-                Instant.now().toString().substring(0, 16).replace('T', ' '), runtime.availableProcessors(),
-                System.getProperty("java.version"), runtime.maxMemory() / MB, gc, loadBefore, loadAfter));
+        s.append(MachineLine.of(loadBefore, loadAfter));
         s.append(String.format("median of %d runs (time, and share of the same run's curl -> sandbox time); MB = 10^6 bytes;%n"
                 + "memory: of the portal JVM (portal + test harness; the sandbox runs in its own process), worst run%n%n", runs));
         s.append(String.format("%-22s %7s %6s %7s | %9s %9s %9s | %8s %8s | %s%n", "phase", "seconds", "MB/s", "of curl",
