@@ -109,7 +109,7 @@ public class JobTracking {
         }
         ClaudioDetails details = details(ok.value());
         return JobChanges.byPerson(() -> {
-            Job j = Job.findById(jobId);
+            Job j = JobActions.find(jobId);
             j.claudioDetails = details;
             j.claudioDetailsAt = Instant.now();
         });
