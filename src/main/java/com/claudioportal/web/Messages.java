@@ -199,7 +199,7 @@ public interface Messages {
     @Message("No jobs yet.")
     String jobs_none();
 
-    @Message("Times are in {zone}; point at one to see it in UTC.")
+    @Message("{#if zone == 'UTC'}Times are in UTC.{#else}Times are in {zone}; point at one to see it in UTC.{/if}")
     String jobs_times_zone(String zone);
 
     @Message("Pages of jobs")

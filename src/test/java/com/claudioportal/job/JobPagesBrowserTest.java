@@ -71,6 +71,9 @@ class JobPagesBrowserTest {
         TestLogin.signIn(page, base.toString(), staff);
         page.navigate(base + "t/" + tenant + "/jobs");
         assertThat(page.getByTestId("job-count")).hasText("120 jobs");
+        // the browser is in UTC, so there is no other zone to point at
+        assertThat(page.locator("main")).containsText("Times are in UTC.");
+        assertThat(page.locator("main")).not().containsText("point at one");
         assertThat(page.getByTestId("newer-jobs")).hasCount(0);
         assertThat(page.getByTestId("first-page")).hasCount(0);
         String firstRow = page.locator("tr[data-job]").first().getAttribute("data-job");

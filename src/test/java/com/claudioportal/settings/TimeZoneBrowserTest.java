@@ -57,7 +57,7 @@ class TimeZoneBrowserTest extends BrowserTestBase {
         Browsers.screenshot(page, "time-zone-job-page-tokyo");
 
         page.navigate(base + "t/" + tenant + "/jobs");
-        assertThat(page.locator("main")).containsText("Times are in Asia/Tokyo");
+        assertThat(page.locator("main")).containsText("Times are in Asia/Tokyo; point at one to see it in UTC.");
 
         for (String name : new String[] { "portal-tz", "portal-lang" }) {
             Cookie c = browser.cookies().stream().filter(k -> k.name.equals(name)).findFirst().orElseThrow(() -> new AssertionError(name));
