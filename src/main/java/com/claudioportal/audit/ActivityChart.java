@@ -16,7 +16,11 @@ public final class ActivityChart {
     public static final int HEIGHT = 120;
     static final int BOTTOM = 18;
 
-    public record Bar(int x, int y, int width, int height, String css, String title) {
+    /** One group's part of one day's stack; the page words its tooltip in the reader's language. */
+    public record Bar(int x, int y, int width, int height, AuditGroup group, LocalDate day, long count) {
+        public String css() {
+            return "chart-" + group.css();
+        }
     }
 
     public record Day(LocalDate day, long access, long changes, long security, long jobs) {
@@ -25,7 +29,8 @@ public final class ActivityChart {
         }
     }
 
-    public record Tick(int x, String label) {
+    /** A day's label under the axis; the last one ends at its bar's right edge so it is not cut off at the chart's edge. */
+    public record Tick(int x, String label, boolean last) {
     }
 
     private final List<Day> days;
@@ -59,11 +64,11 @@ public final class ActivityChart {
                 int bottom = plot - (int) Math.round(below * scale);
                 below += values[g];
                 int top = Math.min(bottom - 1, plot - (int) Math.round(below * scale));
-                bars.add(new Bar(x, top, barWidth, bottom - top, "chart-" + groups[g].css(),
-                        d.day() + ": " + values[g] + " " + groups[g].label().toLowerCase(java.util.Locale.ROOT)));
+                bars.add(new Bar(x, top, barWidth, bottom - top, groups[g], d.day(), values[g]));
             }
-            if (i % 7 == 0 && days.size() - i > 3 || i == days.size() - 1) {
-                ticks.add(new Tick(x, d.day().toString().substring(5)));
+            boolean last = i == days.size() - 1;
+            if (i % 7 == 0 && days.size() - i > 3 || last) {
+                ticks.add(new Tick(last ? x + barWidth : x, d.day().toString().substring(5), last));
             }
         }
     }

@@ -86,12 +86,23 @@ class AuditFormatsTest {
         assertEquals(3, chart.days().size());
         assertEquals(40, chart.max());
         assertEquals(44, chart.total());
-        List<ActivityChart.Bar> first = chart.bars().stream().filter(b -> b.title().startsWith("2026-11-01")).toList();
+        List<ActivityChart.Bar> first = chart.bars().stream().filter(b -> b.day().equals(d1)).toList();
         assertEquals(2, first.size());
         assertEquals(chart.baseline() - 4, first.get(0).height() + first.get(1).height(), "the busiest day fills the plot");
         assertEquals(first.get(0).y(), first.get(1).y() + first.get(1).height(), "stacked, no gap");
         assertEquals(List.of("chart-access", "chart-jobs"), first.stream().map(ActivityChart.Bar::css).toList());
-        assertTrue(chart.bars().stream().noneMatch(b -> b.title().startsWith("2026-11-02")), "an empty day has no bar");
+        assertTrue(chart.bars().stream().noneMatch(b -> b.day().equals(d1.plusDays(1))), "an empty day has no bar");
+    }
+
+    @Test
+    void theLastDaysLabelEndsInsideTheChart() {
+        LocalDate to = LocalDate.parse("2026-12-02");
+        ActivityChart chart = new ActivityChart(to.minusDays(29), to, Map.of());
+        ActivityChart.Tick last = chart.ticks().get(chart.ticks().size() - 1);
+        assertEquals("12-02", last.label());
+        assertTrue(last.last(), "anchored at its end");
+        assertTrue(last.x() <= ActivityChart.WIDTH, "ends at x " + last.x() + ", inside " + ActivityChart.WIDTH);
+        assertTrue(chart.ticks().stream().limit(chart.ticks().size() - 1).noneMatch(ActivityChart.Tick::last));
     }
 
     @Test
