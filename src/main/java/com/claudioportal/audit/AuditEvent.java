@@ -80,6 +80,11 @@ public class AuditEvent extends TenantOwnedEntity {
         return AuditActions.labelOf(action);
     }
 
+    /** The message key of the action (act_job_viewed), or null for a code the catalogue lacks (shown as it is): tags/auditaction.html. */
+    public String actionKey() {
+        return AuditActions.isKnown(action) ? "act_" + action.replace('.', '_').replace('-', '_') : null;
+    }
+
     public String chain() {
         return tenantId;
     }

@@ -50,11 +50,6 @@ public record AuditView(String heading, String base, String jobBase, AuditFilter
         return ReadableDetails.of(e.details);
     }
 
-    /** The message key of the event's action (act_job_viewed), or null for a code the catalogue lacks (shown as it is). */
-    public String actionKey(AuditEvent e) {
-        return AuditActions.isKnown(e.action) ? "act_" + e.action.replace('.', '_').replace('-', '_') : null;
-    }
-
     /** The message key of the actor's role (role_STAFF of tenant.RoleMessages), or null when there is none or it is not one the pages name. */
     public String roleKey(AuditEvent e) {
         return e.actorRole != null && ROLES.contains(e.actorRole) ? "role_" + e.actorRole : null;

@@ -71,6 +71,10 @@ class TenantPagesBrowserTest extends BrowserTestBase {
         page.getByTestId("verify-now").click();
         assertThat(page.getByTestId("chain-status")).containsText("Intact");
         Browsers.screenshot(page, "audit-log-auditor");
+        // the dashboard's recent activity names each action in words, as the audit log does (the 403 above, the log viewed)
+        page.navigate(base + "t/" + tenant);
+        assertThat(page.locator(".activity")).containsText("Audit log viewed");
+        assertThat(page.locator(".activity")).not().containsText("audit.viewed");
     }
 
     @Test
