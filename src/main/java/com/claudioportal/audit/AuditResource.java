@@ -63,7 +63,6 @@ public class AuditResource {
     }
 
     private AuditPages.Place place() {
-        String base = "/t/" + tenant.tenantId();
-        return new AuditPages.Place(tenant.tenantId(), tenant.tenantName(), base + "/audit", base + "/jobs");
+        return new AuditPages.Place(tenant.tenantId(), tenant.tenantName(), tenant.address("/audit"), tenant.address("/jobs"));
     }
 }

@@ -1,6 +1,5 @@
 package com.claudioportal.credentials;
 
-import java.net.URI;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -15,15 +14,14 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import com.claudioportal.audit.Audited;
-import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
-import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.Result;
 import com.claudioportal.forms.PortalUrls;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
+import com.claudioportal.web.SeeOther;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -67,10 +65,7 @@ public class ConnectionResource {
     ConnectionTester tester;
 
     @Inject
-    Flash flash;
-
-    @Inject
-    TenantContext tenant;
+    SeeOther answer;
 
     @Inject
     PortalUrls urls;
@@ -95,8 +90,7 @@ public class ConnectionResource {
         }
         boolean rotated = existed && form.apiKey != null && !form.apiKey.isBlank();
         AdminMessages words = Words.of(AdminMessages.class);
-        flash.success(!existed ? words.conn_saved_first() : rotated ? words.conn_saved_rotated() : words.conn_saved());
-        return back();
+        return back(!existed ? words.conn_saved_first() : rotated ? words.conn_saved_rotated() : words.conn_saved());
     }
 
     /**
@@ -136,8 +130,7 @@ public class ConnectionResource {
             form.baseUrl = c == null ? "" : c.baseUrl;
             return Response.status(409).entity(page(form, removed.errors(), null)).build();
         }
-        flash.success(Words.of(AdminMessages.class).conn_removed());
-        return back();
+        return back(Words.of(AdminMessages.class).conn_removed());
     }
 
     /** Shows the new address once, on this response only: it cannot be shown again later. */
@@ -161,7 +154,7 @@ public class ConnectionResource {
         return urls.publicUrl() + WebhookTokens.PATH;
     }
 
-    private Response back() {
-        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/admin/connection")).build();
+    private Response back(String done) {
+        return answer.success("/admin/connection", done);
     }
 }

@@ -1,6 +1,5 @@
 package com.claudioportal.job;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,17 +18,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import com.claudioportal.web.SeeOther;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
 import com.claudioportal.credentials.ClaudioConnection;
-import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.Result;
 import com.claudioportal.profile.Preset;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileField;
 import com.claudioportal.profile.ProfileVersion;
-import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.upload.Sizes;
@@ -53,6 +51,9 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 public class BulkResource {
 
+    /** This page, within the tenant. */
+    private static final String BULK = "/jobs/bulk";
+
     /** The jobs of one batch, oldest first; {@code live} while any of them still moves. */
     public record BatchView(UUID batchKey, List<BatchJob> jobs, boolean live) {
     }
@@ -73,16 +74,13 @@ public class BulkResource {
     BulkSubmission bulk;
 
     @Inject
-    TenantContext tenant;
-
-    @Inject
     UploadConfig uploadConfig;
 
     @Inject
     UploadService uploads;
 
     @Inject
-    Flash flash;
+    SeeOther answer;
 
     @GET
     public TemplateInstance form(@QueryParam("profile") String profileId, @QueryParam("preset") String presetId) {
@@ -112,12 +110,11 @@ public class BulkResource {
             int made = batch.jobIds().size() - batch.madeBefore();
             JobMessages words = Words.of(JobMessages.class);
             String text = made == 0 ? words.bulk_made_before() : words.bulk_made(made, batch.madeBefore());
+            String batchPage = BULK + "/" + form.batchKey;
             if (outcome.errors().any()) {
-                flash.problem(text + " " + words.bulk_others_not() + " " + String.join(" ", outcome.errors().all().values()));
-            } else {
-                flash.success(text);
+                return answer.problem(batchPage, text + " " + words.bulk_others_not() + " " + String.join(" ", outcome.errors().all().values()));
             }
-            return Response.seeOther(URI.create(base() + "/" + form.batchKey)).build();
+            return answer.success(batchPage, text);
         }
         List<Profile> profiles = Profile.list("enabled", Sort.by("displayName"), true);
         return Response.status(400).entity(Templates.bulk(page(profiles, profile, version, preset, form, outcome.errors(), true),
@@ -218,9 +215,5 @@ public class BulkResource {
             // not an id: like an unknown one
         }
         throw new NotFoundException();
-    }
-
-    private String base() {
-        return "/t/" + tenant.tenantId() + "/jobs/bulk";
     }
 }

@@ -1,6 +1,5 @@
 package com.claudioportal.job;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -15,13 +14,13 @@ import jakarta.ws.rs.core.Response;
 import com.claudioportal.forms.Result;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
+import com.claudioportal.web.SeeOther;
 import com.claudioportal.audit.Audited;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileVersion;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
-import com.claudioportal.forms.Flash;
 
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -91,7 +90,7 @@ public class JobResource {
     TenantContext tenant;
 
     @Inject
-    Flash flash;
+    SeeOther answer;
 
     @GET
     @TenantRoles({ TenantRole.STAFF, TenantRole.AUDITOR })
@@ -160,18 +159,14 @@ public class JobResource {
         return done(jobId, actions.reschedule(jobId, priority, dueAt), Words.of(JobMessages.class).done_schedule());
     }
 
-    /** After an action: back to the job page with what happened. Shared with tracking's page actions. */
-    public static Response done(Flash flash, String tenantId, long jobId, Result<?> outcome, String success) {
-        if (outcome.ok()) {
-            flash.success(success);
-        } else {
-            flash.problem(outcome.problem());
-        }
-        return Response.seeOther(URI.create("/t/" + tenantId + "/jobs/" + jobId)).build();
+    /** After an action: back to the job page with what happened. */
+    private Response done(long jobId, Result<?> outcome, String success) {
+        return answer.done(path(jobId), outcome, success);
     }
 
-    private Response done(long jobId, Result<?> outcome, String success) {
-        return done(flash, tenant.tenantId(), jobId, outcome, success);
+    /** The job page's path within the tenant; tracking's page actions come back to it too. */
+    public static String path(long jobId) {
+        return "/jobs/" + jobId;
     }
 
     private JobView view(long jobId) {

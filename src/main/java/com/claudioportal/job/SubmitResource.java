@@ -1,6 +1,5 @@
 package com.claudioportal.job;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import com.claudioportal.web.SeeOther;
 import com.claudioportal.credentials.ClaudioConnection;
 import com.claudioportal.profile.DocumentTypes;
 import com.claudioportal.profile.Preset;
@@ -56,6 +56,9 @@ import io.quarkus.security.Authenticated;
 @MicrophoneAllowed
 public class SubmitResource {
 
+    /** This page, within the tenant. */
+    private static final String NEW = "/jobs/new";
+
     /** The same form posted again within this time is a double click, answered with the job like the first post. */
     static final Duration DOUBLE_POST = Duration.ofSeconds(10);
 
@@ -73,6 +76,9 @@ public class SubmitResource {
     TenantContext tenant;
 
     @Inject
+    SeeOther answer;
+
+    @Inject
     UploadConfig uploadConfig;
 
     @Inject
@@ -86,7 +92,7 @@ public class SubmitResource {
         if (profileId == null) {
             List<Profile> profiles = Profile.list("enabled", Sort.by("displayName"), true);
             if (profiles.size() == 1) {
-                return Response.seeOther(URI.create(base() + "?profile=" + profiles.get(0).id)).build();
+                return answer.to(NEW + "?profile=" + profiles.get(0).id);
             }
             return Response.ok(Templates.chooseProfile(profiles, ClaudioConnection.current() != null)).build();
         }
@@ -132,7 +138,7 @@ public class SubmitResource {
             }
             // a double click: the browser shows the answer to the second post, which should be the job like the first
         }
-        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + submitted.jobId())).build();
+        return answer.to(JobResource.path(submitted.jobId()));
     }
 
     /** Without JavaScript, "Fill in" posts the form; the chosen preset fills the fields staff left empty. */
@@ -167,7 +173,7 @@ public class SubmitResource {
             if (u != null) {
                 audio.add(new SubmitPage.AudioView(audio.size(), u.id.toString(), u.originalFilename, u.sizeText(), u.durationSeconds,
                         u.durationSeconds == null ? null : Trim.format((long) Math.ceil(u.durationSeconds)),
-                        "/t/" + tenant.tenantId() + "/uploads/" + u.id + "/media", in.start(), in.end(),
+                        tenant.address("/uploads/" + u.id + "/media"), in.start(), in.end(),
                         errors.get("audio[" + i + "].start"), errors.get("audio[" + i + "].end"),
                         u.soundNote(), Trim.note(u.durationSeconds, in.start(), in.end())));
             }
@@ -191,9 +197,5 @@ public class SubmitResource {
                 uploadConfig.maxConcurrentPerUser(),
                 SubmitPage.Scheduling.of(form.priority, form.dueAt, profile.expectedTurnaround()),
                 notices);
-    }
-
-    private String base() {
-        return "/t/" + tenant.tenantId() + "/jobs/new";
     }
 }

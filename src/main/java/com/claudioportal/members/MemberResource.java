@@ -1,6 +1,5 @@
 package com.claudioportal.members;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import com.claudioportal.audit.Audited;
-import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.Result;
 import com.claudioportal.forms.FormValidator;
@@ -33,6 +31,7 @@ import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
+import com.claudioportal.web.SeeOther;
 
 /** Tenant admins manage who may use the tenant, and as what. */
 @Path("/t/{tenant}/admin/members")
@@ -82,7 +81,7 @@ public class MemberResource {
     MemberService members;
 
     @Inject
-    Flash flash;
+    SeeOther answer;
 
     @Inject
     TenantContext tenant;
@@ -102,8 +101,7 @@ public class MemberResource {
         if (errors.any()) {
             return Response.status(400).entity(page(form, errors, null, FormErrors.none())).build();
         }
-        flash.success(Words.of(AdminMessages.class).mem_added(form.email.trim().toLowerCase(), tenant.tenantName()));
-        return backToList();
+        return backToList(Words.of(AdminMessages.class).mem_added(form.email.trim().toLowerCase(), tenant.tenantName()));
     }
 
     @POST
@@ -116,8 +114,7 @@ public class MemberResource {
         if (!outcome.ok()) {
             return Response.status(400).entity(page(new MemberForm(), FormErrors.none(), memberId, outcome.errors())).build();
         }
-        flash.success(Words.of(AdminMessages.class).mem_role_changed(outcome.value().email(), MemberService.roleWord(outcome.value().role())));
-        return backToList();
+        return backToList(Words.of(AdminMessages.class).mem_role_changed(outcome.value().email(), MemberService.roleWord(outcome.value().role())));
     }
 
     @POST
@@ -128,8 +125,7 @@ public class MemberResource {
         if (!outcome.ok()) {
             return Response.status(400).entity(page(new MemberForm(), FormErrors.none(), memberId, outcome.errors())).build();
         }
-        flash.success(Words.of(AdminMessages.class).mem_removed(outcome.value().email(), tenant.tenantName()));
-        return backToList();
+        return backToList(Words.of(AdminMessages.class).mem_removed(outcome.value().email(), tenant.tenantName()));
     }
 
     private TemplateInstance page(MemberForm form, FormErrors errors, Long errorMemberId, FormErrors memberErrors) {
@@ -137,7 +133,7 @@ public class MemberResource {
         return Templates.members(all, Arrays.asList(TenantRole.values()), form, errors, errorMemberId, memberErrors);
     }
 
-    private Response backToList() {
-        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/admin/members")).build();
+    private Response backToList(String done) {
+        return answer.success("/admin/members", done);
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.claudioportal.forms.PortalUrls;
 import com.claudioportal.tenant.Tenant;
+import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.web.Messages;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -61,7 +62,7 @@ public class MailContent {
     /** The mail for one notification, at once. */
     OutboxMail instant(Notification n, String tenantId) {
         String tenantName = tenantName(tenantId);
-        String jobUrl = urls.publicUrl() + "/t/" + tenantId + "/jobs/" + n.jobId;
+        String jobUrl = urls.publicUrl() + TenantContext.address(tenantId, "/jobs/" + n.jobId);
         String settingsUrl = urls.publicUrl() + "/settings";
         OutboxMail mail = new OutboxMail();
         mail.dedupeKey = "notification:" + n.id;
@@ -75,7 +76,7 @@ public class MailContent {
     /** The day's summary for one person in one tenant: counts only. */
     OutboxMail digest(String tenantId, String recipient, LocalDate day, List<Count> counts) {
         String tenantName = tenantName(tenantId);
-        String inboxUrl = urls.publicUrl() + "/t/" + tenantId + "/notifications";
+        String inboxUrl = urls.publicUrl() + TenantContext.address(tenantId, "/notifications");
         String settingsUrl = urls.publicUrl() + "/settings";
         long total = counts.stream().mapToLong(Count::count).sum();
         OutboxMail mail = new OutboxMail();

@@ -1,6 +1,5 @@
 package com.claudioportal.notifications;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +17,9 @@ import jakarta.ws.rs.core.Response;
 
 import com.claudioportal.audit.Audited;
 import com.claudioportal.audit.AuditTrail;
-import com.claudioportal.forms.Flash;
-import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
+import com.claudioportal.web.SeeOther;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -36,6 +34,9 @@ import io.quarkus.security.Authenticated;
 @TenantRoles(TenantRole.TENANT_ADMIN)
 @Produces(MediaType.TEXT_HTML)
 public class MailDeliveriesResource {
+
+    /** This page, within the tenant. */
+    private static final String PAGE = "/admin/mail";
 
     public record Counts(long pending, long sentThisWeek, long failed) {
     }
@@ -52,10 +53,7 @@ public class MailDeliveriesResource {
     AuditTrail audit;
 
     @Inject
-    TenantContext tenant;
-
-    @Inject
-    Flash flash;
+    SeeOther answer;
 
     @Inject
     MailWakeUp wakeUp;
@@ -85,8 +83,8 @@ public class MailDeliveriesResource {
             m.nextAttemptAt = Instant.now();
             audit.record("mail.retried", "mail", m.id, Map.of("recipient", m.recipient));
             wakeUp.mailWritten();
-            flash.success(com.claudioportal.forms.Words.of(com.claudioportal.web.WorkflowMessages.class).mail_will_retry(m.recipient));
+            return answer.success(PAGE, com.claudioportal.forms.Words.of(com.claudioportal.web.WorkflowMessages.class).mail_will_retry(m.recipient));
         }
-        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/admin/mail")).build();
+        return answer.to(PAGE);
     }
 }

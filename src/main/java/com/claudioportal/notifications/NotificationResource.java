@@ -20,10 +20,12 @@ import jakarta.ws.rs.core.Response;
 
 import com.claudioportal.audit.AuditExempt;
 import com.claudioportal.job.Job;
+import com.claudioportal.job.JobResource;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
+import com.claudioportal.web.SeeOther;
 
 import io.quarkus.panache.common.Page;
 import io.quarkus.qute.CheckedTemplate;
@@ -62,6 +64,9 @@ public class NotificationResource {
     @Inject
     TenantContext tenant;
 
+    @Inject
+    SeeOther answer;
+
     @GET
     @Transactional
     public TemplateInstance inbox(@QueryParam("page") int page) {
@@ -96,7 +101,7 @@ public class NotificationResource {
     @AuditExempt(MARKS_READ)
     @Transactional
     public Response open(@PathParam("notificationId") long notificationId) {
-        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/jobs/" + markRead(notificationId).jobId)).build();
+        return answer.to(JobResource.path(markRead(notificationId).jobId));
     }
 
     @POST
@@ -139,6 +144,6 @@ public class NotificationResource {
     }
 
     private Response back() {
-        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/notifications")).header("HX-Trigger", "portal-notifications").build();
+        return Response.seeOther(URI.create(tenant.address("/notifications"))).header("HX-Trigger", "portal-notifications").build();
     }
 }

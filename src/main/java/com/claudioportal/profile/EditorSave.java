@@ -1,14 +1,13 @@
 package com.claudioportal.profile;
 
-import java.net.URI;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.ws.rs.core.Response;
 
-import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.Result;
+import com.claudioportal.web.SeeOther;
 
 import io.quarkus.qute.TemplateInstance;
 
@@ -25,10 +24,10 @@ final class EditorSave {
     /**
      * @param editor       the editor page showing the form with these problems
      * @param confirmation asked for only once saved (the form's values are checked by then)
-     * @param then         the page to go to, from what the save returned
+     * @param then         the page of the tenant to go to, from what the save returned
      */
     static <T> Response answer(boolean rowAction, Function<FormErrors, TemplateInstance> editor, Supplier<Result<T>> save,
-            Flash flash, Supplier<String> confirmation, Function<T, String> then) {
+            SeeOther answer, Supplier<String> confirmation, Function<T, String> then) {
         if (rowAction) {
             return Response.ok(editor.apply(FormErrors.none())).build();
         }
@@ -36,7 +35,7 @@ final class EditorSave {
         if (!saved.ok()) {
             return Response.status(400).entity(editor.apply(saved.errors())).build();
         }
-        flash.success(confirmation.get());
-        return Response.seeOther(URI.create(then.apply(saved.value()))).build();
+        String confirmed = confirmation.get();
+        return answer.success(then.apply(saved.value()), confirmed);
     }
 }

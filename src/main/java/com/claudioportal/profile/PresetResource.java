@@ -1,6 +1,5 @@
 package com.claudioportal.profile;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -14,10 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.claudioportal.audit.Audited;
-import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
-import com.claudioportal.forms.Flash;
+import com.claudioportal.web.SeeOther;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.AdminMessages;
@@ -34,6 +32,9 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 public class PresetResource {
 
+    /** The list, within the tenant: where the answers go back to. */
+    private static final String LIST = "/admin/presets";
+
     @CheckedTemplate(basePath = "profile")
     static class Templates {
         static native TemplateInstance presets(List<Preset> presets);
@@ -46,10 +47,7 @@ public class PresetResource {
     PresetService presets;
 
     @Inject
-    Flash flash;
-
-    @Inject
-    TenantContext tenant;
+    SeeOther answer;
 
     @GET
     public TemplateInstance list() {
@@ -88,20 +86,16 @@ public class PresetResource {
     @Audited(value = "preset.deleted", target = "preset", id = "presetId")
     public Response delete(@PathParam("presetId") long presetId) {
         String name = presets.delete(presetId);
-        flash.success(Words.of(AdminMessages.class).preset_deleted(name));
-        return Response.seeOther(URI.create(base())).build();
+        return answer.success(LIST, Words.of(AdminMessages.class).preset_deleted(name));
     }
 
     private Response save(Long presetId, Preset existing, PresetForm form) {
-        return EditorSave.answer(form.applyRowAction(), errors -> editor(existing, form, errors), () -> presets.save(presetId, form), flash,
-                () -> Words.of(AdminMessages.class).preset_saved(form.name.trim()), id -> base());
+        return EditorSave.answer(form.applyRowAction(), errors -> editor(existing, form, errors), () -> presets.save(presetId, form), answer,
+                () -> Words.of(AdminMessages.class).preset_saved(form.name.trim()), id -> LIST);
     }
 
     private TemplateInstance editor(Preset preset, PresetForm form, FormErrors errors) {
         return Templates.preset(preset, form, form.rows(errors), errors, PresetService.fieldChoices(preset));
     }
 
-    private String base() {
-        return "/t/" + tenant.tenantId() + "/admin/presets";
-    }
 }

@@ -1,7 +1,6 @@
 package com.claudioportal.profile;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -20,10 +19,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import com.claudioportal.audit.Audited;
-import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
-import com.claudioportal.forms.Flash;
+import com.claudioportal.web.SeeOther;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.Result;
 import com.claudioportal.forms.Words;
@@ -40,6 +38,9 @@ import io.quarkus.security.Authenticated;
 @TenantRoles(TenantRole.TENANT_ADMIN)
 @Produces(MediaType.TEXT_HTML)
 public class ProfileResource {
+
+    /** The list, within the tenant: where the answers go back to. */
+    private static final String LIST = "/admin/profiles";
 
     /** A file of {@link ProfileJson#MAX_CHARS} characters, each up to 4 bytes in UTF-8: about 1 MB. */
     static final long MAX_IMPORT_BYTES = 4L * ProfileJson.MAX_CHARS;
@@ -64,10 +65,7 @@ public class ProfileResource {
     ProfileService profiles;
 
     @Inject
-    Flash flash;
-
-    @Inject
-    TenantContext tenant;
+    SeeOther answer;
 
     @GET
     public TemplateInstance list() {
@@ -100,9 +98,8 @@ public class ProfileResource {
             return importProblem(text, Words.of(AdminMessages.class).prof_not_imported(first));
         }
         AdminMessages words = Words.of(AdminMessages.class);
-        flash.success(words.prof_imported(parsed.displayName(), parsed.content().fields().size())
+        return answer.success(LIST + "/" + saved.value(), words.prof_imported(parsed.displayName(), parsed.content().fields().size())
                 + (parsed.credentialsIgnored() ? " " + words.prof_credentials_ignored() : ""));
-        return Response.seeOther(URI.create(base() + "/" + saved.value())).build();
     }
 
     @GET
@@ -116,8 +113,8 @@ public class ProfileResource {
     @Audited(value = "profile.created", target = "profile")
     public Response create(@BeanParam ProfileForm form) {
         return EditorSave.answer(form.applyRowAction(), errors -> editor(null, form, errors),
-                () -> profiles.create(form.displayName, form.content(), "profile.created"), flash,
-                () -> Words.of(AdminMessages.class).prof_created(form.displayName.trim()), id -> base() + "/" + id);
+                () -> profiles.create(form.displayName, form.content(), "profile.created"), answer,
+                () -> Words.of(AdminMessages.class).prof_created(form.displayName.trim()), id -> LIST + "/" + id);
     }
 
     @GET
@@ -133,8 +130,8 @@ public class ProfileResource {
     public Response update(@PathParam("profileId") long profileId, @BeanParam ProfileForm form) {
         Profile p = ProfileService.find(profileId);
         return EditorSave.answer(form.applyRowAction(), errors -> editor(p, form, errors),
-                () -> profiles.update(profileId, form.displayName, form.content()), flash,
-                () -> Words.of(AdminMessages.class).prof_saved(form.displayName.trim()), none -> base() + "/" + profileId);
+                () -> profiles.update(profileId, form.displayName, form.content()), answer,
+                () -> Words.of(AdminMessages.class).prof_saved(form.displayName.trim()), none -> LIST + "/" + profileId);
     }
 
     @GET
@@ -167,8 +164,7 @@ public class ProfileResource {
     private Response setEnabled(long profileId, boolean enabled) {
         String name = profiles.setEnabled(profileId, enabled);
         AdminMessages words = Words.of(AdminMessages.class);
-        flash.success(enabled ? words.prof_enabled_done(name) : words.prof_disabled_done(name));
-        return Response.seeOther(URI.create(base())).build();
+        return answer.success(LIST, enabled ? words.prof_enabled_done(name) : words.prof_disabled_done(name));
     }
 
     private Response importProblem(String text, String problem) {
@@ -199,15 +195,11 @@ public class ProfileResource {
             return Response.status(400).entity(editor(p, ProfileForm.of(p.displayName, p.currentVersion().content()), set.errors(),
                     expectedTurnaroundHours)).build();
         }
-        flash.success(Words.of(AdminMessages.class).prof_turnaround_done(expectedTurnaroundHours.trim()));
-        return Response.seeOther(URI.create(base() + "/" + profileId)).build();
+        return answer.success(LIST + "/" + profileId, Words.of(AdminMessages.class).prof_turnaround_done(expectedTurnaroundHours.trim()));
     }
 
     private static String hours(int minutes) {
         return minutes % 60 == 0 ? String.valueOf(minutes / 60) : String.valueOf(Math.round(minutes / 6.0) / 10.0);
     }
 
-    private String base() {
-        return "/t/" + tenant.tenantId() + "/admin/profiles";
-    }
 }

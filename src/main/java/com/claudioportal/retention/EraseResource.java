@@ -11,14 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.claudioportal.audit.Audited;
-import com.claudioportal.forms.Flash;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobActions;
 import com.claudioportal.job.JobContent;
 import com.claudioportal.job.JobResource;
-import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
+import com.claudioportal.web.SeeOther;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,10 +39,7 @@ public class EraseResource {
     ContentErasure erasure;
 
     @Inject
-    TenantContext tenant;
-
-    @Inject
-    Flash flash;
+    SeeOther answer;
 
     @GET
     @Transactional
@@ -55,6 +51,6 @@ public class EraseResource {
     @POST
     @Audited(value = "job.content-erased", target = "job", id = "jobId")
     public Response erase(@PathParam("jobId") long jobId) {
-        return JobResource.done(flash, tenant.tenantId(), jobId, erasure.eraseNow(jobId), com.claudioportal.forms.Words.of(com.claudioportal.web.WorkflowMessages.class).erase_done());
+        return answer.done(JobResource.path(jobId), erasure.eraseNow(jobId), com.claudioportal.forms.Words.of(com.claudioportal.web.WorkflowMessages.class).erase_done());
     }
 }

@@ -1,6 +1,5 @@
 package com.claudioportal.retention;
 
-import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,10 +15,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import com.claudioportal.forms.Words;
+import com.claudioportal.web.SeeOther;
 import com.claudioportal.web.WorkflowMessages;
 import com.claudioportal.audit.Audited;
 import com.claudioportal.audit.AuditTrail;
-import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.tenant.Tenant;
 import com.claudioportal.tenant.TenantContext;
@@ -52,7 +51,7 @@ public class RetentionResource {
     AuditTrail audit;
 
     @Inject
-    Flash flash;
+    SeeOther answer;
 
     @GET
     @Transactional
@@ -94,7 +93,6 @@ public class RetentionResource {
             t.updatedAt = java.time.Instant.now();
             audit.record("tenant.retention-changed", "tenant", t.id, details);
         }
-        flash.success(chosen == null ? words.ret_saved_forever() : words.ret_saved_days(chosen));
-        return Response.seeOther(URI.create("/t/" + tenant.tenantId() + "/admin/retention")).build();
+        return answer.success("/admin/retention", chosen == null ? words.ret_saved_forever() : words.ret_saved_days(chosen));
     }
 }

@@ -26,6 +26,19 @@ public class TenantContext {
         return access == null ? NONE : access.tenantId();
     }
 
+    /**
+     * The address of a page of the active tenant: {@code address("/admin/members")} is
+     * {@code /t/maple/admin/members}, {@code address("")} the tenant's home. Every tenant address is built here.
+     */
+    public String address(String pathInTenant) {
+        return address(tenantId(), pathInTenant);
+    }
+
+    /** The address of a page of the given tenant (one that is not active, e.g. for a mail or the home redirect). */
+    public static String address(String tenantId, String pathInTenant) {
+        return "/t/" + tenantId + pathInTenant;
+    }
+
     /** The active access; fails loudly when code that needs a tenant runs without one. */
     public TenantAccess access() {
         if (access == null) {

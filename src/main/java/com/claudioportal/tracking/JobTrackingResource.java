@@ -16,12 +16,11 @@ import org.jboss.resteasy.reactive.RestForm;
 import com.claudioportal.forms.Result;
 import com.claudioportal.audit.Audited;
 import com.claudioportal.job.JobResource;
-import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
-import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
+import com.claudioportal.web.SeeOther;
 
 import io.quarkus.security.Authenticated;
 
@@ -40,16 +39,13 @@ public class JobTrackingResource {
     JobTracking tracking;
 
     @Inject
-    TenantContext tenant;
-
-    @Inject
-    Flash flash;
+    SeeOther answer;
 
     @POST
     @Path("link")
     @Audited(value = "job.linked", target = "job", id = "jobId")
     public Response link(@PathParam("jobId") long jobId, @RestForm String reference) {
-        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.link(jobId, reference),
+        return answer.done(JobResource.path(jobId), tracking.link(jobId, reference),
                 Words.of(JobMessages.class).trk_linked(reference == null ? "" : reference.trim()));
     }
 
@@ -57,7 +53,7 @@ public class JobTrackingResource {
     @Path("check")
     @Audited(value = "job.checked", target = "job", id = "jobId")
     public Response check(@PathParam("jobId") long jobId) {
-        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.checkNow(jobId), Words.of(JobMessages.class).trk_checking());
+        return answer.done(JobResource.path(jobId), tracking.checkNow(jobId), Words.of(JobMessages.class).trk_checking());
     }
 
     /** Fetches Claudio's details of the job (Get Job Details) for the job page. Staff: file names are content. */
@@ -65,7 +61,7 @@ public class JobTrackingResource {
     @Path("claudio-details")
     @Audited(value = "job.claudio-details-viewed", target = "job", id = "jobId")
     public Response claudioDetails(@PathParam("jobId") long jobId) {
-        return JobResource.done(flash, tenant.tenantId(), jobId, tracking.fetchDetails(jobId), Words.of(JobMessages.class).trk_details_below());
+        return answer.done(JobResource.path(jobId), tracking.fetchDetails(jobId), Words.of(JobMessages.class).trk_details_below());
     }
 
     /** Opens a transcript through a fresh link (Claudio's links expire). Staff only: auditors never see content. */
@@ -85,7 +81,7 @@ public class JobTrackingResource {
 
     private Response open(long jobId, Result<String> link) {
         if (!link.ok()) {
-            return JobResource.done(flash, tenant.tenantId(), jobId, link, null);
+            return answer.done(JobResource.path(jobId), link, null);
         }
         return Response.seeOther(URI.create(link.value())).header("Referrer-Policy", "no-referrer").build();
     }

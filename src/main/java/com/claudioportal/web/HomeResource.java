@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.claudioportal.tenant.CurrentUser;
+import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantDirectory;
 import com.claudioportal.tenant.TenantSummary;
 
@@ -45,7 +46,7 @@ public class HomeResource {
         }
         List<TenantSummary> tenants = directory.tenantsOf(user.person());
         if (tenants.size() == 1 && !user.isPlatformAdmin()) {
-            return Response.seeOther(URI.create("/t/" + tenants.get(0).id())).build();
+            return Response.seeOther(URI.create(TenantContext.address(tenants.get(0).id(), ""))).build();
         }
         return Response.ok(Templates.chooseTenant(tenants, !user.hasEmail())).build();
     }

@@ -96,7 +96,7 @@ public class Shell {
 
     /** Base path of the active tenant's pages, e.g. {@code /t/maple}. */
     public String base() {
-        return "/t/" + tenant.tenantId();
+        return tenant.address("");
     }
 
     public boolean canSubmit() {
