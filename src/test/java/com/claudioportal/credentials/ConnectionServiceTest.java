@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.Sql;
 import com.claudioportal.audit.AuditEvent;
 import com.claudioportal.claudio.ClaudioAccount;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TenantTestBase;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -29,22 +28,20 @@ class ConnectionServiceTest extends TenantTestBase {
     ConnectionService connections;
 
     @Inject
-    EntityManager em;
+    Sql sql;
 
     @Test
     void theDatabaseHoldsNoReadableKeyOrSecret() {
         String tenant = fixtures.tenant("Sealed Clinic", Fixtures.email("admin"));
         assertTrue(scope.call(tenant, () -> connections.save("http://localhost:9/claudio", KEY, SECRET)).ok());
 
-        String row = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select row_to_json(c)::text from claudio_connection c where tenant_id = :t").setParameter("t", tenant).getSingleResult());
+        String row = sql.one("select row_to_json(c)::text from claudio_connection c where tenant_id = ?1", tenant);
         assertFalse(row.contains(KEY), row);
         assertFalse(row.contains(SECRET), row);
         assertFalse(row.contains("ABCDEFGH"), row);
         assertTrue(row.contains("1234") && row.contains("9876"), "only the last four characters are readable");
 
-        String audit = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select string_agg(details, ' ') from audit_event where tenant_id = :t").setParameter("t", tenant).getSingleResult());
+        String audit = sql.one("select string_agg(details, ' ') from audit_event where tenant_id = ?1", tenant);
         assertFalse(audit.contains(KEY) || audit.contains(SECRET), audit);
 
         ClaudioAccount account = scope.call(tenant, () -> connections.account().orElseThrow());

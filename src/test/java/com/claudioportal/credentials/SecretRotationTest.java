@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -17,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.audit.AuditEvent;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.SignedInAs;
+import com.claudioportal.infra.Sql;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.tenant.CurrentUser;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -39,7 +38,7 @@ class SecretRotationTest extends TenantTestBase {
     SecretRotation rotation;
 
     @Inject
-    EntityManager em;
+    Sql sql;
 
     @Inject
     io.vertx.core.Vertx vertx;
@@ -62,17 +61,14 @@ class SecretRotationTest extends TenantTestBase {
 
     private void sealWithRetiredKey(String tenant, String key, String secret) {
         SecretBox retired = TestSecretBoxes.box(ConfigProvider.getConfig().getValue("portal.encryption.keys", String.class), "test0");
-        scope.platform(() -> QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "update claudio_connection set api_key_sealed = :k, api_secret_sealed = :s where tenant_id = :t")
-                .setParameter("k", retired.seal(key, "claudio-api-key:" + tenant))
-                .setParameter("s", retired.seal(secret, "claudio-api-secret:" + tenant))
-                .setParameter("t", tenant).executeUpdate()));
+        scope.platform(() -> sql.update(
+                "update claudio_connection set api_key_sealed = ?1, api_secret_sealed = ?2 where tenant_id = ?3",
+                retired.seal(key, "claudio-api-key:" + tenant), retired.seal(secret, "claudio-api-secret:" + tenant), tenant));
     }
 
     private String sealedOf(String tenant) {
-        return scope.platform(() -> QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select api_key_sealed || ' ' || api_secret_sealed from claudio_connection where tenant_id = :t")
-                .setParameter("t", tenant).getSingleResult()));
+        return scope.platform(() -> sql.<String>one(
+                "select api_key_sealed || ' ' || api_secret_sealed from claudio_connection where tenant_id = ?1", tenant));
     }
 
     @Test

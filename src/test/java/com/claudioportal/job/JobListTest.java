@@ -11,16 +11,15 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.Sql;
 import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.tenant.TenantRole;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -35,7 +34,7 @@ class JobListTest extends TenantTestBase {
     JobLifecycle lifecycle;
 
     @Inject
-    EntityManager em;
+    Sql sql;
 
     String tenant;
     long profile;
@@ -45,16 +44,15 @@ class JobListTest extends TenantTestBase {
         tenant = fixtures.tenantWithMembers("List Clinic", STAFF, TenantRole.STAFF, AUDITOR, TenantRole.AUDITOR);
         profile = fixtures.seedProfile(tenant);
         // 120 jobs, one a minute back from now; some share a timestamp to test the (time, id) order
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        sql.update("""
                 insert into job (tenant_id, submission_key, name, profile_id, profile_version_id, is_raw, status,
                                  submitted_by, submitted_by_name, created_at, updated_at, claudio_reference)
-                select :tenant, gen_random_uuid(), 'Dictation ' || n, p.id, p.current_version_id, false,
+                select ?1, gen_random_uuid(), 'Dictation ' || n, p.id, p.current_version_id, false,
                        case when n % 10 = 0 then 'FAILED' when n % 3 = 0 then 'SUBMITTED' else 'COMPLETED' end,
-                       case when n % 2 = 0 then :staff else 'other@joblist.test' end, 'Person ' || (n % 2),
+                       case when n % 2 = 0 then ?2 else 'other@joblist.test' end, 'Person ' || (n % 2),
                        timestamptz '2026-11-20 12:00:00+00' - make_interval(mins => n / 2),
                        timestamptz '2026-11-20 12:00:00+00', 'REF-' || n
-                from generate_series(1, 120) n, profile p where p.id = :profile""")
-                .setParameter("tenant", tenant).setParameter("staff", STAFF).setParameter("profile", profile).executeUpdate());
+                from generate_series(1, 120) n, profile p where p.id = ?3""", tenant, STAFF, profile);
     }
 
     @Test
@@ -155,8 +153,7 @@ class JobListTest extends TenantTestBase {
     void auditorsSeeTheListButNeverFieldValuesOrTranscripts() {
         assertEquals(50, rows("").size());
         long jobId = fixtures.finishedJob(tenant, profile);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job set field_values = cast(:v as jsonb) where id = :id")
-                .setParameter("v", "{\"specialist_name\":\"Dr. Secret Name\"}").setParameter("id", jobId).executeUpdate());
+        sql.update("update job set field_values = cast(?1 as jsonb) where id = ?2", "{\"specialist_name\":\"Dr. Secret Name\"}", jobId);
         given().get("/t/" + tenant + "/jobs/" + jobId).then().statusCode(200)
                 .body(containsString("Fixture job"))
                 .body(not(containsString("Dr. Secret Name")))
@@ -169,8 +166,7 @@ class JobListTest extends TenantTestBase {
     @SignedInAs(STAFF)
     void staffSeeTheirJobsFieldValues() {
         long jobId = fixtures.finishedJob(tenant, profile);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job set field_values = cast(:v as jsonb) where id = :id")
-                .setParameter("v", "{\"specialist_name\":\"Dr. Visible Name\"}").setParameter("id", jobId).executeUpdate());
+        sql.update("update job set field_values = cast(?1 as jsonb) where id = ?2", "{\"specialist_name\":\"Dr. Visible Name\"}", jobId);
         // links count as fresh for portal.worker.link-freshness (2 s in tests): on a busy machine the fixture's
         // are older than that by now, and the portal would ask Claudio (there is none here) for new ones first
         fixtures.scope().run(tenant, () -> lifecycle.linksRefreshed(Job.<Job> findById(jobId), new JobResult(

@@ -6,16 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.DatabaseOwner;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.Sql;
 import com.claudioportal.infra.TenantTestBase;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -28,7 +27,7 @@ import io.quarkus.test.junit.QuarkusTest;
 class JobReferenceIndexTest extends TenantTestBase {
 
     @Inject
-    EntityManager em;
+    Sql sql;
 
     String tenant;
 
@@ -36,13 +35,12 @@ class JobReferenceIndexTest extends TenantTestBase {
     void jobs() {
         tenant = fixtures.tenant("Reference Clinic", Fixtures.email("admin"));
         long profile = fixtures.seedProfile(tenant);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        sql.update("""
                 insert into job (tenant_id, submission_key, name, profile_id, profile_version_id, is_raw, status,
                                  submitted_by, submitted_by_name, created_at, updated_at, claudio_reference)
-                select :tenant, gen_random_uuid(), 'Dictation ' || n, p.id, p.current_version_id, false, 'COMPLETED',
+                select ?1, gen_random_uuid(), 'Dictation ' || n, p.id, p.current_version_id, false, 'COMPLETED',
                        'staff@reference.test', 'Staff', now() - make_interval(mins => n), now(), 'REF-' || md5(n::text)
-                from generate_series(1, 5000) n, profile p where p.id = :profile""")
-                .setParameter("tenant", tenant).setParameter("profile", profile).executeUpdate());
+                from generate_series(1, 5000) n, profile p where p.id = ?2""", tenant, profile);
         // as the owner: ANALYZE by the application role only warns and skips the table, and the plan then
         // rests on whatever statistics autovacuum left (in a full run: none for this tenant, so the
         // planner expected one row and took another index)
@@ -63,12 +61,8 @@ class JobReferenceIndexTest extends TenantTestBase {
         assertFalse(plan.contains("~>=~"), plan);
     }
 
-    @SuppressWarnings("unchecked")
     private String plan(String predicate) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<Object> lines = em.createNativeQuery("explain select id from job where tenant_id = '" + tenant + "' and " + predicate)
-                    .getResultList();
-            return String.join("\n", lines.stream().map(Object::toString).toList());
-        });
+        List<Object> lines = sql.list("explain select id from job where tenant_id = '" + tenant + "' and " + predicate);
+        return String.join("\n", lines.stream().map(Object::toString).toList());
     }
 }

@@ -10,14 +10,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.Sql;
 import com.claudioportal.infra.TenantTestBase;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
@@ -27,7 +26,7 @@ class ProfileServiceTest extends TenantTestBase {
     ProfileService profiles;
 
     @Inject
-    EntityManager em;
+    Sql sql;
 
     @Test
     void editingCreatesANewVersionAndKeepsTheOldOneIntact() {
@@ -74,18 +73,14 @@ class ProfileServiceTest extends TenantTestBase {
         String tenant = fixtures.tenant("Immutable Clinic", Fixtures.email("admin"));
         long id = fixtures.seedProfile(tenant);
         String before = formIds(id);
-        Exception refused = assertThrows(jakarta.persistence.PersistenceException.class, () -> QuarkusTransaction.requiringNew().run(() -> em
-                .createNativeQuery("update profile_version set form_id = 'x' where profile_id = :id").setParameter("id", id)
-                .executeUpdate()));
+        Exception refused = assertThrows(jakarta.persistence.PersistenceException.class, () -> sql.update("update profile_version set form_id = 'x' where profile_id = ?1", id));
         assertTrue(causes(refused).contains("profile versions are immutable: create a new version instead"), causes(refused));
         assertEquals(before, formIds(id), "the row is unchanged");
         assertEquals("70L34P7896Q97U81", before);
     }
 
     private String formIds(long profileId) {
-        return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
-                "select string_agg(form_id, ',') from profile_version where profile_id = :id").setParameter("id", profileId)
-                .getSingleResult());
+        return sql.one("select string_agg(form_id, ',') from profile_version where profile_id = ?1", profileId);
     }
 
     private static String causes(Throwable e) {

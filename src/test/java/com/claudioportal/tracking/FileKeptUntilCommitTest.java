@@ -13,17 +13,16 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.DatabaseOwner;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.Sql;
 import com.claudioportal.job.JobState;
 import com.claudioportal.upload.UploadStorage;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -38,7 +37,7 @@ import io.quarkus.test.junit.TestProfile;
 class FileKeptUntilCommitTest extends WorkerTestBase {
 
     @Inject
-    EntityManager em;
+    Sql sql;
 
     @Inject
     UploadStorage storage;
@@ -96,11 +95,9 @@ class FileKeptUntilCommitTest extends WorkerTestBase {
                 .longValue();
     }
 
-    @SuppressWarnings("unchecked")
     private List<Path> storedFiles(long jobId) {
-        List<String> paths = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select u.stored_path from upload u join job_file f on f.upload_id = u.id where f.job_id = :job order by f.position")
-                .setParameter("job", jobId).getResultList());
+        List<String> paths = sql.list(
+                "select u.stored_path from upload u join job_file f on f.upload_id = u.id where f.job_id = ?1 order by f.position", jobId);
         return paths.stream().map(storage::resolve).toList();
     }
 }

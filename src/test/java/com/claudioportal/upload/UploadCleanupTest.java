@@ -8,14 +8,13 @@ import java.nio.file.Files;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.Sql;
 import com.claudioportal.infra.TenantTestBase;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Uploads nobody used are deleted after a day, file and row; fresh ones and a job's files stay. */
@@ -29,7 +28,7 @@ class UploadCleanupTest extends TenantTestBase {
     UploadStorage storage;
 
     @Inject
-    EntityManager em;
+    Sql sql;
 
     @Test
     void aDayOldUnusedUploadIsDeletedAndNothingElse() {
@@ -44,12 +43,10 @@ class UploadCleanupTest extends TenantTestBase {
         String oldPath = stored(tenant, old);
         String otherPath = stored(other, otherOld);
         for (UUID id : new UUID[] { old, used, otherOld }) {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                    "update upload set created_at = now() - interval '25 hours' where id = :id").setParameter("id", id).executeUpdate());
+            sql.update("update upload set created_at = now() - interval '25 hours' where id = ?1", id);
         }
         // just under the day: kept
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update upload set created_at = now() - interval '23 hours' where id = :id").setParameter("id", fresh).executeUpdate());
+        sql.update("update upload set created_at = now() - interval '23 hours' where id = ?1", fresh);
 
         cleanup.deleteAbandoned(java.time.Instant.now().minus(java.time.Duration.ofHours(24)));
 
