@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.net.URL;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,13 +13,13 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
+import com.claudioportal.infra.Sql;
 import com.claudioportal.infra.TestLogin;
 import com.claudioportal.tenant.TenantRole;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -35,7 +34,7 @@ class JobPagesBrowserTest {
     Fixtures fixtures;
 
     @Inject
-    EntityManager em;
+    Sql sql;
 
     String tenant;
     String staff;
@@ -57,15 +56,14 @@ class JobPagesBrowserTest {
     @Test
     void pagesBothWaysCountsAndFindsEveryWordInAnyOrder() {
         // 120 jobs a minute apart, every other one about Mrs. Smith
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+        sql.update("""
                 insert into job (tenant_id, submission_key, name, profile_id, profile_version_id, is_raw, status,
                                  submitted_by, submitted_by_name, created_at, updated_at, claudio_reference)
-                select :tenant, gen_random_uuid(),
+                select ?1, gen_random_uuid(),
                        case when n % 2 = 0 then 'IME Smith, Mrs. ' || n else 'Follow-up Tremblay ' || n end,
-                       p.id, p.current_version_id, false, 'COMPLETED', :staff, 'Staff', now() - make_interval(mins => n),
+                       p.id, p.current_version_id, false, 'COMPLETED', ?2, 'Staff', now() - make_interval(mins => n),
                        now() - make_interval(mins => n), 'CLD-' || (1000 + n)
-                from generate_series(1, 120) n, profile p where p.id = :profile""")
-                .setParameter("tenant", tenant).setParameter("staff", staff).setParameter("profile", profile).executeUpdate());
+                from generate_series(1, 120) n, profile p where p.id = ?3""", tenant, staff, profile);
         browser = Browsers.newContext();
         Page page = browser.newPage();
         TestLogin.signIn(page, base.toString(), staff);
@@ -108,9 +106,7 @@ class JobPagesBrowserTest {
     void theDashboardsCountsOpenTheJobsTheyCount() {
         fixtures.finishedJob(tenant, profile);
         long old = fixtures.finishedJob(tenant, profile);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "update job set created_at = now() - interval '20 days', status = 'COMPLETED' where id = :id")
-                .setParameter("id", old).executeUpdate());
+        sql.update("update job set created_at = now() - interval '20 days', status = 'COMPLETED' where id = ?1", old);
         browser = Browsers.newContext();
         Page page = browser.newPage();
         TestLogin.signIn(page, base.toString(), staff);
@@ -123,8 +119,7 @@ class JobPagesBrowserTest {
     @Test
     void cancellingAsksFirstOnAPageThatNeedsNoJavaScript() {
         long job = fixtures.finishedJob(tenant, profile);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update job set status = 'FAILED', claudio_reference = null, name = 'Dictée de Mme Côté' where id = :id")
-                .setParameter("id", job).executeUpdate());
+        sql.update("update job set status = 'FAILED', claudio_reference = null, name = 'Dictée de Mme Côté' where id = ?1", job);
         browser = Browsers.newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false));
         Page page = browser.newPage();
         TestLogin.signIn(page, base.toString(), staff);
