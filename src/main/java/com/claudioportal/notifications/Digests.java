@@ -18,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.jboss.logging.Logger;
 
 import com.claudioportal.settings.UserSettings;
 import com.claudioportal.tenant.TenantScope;
@@ -34,8 +33,6 @@ import io.quarkus.scheduler.Scheduled;
  */
 @ApplicationScoped
 public class Digests {
-
-    private static final Logger LOG = Logger.getLogger(Digests.class);
 
     private static final String RECIPIENTS = """
             select distinct n.tenant_id, n.recipient from notification n
@@ -62,13 +59,10 @@ public class Digests {
 
     @Scheduled(every = "5m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
-            if (now.getHour() >= config.digestHour()) {
-                write(now.toLocalDate());
-            }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "The daily digests could not be written; trying again shortly");
+        // a failure is logged (ERROR) by the scheduler, which runs this again at its next trigger
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        if (now.getHour() >= config.digestHour()) {
+            write(now.toLocalDate());
         }
     }
 

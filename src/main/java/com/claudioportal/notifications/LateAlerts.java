@@ -13,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.jboss.logging.Logger;
 
 import com.claudioportal.job.Job;
 import com.claudioportal.tenant.TenantScope;
@@ -29,8 +28,6 @@ import io.quarkus.scheduler.Scheduled;
  */
 @ApplicationScoped
 public class LateAlerts {
-
-    private static final Logger LOG = Logger.getLogger(LateAlerts.class);
 
     /** Late, unfinished jobs of the last 30 days that have no alert for their current due time. */
     private static final String CANDIDATES = """
@@ -56,11 +53,8 @@ public class LateAlerts {
     @Scheduled(every = "${portal.notifications.late-scan-every:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        try {
-            scan();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "The late-job scan failed; it runs again shortly");
-        }
+        // a failure is logged (ERROR) by the scheduler, which runs this again at its next trigger
+        scan();
     }
 
     /** Alerts every late job not alerted yet; returns how many jobs were alerted now. */

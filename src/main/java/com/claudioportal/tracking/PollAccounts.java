@@ -1,9 +1,8 @@
 package com.claudioportal.tracking;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -14,6 +13,8 @@ import com.claudioportal.credentials.BaseUrlPolicy;
 import com.claudioportal.credentials.ConnectionChanged;
 import com.claudioportal.credentials.ConnectionService;
 import com.claudioportal.tenant.TenantScope;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Each tenant's Claudio account as the worker last read it for polling, reused for
@@ -28,10 +29,7 @@ import com.claudioportal.tenant.TenantScope;
 @ApplicationScoped
 class PollAccounts {
 
-    private record Read(ClaudioAccount account, long atNanos) {
-    }
-
-    private final Map<String, Read> reads = new ConcurrentHashMap<>();
+    private Cache<String, ClaudioAccount> reads;
 
     @Inject
     WorkerConfig config;
@@ -45,16 +43,20 @@ class PollAccounts {
     @Inject
     BaseUrlPolicy policy;
 
+    @PostConstruct
+    void init() {
+        reads = Caffeine.newBuilder().expireAfterWrite(config.accountReuse()).build();
+    }
+
     /** The tenant's account if it may be used for a poll now; empty if the tenant has none or its address is refused. */
     Optional<ClaudioAccount> forPolling(String tenantId) {
-        long now = System.nanoTime();
-        Read last = reads.get(tenantId);
-        if (last != null && now - last.atNanos() < config.accountReuse().toNanos()) {
-            return Optional.of(last.account());
+        ClaudioAccount last = reads.getIfPresent(tenantId);
+        if (last != null) {
+            return Optional.of(last);
         }
         Optional<ClaudioAccount> account = scope.call(tenantId, connections::account)
                 .filter(a -> policy.problemWith(a.baseUrl()).isEmpty());
-        account.ifPresentOrElse(a -> reads.put(tenantId, new Read(a, now)), () -> reads.remove(tenantId));
+        account.ifPresentOrElse(a -> reads.put(tenantId, a), () -> reads.invalidate(tenantId));
         return account;
     }
 
@@ -64,11 +66,11 @@ class PollAccounts {
 
     /** The tenant's connection changed (here or at another instance): read it again for the next poll. */
     void forget(String tenantId) {
-        reads.remove(tenantId);
+        reads.invalidate(tenantId);
     }
 
     /** Changes may have been missed (the listening connection was lost): read every account again. */
     void forgetAll() {
-        reads.clear();
+        reads.invalidateAll();
     }
 }
