@@ -17,9 +17,11 @@ import jakarta.ws.rs.core.Response;
 
 import com.claudioportal.audit.Audited;
 import com.claudioportal.audit.AuditTrail;
+import com.claudioportal.forms.Words;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.web.SeeOther;
+import com.claudioportal.web.WorkflowMessages;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -83,7 +85,7 @@ public class MailDeliveriesResource {
             m.nextAttemptAt = Instant.now();
             audit.record("mail.retried", "mail", m.id, Map.of("recipient", m.recipient));
             wakeUp.mailWritten();
-            return answer.success(PAGE, com.claudioportal.forms.Words.of(com.claudioportal.web.WorkflowMessages.class).mail_will_retry(m.recipient));
+            return answer.success(PAGE, Words.of(WorkflowMessages.class).mail_will_retry(m.recipient));
         }
         return answer.to(PAGE);
     }

@@ -1,6 +1,5 @@
 package com.claudioportal.notifications;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -144,6 +143,6 @@ public class NotificationResource {
     }
 
     private Response back() {
-        return Response.seeOther(URI.create(tenant.address("/notifications"))).header("HX-Trigger", "portal-notifications").build();
+        return Response.fromResponse(answer.to("/notifications")).header("HX-Trigger", "portal-notifications").build();
     }
 }
