@@ -2,6 +2,7 @@ package com.claudioportal.claudio;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -18,10 +19,14 @@ public sealed interface ClaudioFailure {
     String userMessage();
 
     /** Whether trying again later may succeed without anyone changing anything. */
-    boolean isTransient();
+    default boolean isTransient() {
+        return Kind.of(this).isTransient;
+    }
 
     /** The kind of failure, stable across releases: e.g. {@code rejected}, {@code timeout}. */
-    String code();
+    default String code() {
+        return Kind.of(this).code();
+    }
 
     /** What the words of {@link #code()} quote, by name (text; absent ones left out). */
     default Map<String, String> params() {
@@ -34,14 +39,6 @@ public sealed interface ClaudioFailure {
             return "Claudio refused the request" + suffix(vendorMessage);
         }
 
-        public boolean isTransient() {
-            return false;
-        }
-
-        public String code() {
-            return "rejected";
-        }
-
         public Map<String, String> params() {
             return words("vendor", vendorMessage);
         }
@@ -51,14 +48,6 @@ public sealed interface ClaudioFailure {
     record Unauthorized(String vendorMessage) implements ClaudioFailure {
         public String userMessage() {
             return "Claudio rejected the API key or secret \u2014 ask your tenant admin to check the connection";
-        }
-
-        public boolean isTransient() {
-            return false;
-        }
-
-        public String code() {
-            return "unauthorized";
         }
     }
 
@@ -72,10 +61,6 @@ public sealed interface ClaudioFailure {
             return status >= 500 || status == 429 || status == 408;
         }
 
-        public String code() {
-            return "vendor_error";
-        }
-
         public Map<String, String> params() {
             return words("status", String.valueOf(status), "vendor", vendorMessage);
         }
@@ -87,14 +72,6 @@ public sealed interface ClaudioFailure {
             return "Claudio gave an answer the portal did not expect: " + description;
         }
 
-        public boolean isTransient() {
-            return false;
-        }
-
-        public String code() {
-            return "unexpected_answer";
-        }
-
         public Map<String, String> params() {
             return words("description", description);
         }
@@ -104,14 +81,6 @@ public sealed interface ClaudioFailure {
     record Timeout(String operation) implements ClaudioFailure {
         public String userMessage() {
             return "Claudio did not answer in time (" + operation + ")";
-        }
-
-        public boolean isTransient() {
-            return true;
-        }
-
-        public String code() {
-            return "timeout";
         }
 
         public Map<String, String> params() {
@@ -126,14 +95,6 @@ public sealed interface ClaudioFailure {
     record Unreachable(String reason) implements ClaudioFailure {
         public String userMessage() {
             return "Claudio's address could not be reached (" + reason + ")";
-        }
-
-        public boolean isTransient() {
-            return true;
-        }
-
-        public String code() {
-            return "unreachable";
         }
 
         public Map<String, String> params() {
@@ -152,14 +113,6 @@ public sealed interface ClaudioFailure {
                     + "). It may or may not have been created.";
         }
 
-        public boolean isTransient() {
-            return false;
-        }
-
-        public String code() {
-            return "outcome_unknown";
-        }
-
         public Map<String, String> params() {
             return words("reason", reason);
         }
@@ -169,14 +122,6 @@ public sealed interface ClaudioFailure {
     record TooLarge(long size, long limit) implements ClaudioFailure {
         public String userMessage() {
             return "The file is " + megabytes(size) + " MB; Claudio accepts at most " + megabytes(limit) + " MB";
-        }
-
-        public boolean isTransient() {
-            return false;
-        }
-
-        public String code() {
-            return "too_large";
         }
 
         public Map<String, String> params() {
@@ -189,13 +134,43 @@ public sealed interface ClaudioFailure {
         public String userMessage() {
             return "Claudio has been failing for this tenant; the portal pauses calls for a short while";
         }
+    }
 
-        public boolean isTransient() {
-            return true;
+    /**
+     * Each kind of failure, by the record that carries it: whether it is transient, and its code,
+     * the constant's name in lower case (stored with a job's lines: never rename a constant).
+     * {@link VendorError} decides by its status.
+     */
+    enum Kind {
+        REJECTED(Rejected.class, false),
+        UNAUTHORIZED(Unauthorized.class, false),
+        VENDOR_ERROR(VendorError.class, false),
+        UNEXPECTED_ANSWER(UnexpectedAnswer.class, false),
+        TIMEOUT(Timeout.class, true),
+        UNREACHABLE(Unreachable.class, true),
+        OUTCOME_UNKNOWN(OutcomeUnknown.class, false),
+        TOO_LARGE(TooLarge.class, false),
+        CIRCUIT_OPEN(CircuitOpen.class, true);
+
+        final Class<? extends ClaudioFailure> type;
+        private final boolean isTransient;
+
+        Kind(Class<? extends ClaudioFailure> type, boolean isTransient) {
+            this.type = type;
+            this.isTransient = isTransient;
         }
 
         public String code() {
-            return "circuit_open";
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Kind of(ClaudioFailure failure) {
+            for (Kind kind : values()) {
+                if (kind.type.isInstance(failure)) {
+                    return kind;
+                }
+            }
+            throw new IllegalStateException("no kind for " + failure.getClass());
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,25 +29,23 @@ final class TolerantJson {
 
     /** The body as a JSON object, or null when it is not one (HTML, empty, an array). */
     static JsonNode object(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            JsonNode node = MAPPER.readTree(body);
-            return node != null && node.isObject() ? node : null;
-        } catch (Exception e) {
-            return null;
-        }
+        JsonNode node = tree(body);
+        return node != null && node.isObject() ? node : null;
     }
 
     static boolean isJson(byte[] body) {
+        return tree(body) != null;
+    }
+
+    /** The body as JSON of any kind, or null when it is empty or not JSON. */
+    private static JsonNode tree(byte[] body) {
         if (body == null || body.length == 0) {
-            return false;
+            return null;
         }
         try {
-            return MAPPER.readTree(body) != null;
+            return MAPPER.readTree(body);
         } catch (Exception e) {
-            return false;
+            return null;
         }
     }
 
@@ -155,62 +154,43 @@ final class TolerantJson {
     }
 
     static Long longValue(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.isNumber()) {
-            return value.asLong();
-        }
-        if (value.isTextual()) {
-            try {
-                return (long) Double.parseDouble(value.asText().strip());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        return scalar(value, JsonNode::asLong, text -> (long) Double.parseDouble(text));
     }
 
     /** Seconds from a number, a numeric string or "HH:MM:SS". */
     static Double seconds(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.isNumber()) {
-            return value.asDouble();
-        }
-        if (!value.isTextual()) {
-            return null;
-        }
-        String text = value.asText().strip();
-        Double clock = ClipTime.secondsInAnswer(text);
-        if (clock != null) {
-            return clock;
-        }
-        try {
-            return Double.parseDouble(text.replaceAll("(?i)\\s*(s|sec|secs|seconds)$", ""));
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        Double clock = value != null && value.isTextual() ? ClipTime.secondsInAnswer(value.asText()) : null;
+        return clock != null ? clock
+                : scalar(value, JsonNode::asDouble, text -> Double.parseDouble(text.replaceAll("(?i)\\s*(s|sec|secs|seconds)$", "")));
     }
 
     static Boolean bool(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.isBoolean()) {
+        if (value != null && value.isBoolean()) {
             return value.asBoolean();
         }
+        return scalar(value, number -> number.asInt() != 0, text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> null;
+        });
+    }
+
+    /**
+     * A value read leniently: a number by {@code fromNumber}, a string (stripped) by {@code fromText},
+     * anything else, or a string that is no number, as null.
+     */
+    private static <T> T scalar(JsonNode value, Function<JsonNode, T> fromNumber, Function<String, T> fromText) {
+        if (value == null) {
+            return null;
+        }
         if (value.isNumber()) {
-            return value.asInt() != 0;
+            return fromNumber.apply(value);
         }
         if (value.isTextual()) {
-            String t = value.asText().strip().toLowerCase(Locale.ROOT);
-            if (t.equals("true") || t.equals("1") || t.equals("yes")) {
-                return true;
-            }
-            if (t.equals("false") || t.equals("0") || t.equals("no")) {
-                return false;
+            try {
+                return fromText.apply(value.asText().strip());
+            } catch (NumberFormatException e) {
+                return null;
             }
         }
         return null;

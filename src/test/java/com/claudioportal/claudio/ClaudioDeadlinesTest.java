@@ -21,14 +21,13 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,24 +40,15 @@ import io.vertx.core.Vertx;
 @QuarkusTest
 class ClaudioDeadlinesTest {
 
-    private static WireMockServer wiremock;
+    @RegisterExtension
+    static final WireMockExtension wiremock = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort().containerThreads(80)).resetOnEachTest(false).build();
 
     @Inject
     Vertx vertx;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort().containerThreads(80));
-        wiremock.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
 
     private ClaudioClient client(java.util.function.UnaryOperator<TestClaudioConfig> change) {
         return new ClaudioClient(vertx, change.apply(TestClaudioConfig.defaults().withoutRetries()).build(), new SimpleMeterRegistry());
@@ -75,7 +65,7 @@ class ClaudioDeadlinesTest {
 
     @Test
     void oneTenantsFailuresOpenOnlyItsOwnBreakerAtASharedBaseUrl() {
-        String base = "http://localhost:" + wiremock.port() + "/shared";
+        String base = "http://localhost:" + wiremock.getPort() + "/shared";
         wiremock.stubFor(post("/shared/jobs/BAD/poll").willReturn(aResponse().withStatus(503)));
         wiremock.stubFor(post("/shared/jobs/GOOD/poll").willReturn(inProgress()));
         OwnClient.using(client(s -> s.withBreaker(3, 1.0, Duration.ofSeconds(30), 1)), c -> {
@@ -93,7 +83,7 @@ class ClaudioDeadlinesTest {
 
     @Test
     void aTenantsCallsUseAsManyConnectionsAsConfigured() {
-        String base = "http://localhost:" + wiremock.port() + "/wide";
+        String base = "http://localhost:" + wiremock.getPort() + "/wide";
         wiremock.stubFor(post("/wide/jobs/SLOW/poll").willReturn(inProgress().withFixedDelay(4_000)));
         // more than Vert.x's default pool of 5, which the client once kept whatever was configured
         OwnClient.using(client(s -> s.set("max-connections-per-base-url", 8).withAllTimeouts(Duration.ofSeconds(20))), c -> {
@@ -114,7 +104,7 @@ class ClaudioDeadlinesTest {
 
     @Test
     void oneTenantsSlowAnswersHoldOnlyItsOwnConnectionsAtASharedBaseUrl() {
-        String base = "http://localhost:" + wiremock.port() + "/pool";
+        String base = "http://localhost:" + wiremock.getPort() + "/pool";
         wiremock.stubFor(post("/pool/jobs/SLOW/poll").willReturn(inProgress().withFixedDelay(10_000)));
         wiremock.stubFor(post("/pool/jobs/QUICK/poll").willReturn(inProgress()));
         OwnClient.using(client(s -> s.set("max-connections-per-base-url", 2).withAllTimeouts(Duration.ofSeconds(20))), c -> {
@@ -140,7 +130,7 @@ class ClaudioDeadlinesTest {
                 .withChunkedDribbleDelay(40, 8_000)));
         OwnClient.using(client(s -> s.withAllTimeouts(Duration.ofMillis(1_000))), c -> {
             long started = System.nanoTime();
-            var result = c.poll(new ClaudioAccount("http://localhost:" + wiremock.port() + "/trickle", "k", "s"), "J", null);
+            var result = c.poll(new ClaudioAccount("http://localhost:" + wiremock.getPort() + "/trickle", "k", "s"), "J", null);
             long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             assertInstanceOf(ClaudioFailure.Timeout.class, result.failureOrNull());
             assertTrue(took < 3_000, "gave up after " + took + " ms although bytes kept coming");
@@ -192,7 +182,7 @@ class ClaudioDeadlinesTest {
         wiremock.stubFor(post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/many/jobs/.*/poll"))
                 .willReturn(inProgress().withFixedDelay(1_500)));
         OwnClient.using(client(s -> s), c -> {
-            ClaudioAccount account = new ClaudioAccount("http://localhost:" + wiremock.port() + "/many", "k", "s", "tenant-many");
+            ClaudioAccount account = new ClaudioAccount("http://localhost:" + wiremock.getPort() + "/many", "k", "s", "tenant-many");
             int threadsBefore = Thread.activeCount();
             List<CompletableFuture<ClaudioResult<JobStatus>>> calls = new ArrayList<>();
             for (int i = 0; i < 20; i++) {

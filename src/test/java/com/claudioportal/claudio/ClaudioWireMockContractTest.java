@@ -32,17 +32,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
@@ -61,7 +60,9 @@ class ClaudioWireMockContractTest {
     static final String KEY = "yourapikeygoeshere123456abc";
     static final String SECRET = "yoursecretkeygoeshere123456789abcdefghijklm123";
     private static final AtomicInteger BASES = new AtomicInteger();
-    private static WireMockServer wiremock;
+    @RegisterExtension
+    static final WireMockExtension wiremock = WireMockExtension.newInstance()
+            .options(WireMockConfiguration.options().dynamicPort().dynamicHttpsPort()).resetOnEachTest(false).build();
 
     @Inject
     ClaudioClient client;
@@ -72,24 +73,20 @@ class ClaudioWireMockContractTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        wiremock = new WireMockServer(WireMockConfiguration.options().dynamicPort().dynamicHttpsPort());
-        wiremock.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        wiremock.stop();
-    }
-
     /** A fresh tenant base path, e.g. "/team7". */
     private static String team() {
         return "/team" + BASES.incrementAndGet();
     }
 
+    /** A fresh tenant base path whose Claudio answers every POST to {@code path} with {@code answer}. */
+    private static String teamAnswering(String path, ResponseDefinitionBuilder answer) {
+        String team = team();
+        wiremock.stubFor(post(team + path).willReturn(answer));
+        return team;
+    }
+
     private static ClaudioAccount account(String team) {
-        return new ClaudioAccount("http://localhost:" + wiremock.port() + team, KEY, SECRET);
+        return new ClaudioAccount("http://localhost:" + wiremock.getPort() + team, KEY, SECRET);
     }
 
     private ClaudioClient customClient(java.util.function.UnaryOperator<TestClaudioConfig> change) {
@@ -140,8 +137,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void uploadAudioSendsKeySecretAndTheFileUnderItsOriginalNameWithAContentLength() throws IOException {
-        String team = team();
-        wiremock.stubFor(post(team + "/audio/upload").willReturn(answer(200, "upload-audio.json")));
+        String team = teamAnswering("/audio/upload", answer(200, "upload-audio.json"));
         Path temp = Files.write(dir.resolve("upload-4711.tmp"), "RIFF-not-really-a-wav".getBytes(StandardCharsets.UTF_8));
 
         ClaudioResult<UploadedFile> result = client.uploadAudio(account(team), temp, "C:\\Users\\dr\\dictation 1.wav");
@@ -162,8 +158,7 @@ class ClaudioWireMockContractTest {
     @ParameterizedTest
     @ValueSource(strings = { "file_url", "document_url", "doc_url", "url", "location", "audio_url", "other-key" })
     void uploadDocumentReadsEveryLikelyUrlKey(String variant) throws IOException {
-        String team = team();
-        wiremock.stubFor(post(team + "/documents/upload").willReturn(answer(200, "upload-document-" + variant + ".json")));
+        String team = teamAnswering("/documents/upload", answer(200, "upload-document-" + variant + ".json"));
         Path file = Files.writeString(dir.resolve("x.bin"), "%PDF-1.4 letter");
 
         UploadedFile uploaded = client.uploadDocument(account(team), file, "letter \"final\".pdf").value();
@@ -198,8 +193,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void submitPostsTheSampleShapedJsonAndReadsTheOlderAnswer() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/submit").willReturn(answer(200, "submit-older.json")));
+        String team = teamAnswering("/jobs/submit", answer(200, "submit-older.json"));
 
         SubmittedJob job = client.submit(account(team), request()).value();
 
@@ -220,8 +214,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void submitReadsTheNewestAnswerWithItsWebhookConfirmation() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/submit").willReturn(answer(200, "submit-newest-webhook.json")));
+        String team = teamAnswering("/jobs/submit", answer(200, "submit-newest-webhook.json"));
         SubmittedJob job = client.submit(account(team), request()).value();
         assertTrue(job.webhookConfirmed());
         assertTrue(job.message().startsWith("SUCCESS: Job[Knee IME] submitted successfully."));
@@ -229,8 +222,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void aRejectedSubmitCarriesTheVendorMessageAndIsNotRepeated() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/submit").willReturn(answer(400, "error-400.json")));
+        String team = teamAnswering("/jobs/submit", answer(400, "error-400.json"));
         var rejected = assertInstanceOf(ClaudioFailure.Rejected.class, client.submit(account(team), request()).failureOrNull());
         assertEquals("ERROR: Unexpected error occurred. Invalid profile_id.", rejected.vendorMessage());
         assertSubmits(1, team);
@@ -238,8 +230,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void aSubmitAnswered500IsAVendorErrorAndNeverRepeated() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/submit").willReturn(answer(500, "error-500.json")));
+        String team = teamAnswering("/jobs/submit", answer(500, "error-500.json"));
         var error = assertInstanceOf(ClaudioFailure.VendorError.class, client.submit(account(team), request()).failureOrNull());
         assertEquals(500, error.status());
         assertTrue(error.isTransient());
@@ -249,8 +240,7 @@ class ClaudioWireMockContractTest {
     @ParameterizedTest
     @ValueSource(strings = { "CONNECTION_RESET_BY_PEER", "EMPTY_RESPONSE", "RANDOM_DATA_THEN_CLOSE" })
     void aSubmitWhoseAnswerIsLostHasAnUnknownOutcomeAndIsNotRepeated(Fault fault) {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/submit").willReturn(aResponse().withFault(fault)));
+        String team = teamAnswering("/jobs/submit", aResponse().withFault(fault));
         var unknown = assertInstanceOf(ClaudioFailure.OutcomeUnknown.class, client.submit(account(team), request()).failureOrNull());
         assertTrue(unknown.userMessage().contains("may or may not have been created"));
         assertSubmits(1, team);
@@ -258,8 +248,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void aSubmitThatTimesOutHasAnUnknownOutcomeAndIsNotRepeated() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/submit").willReturn(answer(200, "submit-older.json").withFixedDelay(1500)));
+        String team = teamAnswering("/jobs/submit", answer(200, "submit-older.json").withFixedDelay(1500));
         withClient(s -> quick(s).withAllTimeouts(Duration.ofMillis(300)), impatient -> {
             assertInstanceOf(ClaudioFailure.OutcomeUnknown.class, impatient.submit(account(team), request()).failureOrNull());
         });
@@ -268,8 +257,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void aSubmitAnswered200WithHtmlMayHaveCreatedAJob() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/submit").willReturn(recorded(200, "text/html", "error-page.html")));
+        String team = teamAnswering("/jobs/submit", recorded(200, "text/html", "error-page.html"));
         assertInstanceOf(ClaudioFailure.OutcomeUnknown.class, client.submit(account(team), request()).failureOrNull());
     }
 
@@ -323,8 +311,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void pollGivesUpAfterTheConfiguredRetriesWithTheVendorError() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(answer(500, "error-500.json")));
+        String team = teamAnswering("/jobs/J1/poll", answer(500, "error-500.json"));
         var error = assertInstanceOf(ClaudioFailure.VendorError.class, pollOnce(ClaudioWireMockContractTest::quick, team).failureOrNull());
         assertEquals("ERROR: Internal Server Error", error.vendorMessage());
         assertPolls(3, team);
@@ -332,8 +319,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void noRetryStartsWhoseWaitWouldEndPastTheRetryBudget() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(answer(500, "error-500.json")));
+        String team = teamAnswering("/jobs/J1/poll", answer(500, "error-500.json"));
         // waits of 0.8-1.2 s within a 1.5 s budget: the first retry fits, a second would end past it
         assertInstanceOf(ClaudioFailure.VendorError.class,
                 pollOnce(s -> s.withRetry(5, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(1500)), team).failureOrNull());
@@ -342,8 +328,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void pollOfAJobClaudioRefusesIsRejectedWithoutRetrying() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(answer(400, "error-400.json")));
+        String team = teamAnswering("/jobs/J1/poll", answer(400, "error-400.json"));
         assertInstanceOf(ClaudioFailure.Rejected.class, client.poll(account(team), "J1", null).failureOrNull());
         assertPolls(1, team);
     }
@@ -365,8 +350,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void anHtmlPageAnswered200IsAnUnexpectedAnswer() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(recorded(200, "text/html", "error-page.html")));
+        String team = teamAnswering("/jobs/J1/poll", recorded(200, "text/html", "error-page.html"));
         wiremock.stubFor(post(team + "/jobs/J1/details").willReturn(recorded(200, "text/html", "error-page.html")));
         var poll = assertInstanceOf(ClaudioFailure.UnexpectedAnswer.class, client.poll(account(team), "J1", null).failureOrNull());
         assertEquals("an HTML page instead of JSON (HTTP 200)", poll.description());
@@ -387,8 +371,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void aPollWhoseConnectionIsResetIsRetriedThenUnreachable() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        String team = teamAnswering("/jobs/J1/poll", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
         assertInstanceOf(ClaudioFailure.Unreachable.class, pollOnce(ClaudioWireMockContractTest::quick, team).failureOrNull());
         assertPolls(3, team);
     }
@@ -411,7 +394,7 @@ class ClaudioWireMockContractTest {
     @Test
     void aServerWhoseCertificateIsNotTrustedIsUnreachableEvenForSubmit() {
         String team = team();
-        ClaudioAccount selfSigned = new ClaudioAccount("https://localhost:" + wiremock.httpsPort() + team, KEY, SECRET);
+        ClaudioAccount selfSigned = new ClaudioAccount("https://localhost:" + wiremock.getHttpsPort() + team, KEY, SECRET);
         withClient(ClaudioWireMockContractTest::quick, retrying -> {
             var poll = assertInstanceOf(ClaudioFailure.Unreachable.class, retrying.poll(selfSigned, "J1", null).failureOrNull());
             assertEquals("TLS handshake failed", poll.reason());
@@ -423,8 +406,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void redirectsAreNotFollowedSoTheCredentialsStayWithTheBaseUrl() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(aResponse().withStatus(302).withHeader("Location", "http://evil.example/")));
+        String team = teamAnswering("/jobs/J1/poll", aResponse().withStatus(302).withHeader("Location", "http://evil.example/"));
         var error = assertInstanceOf(ClaudioFailure.VendorError.class, client.poll(account(team), "J1", null).failureOrNull());
         assertEquals(302, error.status());
     }
@@ -436,7 +418,7 @@ class ClaudioWireMockContractTest {
         wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(answer(200, "poll-in-progress-newer.json")));
         wiremock.stubFor(post(team + "/v9/poll/J1").willReturn(answer(200, "poll-completed-newer.json")));
         withClient(s -> s.withPollEndpointSource(PollEndpointSource.RETURNED), returned -> {
-            String origin = "http://localhost:" + wiremock.port();
+            String origin = "http://localhost:" + wiremock.getPort();
             assertInstanceOf(JobStatus.Completed.class, returned.poll(account(team), "J1", origin + team + "/v9/poll/J1").value());
             assertInstanceOf(JobStatus.Completed.class, returned.poll(account(team), "J1", team + "/v9/poll/J1").value());
             assertInstanceOf(JobStatus.Completed.class, returned.poll(account(team), "J1", "/v9/poll/J1").value());
@@ -452,8 +434,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void detailsPostsTheCredentialsAndReadsTheDocumentedAnswer() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/JOB%2012345/details").willReturn(answer(200, "details-completed.json")));
+        String team = teamAnswering("/jobs/JOB%2012345/details", answer(200, "details-completed.json"));
         JobDetails details = client.details(account(team), "JOB 12345").value();
         assertEquals("Knee IME", details.jobName());
         assertEquals(2, details.inputFiles().size());
@@ -463,11 +444,10 @@ class ClaudioWireMockContractTest {
 
     @Test
     void detailsWithLooseTypesAndRelativeLinks() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/J2/details").willReturn(answer(200, "details-loose-types.json")));
+        String team = teamAnswering("/jobs/J2/details", answer(200, "details-loose-types.json"));
         JobDetails details = client.details(account(team), "J2").value();
         assertEquals(754.0, details.totalAudioLengthSeconds());
-        assertEquals("http://localhost:" + wiremock.port() + team + "/files/out/1", details.transcripts().get(0).downloadUrl());
+        assertEquals("http://localhost:" + wiremock.getPort() + team + "/files/out/1", details.transcripts().get(0).downloadUrl());
     }
 
     // ---- configuration of the undocumented parts --------------------------------------------------
@@ -533,8 +513,7 @@ class ClaudioWireMockContractTest {
 
     @Test
     void refusedRequestsDoNotOpenTheBreaker() {
-        String team = team();
-        wiremock.stubFor(post(team + "/jobs/J1/poll").willReturn(answer(401, "error-401.json")));
+        String team = teamAnswering("/jobs/J1/poll", answer(401, "error-401.json"));
         withClient(s -> s.withBreaker(2, 0.5, Duration.ofSeconds(30), 1), breaking -> {
             for (int i = 0; i < 5; i++) {
                 assertInstanceOf(ClaudioFailure.Unauthorized.class, breaking.poll(account(team), "J1", null).failureOrNull());

@@ -39,32 +39,25 @@ public final class ClaudioSandbox implements AutoCloseable {
     private final SandboxUrls urls;
     private final long snapshotTimer;
 
-    private ClaudioSandbox(Vertx vertx, HttpServer server, SandboxState state, Storage storage, WebhookSender webhooks, SandboxUrls urls,
-            long snapshotTimer) {
-        this.vertx = vertx;
-        this.server = server;
-        this.state = state;
-        this.storage = storage;
-        this.webhooks = webhooks;
-        this.urls = urls;
-        this.snapshotTimer = snapshotTimer;
-    }
-
     /** Starts a sandbox and returns once it answers on its port. */
     public static ClaudioSandbox start(SandboxOptions options) {
-        Vertx vertx = Vertx.vertx(new VertxOptions()
+        return new ClaudioSandbox(options);
+    }
+
+    private ClaudioSandbox(SandboxOptions options) {
+        vertx = Vertx.vertx(new VertxOptions()
                 .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
         try {
-            Storage storage = Storage.open(options.stateDir());
-            SandboxState state = new SandboxState(options.processingTime(), options.linkLifetime());
+            storage = Storage.open(options.stateDir());
+            state = new SandboxState(options.processingTime(), options.linkLifetime());
             List<Job> processing = storage.persistent() ? state.load(storage.snapshot()) : List.of();
             Router router = Router.router(vertx);
             // a poll answered after 30 s is normal here: no idle timeout; a deep backlog for bursts of connections
-            HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())
+            server = await(vertx.createHttpServer(new HttpServerOptions().setHost(options.host()).setPort(options.port())
                     .setAcceptBacklog(8192).setIdleTimeout(0).setReuseAddress(true).setTcpNoDelay(true)
                     .setDecompressionSupported(false).setCompressionSupported(false)).requestHandler(router).listen());
-            SandboxUrls urls = new SandboxUrls(options.publicUrl() != null ? options.publicUrl() : "http://localhost:" + server.actualPort());
-            WebhookSender webhooks = new WebhookSender(vertx, options.webhookTimeout().toMillis(), state);
+            urls = new SandboxUrls(options.publicUrl() != null ? options.publicUrl() : "http://localhost:" + server.actualPort());
+            webhooks = new WebhookSender(vertx, options.webhookTimeout().toMillis(), state);
             LinkSigner signer = new LinkSigner(Optional.ofNullable(options.linkSigningKey()), Clock.systemUTC());
             ClaudioApi api = new ClaudioApi(vertx, options, state, urls, storage, signer, new JobCompletion(state, storage), webhooks);
             ControlApi control = new ControlApi(vertx, state, urls, api, storage, options.controlToken());
@@ -82,13 +75,12 @@ public final class ClaudioSandbox implements AutoCloseable {
             }
             processing.forEach(api::schedule);
             state.jobs.values().stream().filter(Job::completed).forEach(webhooks::notifyOnce);
-            long snapshots = storage.persistent() ? vertx.setPeriodic(2000, id -> vertx.executeBlocking(() -> {
+            snapshotTimer = storage.persistent() ? vertx.setPeriodic(2000, id -> vertx.executeBlocking(() -> {
                 state.saveIfChanged(storage.snapshot());
                 return null;
             }, true).onFailure(e -> LOG.log(Level.WARNING, "Could not write the sandbox's state", e))) : -1;
             LOG.info(() -> "Claudio sandbox on " + options.host() + ":" + server.actualPort() + ", public URL " + urls.publicUrl()
                     + (storage.persistent() ? ", state in " + storage.root() : ", state in memory") + (options.noControl() ? ", no control API" : ""));
-            return new ClaudioSandbox(vertx, server, state, storage, webhooks, urls, snapshots);
         } catch (RuntimeException e) {
             vertx.close();
             throw e;
