@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
+import com.claudioportal.forms.Words;
 import com.claudioportal.tenant.RoleMessages;
 
 /**
@@ -22,13 +23,12 @@ public final class AuditCsv {
 
     /**
      * The words of one export, taken while the request is still there (the rows are written later, as
-     * they stream): English as {@link #HEADER} and the catalogue's labels, or the reader's French. The
-     * codes (action code, target type, chain) stay codes in both.
+     * they stream): English as {@link #HEADER} and the catalogue's labels, or the reader's French; groups
+     * and outcomes from the bundle in both. The codes (action code, target type, chain) stay codes in both.
      */
     public record Language(AuditMessages words, RoleMessages roles, boolean french) {
         public static Language ofRequest() {
-            return new Language(com.claudioportal.forms.Words.of(AuditMessages.class), com.claudioportal.forms.Words.of(RoleMessages.class),
-                    com.claudioportal.forms.Words.french());
+            return new Language(Words.of(AuditMessages.class), Words.of(RoleMessages.class), Words.french());
         }
 
         List<String> header() {
@@ -44,11 +44,11 @@ public final class AuditCsv {
         }
 
         String group(AuditGroup g) {
-            return g == null ? "" : french ? ReadableDetails.word(words, "group_", g.name()) : g.label();
+            return g == null ? "" : ReadableDetails.word(words, "group_", g.name());
         }
 
         String outcome(AuditOutcome o) {
-            return o == null ? "" : french ? ReadableDetails.word(words, "outcome_", o.name()) : o.label();
+            return o == null ? "" : ReadableDetails.word(words, "outcome_", o.name());
         }
     }
 
