@@ -80,7 +80,7 @@ class AuditFormatsTest {
     @Test
     void theChartStacksTheGroupsOfEachDayAndScalesToTheBusiestDay() {
         LocalDate d1 = LocalDate.parse("2026-11-01");
-        ActivityChart chart = new ActivityChart(d1, d1.plusDays(2), Map.of(
+        ActivityChart chart = ActivityChart.of(d1, d1.plusDays(2), Map.of(
                 d1, Map.of(AuditGroup.ACCESS, 10L, AuditGroup.JOBS, 30L),
                 d1.plusDays(2), Map.of(AuditGroup.SECURITY, 4L)));
         assertEquals(3, chart.days().size());
@@ -97,7 +97,7 @@ class AuditFormatsTest {
     @Test
     void theLastDaysLabelEndsInsideTheChart() {
         LocalDate to = LocalDate.parse("2026-12-02");
-        ActivityChart chart = new ActivityChart(to.minusDays(29), to, Map.of());
+        ActivityChart chart = ActivityChart.of(to.minusDays(29), to, Map.of());
         ActivityChart.Tick last = chart.ticks().get(chart.ticks().size() - 1);
         assertEquals("12-02", last.label());
         assertTrue(last.last(), "anchored at its end");
