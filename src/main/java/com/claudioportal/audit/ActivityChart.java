@@ -8,9 +8,10 @@ import java.util.Map;
 /**
  * The audit page's small chart: events per day, stacked by group, drawn as SVG on the server (no
  * script, no inline style: colours come from CSS classes). {@link #days} is the same data as a
- * table, for screen readers and for reading exact numbers.
+ * table, for screen readers and for reading exact numbers. Drawn once, by {@link #of}, in a
+ * {@code width} × {@code height} box with the axis at {@code baseline}.
  */
-public final class ActivityChart {
+public record ActivityChart(List<Day> days, List<Bar> bars, List<Tick> ticks, long max, int width, int height, int baseline) {
 
     public static final int WIDTH = 720;
     public static final int HEIGHT = 120;
@@ -33,22 +34,19 @@ public final class ActivityChart {
     public record Tick(int x, String label, boolean last) {
     }
 
-    private final List<Day> days;
-    private final List<Bar> bars = new ArrayList<>();
-    private final List<Tick> ticks = new ArrayList<>();
-    private final long max;
-
-    public ActivityChart(LocalDate from, LocalDate to, Map<LocalDate, Map<AuditGroup, Long>> counts) {
-        days = new ArrayList<>();
+    public static ActivityChart of(LocalDate from, LocalDate to, Map<LocalDate, Map<AuditGroup, Long>> counts) {
+        List<Day> days = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             Map<AuditGroup, Long> c = counts.getOrDefault(d, Map.of());
             days.add(new Day(d, c.getOrDefault(AuditGroup.ACCESS, 0L), c.getOrDefault(AuditGroup.CHANGES, 0L),
                     c.getOrDefault(AuditGroup.SECURITY, 0L), c.getOrDefault(AuditGroup.JOBS, 0L)));
         }
-        max = Math.max(1, days.stream().mapToLong(Day::total).max().orElse(1));
+        long max = Math.max(1, days.stream().mapToLong(Day::total).max().orElse(1));
         int slot = WIDTH / Math.max(1, days.size());
         int barWidth = Math.max(2, slot - 2);
         int plot = HEIGHT - BOTTOM;
+        List<Bar> bars = new ArrayList<>();
+        List<Tick> ticks = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
             Day d = days.get(i);
             int x = i * slot + 1;
@@ -71,34 +69,7 @@ public final class ActivityChart {
                 ticks.add(new Tick(last ? x + barWidth : x, d.day().toString().substring(5), last));
             }
         }
-    }
-
-    public List<Day> days() {
-        return days;
-    }
-
-    public List<Bar> bars() {
-        return bars;
-    }
-
-    public List<Tick> ticks() {
-        return ticks;
-    }
-
-    public long max() {
-        return max;
-    }
-
-    public int width() {
-        return WIDTH;
-    }
-
-    public int height() {
-        return HEIGHT;
-    }
-
-    public int baseline() {
-        return HEIGHT - BOTTOM;
+        return new ActivityChart(List.copyOf(days), List.copyOf(bars), List.copyOf(ticks), max, WIDTH, HEIGHT, plot);
     }
 
     public LocalDate from() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
+import com.claudioportal.forms.Words;
 import com.claudioportal.tenant.RoleMessages;
 
 /**
@@ -14,41 +15,38 @@ import com.claudioportal.tenant.RoleMessages;
 public final class AuditCsv {
 
     public static final String BOM = "\uFEFF";
-    public static final List<String> HEADER = List.of("Event", "Time (UTC)", "Person", "Role", "Subject", "Action", "Action code",
-            "Group", "Outcome", "Target type", "Target", "Details", "Client IP", "User agent", "Request id", "Chain");
 
     private AuditCsv() {
     }
 
     /**
-     * The words of one export, taken while the request is still there (the rows are written later, as
-     * they stream): English as {@link #HEADER} and the catalogue's labels, or the reader's French. The
-     * codes (action code, target type, chain) stay codes in both.
+     * The words of one export in the reader's language, taken while the request is still there (the rows
+     * are written later, as they stream). The codes (action code, target type, chain) stay codes in both
+     * languages, and so does an action the catalogue lacks.
      */
-    public record Language(AuditMessages words, RoleMessages roles, boolean french) {
+    public record Language(AuditMessages words, RoleMessages roles) {
         public static Language ofRequest() {
-            return new Language(com.claudioportal.forms.Words.of(AuditMessages.class), com.claudioportal.forms.Words.of(RoleMessages.class),
-                    com.claudioportal.forms.Words.french());
+            return new Language(Words.of(AuditMessages.class), Words.of(RoleMessages.class));
         }
 
         List<String> header() {
-            return !french ? HEADER : List.of(words.csv_event(), words.csv_time(), words.csv_person(), words.csv_role(), words.csv_subject(),
+            return List.of(words.csv_event(), words.csv_time(), words.csv_person(), words.csv_role(), words.csv_subject(),
                     words.csv_action(), words.csv_action_code(), words.csv_group(), words.csv_outcome(), words.csv_target_type(),
                     words.csv_target(), words.csv_details(), words.csv_client_ip(), words.csv_user_agent(), words.csv_request_id(),
                     words.csv_chain());
         }
 
         String action(AuditEvent e) {
-            String said = french && AuditActions.isKnown(e.action) ? ReadableDetails.word(words, "act_", e.action) : null;
-            return said == null ? e.label() : said;
+            String said = AuditActions.isKnown(e.action) ? ReadableDetails.word(words, "act_", e.action) : null;
+            return said == null ? e.action : said;
         }
 
         String group(AuditGroup g) {
-            return g == null ? "" : french ? ReadableDetails.word(words, "group_", g.name()) : g.label();
+            return g == null ? "" : ReadableDetails.word(words, "group_", g.name());
         }
 
         String outcome(AuditOutcome o) {
-            return o == null ? "" : french ? ReadableDetails.word(words, "outcome_", o.name()) : o.label();
+            return o == null ? "" : ReadableDetails.word(words, "outcome_", o.name());
         }
     }
 

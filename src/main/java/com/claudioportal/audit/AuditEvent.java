@@ -76,10 +76,6 @@ public class AuditEvent extends TenantOwnedEntity {
     @Column(name = "key_id")
     public String keyId;
 
-    public String label() {
-        return AuditActions.labelOf(action);
-    }
-
     /** The message key of the action (act_job_viewed), or null for a code the catalogue lacks (shown as it is): tags/auditaction.html. */
     public String actionKey() {
         return AuditActions.isKnown(action) ? "act_" + action.replace('.', '_').replace('-', '_') : null;

@@ -1,25 +1,15 @@
 package com.claudioportal.audit;
 
-/** What kind of event it is, for filtering and the activity chart. */
+/** What kind of event it is, for filtering and the activity chart; its words are AuditMessages' {@code group_*}. */
 public enum AuditGroup {
     /** Someone saw health information or the audit log. */
-    ACCESS("Access"),
+    ACCESS,
     /** Settings, members, profiles, presets, tenants. */
-    CHANGES("Changes"),
+    CHANGES,
     /** Sign-in and sign-out, refused access, credentials, webhook addresses, verification. */
-    SECURITY("Security"),
+    SECURITY,
     /** Jobs and their files, webhook deliveries. */
-    JOBS("Jobs");
-
-    private final String label;
-
-    AuditGroup(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    JOBS;
 
     /** Lower-case name, used in CSS classes of the chart. */
     public String css() {

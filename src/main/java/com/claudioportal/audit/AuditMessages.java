@@ -7,7 +7,7 @@ import io.quarkus.qute.i18n.MessageBundle;
  * The words of the audit pages (a tenant's log, one event, the platform's list of logs) and of the messages
  * their Java writes, in English; French in messages/auditmsg_fr.properties. In the audit package, not web:
  * the audit floor uses only tenant and forms (LayersTest). Actions, outcomes, kinds and roles have dynamic
- * keys ({@code act_job_viewed}, {@code outcome_SUCCESS}); the CSV export keeps the English of AuditActions.
+ * keys ({@code act_job_viewed}, {@code outcome_SUCCESS}), in the CSV export too.
  */
 @MessageBundle(value = "auditmsg", locale = "en")
 public interface AuditMessages {
@@ -794,7 +794,7 @@ public interface AuditMessages {
     @Message("notification")
     String tk_notification();
 
-    // the CSV export's header for a French reader (the English is AuditCsv.HEADER)
+    // the CSV export's header
 
     @Message("Event")
     String csv_event();

@@ -1,22 +1,12 @@
 package com.claudioportal.audit;
 
-/** How an attempted action ended. */
+/** How an attempted action ended; its words are AuditMessages' {@code outcome_*}. */
 public enum AuditOutcome {
-    SUCCESS("Done"),
+    SUCCESS,
     /** Tried, but refused by a rule or invalid input, or it failed; nothing changed. */
-    FAILURE("Failed"),
+    FAILURE,
     /** The person may not do this or see this (403, 404). */
-    DENIED("Denied");
-
-    private final String label;
-
-    AuditOutcome(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
+    DENIED;
 
     public boolean isSuccess() {
         return this == SUCCESS;

@@ -84,7 +84,7 @@ public class AuditPages {
         LocalDate to = filter.toDay != null ? filter.toDay : LocalDate.now(ZoneOffset.UTC);
         LocalDate from = filter.fromDay != null && ChronoUnit.DAYS.between(filter.fromDay, to) <= 92 && !filter.fromDay.isAfter(to)
                 ? filter.fromDay : to.minusDays(29);
-        ActivityChart chart = new ActivityChart(from, to, in(place, () -> query.perDay(from, to)));
+        ActivityChart chart = ActivityChart.of(from, to, in(place, () -> query.perDay(from, to)));
         AuditView view = new AuditView(place.heading(), place.base(), place.jobBase(), filter, errors, page,
                 verifier.last(place.chain()).orElse(null), chart, problem);
         return Response.status(errors.any() ? 400 : 200).entity(Templates.log(view)).build();

@@ -20,21 +20,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "user_settings")
 public class UserSettings extends PanacheEntityBase {
 
-    /** How the notification e-mails reach the person. */
+    /** How the notification e-mails reach the person; its words are web.Messages' {@code delivery_*}. */
     public enum MailDelivery {
-        INSTANT("At once, one e-mail per event"),
-        DIGEST("Once a day, a summary with counts"),
-        NONE("No e-mails (the bell in the portal still shows everything)");
-
-        private final String label;
-
-        MailDelivery(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        INSTANT, DIGEST, NONE
     }
 
     @Id

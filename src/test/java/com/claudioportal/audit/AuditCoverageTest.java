@@ -106,7 +106,7 @@ class AuditCoverageTest {
                 }
             }
         }
-        assertEquals(Set.of(), unknown, "add these to AuditActions (group and label)");
+        assertEquals(Set.of(), unknown, "add these to AuditActions (group) and their words to AuditMessages (act_)");
         assertTrue(seen.size() >= 30, "expected the recorded actions to be found, got " + seen);
     }
 }

@@ -13,6 +13,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.tenant.RoleMessages;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -36,6 +40,30 @@ class AuditFormatsTest {
 
     @Test
     void theExportHasAByteOrderMarkAHeaderAndOneLinePerEvent() throws Exception {
+        StringWriter out = new StringWriter();
+        AuditCsv.header(out);
+        AuditCsv.event(out, aJobViewed());
+        String[] lines = out.toString().split("\r\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[0].startsWith("\uFEFF\"Event\",\"Time (UTC)\",\"Person\""), lines[0]);
+        assertTrue(lines[1].startsWith("\"7\",\"2026-11-30T10:15:30.123456Z\",\"'=cmd|' /C calc'!A0\",\"Staff\""), lines[1]);
+        assertTrue(lines[1].contains("\"Job viewed\",\"job.viewed\",\"Access\",\"Done\",\"job\",\"17\",\"Content: yes\""), lines[1]);
+    }
+
+    @Test
+    void aFrenchReadersExportIsInFrenchAndItsCodesStayCodes() throws Exception {
+        AuditCsv.Language french = new AuditCsv.Language(MessageBundles.get(AuditMessages.class, Localized.Literal.of("fr")),
+                MessageBundles.get(RoleMessages.class, Localized.Literal.of("fr")));
+        StringWriter out = new StringWriter();
+        AuditCsv.header(out, french);
+        AuditCsv.event(out, aJobViewed(), french);
+        String[] lines = out.toString().split("\r\n");
+        assertTrue(lines[0].startsWith("\uFEFF\"Événement\",\"Heure (UTC)\""), lines[0]);
+        assertTrue(lines[1].contains("\"Personnel\""), lines[1]);
+        assertTrue(lines[1].contains("\"Travail consulté\",\"job.viewed\",\"Accès\",\"Fait\",\"job\",\"17\""), lines[1]);
+    }
+
+    static AuditEvent aJobViewed() {
         AuditEvent e = new AuditEvent();
         e.tenantId = "maple";
         e.seq = 7;
@@ -48,14 +76,7 @@ class AuditFormatsTest {
         e.targetType = "job";
         e.targetId = "17";
         e.details = "{\"content\":true}";
-        StringWriter out = new StringWriter();
-        AuditCsv.header(out);
-        AuditCsv.event(out, e);
-        String[] lines = out.toString().split("\r\n");
-        assertEquals(2, lines.length);
-        assertTrue(lines[0].startsWith("\uFEFF\"Event\",\"Time (UTC)\",\"Person\""), lines[0]);
-        assertTrue(lines[1].startsWith("\"7\",\"2026-11-30T10:15:30.123456Z\",\"'=cmd|' /C calc'!A0\",\"Staff\""), lines[1]);
-        assertTrue(lines[1].contains("\"Job viewed\",\"job.viewed\",\"Access\",\"Done\",\"job\",\"17\",\"Content: yes\""), lines[1]);
+        return e;
     }
 
     @Test
@@ -80,7 +101,7 @@ class AuditFormatsTest {
     @Test
     void theChartStacksTheGroupsOfEachDayAndScalesToTheBusiestDay() {
         LocalDate d1 = LocalDate.parse("2026-11-01");
-        ActivityChart chart = new ActivityChart(d1, d1.plusDays(2), Map.of(
+        ActivityChart chart = ActivityChart.of(d1, d1.plusDays(2), Map.of(
                 d1, Map.of(AuditGroup.ACCESS, 10L, AuditGroup.JOBS, 30L),
                 d1.plusDays(2), Map.of(AuditGroup.SECURITY, 4L)));
         assertEquals(3, chart.days().size());
@@ -97,7 +118,7 @@ class AuditFormatsTest {
     @Test
     void theLastDaysLabelEndsInsideTheChart() {
         LocalDate to = LocalDate.parse("2026-12-02");
-        ActivityChart chart = new ActivityChart(to.minusDays(29), to, Map.of());
+        ActivityChart chart = ActivityChart.of(to.minusDays(29), to, Map.of());
         ActivityChart.Tick last = chart.ticks().get(chart.ticks().size() - 1);
         assertEquals("12-02", last.label());
         assertTrue(last.last(), "anchored at its end");
