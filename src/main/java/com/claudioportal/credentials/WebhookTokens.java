@@ -16,8 +16,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.claudioportal.audit.AuditTrail;
@@ -38,7 +38,7 @@ public class WebhookTokens {
     }
 
     @Inject
-    jakarta.enterprise.event.Event<Regenerated> regenerated;
+    Event<Regenerated> regenerated;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -47,9 +47,6 @@ public class WebhookTokens {
 
     @Inject
     CurrentUser user;
-
-    @Inject
-    EntityManager em;
 
     @Inject
     DataSource dataSource;
@@ -64,7 +61,8 @@ public class WebhookTokens {
         boolean replaced = existing != null;
         if (replaced) {
             existing.delete();
-            em.flush();
+            // gone before the new row goes in: a tenant has one token (tenant_id is unique)
+            WebhookToken.flush();
         }
         WebhookToken t = new WebhookToken();
         t.tokenHash = hash(token);

@@ -3,22 +3,19 @@ package com.claudioportal.forms;
 import java.util.Objects;
 
 /**
- * What a service hands back when an action may be refused: the value it made, or why not, as
- * messages per form field ({@link FormErrors}) the page shows beside the fields. The one shape for
- * "done, or why not": services never return a problem as a bare string or an HTTP status; the
- * resource decides how a refusal reads on the wire (a page with the form again, a flash, a status
- * chosen from {@link #refusedOn()}).
+ * What a service hands back when an action may be refused: the value it made ({@code null} when
+ * refused before anything was made), or why not, as messages per form field ({@link FormErrors},
+ * empty when done) the page shows beside the fields. The one shape for "done, or why not":
+ * services never return a problem as a bare string or an HTTP status; the resource decides how a
+ * refusal reads on the wire (a page with the form again, a flash, a status chosen from
+ * {@link #refusedOn()}).
  * <p>
  * A batch can be done in part ({@link #partly}): some jobs made, then a refusal for the rest.
  */
-public final class Result<T> {
+public record Result<T>(T value, FormErrors errors) {
 
-    private final T value;
-    private final FormErrors errors;
-
-    private Result(T value, FormErrors errors) {
-        this.value = value;
-        this.errors = Objects.requireNonNull(errors);
+    public Result {
+        Objects.requireNonNull(errors);
     }
 
     public static <T> Result<T> done(T value) {
@@ -46,16 +43,6 @@ public final class Result<T> {
     /** Nothing was refused. */
     public boolean ok() {
         return errors.isEmpty();
-    }
-
-    /** What was made; {@code null} when refused before anything was made. */
-    public T value() {
-        return value;
-    }
-
-    /** Why not, per form field; empty when done. */
-    public FormErrors errors() {
-        return errors;
     }
 
     /** The first reason's message, for answers that show one line (a flash, a JSON error); {@code null} when done. */

@@ -34,6 +34,7 @@ import com.claudioportal.upload.Sizes;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadConfig;
 import com.claudioportal.upload.UploadService;
+import com.claudioportal.audit.Audited;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -98,7 +99,7 @@ public class BulkResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @com.claudioportal.audit.Audited(value = "job.submitted", target = "job")
+    @Audited(value = "job.submitted", target = "job")
     public Response submit(MultivaluedMap<String, String> posted) {
         BulkForm form = BulkForm.read(posted);
         ProfileVersion version = form.version();

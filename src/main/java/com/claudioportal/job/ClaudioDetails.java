@@ -1,10 +1,13 @@
 package com.claudioportal.job;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
+import com.claudioportal.upload.Sizes;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
@@ -21,7 +24,7 @@ public record ClaudioDetails(String status, String submittedAt, String completed
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record File(String filename, String kind, Long sizeBytes, String languageCode) {
         public String sizeText() {
-            return sizeBytes == null ? null : com.claudioportal.upload.Sizes.human(sizeBytes);
+            return sizeBytes == null ? null : Sizes.human(sizeBytes);
         }
     }
 
@@ -35,7 +38,7 @@ public record ClaudioDetails(String status, String submittedAt, String completed
         if (files == null) {
             return List.of();
         }
-        return files.stream().filter(java.util.Objects::nonNull).sorted(java.util.Comparator.comparing((File f) -> f.filename() == null ? "" : f.filename(), NaturalOrder.INSTANCE))
+        return files.stream().filter(Objects::nonNull).sorted(Comparator.comparing((File f) -> f.filename() == null ? "" : f.filename(), NaturalOrder.INSTANCE))
                 .toList();
     }
 

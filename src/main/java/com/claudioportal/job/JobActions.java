@@ -1,8 +1,10 @@
 package com.claudioportal.job;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +17,7 @@ import com.claudioportal.audit.AuditTrail;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadStorage;
+import com.claudioportal.forms.TimeZoneChoice;
 
 /**
  * What staff can do to a job by hand; each action is a {@link JobLifecycle} transition, on the
@@ -84,7 +87,7 @@ public class JobActions {
     /** A tenant admin changes the priority and due time (audited; the due time must lie ahead). */
     public Result<Void> reschedule(long jobId, String priorityValue, String dueValue) {
         JobPriority priority = JobPriority.parse(priorityValue);
-        JobDue.Parsed due = JobDue.parse(dueValue, com.claudioportal.forms.TimeZoneChoice.current());
+        JobDue.Parsed due = JobDue.parse(dueValue, TimeZoneChoice.current());
         return JobChanges.byPerson(() -> {
             // first the job: another tenant's id is a 404 whatever the form says
             Job job = find(jobId);
@@ -98,9 +101,9 @@ public class JobActions {
                 return Result.refused("job", Words.of(JobMessages.class).err_schedule_finished());
             }
             JobPriority before = job.priority;
-            java.time.Instant dueBefore = job.dueAt;
+            Instant dueBefore = job.dueAt;
             lifecycle.rescheduled(job, priority, due.at(), user.actor(), user.displayName());
-            if (before != job.priority || !java.util.Objects.equals(dueBefore, job.dueAt)) {
+            if (before != job.priority || !Objects.equals(dueBefore, job.dueAt)) {
                 audit.record("job.rescheduled", "job", job.id, Map.of("priority", job.priority.name(),
                         "dueAt", String.valueOf(job.dueAt), "previousPriority", before.name(), "previousDueAt", String.valueOf(dueBefore)));
             }

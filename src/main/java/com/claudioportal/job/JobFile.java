@@ -14,6 +14,8 @@ import jakarta.persistence.Table;
 
 import com.claudioportal.tenant.TenantOwnedEntity;
 import com.claudioportal.upload.UploadKind;
+import com.claudioportal.upload.Sizes;
+import com.claudioportal.profile.DocumentTypes;
 
 /** One file of a job, and whether Claudio has it yet. */
 @Entity
@@ -86,7 +88,7 @@ public class JobFile extends TenantOwnedEntity {
     }
 
     public String sizeText() {
-        return com.claudioportal.upload.Sizes.human(sizeBytes);
+        return Sizes.human(sizeBytes);
     }
 
     /** "12:00", or null when the length is not known. */
@@ -96,6 +98,6 @@ public class JobFile extends TenantOwnedEntity {
 
     /** The document type in words ("Letter of instruction"); Claudio gets {@link #docType}. */
     public String docTypeLabel() {
-        return com.claudioportal.profile.DocumentTypes.label(docType);
+        return DocumentTypes.label(docType);
     }
 }

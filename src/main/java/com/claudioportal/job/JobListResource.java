@@ -2,6 +2,7 @@ package com.claudioportal.job;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -114,7 +115,7 @@ public class JobListResource {
     /** The page's language (Accept-Language, which the person's choice has already replaced). */
     private static java.util.Locale language(jakarta.ws.rs.core.HttpHeaders headers) {
         List<java.util.Locale> wanted = headers.getAcceptableLanguages();
-        return wanted.isEmpty() || "*".equals(wanted.get(0).getLanguage()) ? java.util.Locale.ENGLISH : wanted.get(0);
+        return wanted.isEmpty() || "*".equals(wanted.get(0).getLanguage()) ? Locale.ENGLISH : wanted.get(0);
     }
 
     @GET
@@ -138,6 +139,6 @@ public class JobListResource {
     /** Who the "Submitted by" filter offers: the members who may submit jobs (staff and tenant admins), by name. */
     static List<Membership> submitters() {
         return Membership.list("revoked = false and role in ?1 order by lower(coalesce(displayName, email))",
-                List.of(com.claudioportal.tenant.TenantRole.STAFF, com.claudioportal.tenant.TenantRole.TENANT_ADMIN));
+                List.of(TenantRole.STAFF, TenantRole.TENANT_ADMIN));
     }
 }

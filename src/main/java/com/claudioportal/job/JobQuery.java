@@ -1,9 +1,15 @@
 package com.claudioportal.job;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +31,7 @@ import com.claudioportal.forms.TimeZoneChoice;
 public class JobQuery {
 
     public static final int PAGE_SIZE = 50;
-    public static final java.time.Duration DUE_SOON = java.time.Duration.ofHours(24);
+    public static final Duration DUE_SOON = Duration.ofHours(24);
 
     public String status;
     public Long profile;
@@ -134,7 +140,7 @@ public class JobQuery {
             Instant today = LocalDate.now(zone).atStartOfDay(zone).toInstant();
             where.append(" and j.dueAt >= :todayStart and j.dueAt < :todayEnd and j.status in :unfinished");
             params.put("todayStart", today);
-            params.put("todayEnd", today.plus(1, java.time.temporal.ChronoUnit.DAYS));
+            params.put("todayEnd", today.plus(1, ChronoUnit.DAYS));
             params.put("unfinished", unfinished());
         }
         if (dueSoon) {
@@ -205,7 +211,7 @@ public class JobQuery {
             rows = new ArrayList<>(rows.subList(0, PAGE_SIZE));
         }
         if (backwards) {
-            java.util.Collections.reverse(rows);
+            Collections.reverse(rows);
         }
         if (rows.isEmpty()) {
             return new Page(rows, null, null, total, cursor != null);
@@ -235,7 +241,7 @@ public class JobQuery {
         if (search == null) {
             return List.of();
         }
-        return java.util.Arrays.stream(search.split("\\s+")).filter(w -> !w.isEmpty()).distinct().limit(8).toList();
+        return Arrays.stream(search.split("\\s+")).filter(w -> !w.isEmpty()).distinct().limit(8).toList();
     }
 
     /** "about 1,240 jobs": exact up to a thousand, then to three figures (the list changes while one reads). */
@@ -315,7 +321,7 @@ public class JobQuery {
     }
 
     private static List<JobState> unfinished() {
-        return java.util.Arrays.stream(JobState.values()).filter(s -> !s.isFinished()).toList();
+        return Arrays.stream(JobState.values()).filter(s -> !s.isFinished()).toList();
     }
 
     boolean inProgress() {
@@ -369,7 +375,7 @@ public class JobQuery {
 
     private static void append(StringBuilder s, String name, String value) {
         if (value != null && !value.isBlank()) {
-            s.append('&').append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            s.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
     }
 }

@@ -21,6 +21,7 @@ import com.claudioportal.profile.ProfileVersion;
 import com.claudioportal.tenant.TenantContext;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
+import com.claudioportal.forms.TimeZoneChoice;
 
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -55,7 +56,7 @@ public class JobResource {
 
         /** The due time for the admin's datetime-local input, on the reader's clock. */
         public String dueInput() {
-            return JobDue.input(job.dueAt, com.claudioportal.forms.TimeZoneChoice.current());
+            return JobDue.input(job.dueAt, TimeZoneChoice.current());
         }
 
         public String dueWords() {

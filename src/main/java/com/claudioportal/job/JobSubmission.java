@@ -26,6 +26,7 @@ import com.claudioportal.forms.TextInput;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
 import com.claudioportal.web.Messages;
+import com.claudioportal.forms.TimeZoneChoice;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.QuarkusTransactionException;
@@ -237,7 +238,7 @@ public class JobSubmission {
 
     /** The due time typed (none: the profile's turnaround), with its problem added beside the field. */
     static JobDue.Parsed checkDue(String value, FormErrors errors) {
-        JobDue.Parsed due = JobDue.parse(value, com.claudioportal.forms.TimeZoneChoice.current());
+        JobDue.Parsed due = JobDue.parse(value, TimeZoneChoice.current());
         if (due.problem() != null) {
             errors.add("dueAt", due.problem());
         }

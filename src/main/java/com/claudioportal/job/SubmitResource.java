@@ -39,6 +39,8 @@ import com.claudioportal.upload.UploadConfig;
 import com.claudioportal.upload.Sizes;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.Result;
+import com.claudioportal.upload.UploadService;
+import com.claudioportal.audit.Audited;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.qute.CheckedTemplate;
@@ -82,7 +84,7 @@ public class SubmitResource {
     UploadConfig uploadConfig;
 
     @Inject
-    com.claudioportal.upload.UploadService uploads;
+    UploadService uploads;
 
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
@@ -111,7 +113,7 @@ public class SubmitResource {
     }
 
     @POST
-    @com.claudioportal.audit.Audited(value = "job.submitted", target = "job")
+    @Audited(value = "job.submitted", target = "job")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response submit(MultivaluedMap<String, String> posted) {
         SubmitForm form = SubmitForm.read(posted);

@@ -1,6 +1,8 @@
 package com.claudioportal.profile;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -82,9 +84,9 @@ public class ProfileResource {
                 return importProblem(text, Words.of(AdminMessages.class).prof_file_too_large());
             }
             try {
-                text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(form.file.uploadedFile())))
+                text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(form.file.uploadedFile())))
                         .toString();
-            } catch (java.nio.charset.CharacterCodingException e) {
+            } catch (CharacterCodingException e) {
                 return importProblem(text, Words.of(AdminMessages.class).prof_file_not_text());
             }
         }

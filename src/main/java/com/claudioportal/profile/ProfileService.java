@@ -6,7 +6,6 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -26,9 +25,6 @@ public class ProfileService {
 
     @Inject
     CurrentUser user;
-
-    @Inject
-    EntityManager em;
 
     /** Creates a profile: its id, or the problems per form field (nothing written then). */
     @Transactional
@@ -135,8 +131,7 @@ public class ProfileService {
         v.docTypes = c.docTypes();
         v.fields = c.fields();
         v.createdBy = user.actor();
-        v.persist();
-        em.flush();
+        v.persistAndFlush();
         return v;
     }
 

@@ -18,6 +18,8 @@ import com.claudioportal.job.JobResource;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
 import com.claudioportal.web.SeeOther;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.WorkflowMessages;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -51,6 +53,6 @@ public class EraseResource {
     @POST
     @Audited(value = "job.content-erased", target = "job", id = "jobId")
     public Response erase(@PathParam("jobId") long jobId) {
-        return answer.done(JobResource.path(jobId), erasure.eraseNow(jobId), com.claudioportal.forms.Words.of(com.claudioportal.web.WorkflowMessages.class).erase_done());
+        return answer.done(JobResource.path(jobId), erasure.eraseNow(jobId), Words.of(WorkflowMessages.class).erase_done());
     }
 }

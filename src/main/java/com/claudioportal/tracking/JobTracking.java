@@ -28,6 +28,7 @@ import com.claudioportal.job.JobResult;
 import com.claudioportal.job.JobState;
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.JobMessages;
+import com.claudioportal.credentials.BaseUrlPolicy;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -58,7 +59,7 @@ public class JobTracking {
     JobLifecycle lifecycle;
 
     @Inject
-    com.claudioportal.credentials.BaseUrlPolicy policy;
+    BaseUrlPolicy policy;
 
     /** After a lost submit answer: the job turned out to be at Claudio under {@code reference}. */
     public Result<Void> link(long jobId, String reference) {
