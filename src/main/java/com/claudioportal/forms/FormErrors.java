@@ -17,6 +17,12 @@ import java.util.Set;
  */
 public final class FormErrors {
 
+    /**
+     * The form as a whole (out of date, a disabled profile, no Claudio connection): no input to link to, so
+     * the summary leaves it out and the {@code errorsummary} tag shows it on its own above the form.
+     */
+    public static final String FORM = "form";
+
     /** One line of the summary: the message beside the field, the summary's wording, the id of the input it links to. */
     public record Entry(String field, String message, String summary, String anchor) {
     }
@@ -49,12 +55,15 @@ public final class FormErrors {
         return this;
     }
 
-    /** The summary's lines, in the order the problems were found. */
+    /** The summary's lines, one per field, in the order the problems were found (the whole form's is not one). */
     public List<Entry> entries() {
         List<Entry> entries = new ArrayList<>();
         // French sets a colon apart: "Enregistrement 2 : écrivez le début…"
         String colon = Words.french() ? " : " : ": ";
         byField.forEach((field, message) -> {
+            if (field.equals(FORM)) {
+                return;
+            }
             Item item = items.get(field);
             String anchor = item != null && item.anchor() != null ? item.anchor() : "f-" + field;
             String summary = item != null && item.name() != null ? item.name() + colon + continuing(message) : message;

@@ -96,7 +96,7 @@ public class BulkSubmission {
         FormErrors errors = FormErrors.none();
         UUID batch = form.batchKeyOrNull();
         if (batch == null) {
-            return Result.refused("form", Words.of(JobMessages.class).err_form_out_of_date());
+            return Result.refused(FormErrors.FORM, Words.of(JobMessages.class).err_form_out_of_date());
         }
         JobSubmission.checkPriority(form.priority, errors);
         JobSubmission.checkDue(form.dueAt, errors);

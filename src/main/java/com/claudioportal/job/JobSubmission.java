@@ -85,7 +85,7 @@ public class JobSubmission {
         JobMessages words = Words.of(JobMessages.class);
         UUID key = form.submissionKeyOrNull();
         if (key == null) {
-            return Result.refused("form", words.err_form_out_of_date());
+            return Result.refused(FormErrors.FORM, words.err_form_out_of_date());
         }
         Job existing = Job.find("submissionKey", key).firstResult();
         if (existing != null) {
@@ -96,10 +96,10 @@ public class JobSubmission {
             throw new NotFoundException();
         }
         if (!profile.enabled) {
-            errors.add("form", words.err_profile_disabled(profile.displayName));
+            errors.add(FormErrors.FORM, words.err_profile_disabled(profile.displayName));
         }
         if (ClaudioConnection.current() == null) {
-            errors.add("form", Words.of(Messages.class).common_connection_missing());
+            errors.add(FormErrors.FORM, Words.of(Messages.class).common_connection_missing());
         }
         String name = form.jobName == null ? "" : form.jobName.trim();
         if (name.isEmpty()) {

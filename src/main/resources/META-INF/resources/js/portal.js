@@ -53,9 +53,9 @@ window.PortalWords = (function () {
     }
   } catch (e) { /* no Intl: the pages show UTC */ }
 
-  // Move focus to the error summary after a failed submit so screen readers announce it.
+  // Move focus to the error summary (or the whole form's problem) after a failed submit so screen readers announce it.
   document.addEventListener('DOMContentLoaded', function () {
-    var summary = document.querySelector('.error-summary');
+    var summary = document.querySelector('.error-summary, .form-problem');
     if (summary) { summary.focus(); }
   });
 })();

@@ -21,10 +21,10 @@ public final class WebClient {
     /** The CSRF cookie and the token a page carries (unsigned double submit: the pair stays valid). */
     public record Csrf(String cookie, String token) {
 
-        /** A request with the cookie and the token as a form field. */
+        /** A request with the cookie and the token as a form field, in UTF-8 as a browser sends it (RestAssured's default, ISO-8859-1, turns "–" into "?"). */
         public RequestSpecification form() {
             return given().redirects().follow(false).cookie("portal-csrf", cookie)
-                    .contentType("application/x-www-form-urlencoded").formParam("csrf-token", token);
+                    .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("csrf-token", token);
         }
 
         /** A request with the cookie and the token in the header, as the submit page's script sends uploads. */
