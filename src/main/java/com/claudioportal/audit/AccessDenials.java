@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 
 import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.tenant.TenantDisabledException;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -58,7 +59,7 @@ public class AccessDenials {
 
     public static boolean isDenial(Throwable e) {
         return e instanceof NotFoundException || e instanceof ForbiddenException || e instanceof io.quarkus.security.ForbiddenException
-                || e instanceof com.claudioportal.tenant.TenantDisabledException;
+                || e instanceof TenantDisabledException;
     }
 
     /** Called for a refusal answered 403 or 404 by the error pages. */

@@ -3,6 +3,7 @@ package com.claudioportal.audit;
 import java.util.List;
 
 import com.claudioportal.forms.FormErrors;
+import com.claudioportal.forms.Words;
 
 /**
  * What the audit pages show, for a tenant's log (to its auditors and admins, or to the platform
@@ -29,7 +30,7 @@ public record AuditView(String heading, String base, String jobBase, AuditFilter
 
     /** The target's kind in the reader's words ("person", « personne »). */
     public String targetKind(AuditEvent e) {
-        return ReadableDetails.targetKind(e.targetType, com.claudioportal.forms.Words.of(AuditMessages.class));
+        return ReadableDetails.targetKind(e.targetType, Words.of(AuditMessages.class));
     }
 
     public String target(AuditEvent e) {

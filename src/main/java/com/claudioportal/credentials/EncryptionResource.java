@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import com.claudioportal.audit.Audited;
+import com.claudioportal.audit.AuditRequest;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.Words;
@@ -42,7 +43,7 @@ public class EncryptionResource {
     Flash flash;
 
     @Inject
-    com.claudioportal.audit.AuditRequest audit;
+    AuditRequest audit;
 
     @GET
     public TemplateInstance status() {

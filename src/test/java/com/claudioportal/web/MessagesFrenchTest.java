@@ -18,6 +18,11 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.claudioportal.audit.AuditActions;
+import com.claudioportal.audit.AuditMessages;
+import com.claudioportal.forms.FormMessages;
+import com.claudioportal.tenant.RoleMessages;
+
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
@@ -29,8 +34,8 @@ class MessagesFrenchTest {
 
     @ParameterizedTest
     @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, WorkflowMessages.class,
-            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class, ScriptMessages.class, TimelineMessages.class,
-            com.claudioportal.tenant.RoleMessages.class })
+            AuditMessages.class, FormMessages.class, ScriptMessages.class, TimelineMessages.class,
+            RoleMessages.class })
     void everyMessageHasAFrenchTranslationAndNoOtherKeys(Class<?> bundle) throws IOException {
         Set<String> missing = missingInFrench(bundle);
         Set<String> extra = new TreeSet<>(french(bundle).stringPropertyNames());
@@ -48,8 +53,8 @@ class MessagesFrenchTest {
 
     @ParameterizedTest
     @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, WorkflowMessages.class,
-            com.claudioportal.audit.AuditMessages.class, com.claudioportal.forms.FormMessages.class, ScriptMessages.class, TimelineMessages.class,
-            com.claudioportal.tenant.RoleMessages.class })
+            AuditMessages.class, FormMessages.class, ScriptMessages.class, TimelineMessages.class,
+            RoleMessages.class })
     void theCheckSeesAMessageLeftInEnglish(Class<?> bundle) throws IOException {
         // a positive control: drop one French line and the same comparison must name it
         Properties french = french(bundle);
@@ -73,9 +78,9 @@ class MessagesFrenchTest {
     @org.junit.jupiter.api.Test
     void everyAuditActionHasWordsInBothLanguages() {
         // the audit pages name an action by act_<code>; a code added to the catalogue without its words would show as code
-        Set<String> keys = english(com.claudioportal.audit.AuditMessages.class);
+        Set<String> keys = english(AuditMessages.class);
         Set<String> missing = new TreeSet<>();
-        com.claudioportal.audit.AuditActions.all().keySet().forEach(code -> {
+        AuditActions.all().keySet().forEach(code -> {
             if (!keys.contains("act_" + code.replace('.', '_').replace('-', '_'))) {
                 missing.add(code);
             }
