@@ -24,10 +24,10 @@ public class TestDatabaseSession implements LauncherSessionListener {
         if (database == null && System.getProperty("quarkus.datasource.jdbc.url") == null) {
             database = EmbeddedDatabase.startEphemeral();
             System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
-            System.setProperty("quarkus.datasource.username", database.username());
-            System.setProperty("quarkus.datasource.password", database.password());
-            System.setProperty("quarkus.flyway.username", database.ownerUsername());
-            System.setProperty("quarkus.flyway.password", database.ownerPassword());
+            System.setProperty("quarkus.datasource.username", EmbeddedDatabase.APP);
+            System.setProperty("quarkus.datasource.password", EmbeddedDatabase.APP_PASSWORD);
+            System.setProperty("quarkus.flyway.username", EmbeddedDatabase.OWNER);
+            System.setProperty("quarkus.flyway.password", EmbeddedDatabase.OWNER_PASSWORD);
         }
         if (identityProvider == null && System.getProperty("quarkus.oidc.auth-server-url") == null) {
             identityProvider = TestIdentityProvider.start();
