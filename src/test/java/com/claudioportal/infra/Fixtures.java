@@ -219,6 +219,30 @@ public class Fixtures {
         return key.toString();
     }
 
+    /**
+     * One record of each kind the portal's routes name in their paths, made in {@code tenantId}, by
+     * path parameter: the tenant, a staff member (also the outbox mail's recipient), a profile, a
+     * finished job, a second one in a batch, an upload, a preset, and a notification of the job to
+     * {@code notified}. What a test that sends every route aims at; a new path parameter is one line here.
+     */
+    public Map<String, String> routeIds(String tenantId, String notified) {
+        String staff = email("staff");
+        member(tenantId, staff, TenantRole.STAFF);
+        long profile = seedProfile(tenantId);
+        long job = finishedJob(tenantId, profile);
+        return Map.of(
+                "tenant", tenantId,
+                "memberId", String.valueOf(membershipId(tenantId, staff)),
+                "profileId", String.valueOf(profile),
+                "jobId", String.valueOf(job),
+                "notificationId", String.valueOf(notification(tenantId, job, notified)),
+                "mailId", String.valueOf(outboxMail(tenantId, staff)),
+                "batchKey", batch(tenantId, finishedJob(tenantId, profile)),
+                "uploadId", upload(tenantId).toString(),
+                "index", "0",
+                "presetId", String.valueOf(preset(tenantId, "Dr. " + tenantId, Map.of("specialist_name", "Dr. X"))));
+    }
+
     /** A notification of a job for {@code recipient}. */
     public long notification(String tenantId, long jobId, String recipient) {
         return scope.call(tenantId, () -> {
