@@ -164,8 +164,8 @@ class DbSchedulerFairnessBenchmark {
         if (jdbcUrl == null) {
             ownDatabase = EmbeddedDatabase.startEphemeral();
             jdbcUrl = ownDatabase.jdbcUrl();
-            dbUser = ownDatabase.ownerUsername();
-            dbPassword = ownDatabase.ownerPassword();
+            dbUser = EmbeddedDatabase.OWNER;
+            dbPassword = EmbeddedDatabase.OWNER_PASSWORD;
         }
         loadBefore = UploadBenchmark.loadAverage();
     }

@@ -37,8 +37,8 @@ public final class DemoLauncher {
 
                  Data is kept in .demo/ between runs (delete it to start afresh). Ctrl+C stops.
                 ==============================================================================
-                %n""", stack.portalUrl(), took.toSeconds(), stack.keycloakUrl(), stack.sandbox().url(),
-                stack.mailDirectory(), stack.mail().imapPort());
+                %n""", stack.portal().baseUrl(), took.toSeconds(), stack.keycloak().realmUrl(), stack.sandbox().url(),
+                stack.settings().mailDirectory(), stack.mail().imapPort());
         stack.portal().process().waitFor();
     }
 }

@@ -3,9 +3,11 @@ package com.claudioportal.demo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,14 +25,21 @@ import com.claudioportal.sandbox.SandboxOptions;
  * the portal's realm, the Claudio sandbox ({@code target/claudio-sandbox.jar}, its own process) and
  * the packaged portal in its {@code demo} profile (demo data, tenants wired to the sandbox).
  * The demo launcher and the demo stack IT both use it.
+ *
+ * @param sandbox the Claudio sandbox the demo tenants use
+ * @param mail the SMTP server the demo's mails go to
+ * @param portalEnvironment what the portal is started with, again at a restart
  */
-public final class DemoStack implements AutoCloseable {
+public record DemoStack(Settings settings, EmbeddedDatabase database, KeycloakServer keycloak, SandboxProcess sandbox, MailServer mail,
+        Map<String, String> portalEnvironment, PortalProcess portal) implements AutoCloseable {
 
     /** The sandbox's control token in the demo: the sandbox listens on 127.0.0.1 only. */
     public static final String SANDBOX_CONTROL_TOKEN = "demo-only-sandbox-control-token";
 
     /** The demo's jobs take about this long at Claudio, so a tour shows a job in progress, then done. */
     static final Duration DEMO_PROCESSING_TIME = Duration.ofSeconds(15);
+
+    private static final Duration PORTAL_START = Duration.ofMinutes(4);
 
     /**
      * {@code sandboxPort} 0: any free port. {@code keepData}: the database, Keycloak and the
@@ -59,6 +68,11 @@ public final class DemoStack implements AutoCloseable {
                     0, 0, false, output, environment);
         }
 
+        /** Where the demo's mails are written as .eml files. */
+        public Path mailDirectory() {
+            return home.resolve("mail");
+        }
+
         private static String required(String name) {
             String value = System.getProperty(name);
             if (value == null) {
@@ -66,25 +80,6 @@ public final class DemoStack implements AutoCloseable {
             }
             return value;
         }
-    }
-
-    private final EmbeddedDatabase database;
-    private final KeycloakServer keycloak;
-    private final SandboxProcess sandbox;
-    private final MailServer mail;
-    private final Settings settings;
-    private final Map<String, String> portalEnvironment;
-    private PortalProcess portal;
-
-    private DemoStack(EmbeddedDatabase database, KeycloakServer keycloak, SandboxProcess sandbox, MailServer mail, Settings settings,
-            Map<String, String> portalEnvironment, PortalProcess portal) {
-        this.mail = mail;
-        this.database = database;
-        this.keycloak = keycloak;
-        this.sandbox = sandbox;
-        this.settings = settings;
-        this.portalEnvironment = portalEnvironment;
-        this.portal = portal;
     }
 
     public static DemoStack start(Settings s) {
@@ -108,7 +103,7 @@ public final class DemoStack implements AutoCloseable {
         MailServer mail = null;
         try {
             // a real SMTP server for the notification mails, written as .eml files for people to open
-            mail = MailServer.start(s.home().resolve("mail"));
+            mail = MailServer.start(s.mailDirectory());
             database = s.keepData()
                     ? EmbeddedDatabase.startPersistent(s.home().resolve("pgdata"), s.databasePort())
                     : EmbeddedDatabase.startEphemeral();
@@ -126,13 +121,9 @@ public final class DemoStack implements AutoCloseable {
             keycloak.close();
             throw e;
         }
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
+        Map<String, String> env = new HashMap<>(database.portalEnvironment());
+        env.putAll(Map.of(
                 "QUARKUS_PROFILE", "demo",
-                "DB_URL", database.jdbcUrl(),
-                "DB_USER", database.username(),
-                "DB_PASSWORD", database.password(),
-                "DB_MIGRATION_USER", database.ownerUsername(),
-                "DB_MIGRATION_PASSWORD", database.ownerPassword(),
                 "OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
                 "PORTAL_DATA_DIR", s.home().resolve("data").toString(),
                 "PORTAL_DEMO_SANDBOX_URL", sandbox.url(),
@@ -140,12 +131,12 @@ public final class DemoStack implements AutoCloseable {
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", String.valueOf(mail.smtpPort()));
         // the portal may call the sandbox on its port only (on a free one in tests, 8090 in the demo)
-        int sandboxPort = java.net.URI.create(sandbox.url()).getPort();
+        int sandboxPort = URI.create(sandbox.url()).getPort();
         env.put("PORTAL_CONNECTION_ALLOWED_PRIVATE_HOSTS", "localhost:" + sandboxPort + ",127.0.0.1:" + sandboxPort);
         env.putAll(s.extraEnvironment());
-        DemoStack stack = new DemoStack(database, keycloak, sandbox, mail, s, Map.copyOf(env), startPortal(s, env));
+        DemoStack stack = new DemoStack(s, database, keycloak, sandbox, mail, Map.copyOf(env), startPortal(s, env));
         try {
-            stack.portal.awaitReady(Duration.ofMinutes(4));
+            stack.portal.awaitReady(PORTAL_START);
             keycloakReady.join();
             if (s.portalPort() != 8080) {
                 // the shipped realm knows only the demo's address
@@ -163,8 +154,7 @@ public final class DemoStack implements AutoCloseable {
                 List.of("-Xmx512m", "-Dquarkus.analytics.disabled=true"), s.portalOutput());
     }
 
-    /** Kills the portal the hard way (SIGKILL: no shutdown hooks, no clean-up) and starts it again on the same data. */
-    /** SIGKILL to the portal's JVM: no shutdown hook, its claims left to run out. */
+    /** SIGKILL to the portal's JVM: no shutdown hook, no clean-up, its claims left to run out. */
     public void killPortal() {
         try {
             portal.process().destroyForcibly().waitFor();
@@ -174,40 +164,17 @@ public final class DemoStack implements AutoCloseable {
         }
     }
 
-    public void restartPortal() {
-        portal = startPortal(settings, portalEnvironment);
-        portal.awaitReady(Duration.ofMinutes(4));
-    }
-
-    public String databaseUrl() {
-        return database.jdbcUrl();
-    }
-
-    public String portalUrl() {
-        return portal.baseUrl();
-    }
-
-    public String keycloakUrl() {
-        return keycloak.realmUrl();
-    }
-
-    public PortalProcess portal() {
-        return portal;
-    }
-
-    /** The SMTP server the demo's mails go to. */
-    public MailServer mail() {
-        return mail;
-    }
-
-    /** Where the demo's mails are written as .eml files. */
-    public Path mailDirectory() {
-        return settings.home().resolve("mail");
-    }
-
-    /** The Claudio sandbox the demo tenants use. */
-    public SandboxProcess sandbox() {
-        return sandbox;
+    /** Starts the portal again on the same data (after {@link #killPortal}); the stack with the new portal. */
+    public DemoStack restartPortal() {
+        DemoStack restarted = new DemoStack(settings, database, keycloak, sandbox, mail, portalEnvironment,
+                startPortal(settings, portalEnvironment));
+        try {
+            restarted.portal.awaitReady(PORTAL_START);
+        } catch (RuntimeException e) {
+            restarted.portal.close();
+            throw e;
+        }
+        return restarted;
     }
 
     @Override

@@ -36,7 +36,7 @@ class DemoStackIT extends BrowserPerTest {
         // free ports: other test runs may share the machine; a killed worker's claim runs out quickly,
         // so the restart test need not wait a minute
         stack = DemoStack.start(defaults.onFreePorts(defaults.portalOutput(), java.util.Map.of("PORTAL_WORKER_LEASE", "5S")));
-        portal = stack.portalUrl();
+        portal = stack.portal().baseUrl();
     }
 
     @Test
@@ -56,9 +56,9 @@ class DemoStackIT extends BrowserPerTest {
         page.getByTestId("nav-new-job").click();
         page.waitForURL(url -> url.contains("?profile="));
         page.getByTestId("preset").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
-        page.getByTestId("audio-picker").setInputFiles(com.claudioportal.infra.TestFiles.wav("demo-dictation.wav", 3));
+        page.getByTestId("audio-picker").setInputFiles(TestFiles.wav("demo-dictation.wav", 3));
         assertThat(page.locator("[data-list=AUDIO] input[name=audioId]")).hasCount(1);
-        page.getByTestId("document-picker").setInputFiles(com.claudioportal.infra.TestFiles.text("demo-loi.txt", "Claimant: J. Doe\n"));
+        page.getByTestId("document-picker").setInputFiles(TestFiles.text("demo-loi.txt", "Claimant: J. Doe\n"));
         assertThat(page.locator("[data-list=DOCUMENT] input[name=documentId]")).hasCount(1);
         page.getByTestId("submit-job").click();
         page.waitForURL(url -> url.matches(".*/jobs/\\d+$"));
@@ -78,9 +78,9 @@ class DemoStackIT extends BrowserPerTest {
         String run = java.util.UUID.randomUUID().toString().substring(0, 8);
         page.locator("#f-jobName").fill("Killed mid-job " + run);
         page.getByTestId("audio-picker").setInputFiles(new java.nio.file.Path[] {
-                com.claudioportal.infra.TestFiles.wav("kill-" + run + "-1.wav", 2),
-                com.claudioportal.infra.TestFiles.wav("kill-" + run + "-2.wav", 2),
-                com.claudioportal.infra.TestFiles.wav("kill-" + run + "-3.wav", 2) });
+                TestFiles.wav("kill-" + run + "-1.wav", 2),
+                TestFiles.wav("kill-" + run + "-2.wav", 2),
+                TestFiles.wav("kill-" + run + "-3.wav", 2) });
         assertThat(page.locator("[data-list=AUDIO] input[name=audioId]")).hasCount(3);
         page.getByTestId("submit-job").click();
         page.waitForURL(url -> url.matches(".*/jobs/\\d+$"));
@@ -95,7 +95,7 @@ class DemoStackIT extends BrowserPerTest {
         // (docs/architecture.md, "What happens on each failure"); the leases of the killed portal
         // stand until the restart, so this is what the portal had in flight
         java.util.List<String> inFlight;
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.databaseUrl(), "postgres", "postgres");
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.database().jdbcUrl(), "postgres", "postgres");
                 var statement = db.prepareStatement("select f.original_filename from job_file f join job j on j.id = f.job_id "
                         + "where j.tenant_id = 'maple' and j.name = ? and f.status = 'SENDING'")) {
             statement.setString(1, "Killed mid-job " + run);
@@ -107,7 +107,7 @@ class DemoStackIT extends BrowserPerTest {
             }
         }
         assertTrue(inFlight.size() <= 1, "one recording at a time is on its way: " + inFlight);
-        stack.restartPortal();
+        stack = stack.restartPortal();
         claudio.setLatency("maple", java.time.Duration.ZERO);
 
         page.navigate(jobPage);
@@ -131,7 +131,7 @@ class DemoStackIT extends BrowserPerTest {
                 "the job at Claudio lists each recording once");
         assertEquals(1, received.submittedJobNames().stream().filter(("Killed mid-job " + run)::equals).count(), "submitted once");
         assertEquals(1, claudio.jobsNamed("maple", "Killed mid-job " + run).size(), "one job at Claudio");
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.databaseUrl(), "postgres", "postgres")) {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(stack.database().jdbcUrl(), "postgres", "postgres")) {
             assertEquals(1, count(db, "select count(*) from job where tenant_id = 'maple' and name = ?", "Killed mid-job " + run),
                     "one job in the portal");
         }

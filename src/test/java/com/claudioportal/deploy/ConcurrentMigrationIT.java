@@ -51,16 +51,13 @@ class ConcurrentMigrationIT {
         HttpServer oidc = OidcStub.start();
         try (EmbeddedDatabase database = EmbeddedDatabase.startEphemeral()) {
             String issuer = OidcStub.issuer(oidc);
-            Map<String, String> env = new HashMap<>(Map.of(
-                    "DB_URL", database.jdbcUrl(),
-                    "DB_USER", database.username(),
-                    "DB_PASSWORD", database.password(),
+            Map<String, String> env = new HashMap<>(database.portalEnvironment());
+            env.putAll(Map.of(
                     "OIDC_AUTH_SERVER_URL", issuer,
                     "OIDC_CLIENT_SECRET", "concurrent-migration-client-secret",
                     "SESSION_ENCRYPTION_SECRET", "concurrent-migration-session-secret-0123456789",
                     "PORTAL_ENCRYPTION_KEYS", "k1:" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32))));
-            env.putAll(Map.of("DB_MIGRATION_USER", database.ownerUsername(), "DB_MIGRATION_PASSWORD", database.ownerPassword(),
-                    "PORTAL_AUDIT_KEYS", "a1:" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32))));
+            env.put("PORTAL_AUDIT_KEYS", "a1:" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
             List<PortalProcess> portals = new ArrayList<>();
             List<Path> logFiles = new ArrayList<>();
             try {
@@ -78,7 +75,7 @@ class ConcurrentMigrationIT {
                         .toArray(CompletableFuture[]::new)).join();
 
                 List<String> migrations = migrationFiles();
-                try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.APP, EmbeddedDatabase.APP_PASSWORD);
                         Statement statement = connection.createStatement();
                         ResultSet rows = statement.executeQuery(
                                 "select version, count(*), bool_and(success) from flyway_schema_history where version is not null group by version order by version::int")) {

@@ -4,6 +4,7 @@ import java.net.URL;
 
 import jakarta.inject.Inject;
 
+import com.claudioportal.tenant.TenantRole;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 
@@ -38,7 +39,7 @@ public abstract class BrowserTestBase extends BrowserPerTest {
      * A new tenant named {@code name} with a fresh person in {@code role}, signed in on {@link #page}:
      * the start of a test that only needs "someone of this role, in their tenant". Returns the tenant's id.
      */
-    protected String signedInTo(String name, com.claudioportal.tenant.TenantRole role) {
+    protected String signedInTo(String name, TenantRole role) {
         String person = Fixtures.email(role.name().toLowerCase().replace('_', '-'));
         String tenant = fixtures.tenantWithMember(name, person, role);
         signIn(person);

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import com.claudioportal.credentials.ConnectionService;
 import com.claudioportal.job.JobSubmission;
 import com.claudioportal.job.SubmitForm;
+import com.claudioportal.job.Trim;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.profile.ProfileVersion;
 import com.claudioportal.tenant.TenantRole;
@@ -78,7 +79,7 @@ public class ClaudioTenants {
             for (int i = 0; i < seconds.length; i++) {
                 Path wav = TestFiles.wav("job-" + UUID.randomUUID() + ".wav", seconds[i]);
                 var received = uploads.receive(wav, "dictation-" + (i + 1) + ".wav", UploadKind.AUDIO);
-                String end = trimFirst && i == 0 ? com.claudioportal.job.Trim.format(seconds[i] / 2) : "";
+                String end = trimFirst && i == 0 ? Trim.format(seconds[i] / 2) : "";
                 form.audio.add(new SubmitForm.AudioInput(received.value().id.toString(), trimFirst && i == 0 ? "00:00:01" : "", end));
             }
             Path loi = TestFiles.text("loi-" + UUID.randomUUID() + ".txt", "Claimant: J. Doe\nInsurer: Acme Mutual\nExam date: 2026-11-30\n");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -23,6 +24,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "claudio_portal";
     public static final String OWNER = "portal_owner";
     public static final String APP = "portal_app";
+    /** A role's password is its name: this server is for tests and the demo only. */
+    public static final String OWNER_PASSWORD = OWNER;
+    public static final String APP_PASSWORD = APP;
 
     private final EmbeddedPostgres postgres;
 
@@ -61,9 +65,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Idempotent, so a kept demo data directory starts as well as a fresh one. */
     private void createRolesAndDatabase() {
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            for (String role : new String[] { OWNER, APP }) {
-                s.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + role + "') then "
-                        + "create role " + role + " login password '" + role + "'; end if; end $$");
+            for (Map.Entry<String, String> role : Map.of(OWNER, OWNER_PASSWORD, APP, APP_PASSWORD).entrySet()) {
+                s.execute("do $$ begin if not exists (select 1 from pg_roles where rolname = '" + role.getKey() + "') then "
+                        + "create role " + role.getKey() + " login password '" + role.getValue() + "'; end if; end $$");
             }
             try (var rs = s.executeQuery("select 1 from pg_database where datname = '" + DATABASE + "'")) {
                 if (!rs.next()) {
@@ -80,26 +84,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
     }
 
-    public int port() {
-        return postgres.getPort();
-    }
-
-    /** The application role (DB_USER). */
-    public String username() {
-        return APP;
-    }
-
-    public String password() {
-        return APP;
-    }
-
-    /** The owner role Flyway migrates with (DB_MIGRATION_USER). */
-    public String ownerUsername() {
-        return OWNER;
-    }
-
-    public String ownerPassword() {
-        return OWNER;
+    /**
+     * How a packaged portal reaches this database: it runs as the application role (DB_USER) and
+     * Flyway migrates as the owner (DB_MIGRATION_USER), as docs/operations.md asks of an operator.
+     */
+    public Map<String, String> portalEnvironment() {
+        return Map.of("DB_URL", jdbcUrl(), "DB_USER", APP, "DB_PASSWORD", APP_PASSWORD,
+                "DB_MIGRATION_USER", OWNER, "DB_MIGRATION_PASSWORD", OWNER_PASSWORD);
     }
 
     @Override

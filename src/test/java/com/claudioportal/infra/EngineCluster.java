@@ -95,10 +95,9 @@ public final class EngineCluster implements AutoCloseable {
             Files.deleteIfExists(sandboxLog);
             sandbox = SandboxProcess.startJar(SandboxOptions.forTests("engine-" + new SecureRandom().nextLong())
                     .withProcessingTime(settings.processingTime()), settings.sandboxJvmOptions(), sandboxLog);
-            Map<String, String> env = new HashMap<>(Map.of(
-                    "DB_URL", database.jdbcUrl(),
-                    "DB_USER", database.username(),
-                    "DB_PASSWORD", database.password(),
+            // migrated by the owner role, run as the application role, as in production (docs/operations.md)
+            Map<String, String> env = new HashMap<>(database.portalEnvironment());
+            env.putAll(Map.of(
                     "OIDC_AUTH_SERVER_URL", OidcStub.issuer(oidc),
                     "OIDC_CLIENT_SECRET", "engine-cluster-client-secret",
                     "SESSION_ENCRYPTION_SECRET", "engine-cluster-session-secret-0123456789abcdef",
@@ -107,9 +106,6 @@ public final class EngineCluster implements AutoCloseable {
                     "PORTAL_CONNECTION_REQUIRE_HTTPS", "false",
                     // allow-list entries name host and port: the sandbox's, nothing else on this machine
                     "PORTAL_CONNECTION_ALLOWED_PRIVATE_HOSTS", allowed(sandbox.url())));
-            // migrated by the owner role, run as the application role, as in production (docs/operations.md)
-            env.put("DB_MIGRATION_USER", database.ownerUsername());
-            env.put("DB_MIGRATION_PASSWORD", database.ownerPassword());
             // one audit chain key for both portals, as for replicas of one deployment
             env.put("PORTAL_AUDIT_KEYS", "a1:" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32)));
             if (settings.s3Bucket() != null) {
@@ -187,11 +183,11 @@ public final class EngineCluster implements AutoCloseable {
                 }
             }
             var s3 = seedS3;
-            return new EngineSeed(database.jdbcUrl(), database.username(), database.password(), environment.get("PORTAL_ENCRYPTION_KEYS"),
+            return new EngineSeed(database.jdbcUrl(), EmbeddedDatabase.APP, EmbeddedDatabase.APP_PASSWORD, environment.get("PORTAL_ENCRYPTION_KEYS"),
                     (key, content) -> s3.putObject(b -> b.bucket(bucket).key("staged/" + key),
                             software.amazon.awssdk.core.sync.RequestBody.fromBytes(content)));
         }
-        return new EngineSeed(database.jdbcUrl(), database.username(), database.password(), environment.get("PORTAL_ENCRYPTION_KEYS"),
+        return new EngineSeed(database.jdbcUrl(), EmbeddedDatabase.APP, EmbeddedDatabase.APP_PASSWORD, environment.get("PORTAL_ENCRYPTION_KEYS"),
                 Path.of(environment.get("PORTAL_DATA_DIR")));
     }
 

@@ -30,14 +30,14 @@ class EngineSeedTest {
     @Test
     void aQueuedJobIsVisibleToTheWorkersOnlyWithAllItsFiles() throws Exception {
         try (EmbeddedDatabase db = EmbeddedDatabase.startEphemeral();
-                Connection portal = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password())) {
+                Connection portal = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.APP, EmbeddedDatabase.APP_PASSWORD)) {
             // migrated by the owner, as the portals do (DB_MIGRATION_USER); the seed writes as the application role
-            Flyway.configure().dataSource(db.jdbcUrl(), db.ownerUsername(), db.ownerPassword()).locations("classpath:db/migration")
-                    .placeholders(java.util.Map.of("app_role", db.username())).load()
+            Flyway.configure().dataSource(db.jdbcUrl(), EmbeddedDatabase.OWNER, EmbeddedDatabase.OWNER_PASSWORD).locations("classpath:db/migration")
+                    .placeholders(java.util.Map.of("app_role", EmbeddedDatabase.APP)).load()
                     .migrate();
             List<String> seenWhileStaging = new ArrayList<>();
             String keys = "k1:" + Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
-            try (EngineSeed seed = new EngineSeed(db.jdbcUrl(), db.username(), db.password(), keys,
+            try (EngineSeed seed = new EngineSeed(db.jdbcUrl(), EmbeddedDatabase.APP, EmbeddedDatabase.APP_PASSWORD, keys,
                     // what a worker claiming due jobs would see while a file is being staged
                     (key, content) -> seenWhileStaging.add(dueJobs(portal)))) {
                 EngineSeed.Tenant tenant = seed.tenant("seed-a", "http://localhost:9/claudio/seed-a", "key-seed-a-0123456789",

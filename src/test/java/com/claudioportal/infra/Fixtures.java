@@ -1,15 +1,43 @@
 package com.claudioportal.infra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.claudioportal.credentials.ConnectionService;
+import com.claudioportal.credentials.WebhookTokens;
+import com.claudioportal.job.Job;
+import com.claudioportal.job.JobFile;
+import com.claudioportal.job.JobResult;
+import com.claudioportal.job.JobState;
+import com.claudioportal.job.Trim;
 import com.claudioportal.members.MemberService;
+import com.claudioportal.notifications.Notification;
+import com.claudioportal.notifications.NotificationKind;
+import com.claudioportal.notifications.OutboxMail;
+import com.claudioportal.profile.PresetForm;
+import com.claudioportal.profile.PresetService;
+import com.claudioportal.profile.Profile;
+import com.claudioportal.profile.ProfileJson;
+import com.claudioportal.profile.ProfileService;
 import com.claudioportal.tenant.Membership;
 import com.claudioportal.platform.PlatformTenantService;
+import com.claudioportal.tenant.Tenant;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.upload.Upload;
+import com.claudioportal.upload.UploadKind;
+import com.claudioportal.upload.UploadStorage;
 
 /** Creates tenants and members for tests; every tenant gets a unique id, so tests never collide. */
 @ApplicationScoped
@@ -25,13 +53,13 @@ public class Fixtures {
     TenantScope scope;
 
     @Inject
-    com.claudioportal.profile.ProfileService profiles;
+    ProfileService profiles;
 
     @Inject
-    com.claudioportal.profile.PresetService presets;
+    PresetService presets;
 
     @Inject
-    com.claudioportal.upload.UploadStorage storage;
+    UploadStorage storage;
 
     public TenantScope scope() {
         return scope;
@@ -51,7 +79,7 @@ public class Fixtures {
     public String tenantWithOrganization(String name, String admin, String organizationAlias) {
         String id = tenant(name, admin);
         scope.run(id, () -> {
-            var tenant = com.claudioportal.tenant.Tenant.<com.claudioportal.tenant.Tenant> findById(id);
+            var tenant = Tenant.<Tenant> findById(id);
             tenant.organizationAlias = organizationAlias;
         });
         return id;
@@ -91,11 +119,11 @@ public class Fixtures {
     public long seedProfile(String tenantId) {
         String json;
         try (var in = Fixtures.class.getResourceAsStream("/seed/claudio-submit-job.json")) {
-            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        var parsed = com.claudioportal.profile.ProfileJson.parse(json);
+        var parsed = ProfileJson.parse(json);
         return scope.call(tenantId, () -> {
             var saved = profiles.create(parsed.displayName(), parsed.content(), "profile.imported");
             if (!saved.ok()) {
@@ -105,11 +133,11 @@ public class Fixtures {
         });
     }
 
-    public long preset(String tenantId, String name, java.util.Map<String, String> values) {
-        var form = new com.claudioportal.profile.PresetForm();
+    public long preset(String tenantId, String name, Map<String, String> values) {
+        var form = new PresetForm();
         form.name = name;
-        form.valueKey = new java.util.ArrayList<>(values.keySet());
-        form.valueText = new java.util.ArrayList<>(values.values());
+        form.valueKey = new ArrayList<>(values.keySet());
+        form.valueText = new ArrayList<>(values.values());
         return scope.call(tenantId, () -> {
             var saved = presets.save(null, form);
             if (!saved.ok()) {
@@ -120,27 +148,27 @@ public class Fixtures {
     }
 
     /** A recording uploaded to the tenant (a real file in storage), not yet part of a job. */
-    public java.util.UUID upload(String tenantId) {
-        java.nio.file.Path wav = TestFiles.wav("fixture-" + java.util.UUID.randomUUID() + ".wav", 1);
-        return stored(tenantId, wav, com.claudioportal.upload.UploadKind.AUDIO, "fixture.wav", "audio/vnd.wave", 1.0);
+    public UUID upload(String tenantId) {
+        Path wav = TestFiles.wav("fixture-" + UUID.randomUUID() + ".wav", 1);
+        return stored(tenantId, wav, UploadKind.AUDIO, "fixture.wav", "audio/vnd.wave", 1.0);
     }
 
     /** A letter uploaded to the tenant (a real file in storage), not yet part of a job. */
-    public java.util.UUID document(String tenantId) {
-        java.nio.file.Path pdf = TestFiles.pdf("fixture-" + java.util.UUID.randomUUID() + ".pdf");
-        return stored(tenantId, pdf, com.claudioportal.upload.UploadKind.DOCUMENT, "fixture.pdf", "application/pdf", null);
+    public UUID document(String tenantId) {
+        Path pdf = TestFiles.pdf("fixture-" + UUID.randomUUID() + ".pdf");
+        return stored(tenantId, pdf, UploadKind.DOCUMENT, "fixture.pdf", "application/pdf", null);
     }
 
     /** {@code file} kept in the tenant's storage with its upload row, as the upload endpoint leaves it; the upload's id. */
-    private java.util.UUID stored(String tenantId, java.nio.file.Path file, com.claudioportal.upload.UploadKind kind, String name,
+    private UUID stored(String tenantId, Path file, UploadKind kind, String name,
             String contentType, Double durationSeconds) {
         return scope.call(tenantId, () -> {
-            var upload = new com.claudioportal.upload.Upload();
-            upload.id = java.util.UUID.randomUUID();
+            var upload = new Upload();
+            upload.id = UUID.randomUUID();
             upload.kind = kind;
             upload.originalFilename = name;
             upload.contentType = contentType;
-            upload.sizeBytes = java.nio.file.Files.size(file);
+            upload.sizeBytes = Files.size(file);
             upload.durationSeconds = durationSeconds;
             upload.uploadedBy = "fixtures";
             upload.storedPath = storage.keep(file, tenantId, upload.id);
@@ -151,34 +179,34 @@ public class Fixtures {
 
     /** A finished job (the worker leaves it alone) with one recording; returns its id. */
     public long finishedJob(String tenantId, long profileId) {
-        java.util.UUID uploadId = upload(tenantId);
+        UUID uploadId = upload(tenantId);
         return scope.call(tenantId, () -> {
-            var profile = com.claudioportal.profile.Profile.<com.claudioportal.profile.Profile> findById(profileId);
-            var job = new com.claudioportal.job.Job();
-            job.submissionKey = java.util.UUID.randomUUID();
+            var profile = Profile.<Profile> findById(profileId);
+            var job = new Job();
+            job.submissionKey = UUID.randomUUID();
             job.name = "Fixture job";
             job.profileId = profileId;
             job.profileVersionId = profile.currentVersionId;
-            job.status = com.claudioportal.job.JobState.COMPLETED;
+            job.status = JobState.COMPLETED;
             job.submittedBy = "fixtures@example.test";
             job.claudioReference = "REF-" + job.submissionKey;
             // written as it is stored, not through the lifecycle: a fixture of a job finished long ago
-            job.result = new com.claudioportal.job.JobResult(java.util.List.of("https://transcripts.example.test/report.txt"),
-                    java.util.List.of("https://transcripts.example.test/media.mp3"), java.util.List.of(), null, java.time.Instant.now());
-            job.completedAt = java.time.Instant.now();
+            job.result = new JobResult(List.of("https://transcripts.example.test/report.txt"),
+                    List.of("https://transcripts.example.test/media.mp3"), List.of(), null, Instant.now());
+            job.completedAt = Instant.now();
             job.nextAttemptAt = null;
             job.persist();
-            var upload = com.claudioportal.upload.Upload.<com.claudioportal.upload.Upload> findById(uploadId);
+            var upload = Upload.<Upload> findById(uploadId);
             upload.jobId = job.id;
-            var file = new com.claudioportal.job.JobFile();
+            var file = new JobFile();
             file.jobId = job.id;
-            file.kind = com.claudioportal.upload.UploadKind.AUDIO;
+            file.kind = UploadKind.AUDIO;
             file.uploadId = uploadId;
             file.originalFilename = upload.originalFilename;
             file.contentType = upload.contentType;
             file.sizeBytes = upload.sizeBytes;
-            file.audioStart = com.claudioportal.job.Trim.WHOLE;
-            file.audioEnd = com.claudioportal.job.Trim.WHOLE;
+            file.audioStart = Trim.WHOLE;
+            file.audioEnd = Trim.WHOLE;
             file.persist();
             return job.id;
         });
@@ -186,20 +214,44 @@ public class Fixtures {
 
     /** Puts the job into a batch of its own (as the bulk form does); returns the batch key. */
     public String batch(String tenantId, long jobId) {
-        java.util.UUID key = java.util.UUID.randomUUID();
-        scope.run(tenantId, () -> com.claudioportal.job.Job.<com.claudioportal.job.Job> findById(jobId).batchKey = key);
+        UUID key = UUID.randomUUID();
+        scope.run(tenantId, () -> Job.<Job> findById(jobId).batchKey = key);
         return key.toString();
+    }
+
+    /**
+     * One record of each kind the portal's routes name in their paths, made in {@code tenantId}, by
+     * path parameter: the tenant, a staff member (also the outbox mail's recipient), a profile, a
+     * finished job, a second one in a batch, an upload, a preset, and a notification of the job to
+     * {@code notified}. What a test that sends every route aims at; a new path parameter is one line here.
+     */
+    public Map<String, String> routeIds(String tenantId, String notified) {
+        String staff = email("staff");
+        member(tenantId, staff, TenantRole.STAFF);
+        long profile = seedProfile(tenantId);
+        long job = finishedJob(tenantId, profile);
+        return Map.of(
+                "tenant", tenantId,
+                "memberId", String.valueOf(membershipId(tenantId, staff)),
+                "profileId", String.valueOf(profile),
+                "jobId", String.valueOf(job),
+                "notificationId", String.valueOf(notification(tenantId, job, notified)),
+                "mailId", String.valueOf(outboxMail(tenantId, staff)),
+                "batchKey", batch(tenantId, finishedJob(tenantId, profile)),
+                "uploadId", upload(tenantId).toString(),
+                "index", "0",
+                "presetId", String.valueOf(preset(tenantId, "Dr. " + tenantId, Map.of("specialist_name", "Dr. X"))));
     }
 
     /** A notification of a job for {@code recipient}. */
     public long notification(String tenantId, long jobId, String recipient) {
         return scope.call(tenantId, () -> {
-            var n = new com.claudioportal.notifications.Notification();
+            var n = new Notification();
             n.recipient = recipient;
-            n.kind = com.claudioportal.notifications.NotificationKind.COMPLETED;
+            n.kind = NotificationKind.COMPLETED;
             n.jobId = jobId;
             n.eventKey = "fixture:" + UUID.randomUUID();
-            n.eventAt = java.time.Instant.now();
+            n.eventAt = Instant.now();
             n.persist();
             return n.id;
         });
@@ -208,13 +260,13 @@ public class Fixtures {
     /** A mail the portal gave up on, as the mail deliveries page lists it. */
     public long outboxMail(String tenantId, String recipient) {
         return scope.call(tenantId, () -> {
-            var m = new com.claudioportal.notifications.OutboxMail();
+            var m = new OutboxMail();
             m.dedupeKey = "fixture:" + UUID.randomUUID();
             m.recipient = recipient;
             m.subject = "A job is ready";
             m.bodyText = "text";
             m.bodyHtml = "<p>html</p>";
-            m.status = com.claudioportal.notifications.OutboxMail.Status.FAILED;
+            m.status = OutboxMail.Status.FAILED;
             m.attempts = 6;
             m.nextAttemptAt = null;
             m.persist();
@@ -223,7 +275,7 @@ public class Fixtures {
     }
 
     @Inject
-    com.claudioportal.credentials.ConnectionService connections;
+    ConnectionService connections;
 
     /**
      * A saved Claudio connection (so staff may submit) to a local port nothing listens on: the
@@ -238,7 +290,7 @@ public class Fixtures {
     }
 
     @Inject
-    com.claudioportal.credentials.WebhookTokens webhooks;
+    WebhookTokens webhooks;
 
     /** A new webhook address for the tenant (the one before it stops working); its token. */
     public String newWebhookAddress(String tenantId) {

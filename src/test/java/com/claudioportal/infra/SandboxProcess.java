@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -18,22 +19,13 @@ import com.claudioportal.sandbox.SandboxOptions;
  * A Claudio sandbox in a process of its own ({@code java -jar target/claudio-sandbox.jar}, or its
  * main class on this JVM's class path), for the demo, crash tests and benchmarks: the portal can be
  * killed while Claudio lives on and counts what it received. Waits for the ready line
- * {@code Claudio sandbox listening on <url>}, so port 0 (any free port) works.
+ * {@code Claudio sandbox listening on <url>}, so port 0 (any free port) works. Its {@code url} is the
+ * public one, e.g. http://localhost:41234; accounts live under {@code <url>/claudio/<slug>}.
  */
-public final class SandboxProcess implements AutoCloseable {
+public record SandboxProcess(Process process, String url, SandboxControl control) implements AutoCloseable {
 
     static final String READY = "Claudio sandbox listening on ";
     public static final Path JAR = Path.of("target", "claudio-sandbox.jar");
-
-    private final Process process;
-    private final String url;
-    private final SandboxControl control;
-
-    private SandboxProcess(Process process, String url, String token) {
-        this.process = process;
-        this.url = url;
-        this.control = new SandboxControl(url, token);
-    }
 
     /**
      * {@code java -jar target/claudio-sandbox.jar} (after {@code package}: the demo, integration
@@ -80,8 +72,8 @@ public final class SandboxProcess implements AutoCloseable {
                 () -> "The sandbox process ended (exit " + exit(process) + ")");
         try {
             String url = ready.get(60, TimeUnit.SECONDS);
-            return new SandboxProcess(process, url, options.controlToken());
-        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            return new SandboxProcess(process, url, new SandboxControl(url, options.controlToken()));
+        } catch (TimeoutException | ExecutionException e) {
             Processes.stop(process);
             throw new IllegalStateException("The Claudio sandbox did not start (see " + (log == null ? "the output above" : log) + ")", e);
         } catch (InterruptedException e) {
@@ -98,19 +90,6 @@ public final class SandboxProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return "unknown";
         }
-    }
-
-    /** Its public URL, e.g. http://localhost:41234; accounts live under {@code <url>/claudio/<slug>}. */
-    public String url() {
-        return url;
-    }
-
-    public SandboxControl control() {
-        return control;
-    }
-
-    public Process process() {
-        return process;
     }
 
     /** SIGKILL: no shutdown hook, no final snapshot. */

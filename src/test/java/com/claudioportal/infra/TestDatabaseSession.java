@@ -1,18 +1,34 @@
 package com.claudioportal.infra;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+
 import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
  * Starts one embedded PostgreSQL and one OpenID Connect provider ({@link TestIdentityProvider})
- * for the whole test run, before Quarkus boots, and points the application at them: the portal
- * runs as the application role, Flyway migrates as the owner, as in production. Registered in
- * META-INF/services; the suite needs no installed database and no Keycloak.
+ * for the whole test run, before Quarkus boots ({@link TestRunServers}), and points the application
+ * at them: the portal runs as the application role, Flyway migrates as the owner, as in production.
+ * The suite needs no installed database and no Keycloak.
  */
-public class TestDatabaseSession implements LauncherSessionListener {
+public class TestDatabaseSession extends TestRunServers {
 
-    private static EmbeddedDatabase database;
-    private static TestIdentityProvider identityProvider;
+    static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    static final String OIDC_SERVER = "quarkus.oidc.auth-server-url";
+
+    public TestDatabaseSession() {
+        super(new Server<EmbeddedDatabase>(JDBC_URL, EmbeddedDatabase::startEphemeral, database -> Map.of(
+                JDBC_URL, database.jdbcUrl(),
+                "quarkus.datasource.username", EmbeddedDatabase.APP,
+                "quarkus.datasource.password", EmbeddedDatabase.APP_PASSWORD,
+                "quarkus.flyway.username", EmbeddedDatabase.OWNER,
+                "quarkus.flyway.password", EmbeddedDatabase.OWNER_PASSWORD)),
+                new Server<TestIdentityProvider>(OIDC_SERVER, TestIdentityProvider::start, provider -> Map.of(OIDC_SERVER, provider.url())));
+    }
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
@@ -21,42 +37,18 @@ public class TestDatabaseSession implements LauncherSessionListener {
             return;
         }
         deleteOldLogs();
-        if (database == null && System.getProperty("quarkus.datasource.jdbc.url") == null) {
-            database = EmbeddedDatabase.startEphemeral();
-            System.setProperty("quarkus.datasource.jdbc.url", database.jdbcUrl());
-            System.setProperty("quarkus.datasource.username", database.username());
-            System.setProperty("quarkus.datasource.password", database.password());
-            System.setProperty("quarkus.flyway.username", database.ownerUsername());
-            System.setProperty("quarkus.flyway.password", database.ownerPassword());
-        }
-        if (identityProvider == null && System.getProperty("quarkus.oidc.auth-server-url") == null) {
-            identityProvider = TestIdentityProvider.start();
-            System.setProperty("quarkus.oidc.auth-server-url", identityProvider.url());
-        }
+        super.launcherSessionOpened(session);
     }
 
     /** The log check reads what this run logged, not a leftover of an earlier one. */
     private static void deleteOldLogs() {
-        java.nio.file.Path logs = java.nio.file.Path.of("target", "test-logs");
-        try (var files = java.nio.file.Files.exists(logs) ? java.nio.file.Files.list(logs) : java.util.stream.Stream.<java.nio.file.Path> empty()) {
-            for (java.nio.file.Path f : files.toList()) {
-                java.nio.file.Files.deleteIfExists(f);
+        Path logs = Path.of("target", "test-logs");
+        try (Stream<Path> files = Files.exists(logs) ? Files.list(logs) : Stream.empty()) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void launcherSessionClosed(LauncherSession session) {
-        if (database != null) {
-            database.close();
-            database = null;
-        }
-        if (identityProvider != null) {
-            identityProvider.close();
-            identityProvider = null;
-            System.clearProperty("quarkus.oidc.auth-server-url");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,13 +1,12 @@
 package com.claudioportal.infra;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
-
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
 
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -19,10 +18,10 @@ import jakarta.mail.Store;
 
 /**
  * The test run's SMTP server: one {@link MailServer} (GreenMail) per test JVM, started before
- * Quarkus boots like the database and the sandbox; the portal sends to it over real SMTP. Tests
+ * Quarkus boots like the database and the sandbox ({@link TestRunServers}); the portal sends to it over real SMTP. Tests
  * read what arrived for an address over IMAP ({@link #inbox}), whichever class loader runs them.
  */
-public class TestMail implements LauncherSessionListener {
+public class TestMail extends TestRunServers {
 
     static final String IMAP_PORT = "test.mail.imap-port";
 
@@ -34,33 +33,19 @@ public class TestMail implements LauncherSessionListener {
         }
     }
 
-    private static MailServer server;
-
-    @Override
-    public void launcherSessionOpened(LauncherSession session) {
-        if (server == null && System.getProperty(IMAP_PORT) == null) {
-            server = MailServer.start(null);
-            System.setProperty("quarkus.mailer.host", "127.0.0.1");
-            System.setProperty("quarkus.mailer.port", String.valueOf(server.smtpPort()));
-            System.setProperty("portal.mail.host", "127.0.0.1");
-            System.setProperty(IMAP_PORT, String.valueOf(server.imapPort()));
-        }
-    }
-
-    @Override
-    public void launcherSessionClosed(LauncherSession session) {
-        if (server != null) {
-            server.close();
-            server = null;
-            System.clearProperty(IMAP_PORT);
-        }
+    public TestMail() {
+        super(new Server<MailServer>(IMAP_PORT, () -> MailServer.start(null), server -> Map.of(
+                "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(server.smtpPort()),
+                "portal.mail.host", "127.0.0.1",
+                IMAP_PORT, String.valueOf(server.imapPort()))));
     }
 
     /** The mails {@code address} has received so far. */
     public static List<Received> inbox(String address) {
         String port = System.getProperty(IMAP_PORT);
         if (port == null) {
-            throw new IllegalStateException("No test mail server: com.claudioportal.infra.TestMail is not registered as a JUnit launcher listener");
+            throw new IllegalStateException("No test mail server: " + TestMail.class.getName() + " is not registered as a JUnit launcher listener");
         }
         Properties props = new Properties();
         props.put("mail.imap.host", "127.0.0.1");
@@ -83,7 +68,7 @@ public class TestMail implements LauncherSessionListener {
             } finally {
                 store.close();
             }
-        } catch (MessagingException | java.io.IOException e) {
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Could not read the test mailbox of " + address, e);
         }
     }
@@ -104,7 +89,7 @@ public class TestMail implements LauncherSessionListener {
         return mails;
     }
 
-    private static void collect(Part p, String[] bodies) throws MessagingException, java.io.IOException {
+    private static void collect(Part p, String[] bodies) throws MessagingException, IOException {
         if (p.isMimeType("text/plain") && bodies[0] == null) {
             bodies[0] = String.valueOf(p.getContent());
         } else if (p.isMimeType("text/html") && bodies[1] == null) {

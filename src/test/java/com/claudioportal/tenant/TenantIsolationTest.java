@@ -24,7 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Tenant isolation, proven for every route the portal has: it enumerates the routes, so a new
  * page is covered as soon as it exists. A new path parameter needs one line in
- * {@link #ids} saying which record to aim at. Every 404 has a positive control: the same request
+ * {@link Fixtures#routeIds} saying which record to aim at. Every 404 has a positive control: the same request
  * with the person's own tenant and records must not be a 404, so a route that always answers
  * 404 cannot pass.
  */
@@ -43,29 +43,13 @@ class TenantIsolationTest extends TenantTestBase {
 
     @BeforeEach
     void twoTenants() {
-        tenantA = fixtures.tenant("Isolation A", Fixtures.email("admin-a"));
+        String adminA = Fixtures.email("admin-a");
+        tenantA = fixtures.tenant("Isolation A", adminA);
         // the outsider is tenant admin of B: the strongest role, in the wrong tenant
         tenantB = fixtures.tenant("Isolation B", OUTSIDER);
-        foreignIds = ids(tenantA, null);
-        ownIds = ids(tenantB, OUTSIDER);
-    }
-
-    /** The ids of one tenant's records; notifications are their recipient's only, so the own one is the outsider's. */
-    private Map<String, String> ids(String tenant, String notified) {
-        String staff = Fixtures.email("staff");
-        fixtures.member(tenant, staff, TenantRole.STAFF);
-        long profile = fixtures.seedProfile(tenant);
-        long job = fixtures.finishedJob(tenant, profile);
-        return Map.of(
-                "memberId", String.valueOf(fixtures.membershipId(tenant, staff)),
-                "profileId", String.valueOf(profile),
-                "jobId", String.valueOf(job),
-                "notificationId", String.valueOf(fixtures.notification(tenant, job, notified == null ? staff : notified)),
-                "mailId", String.valueOf(fixtures.outboxMail(tenant, staff)),
-                "batchKey", fixtures.batch(tenant, fixtures.finishedJob(tenant, profile)),
-                "uploadId", fixtures.upload(tenant).toString(),
-                "index", "0",
-                "presetId", String.valueOf(fixtures.preset(tenant, "Dr. " + tenant, Map.of("specialist_name", "Dr. X"))));
+        foreignIds = fixtures.routeIds(tenantA, adminA);
+        // notifications are their recipient's only, so the own one is the outsider's
+        ownIds = fixtures.routeIds(tenantB, OUTSIDER);
     }
 
     @Test
@@ -145,7 +129,7 @@ class TenantIsolationTest extends TenantTestBase {
         String id = ids.get(param);
         if (id == null) {
             fail("Route " + route + " has the path parameter {" + param + "}: add a " + param
-                    + " value to ids() in " + getClass().getSimpleName());
+                    + " value to " + Fixtures.class.getSimpleName() + ".routeIds");
         }
         return id;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,14 +21,13 @@ import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.DatabaseSnapshot;
 import com.claudioportal.infra.SignedInAs;
-import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.Routes;
 import com.claudioportal.infra.Routes.Route;
 import com.claudioportal.infra.TestFiles;
 import com.claudioportal.infra.WebClient;
+import com.claudioportal.profile.Profile;
 import com.claudioportal.tenant.CurrentUser;
-import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -56,18 +56,12 @@ class CsrfEveryFormTest extends TenantTestBase {
     @BeforeEach
     void tenantWithRecords() {
         tenant = fixtures.tenant("Csrf Clinic", ADMIN);
-        String staff = Fixtures.email("staff");
-        fixtures.member(tenant, staff, TenantRole.STAFF);
         fixtures.connection(tenant);
-        long profile = fixtures.seedProfile(tenant);
-        long job = fixtures.finishedJob(tenant, profile);
-        ids = Map.of("tenant", tenant, "id", tenant, "memberId", String.valueOf(fixtures.membershipId(tenant, staff)),
-                "profileId", String.valueOf(profile), "jobId", String.valueOf(job),
-                "uploadId", fixtures.upload(tenant).toString(), "index", "0",
-                "presetId", String.valueOf(fixtures.preset(tenant, "Dr. C", Map.of("specialist_name", "Dr. C"))),
-                "notificationId", String.valueOf(fixtures.notification(tenant, job, ADMIN)),
-                "mailId", String.valueOf(fixtures.outboxMail(tenant, staff)));
-        long version = scope.call(tenant, () -> com.claudioportal.profile.Profile.<com.claudioportal.profile.Profile> findById(profile).currentVersionId);
+        ids = new HashMap<>(fixtures.routeIds(tenant, ADMIN));
+        // the platform forms change this tenant
+        ids.put("id", tenant);
+        long profile = Long.parseLong(ids.get("profileId"));
+        long version = scope.call(tenant, () -> Profile.<Profile> findById(profile).currentVersionId);
         bulk = Map.of("batchKey", UUID.randomUUID().toString(), "profileVersionId", String.valueOf(version), "presetId", "", "isRaw", "0",
                 "audioId", fixtures.upload(tenant).toString(), "jobName", "Csrf bulk");
     }

@@ -68,15 +68,14 @@ class ProductionProfileIT {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"keys\": []}")));
         database = EmbeddedDatabase.startEphemeral();
         int port = FreePorts.find();
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
-                "DB_URL", database.jdbcUrl(), "DB_USER", database.username(), "DB_PASSWORD", database.password(),
+        // the two database roles and the audit key, as docs/operations.md asks of an operator
+        Map<String, String> env = new java.util.HashMap<>(database.portalEnvironment());
+        env.putAll(Map.of(
                 "OIDC_AUTH_SERVER_URL", realm, "OIDC_CLIENT_SECRET", "prod-it-client-secret",
                 "SESSION_ENCRYPTION_SECRET", "prod-it-session-secret-0123456789abcdefghij",
                 "PORTAL_ENCRYPTION_KEYS", "k1:VsiqeD8rLJD3/Ikfu00B9vWm6YBPT2JmboHR/NHVW0w=",
                 "PORTAL_PUBLIC_URL", "https://portal.example", "PORTAL_DATA_DIR", Path.of("target", "prod-it-data").toAbsolutePath().toString()));
-        // the two database roles and the audit key, as docs/operations.md asks of an operator
-        env.putAll(Map.of("DB_MIGRATION_USER", database.ownerUsername(), "DB_MIGRATION_PASSWORD", database.ownerPassword(),
-                "PORTAL_AUDIT_KEYS", "a1:" + java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32))));
+        env.put("PORTAL_AUDIT_KEYS", "a1:" + java.util.Base64.getEncoder().encodeToString(new java.security.SecureRandom().generateSeed(32)));
         portal = PortalProcess.start(APP.resolve("quarkus-run.jar"), port, FreePorts.find(), env,
                 List.of("-Xmx384m"), ProcessBuilder.Redirect.appendTo(Path.of("target", "prod-it-portal.log").toFile()));
         portal.awaitReady(java.time.Duration.ofMinutes(2));
@@ -111,7 +110,7 @@ class ProductionProfileIT {
 
     @Test
     void noSandboxTableExists() throws Exception {
-        try (Connection db = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+        try (Connection db = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.APP, EmbeddedDatabase.APP_PASSWORD);
                 ResultSet tables = db.createStatement().executeQuery(
                         "select table_name from information_schema.tables where table_schema not in ('pg_catalog', 'information_schema')")) {
             List<String> names = new ArrayList<>();
