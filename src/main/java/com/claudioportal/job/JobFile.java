@@ -13,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import com.claudioportal.tenant.TenantOwnedEntity;
+import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadKind;
 import com.claudioportal.upload.Sizes;
 import com.claudioportal.profile.DocumentTypes;
@@ -99,5 +100,23 @@ public class JobFile extends TenantOwnedEntity {
     /** The document type in words ("Letter of instruction"); Claudio gets {@link #docType}. */
     public String docTypeLabel() {
         return DocumentTypes.label(docType);
+    }
+
+    /**
+     * The job's file made from an upload: its name, type, size and length as the upload measured them; the upload
+     * now belongs to the job. Not yet persisted: the caller adds what the form said (trim points, a document's type).
+     */
+    public static JobFile of(Job job, int position, Upload upload) {
+        upload.jobId = job.id;
+        JobFile f = new JobFile();
+        f.jobId = job.id;
+        f.position = position;
+        f.kind = upload.kind;
+        f.uploadId = upload.id;
+        f.originalFilename = upload.originalFilename;
+        f.contentType = upload.contentType;
+        f.sizeBytes = upload.sizeBytes;
+        f.durationSeconds = upload.durationSeconds;
+        return f;
     }
 }

@@ -172,13 +172,13 @@ public class JobSubmission {
         job.persist();
         int position = 0;
         for (int i = 0; i < audio.size(); i++) {
-            JobFile f = file(job, position++, audio.get(i));
+            JobFile f = JobFile.of(job, position++, audio.get(i));
             f.audioStart = trims[i][0];
             f.audioEnd = trims[i][1];
             f.persist();
         }
         for (int i = 0; i < documents.size(); i++) {
-            JobFile f = file(job, position++, documents.get(i));
+            JobFile f = JobFile.of(job, position++, documents.get(i));
             f.docType = form.documents.get(i).docType();
             f.persist();
         }
@@ -296,19 +296,5 @@ public class JobSubmission {
             errors.add("audio[" + i + "].end", words.err_trim_end_before_start(), item, "ae-" + upload.id);
         }
         return new String[] { Trim.format(startS), Trim.format(endS) };
-    }
-
-    private static JobFile file(Job job, int position, Upload upload) {
-        upload.jobId = job.id;
-        JobFile f = new JobFile();
-        f.jobId = job.id;
-        f.position = position;
-        f.kind = upload.kind;
-        f.uploadId = upload.id;
-        f.originalFilename = upload.originalFilename;
-        f.contentType = upload.contentType;
-        f.sizeBytes = upload.sizeBytes;
-        f.durationSeconds = upload.durationSeconds;
-        return f;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -177,6 +178,29 @@ public class Fixtures {
         });
     }
 
+    /** The profile's current version: the one a new job of it is made from. */
+    public long currentVersion(String tenantId, long profileId) {
+        return scope.call(tenantId, () -> Profile.<Profile> findById(profileId).currentVersionId);
+    }
+
+    /**
+     * The new-job form of the seeded profile ({@link #seedProfile}) as its page posts it: a fresh submission key,
+     * one recording just uploaded to the tenant (not trimmed), the job's name and the specialist's; put more fields
+     * (or other values) in the map before posting it.
+     */
+    public Map<String, Object> jobForm(String tenantId, long versionId, String jobName, String specialist) {
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("submissionKey", UUID.randomUUID().toString());
+        form.put("profileVersionId", String.valueOf(versionId));
+        form.put("jobName", jobName);
+        form.put("isRaw", "0");
+        form.put("f.specialist_name", specialist);
+        form.put("audioId", upload(tenantId).toString());
+        form.put("audioStart", "");
+        form.put("audioEnd", "");
+        return form;
+    }
+
     /** A finished job (the worker leaves it alone) with one recording; returns its id. */
     public long finishedJob(String tenantId, long profileId) {
         UUID uploadId = upload(tenantId);
@@ -196,15 +220,7 @@ public class Fixtures {
             job.completedAt = Instant.now();
             job.nextAttemptAt = null;
             job.persist();
-            var upload = Upload.<Upload> findById(uploadId);
-            upload.jobId = job.id;
-            var file = new JobFile();
-            file.jobId = job.id;
-            file.kind = UploadKind.AUDIO;
-            file.uploadId = uploadId;
-            file.originalFilename = upload.originalFilename;
-            file.contentType = upload.contentType;
-            file.sizeBytes = upload.sizeBytes;
+            var file = JobFile.of(job, 0, Upload.<Upload> findById(uploadId));
             file.audioStart = Trim.WHOLE;
             file.audioEnd = Trim.WHOLE;
             file.persist();

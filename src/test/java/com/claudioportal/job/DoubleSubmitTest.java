@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
-import com.claudioportal.profile.Profile;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,16 +39,14 @@ class DoubleSubmitTest extends TenantTestBase {
         String tenant = fixtures.tenantWithMember("Double Clinic", STAFF, TenantRole.STAFF);
         fixtures.connection(tenant);
         long profile = fixtures.seedProfile(tenant);
-        long version = scope.call(tenant, () -> Profile.<Profile> findById(profile).currentVersionId);
+        long version = fixtures.currentVersion(tenant, profile);
         WebClient.Csrf csrf = WebClient.csrf("/t/" + tenant);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             // several rounds: each a fresh form, posted twice at once
             for (int round = 0; round < 5; round++) {
-                String key = UUID.randomUUID().toString();
-                Map<String, ?> form = Map.of("submissionKey", key, "profileVersionId", String.valueOf(version),
-                        "jobName", "Double " + round, "isRaw", "0", "f.specialist_name", "Dr. Twice",
-                        "audioId", fixtures.upload(tenant).toString(), "audioStart", "", "audioEnd", "");
+                Map<String, Object> form = fixtures.jobForm(tenant, version, "Double " + round, "Dr. Twice");
+                String key = (String) form.get("submissionKey");
                 CountDownLatch ready = new CountDownLatch(2);
                 CountDownLatch go = new CountDownLatch(1);
                 List<Future<Response>> posts = new ArrayList<>();
@@ -83,12 +80,10 @@ class DoubleSubmitTest extends TenantTestBase {
         String tenant = fixtures.tenantWithMember("Again Clinic", STAFF, TenantRole.STAFF);
         fixtures.connection(tenant);
         long profile = fixtures.seedProfile(tenant);
-        long version = scope.call(tenant, () -> Profile.<Profile> findById(profile).currentVersionId);
+        long version = fixtures.currentVersion(tenant, profile);
         WebClient.Csrf csrf = WebClient.csrf("/t/" + tenant);
-        String key = UUID.randomUUID().toString();
-        Map<String, ?> form = Map.of("submissionKey", key, "profileVersionId", String.valueOf(version),
-                "jobName", "Sent once", "isRaw", "0", "f.specialist_name", "Dr. Back",
-                "audioId", fixtures.upload(tenant).toString(), "audioStart", "", "audioEnd", "");
+        Map<String, Object> form = fixtures.jobForm(tenant, version, "Sent once", "Dr. Back");
+        String key = (String) form.get("submissionKey");
         Response first = WebClient.send("POST", "/t/" + tenant + "/jobs/new", csrf, form);
         assertEquals(303, first.statusCode(), first.asString());
         String jobPath = first.header("Location").replaceFirst("^https?://[^/]+", "");

@@ -9,9 +9,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +18,6 @@ import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
-import com.claudioportal.profile.Profile;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,7 +41,7 @@ class DueTimeZoneTest extends TenantTestBase {
         fixtures.member(tenant, Fixtures.email("staff"), TenantRole.STAFF);
         fixtures.connection(tenant);
         long profile = fixtures.seedProfile(tenant);
-        long version = scope.call(tenant, () -> Profile.<Profile> findById(profile).currentVersionId);
+        long version = fixtures.currentVersion(tenant, profile);
         // a winter day next year: Toronto is UTC-5 then
         LocalDateTime typed = LocalDateTime.of(Instant.now().atZone(ZoneOffset.UTC).getYear() + 1, 1, 15, 9, 30);
         Instant meant = typed.atZone(TORONTO).toInstant();
@@ -54,14 +51,7 @@ class DueTimeZoneTest extends TenantTestBase {
                 .body(containsString("Due (America/Toronto)")).body(containsString("Times are in America/Toronto."));
 
         WebClient.Csrf csrf = WebClient.csrf("/t/" + tenant);
-        Map<String, Object> form = new LinkedHashMap<>();
-        form.put("submissionKey", UUID.randomUUID().toString());
-        form.put("profileVersionId", String.valueOf(version));
-        form.put("jobName", "");
-        form.put("isRaw", "0");
-        form.put("audioId", fixtures.upload(tenant).toString());
-        form.put("audioStart", "");
-        form.put("audioEnd", "");
+        Map<String, Object> form = fixtures.jobForm(tenant, version, "", "Dr. Zone");
         form.put("dueAt", value);
         // sent back (no name): the typed time stays as typed, and the help gives it in UTC
         Response refused = csrf.form().cookie(TimeZoneChoice.CHOSEN, TORONTO.getId()).formParams(form).post("/t/" + tenant + "/jobs/new");

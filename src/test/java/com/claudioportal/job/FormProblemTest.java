@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Map;
-import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 import com.claudioportal.infra.SignedInAs;
@@ -34,7 +31,7 @@ class FormProblemTest extends TenantTestBase {
         String tenant = fixtures.tenantWithMember("Form Problem Clinic", STAFF, TenantRole.STAFF);
         // no fixtures.connection(tenant): the tenant admin has not set Claudio up yet
         long profile = fixtures.seedProfile(tenant);
-        long version = scope.call(tenant, () -> Profile.<Profile> findById(profile).currentVersionId);
+        long version = fixtures.currentVersion(tenant, profile);
         String bio = "Séance du 12 mars – Éloïse Dupont, suivi à Montréal";
 
         Response answer = post(tenant, version, "", bio);
@@ -58,7 +55,7 @@ class FormProblemTest extends TenantTestBase {
         String tenant = fixtures.tenantWithMember("Disabled Profile Clinic", STAFF, TenantRole.STAFF);
         fixtures.connection(tenant);
         long profile = fixtures.seedProfile(tenant);
-        long version = scope.call(tenant, () -> Profile.<Profile> findById(profile).currentVersionId);
+        long version = fixtures.currentVersion(tenant, profile);
         scope.run(tenant, () -> Profile.update("enabled = false where id = ?1", profile));
 
         Response answer = post(tenant, version, "Compte rendu – Éloïse", "Dr. Kept");
@@ -73,11 +70,8 @@ class FormProblemTest extends TenantTestBase {
     }
 
     private Response post(String tenant, long version, String jobName, String specialist) {
-        WebClient.Csrf csrf = WebClient.csrf("/t/" + tenant);
-        Map<String, ?> form = Map.of("submissionKey", UUID.randomUUID().toString(), "profileVersionId", String.valueOf(version),
-                "jobName", jobName, "isRaw", "0", "f.specialist_name", specialist,
-                "audioId", fixtures.upload(tenant).toString(), "audioStart", "", "audioEnd", "");
-        return WebClient.send("POST", "/t/" + tenant + "/jobs/new", csrf, form);
+        return WebClient.send("POST", "/t/" + tenant + "/jobs/new", WebClient.csrf("/t/" + tenant),
+                fixtures.jobForm(tenant, version, jobName, specialist));
     }
 
     private static int occurrences(String text, String part) {

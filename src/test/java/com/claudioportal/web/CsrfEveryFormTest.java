@@ -61,7 +61,7 @@ class CsrfEveryFormTest extends TenantTestBase {
         // the platform forms change this tenant
         ids.put("id", tenant);
         long profile = Long.parseLong(ids.get("profileId"));
-        long version = scope.call(tenant, () -> Profile.<Profile> findById(profile).currentVersionId);
+        long version = fixtures.currentVersion(tenant, profile);
         bulk = Map.of("batchKey", UUID.randomUUID().toString(), "profileVersionId", String.valueOf(version), "presetId", "", "isRaw", "0",
                 "audioId", fixtures.upload(tenant).toString(), "jobName", "Csrf bulk");
     }
