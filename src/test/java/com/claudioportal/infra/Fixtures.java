@@ -178,6 +178,18 @@ public class Fixtures {
         });
     }
 
+    /** A tenant ready to take jobs: its Claudio connection set, the vendor's sample profile and that profile's version. */
+    public record Clinic(String tenant, long profileId, long versionId) {
+    }
+
+    /** A new tenant with {@code email} as a member in {@code role}, a connection and the seeded profile. */
+    public Clinic clinic(String name, String email, TenantRole role) {
+        String tenant = tenantWithMember(name, email, role);
+        connection(tenant);
+        long profile = seedProfile(tenant);
+        return new Clinic(tenant, profile, currentVersion(tenant, profile));
+    }
+
     /** The profile's current version: the one a new job of it is made from. */
     public long currentVersion(String tenantId, long profileId) {
         return scope.call(tenantId, () -> Profile.<Profile> findById(profileId).currentVersionId);

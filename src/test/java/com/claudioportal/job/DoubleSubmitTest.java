@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
@@ -36,16 +37,14 @@ class DoubleSubmitTest extends TenantTestBase {
     @Test
     @SignedInAs(STAFF)
     void twoConcurrentPostsOfOneFormMakeOneJob() throws Exception {
-        String tenant = fixtures.tenantWithMember("Double Clinic", STAFF, TenantRole.STAFF);
-        fixtures.connection(tenant);
-        long profile = fixtures.seedProfile(tenant);
-        long version = fixtures.currentVersion(tenant, profile);
+        Fixtures.Clinic clinic = fixtures.clinic("Double Clinic", STAFF, TenantRole.STAFF);
+        String tenant = clinic.tenant();
         WebClient.Csrf csrf = WebClient.csrf("/t/" + tenant);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             // several rounds: each a fresh form, posted twice at once
             for (int round = 0; round < 5; round++) {
-                Map<String, Object> form = fixtures.jobForm(tenant, version, "Double " + round, "Dr. Twice");
+                Map<String, Object> form = fixtures.jobForm(tenant, clinic.versionId(), "Double " + round, "Dr. Twice");
                 String key = (String) form.get("submissionKey");
                 CountDownLatch ready = new CountDownLatch(2);
                 CountDownLatch go = new CountDownLatch(1);
@@ -77,12 +76,10 @@ class DoubleSubmitTest extends TenantTestBase {
     @Test
     @SignedInAs(STAFF)
     void theSameFormSentAgainLaterSaysTheJobWasAlreadySubmittedAndMakesNothing() {
-        String tenant = fixtures.tenantWithMember("Again Clinic", STAFF, TenantRole.STAFF);
-        fixtures.connection(tenant);
-        long profile = fixtures.seedProfile(tenant);
-        long version = fixtures.currentVersion(tenant, profile);
+        Fixtures.Clinic clinic = fixtures.clinic("Again Clinic", STAFF, TenantRole.STAFF);
+        String tenant = clinic.tenant();
         WebClient.Csrf csrf = WebClient.csrf("/t/" + tenant);
-        Map<String, Object> form = fixtures.jobForm(tenant, version, "Sent once", "Dr. Back");
+        Map<String, Object> form = fixtures.jobForm(tenant, clinic.versionId(), "Sent once", "Dr. Back");
         String key = (String) form.get("submissionKey");
         Response first = WebClient.send("POST", "/t/" + tenant + "/jobs/new", csrf, form);
         assertEquals(303, first.statusCode(), first.asString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
@@ -52,13 +53,11 @@ class FormProblemTest extends TenantTestBase {
     @Test
     @SignedInAs(STAFF)
     void aFormWhoseOnlyProblemIsTheWholeFormShowsNoEmptySummary() {
-        String tenant = fixtures.tenantWithMember("Disabled Profile Clinic", STAFF, TenantRole.STAFF);
-        fixtures.connection(tenant);
-        long profile = fixtures.seedProfile(tenant);
-        long version = fixtures.currentVersion(tenant, profile);
-        scope.run(tenant, () -> Profile.update("enabled = false where id = ?1", profile));
+        Fixtures.Clinic clinic = fixtures.clinic("Disabled Profile Clinic", STAFF, TenantRole.STAFF);
+        String tenant = clinic.tenant();
+        scope.run(tenant, () -> Profile.update("enabled = false where id = ?1", clinic.profileId()));
 
-        Response answer = post(tenant, version, "Compte rendu – Éloïse", "Dr. Kept");
+        Response answer = post(tenant, clinic.versionId(), "Compte rendu – Éloïse", "Dr. Kept");
 
         assertEquals(400, answer.statusCode());
         String page = answer.asString();
