@@ -3,7 +3,6 @@ package com.claudioportal.job;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +38,8 @@ import com.claudioportal.upload.UploadConfig;
 import com.claudioportal.upload.Sizes;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.forms.Result;
+import com.claudioportal.forms.TimeZoneChoice;
+import com.claudioportal.forms.Words;
 import com.claudioportal.upload.UploadService;
 import com.claudioportal.audit.Audited;
 
@@ -63,6 +64,9 @@ public class SubmitResource {
 
     /** The same form posted again within this time is a double click, answered with the job like the first post. */
     static final Duration DOUBLE_POST = Duration.ofSeconds(10);
+
+    /** The day in a new job's suggested name: "3 Dec 2026", "3 déc. 2026". */
+    private static final DateTimeFormatter NAME_DATE = DateTimeFormatter.ofPattern("d MMM yyyy");
 
     @CheckedTemplate(basePath = "job")
     static class Templates {
@@ -105,7 +109,7 @@ public class SubmitResource {
         ProfileVersion version = profile.currentVersion();
         SubmitForm form = new SubmitForm();
         form.submissionKey = UUID.randomUUID().toString();
-        form.jobName = profile.displayName + " \u2013 " + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
+        form.jobName = defaultName(profile);
         form.isRaw = version.defaultIsRaw ? "1" : "0";
         version.fields().forEach(f -> form.values.put(f.key(), f.defaultValue() == null ? "" : f.defaultValue()));
         return Response.ok(Templates.submit(page(profile, version, form, FormErrors.none(), SubmitPage.Notices.none()),
@@ -158,6 +162,12 @@ public class SubmitResource {
             throw new NotFoundException();
         }
         return PresetFill.apply(preset, version.fields(), form.values);
+    }
+
+    /** "IME – 3 Dec 2026": the profile and today, in the reader's language and on the reader's clock (not UTC's). */
+    static String defaultName(Profile profile) {
+        Locale language = Locale.forLanguageTag(Words.language());
+        return profile.displayName + " \u2013 " + LocalDate.now(TimeZoneChoice.current()).format(NAME_DATE.withLocale(language));
     }
 
     private SubmitPage page(Profile profile, ProfileVersion version, SubmitForm form, FormErrors errors, SubmitPage.Notices notices) {

@@ -3,12 +3,17 @@ package com.claudioportal.job;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +27,7 @@ import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The due time is typed on the reader's clock, like every date input: someone in Toronto who types
@@ -81,5 +87,34 @@ class DueTimeZoneTest extends TenantTestBase {
         assertEquals(303, moved.statusCode(), moved.asString());
         Instant rescheduled = scope.call(tenant, () -> Job.<Job> findById(job.id).dueAt);
         assertEquals(meant.minus(90, ChronoUnit.MINUTES), rescheduled);
+    }
+
+    @Test
+    @SignedInAs(ADMIN)
+    void theSuggestedJobNameIsTodayOnTheReadersClockInTheReadersLanguage() {
+        String tenant = fixtures.tenant("Name Clinic", ADMIN);
+        String path = "/t/" + tenant + "/jobs/new?profile=" + fixtures.seedProfile(tenant);
+        // 25 hours apart: at any moment these two zones are on different days
+        for (ZoneId zone : List.of(ZoneId.of("Pacific/Kiritimati"), ZoneId.of("Pacific/Pago_Pago"))) {
+            String before = day(zone, Locale.FRENCH);
+            String name = suggestedName(given().cookie(TimeZoneChoice.CHOSEN, zone.getId()).header("Accept-Language", "fr"), path);
+            String after = day(zone, Locale.FRENCH);
+            assertTrue(name.equals("IME with Structura Doc Extraction \u2013 " + before)
+                    || name.equals("IME with Structura Doc Extraction \u2013 " + after), zone + ": " + name + ", not " + before);
+        }
+        String before = day(ZoneOffset.UTC, Locale.ENGLISH);
+        String name = suggestedName(given().cookie(TimeZoneChoice.CHOSEN, "UTC"), path);
+        assertTrue(name.endsWith(" \u2013 " + before) || name.endsWith(" \u2013 " + day(ZoneOffset.UTC, Locale.ENGLISH)), name);
+    }
+
+    /** The job name the new-job form suggests. */
+    private static String suggestedName(RequestSpecification request, String path) {
+        String page = request.get(path).then().statusCode(200).extract().asString();
+        return page.replaceFirst("(?s).*id=\"f-jobName\" name=\"jobName\" value=\"([^\"]*)\".*", "$1");
+    }
+
+    /** Today in {@code zone} as a new job's name writes it: "3 déc. 2026", "3 Dec 2026". */
+    private static String day(ZoneId zone, Locale language) {
+        return LocalDate.now(zone).format(DateTimeFormatter.ofPattern("d MMM yyyy", language));
     }
 }
