@@ -332,6 +332,51 @@ public interface AuditMessages {
     @Message("Tampering detected at event #{seq}: {problem}")
     String msg_tampering(long seq, String problem);
 
+    // why a verification found the log broken (AuditVerifier): kept in English in the checkpoint and the log line,
+    // read back into these words for the page (AuditVerifier.Checkpoint.reason), so each is one message with plain parameters
+
+    @Message("The record of the purge of events up to #{through} was altered.")
+    String brk_purge_altered(long through);
+
+    @Message("The number of events from before the log was keyed was raised.")
+    String brk_legacy_raised();
+
+    @Message("Event #{seq} was removed after it had been verified.")
+    String brk_removed_after_check(long seq);
+
+    @Message("Event #{seq} was changed after it had been verified.")
+    String brk_changed_after_check(long seq);
+
+    @Message("Event #{seq} is missing.")
+    String brk_missing(long seq);
+
+    @Message("Events #{from} to #{to} are missing.")
+    String brk_missing_range(long from, long to);
+
+    @Message("Event #{seq} does not follow from the event before it.")
+    String brk_unlinked(long seq);
+
+    @Message("Event #{seq} is not signed, although it is newer than the key.")
+    String brk_unsigned(long seq);
+
+    @Message("Event #{seq} is signed with key {key}, which is not configured: it cannot be checked (add the key to PORTAL_AUDIT_KEYS).")
+    String brk_unknown_key(long seq, String key);
+
+    @Message("Event #{seq} was changed: its content does not match its signature.")
+    String brk_changed(long seq);
+
+    @Message("The copy of the log's head kept outside the database was altered (its signature does not match).")
+    String brk_anchor_altered();
+
+    @Message("Event #{seq} was removed: on {at} UTC the log reached #{seq}.")
+    String brk_removed(long seq, String at);
+
+    @Message("Events #{from} to #{to} were removed: on {at} UTC the log reached #{to}.")
+    String brk_removed_range(long from, long to, String at);
+
+    @Message("Event #{seq} differs from the copy kept outside the database: the log was rewritten.")
+    String brk_rewritten(long seq);
+
     @Message("The audit log of {tenant} keeps events for {years} years.")
     String msg_retention_saved(String tenant, String years);
 

@@ -1,6 +1,8 @@
 package com.claudioportal.audit;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,11 +10,16 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +27,11 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import com.claudioportal.forms.Words;
 import com.claudioportal.tenant.TenantScope;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.i18n.Message;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -59,6 +68,72 @@ public class AuditVerifier {
             return new Object[] { "audit-checkpoint-v1", chain, seq, mac, legacyThrough, verifiedAt.toString(), mode.name(), fromSeq,
                     events, millis, intact, brokenSeq, problem, verifiedBy, keyId };
         }
+
+        /** The {@link #problem} in the reader's language (the audit page and its flash); null when intact. */
+        public String reason() {
+            return problem == null ? null : reworded(problem, Words.of(AuditMessages.class));
+        }
+    }
+
+    /**
+     * A problem kept in English said again in {@code words}: the checkpoint (signed) and the log line keep the
+     * English and there is no column for a code, so the English is matched against the {@code brk_} messages
+     * of {@link AuditMessages} it was written from, and the same message is rendered with the same arguments.
+     * Text that no message matches is given as kept.
+     */
+    static String reworded(String english, AuditMessages words) {
+        for (Reason reason : REASONS) {
+            Matcher m = reason.english().matcher(english);
+            if (m.matches()) {
+                Parameter[] parameters = reason.message().getParameters();
+                Object[] args = new Object[parameters.length];
+                for (int i = 0; i < args.length; i++) {
+                    String value = m.group(parameters[i].getName());
+                    args[i] = parameters[i].getType() == long.class ? (Object) Long.parseLong(value) : value;
+                }
+                try {
+                    return (String) reason.message().invoke(words, args);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return english;
+    }
+
+    /** A {@code brk_} message and the pattern its English fills: a number for each {@code long} parameter, text for the others. */
+    private record Reason(Method message, Pattern english) {
+
+        static Reason of(Method message) {
+            Map<String, Class<?>> types = new HashMap<>();
+            for (Parameter p : message.getParameters()) {
+                types.put(p.getName(), p.getType());
+            }
+            String template = message.getAnnotation(Message.class).value();
+            StringBuilder regex = new StringBuilder();
+            Set<String> seen = new HashSet<>();
+            Matcher parameter = PARAMETER.matcher(template);
+            int last = 0;
+            while (parameter.find()) {
+                String name = parameter.group(1);
+                // a parameter said twice ("… the log reached #{seq}") must say the same both times
+                regex.append(Pattern.quote(template.substring(last, parameter.start())))
+                        .append(seen.add(name) ? "(?<" + name + ">" + (types.get(name) == long.class ? "\\d+" : ".+?") + ")"
+                                : "\\k<" + name + ">");
+                last = parameter.end();
+            }
+            return new Reason(message, Pattern.compile(regex.append(Pattern.quote(template.substring(last))).toString()));
+        }
+    }
+
+    private static final Pattern PARAMETER = Pattern.compile("\\{(\\w+)\\}");
+
+    private static final List<Reason> REASONS = Arrays.stream(AuditMessages.class.getMethods())
+            .filter(m -> m.getName().startsWith("brk_")).map(Reason::of).toList();
+
+    /** What the checkpoint keeps and the log says: English, whoever runs the verification. */
+    private static AuditMessages english() {
+        return Words.inEnglish(AuditMessages.class);
     }
 
     @Inject
@@ -112,7 +187,7 @@ public class AuditVerifier {
                 .setParameter("chain", chain).getSingleResult();
     }
 
-    /** A problem found: where, and what it means in words an auditor understands. */
+    /** A problem found: where, and what it means in words an auditor understands (in English: what is kept and logged). */
     private record Break(long seq, String problem) {
     }
 
@@ -140,7 +215,7 @@ public class AuditVerifier {
             long through = ((Number) purge[0]).longValue();
             if (!keys.verify((String) purge[3], (String) purge[4], purgeFields(chain, through, (String) purge[1],
                     AuditTrail.instant(purge[2]), (String) purge[3]))) {
-                found = new Break(through + 1, "The record of the purge of events up to #" + through + " was altered.");
+                found = new Break(through + 1, english().brk_purge_altered(through));
             }
             baseSeq = through;
             baseMac = (String) purge[1];
@@ -151,11 +226,11 @@ public class AuditVerifier {
                 Checkpoint c = from.get();
                 Object[] row = first("select prev_mac, mac from audit_event where tenant_id = :chain and seq = " + c.seq(), chain);
                 if (c.legacyThrough() < legacyThrough) {
-                    found = new Break(c.legacyThrough() + 1, "The number of events from before the log was keyed was raised.");
+                    found = new Break(c.legacyThrough() + 1, english().brk_legacy_raised());
                 } else if (row == null) {
-                    found = new Break(c.seq(), "Event #" + c.seq() + " was removed after it had been verified.");
+                    found = new Break(c.seq(), english().brk_removed_after_check(c.seq()));
                 } else if (!c.mac().equals(row[1])) {
-                    found = new Break(c.seq(), "Event #" + c.seq() + " was changed after it had been verified.");
+                    found = new Break(c.seq(), english().brk_changed_after_check(c.seq()));
                 } else {
                     // start at the checkpoint's own event: its content is checked again, its link by its MAC
                     baseSeq = c.seq() - 1;
@@ -271,8 +346,7 @@ public class AuditVerifier {
         }
 
         private Break missing(long next) {
-            return new Break(expected, expected == next - 1 ? "Event #" + expected + " is missing."
-                    : "Events #" + expected + " to #" + (next - 1) + " are missing.");
+            return new Break(expected, expected == next - 1 ? english().brk_missing(expected) : english().brk_missing_range(expected, next - 1));
         }
 
         private Break check(java.sql.ResultSet r) throws java.sql.SQLException {
@@ -283,25 +357,24 @@ public class AuditVerifier {
                 return missing(seq);
             }
             if (!prevMac.equals(r.getString(15))) {
-                return new Break(seq, "Event #" + seq + " does not follow from the event before it.");
+                return new Break(seq, english().brk_unlinked(seq));
             }
             Instant at = r.getObject(2, java.time.OffsetDateTime.class).toInstant();
             String computed;
             if (keyId == null) {
                 if (seq > legacyThrough) {
-                    return new Break(seq, "Event #" + seq + " is not signed, although it is newer than the key.");
+                    return new Break(seq, english().brk_unsigned(seq));
                 }
                 computed = legacyHash(prevMac, seq, at, r.getString(3), r.getString(6), r.getString(9), r.getString(10), r.getString(14));
             } else if (!keys.has(keyId)) {
-                return new Break(seq, "Event #" + seq + " is signed with key " + keyId
-                        + ", which is not configured: it cannot be checked (add the key to PORTAL_AUDIT_KEYS).");
+                return new Break(seq, english().brk_unknown_key(seq, keyId));
             } else {
                 computed = signers.computeIfAbsent(keyId, keys::signer).sign(AuditTrail.macFields(chain, seq, prevMac, at,
                         r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7), r.getString(8), r.getString(9),
                         r.getString(10), r.getString(11), r.getString(12), r.getString(13), r.getString(14), keyId));
             }
             if (!computed.equals(mac)) {
-                return new Break(seq, "Event #" + seq + " was changed: its content does not match its signature.");
+                return new Break(seq, english().brk_changed(seq));
             }
             prevMac = mac;
             expected++;
@@ -313,23 +386,21 @@ public class AuditVerifier {
     private Break compareWithAnchor(String chain, AnchorStore.Anchor a, long head, long purgedThrough, long legacyThrough) {
         if (!keys.verify(a.keyId(), a.signature(), AuditAnchors.fields(a.chain(), a.seq(), a.mac(), a.legacyThrough(), a.at(), a.keyId()))
                 || !a.chain().equals(chain)) {
-            return new Break(Math.max(1, a.seq()), "The copy of the log's head kept outside the database was altered ("
-                    + "its signature does not match).");
+            return new Break(Math.max(1, a.seq()), english().brk_anchor_altered());
         }
         if (a.legacyThrough() < legacyThrough) {
-            return new Break(a.legacyThrough() + 1, "The number of events from before the log was keyed was raised.");
+            return new Break(a.legacyThrough() + 1, english().brk_legacy_raised());
         }
         if (a.seq() <= purgedThrough) {
             return null;
         }
         if (a.seq() > head) {
-            return new Break(head + 1, (a.seq() == head + 1 ? "Event #" + a.seq() + " was removed" : "Events #" + (head + 1) + " to #"
-                    + a.seq() + " were removed") + ": on " + a.at().toString().substring(0, 19).replace('T', ' ')
-                    + " UTC the log reached #" + a.seq() + ".");
+            String at = a.at().toString().substring(0, 19).replace('T', ' ');
+            return new Break(head + 1, a.seq() == head + 1 ? english().brk_removed(a.seq(), at) : english().brk_removed_range(head + 1, a.seq(), at));
         }
         String mac = macAt(chain, a.seq());
         if (!a.mac().equals(mac)) {
-            return new Break(a.seq(), "Event #" + a.seq() + " differs from the copy kept outside the database: the log was rewritten.");
+            return new Break(a.seq(), english().brk_rewritten(a.seq()));
         }
         return null;
     }

@@ -81,13 +81,13 @@ public final class ProfileJson {
     }
 
     public static Parsed parse(String text) {
+        AdminMessages words = Words.of(AdminMessages.class);
         if (text == null || text.isBlank()) {
-            return problem(Words.of(AdminMessages.class).prof_json_missing());
+            return problem(words.prof_json_missing());
         }
         int length = text.codePointCount(0, text.length());
         if (length > MAX_CHARS) {
-            return problem("This is " + TextInput.count(length) + " characters long; a profile's JSON is at most "
-                    + TextInput.count(MAX_CHARS) + ". Paste only the sample job, from its first { to its last }.");
+            return problem(words.prof_json_too_long(TextInput.count(length), TextInput.count(MAX_CHARS)));
         }
         String json = withoutInvisibleCharacters(text);
         String start = json.stripLeading();
@@ -105,7 +105,7 @@ public final class ProfileJson {
             return problem(JsonProblems.describe(e, json, MAX_DEPTH));
         }
         if (root == null || !root.isObject()) {
-            return problem("The JSON must be one object, starting with {.");
+            return problem(words.prof_json_not_object("{"));
         }
         List<String> missing = new ArrayList<>();
         String profileId = text(root, "profile_id");
@@ -125,14 +125,13 @@ public final class ProfileJson {
             missing.add("job_data");
         }
         if (!missing.isEmpty()) {
-            return problem("The JSON has no " + String.join(", ", missing.stream().map(m -> "\"" + m + "\"").toList())
-                    + (missing.size() == 1 ? " value" : " values") + ". A Claudio sample job names the profile and lists its fields.");
+            return problem(words.prof_json_no_values(String.join(", ", missing.stream().map(m -> "\"" + m + "\"").toList()), missing.size()));
         }
         if (!jobData.isArray()) {
-            return problem("\"job_data\" must be a list of fields in [ ].");
+            return problem(words.prof_json_not_a_list());
         }
         if (jobData.size() > ProfileRules.MAX_FIELDS) {
-            return problem("\"job_data\" lists " + jobData.size() + " fields; a profile can have at most " + ProfileRules.MAX_FIELDS + ".");
+            return problem(words.prof_json_too_many_fields(jobData.size(), ProfileRules.MAX_FIELDS));
         }
         ObjectNode portal = root.get("x_portal") instanceof ObjectNode o ? o : null;
         JsonNode portalFields = portal == null ? null : portal.get("fields");
@@ -142,14 +141,14 @@ public final class ProfileJson {
             JsonNode f = jobData.get(i);
             String path = "job_data[" + i + "]";
             if (!f.isObject()) {
-                return problem(path + " must be an object with a \"key\".");
+                return problem(words.prof_json_field_not_object(path));
             }
             String key = text(f, "key");
             if (key.isBlank()) {
-                return problem(path + " has no \"key\"" + labelHint(f) + ".");
+                return problem(words.prof_json_field_no_key(path, text(f, "ui_label")));
             }
             if (!seen.add(key)) {
-                return problem(path + ": the key \"" + key + "\" appears more than once.");
+                return problem(words.prof_json_key_twice(path, key));
             }
             JsonNode extra = portalFields == null ? null : portalFields.get(key);
             List<String> options = new ArrayList<>();
@@ -236,11 +235,6 @@ public final class ProfileJson {
     private static boolean isFilledIn(JsonNode root, String name) {
         String value = text(root, name);
         return !value.isBlank() && !value.startsWith("your");
-    }
-
-    private static String labelHint(JsonNode f) {
-        String label = text(f, "ui_label");
-        return label.isBlank() ? "" : " (its label is \"" + label + "\")";
     }
 
     private static String text(JsonNode node, String name) {

@@ -20,6 +20,8 @@ import com.claudioportal.forms.Flash;
 import com.claudioportal.forms.FormErrors;
 import com.claudioportal.tenant.CurrentUser;
 import com.claudioportal.forms.TimeZoneChoice;
+import com.claudioportal.forms.Words;
+import com.claudioportal.web.Messages;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -78,15 +80,16 @@ public class SettingsResource {
     public Response save(@BeanParam SettingsForm form) {
         UserSettings.MailDelivery delivery = parse(form.mailDelivery);
         boolean zoneKnown = form.timeZone == null || form.timeZone.isBlank() || TimeZoneChoice.parse(form.timeZone) != null;
+        Messages words = Words.of(Messages.class);
         if (!user.hasEmail() || delivery == null || !zoneKnown) {
             FormErrors errors = FormErrors.none();
             if (!user.hasEmail()) {
-                errors.add("form", "Your sign-in has no verified e-mail address, so the portal cannot keep settings for you.");
+                errors.add("form", words.settings_no_email());
             } else if (delivery == null) {
-                errors.add("mailDelivery", "Choose how the e-mails should reach you.");
+                errors.add("mailDelivery", words.settings_choose_delivery());
             }
             if (!zoneKnown) {
-                errors.add("timeZone", "Choose a time zone from the list.");
+                errors.add("timeZone", words.settings_choose_zone());
             }
             return Response.status(400).entity(page(form, errors)).build();
         }
@@ -101,7 +104,7 @@ public class SettingsResource {
         s.mailAttention = form.mailAttention;
         s.mailLate = form.mailLate;
         s.updatedAt = Instant.now();
-        flash.success("Your settings are saved.");
+        flash.success(words.settings_saved());
         // the language and the time zone are this browser's (cookies): an unknown language means "as my browser asks"
         ZoneId zone = TimeZoneChoice.parse(form.timeZone);
         return Response.seeOther(URI.create("/settings"))

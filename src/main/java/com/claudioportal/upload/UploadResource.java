@@ -22,9 +22,11 @@ import jakarta.ws.rs.core.Response;
 
 
 import com.claudioportal.forms.Result;
+import com.claudioportal.forms.Words;
 import com.claudioportal.audit.Audited;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantRoles;
+import com.claudioportal.web.JobMessages;
 
 import io.quarkus.security.Authenticated;
 
@@ -58,11 +60,11 @@ public class UploadResource {
         // checked here, after the tenant and role checks, so that a wrong caller hears 403/404 first
         String type = request.getHeader("Content-Type");
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(MediaType.APPLICATION_OCTET_STREAM)) {
-            return Response.status(415).entity(Map.of("error", "Send the file itself as the request body.")).build();
+            return Response.status(415).entity(Map.of("error", Words.of(JobMessages.class).up_file_as_body())).build();
         }
         UploadKind uploadKind = UploadKind.parse(kind);
         if (uploadKind == null) {
-            return Response.status(400).entity(Map.of("error", "Say whether the file is a recording or a document.")).build();
+            return Response.status(400).entity(Map.of("error", Words.of(JobMessages.class).up_which_kind())).build();
         }
         String name;
         try {
@@ -78,7 +80,7 @@ public class UploadResource {
         if (request.response().closed()) {
             // the page cancelled the upload while it was being checked: nobody will ever know its id
             uploads.discard(received.value().id);
-            return Response.status(409).entity(Map.of("error", "The upload was cancelled.")).build();
+            return Response.status(409).entity(Map.of("error", Words.of(JobMessages.class).up_cancelled())).build();
         }
         return Response.ok(describe(received.value())).build();
     }

@@ -812,4 +812,28 @@ public interface AdminMessages {
 
     @Message("{where}: the JSON has a mistake here. Compare it with Claudio's sample, or paste the sample again.")
     String prof_json_mistake(String where);
+
+    @Message("This is {length} characters long; a profile's JSON is at most {max}. Paste only the sample job, from its first { to its last }.")
+    String prof_json_too_long(String length, String max);
+
+    @Message("The JSON must be one object, starting with {brace}.")
+    String prof_json_not_object(String brace);
+
+    @Message("The JSON has no {names} {#if count == 1}value{#else}values{/if}. A Claudio sample job names the profile and lists its fields.")
+    String prof_json_no_values(String names, int count);
+
+    @Message("\"job_data\" must be a list of fields in [ ].")
+    String prof_json_not_a_list();
+
+    @Message("\"job_data\" lists {count} fields; a profile can have at most {max}.")
+    String prof_json_too_many_fields(int count, int max);
+
+    @Message("{path} must be an object with a \"key\".")
+    String prof_json_field_not_object(String path);
+
+    @Message("{path} has no \"key\"{#if label} (its label is \"{label}\"){/if}.")
+    String prof_json_field_no_key(String path, String label);
+
+    @Message("{path}: the key \"{key}\" appears more than once.")
+    String prof_json_key_twice(String path, String key);
 }

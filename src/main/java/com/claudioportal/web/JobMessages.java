@@ -833,4 +833,13 @@ public interface JobMessages {
 
     @Message("This recording seems to be silent.")
     String up_sound_silent();
+
+    @Message("Send the file itself as the request body.")
+    String up_file_as_body();
+
+    @Message("Say whether the file is a recording or a document.")
+    String up_which_kind();
+
+    @Message("The upload was cancelled.")
+    String up_cancelled();
 }

@@ -599,6 +599,18 @@ public interface Messages {
     @Message("Pages now show times in {zone}, with the zone named; point at a time to see it in UTC.")
     String settings_zone_help(String zone);
 
+    @Message("Your sign-in has no verified e-mail address, so the portal cannot keep settings for you.")
+    String settings_no_email();
+
+    @Message("Choose how the e-mails should reach you.")
+    String settings_choose_delivery();
+
+    @Message("Choose a time zone from the list.")
+    String settings_choose_zone();
+
+    @Message("Your settings are saved.")
+    String settings_saved();
+
     @Message("At once, one e-mail per event")
     String delivery_INSTANT();
 

@@ -24,6 +24,8 @@ import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.tenant.TenantRole;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -184,6 +186,12 @@ class AuditTamperTest extends TenantTestBase {
         assertEquals(4, count(tenant));
 
         assertBrokenAt(tenant, 5L, "Events #5 to #7 were removed");
+        // kept in English, read by a French auditor in French
+        AuditVerifier.Checkpoint full = verify(tenant, AuditVerifier.Mode.FULL);
+        String french = AuditVerifier.reworded(full.problem(), MessageBundles.get(AuditMessages.class, Localized.Literal.of("fr")));
+        assertTrue(french.matches("Les événements n° 5 à 7 ont été supprimés : le \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC, "
+                + "le journal atteignait le n° 7\\."), french);
+        assertEquals(full.problem(), full.reason(), "outside a request the reader's language is English");
         // an incremental run finds it too: its checkpoint's event is gone
         AuditVerifier.Checkpoint incremental = verify(tenant, AuditVerifier.Mode.INCREMENTAL);
         assertFalse(incremental.intact());

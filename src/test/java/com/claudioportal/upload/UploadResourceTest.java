@@ -87,6 +87,23 @@ class UploadResourceTest extends TenantTestBase {
     }
 
     @Test
+    void theScriptShowsTheRefusalsOfAMalformedUploadInTheReadersLanguage() {
+        Path file = TestFiles.wav("kindless.wav", 1);
+        withCsrf().header("Accept-Language", "fr-CA").contentType("application/octet-stream").body(file.toFile())
+                .post("/t/" + tenant + "/uploads?kind=EVIL").then().statusCode(400)
+                .body("error", equalTo("Indiquez si le fichier est un enregistrement ou un document."));
+        withCsrf().header("Accept-Language", "en-CA").contentType("application/octet-stream").body(file.toFile())
+                .post("/t/" + tenant + "/uploads?kind=EVIL").then().statusCode(400)
+                .body("error", equalTo("Say whether the file is a recording or a document."));
+        withCsrf().header("Accept-Language", "fr-CA").contentType("text/plain").body("not a file")
+                .post("/t/" + tenant + "/uploads?kind=AUDIO").then().statusCode(415)
+                .body("error", equalTo("Envoyez le fichier lui-même comme corps de la requête."));
+        withCsrf().contentType("text/plain").body("not a file").post("/t/" + tenant + "/uploads?kind=AUDIO").then().statusCode(415)
+                .body("error", equalTo("Send the file itself as the request body."));
+        assertEquals(0L, (long) scope.call(tenant, () -> Upload.count()), "nothing was stored");
+    }
+
+    @Test
     void sanitisesFileNames() {
         upload("AUDIO", TestFiles.wav("x.wav", 1), "..\\..\\etc/pass\u0007wd<1>.wav").then().statusCode(200)
                 .body("filename", equalTo("pass_wd_1_.wav"));
