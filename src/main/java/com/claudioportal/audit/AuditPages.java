@@ -171,7 +171,7 @@ public class AuditPages {
             } else {
                 request.detail("intact", false);
                 request.detail("brokenAt", c.brokenSeq());
-                flash.problem(Words.of(AuditMessages.class).msg_tampering(c.brokenSeq(), c.problem()));
+                flash.problem(Words.of(AuditMessages.class).msg_tampering(c.brokenSeq(), c.reason()));
             }
         }
         return Response.seeOther(java.net.URI.create(place.base())).build();

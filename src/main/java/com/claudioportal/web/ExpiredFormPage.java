@@ -9,8 +9,11 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import com.claudioportal.forms.Words;
+
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The CSRF filter refuses a form whose token does not match (typically a page left open past the
@@ -30,7 +33,7 @@ public class ExpiredFormPage {
         if (wantsHtml(request.getAcceptableMediaTypes())) {
             response.setEntity(page(400, first(request.getAcceptableLanguages())), null, MediaType.TEXT_HTML_TYPE);
         } else {
-            response.setEntity(JSON, null, MediaType.APPLICATION_JSON_TYPE);
+            response.setEntity(json(), null, MediaType.APPLICATION_JSON_TYPE);
         }
     }
 
@@ -41,10 +44,13 @@ public class ExpiredFormPage {
     @ServerExceptionMapper
     public Response crossSite(SameOrigin.CrossSiteRequest e, HttpHeaders headers) {
         return wantsHtml(headers.getAcceptableMediaTypes()) ? Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(page(403, first(headers.getAcceptableLanguages()))).build()
-                : Response.status(403).type(MediaType.APPLICATION_JSON_TYPE).entity(JSON).build();
+                : Response.status(403).type(MediaType.APPLICATION_JSON_TYPE).entity(json()).build();
     }
 
-    private static final String JSON = "{\"error\":\"The page has expired. Reload it and try again; nothing was saved.\"}";
+    /** For the scripts (an upload, htmx), which show {@code error} to the person: in the request's language. */
+    private static String json() {
+        return new JsonObject().put("error", Words.of(Messages.class).err_expired_json()).encode();
+    }
 
     /** Rendered here, not by Quarkus REST, so the language (settings.LanguageChoice made it Accept-Language) is set by hand. */
     private String page(int status, java.util.Locale language) {

@@ -555,6 +555,10 @@ public interface Messages {
     @Message("For your security, forms stop working after a while or when you sign in again. Nothing was saved. Go back, reload the page, and submit again.")
     String err_expired_text();
 
+    // the same, for the scripts: an upload or an htmx post refused as expired answers {"error": …}
+    @Message("The page has expired. Reload it and try again; nothing was saved.")
+    String err_expired_json();
+
     // My settings: the rest of the page
 
     @Message("These apply to you in every tenant you work in.")

@@ -121,6 +121,10 @@ class UploadResourceTest extends TenantTestBase {
         given().cookie("portal-csrf", page.getCookie("portal-csrf")).header("X-CSRF-TOKEN", "not-the-token")
                 .contentType("application/octet-stream").header("X-File-Name", "y3.wav").body(TestFiles.wav("y3.wav", 1).toFile())
                 .post("/t/" + tenant + "/uploads?kind=AUDIO").then().statusCode(400).body("error", equalTo(expired));
+        // the script shows the error to the person: in French on a French page
+        given().header("Accept-Language", "fr").contentType("application/octet-stream").body(TestFiles.wav("y4.wav", 1).toFile())
+                .post("/t/" + tenant + "/uploads?kind=AUDIO").then().statusCode(400)
+                .body("error", equalTo("La page a expiré. Rechargez-la et réessayez ; rien n'a été enregistré."));
         assertEquals(0L, (long) scope.call(tenant, () -> Upload.count()), "no upload was stored");
         Path tenantFiles = storage.resolve(tenant);
         assertFalse(Files.exists(tenantFiles) && Files.list(tenantFiles).findAny().isPresent(), "no file was kept");
