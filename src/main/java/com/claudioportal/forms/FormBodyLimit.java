@@ -12,7 +12,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Refuses a form body that is larger than any form the portal serves before anything reads it:
  * the form parsers hold url-encoded and multipart values in memory. Browsers always say how long a
- * form is, so a form without a length is refused too. The answer is the friendly 413 page
+ * form is, so a form without a length is refused too. The answers are the friendly 411 and 413 pages
  * ({@code ErrorPages}); the per-field limits, checked later, answer beside the field instead.
  */
 public class FormBodyLimit {
