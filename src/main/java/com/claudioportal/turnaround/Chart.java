@@ -1,5 +1,6 @@
 package com.claudioportal.turnaround;
 
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,10 +9,11 @@ import java.util.Locale;
  * One chart as data (labels and series of values) and the same data drawn as SVG shapes. The
  * page renders both from this one object, the shapes as an SVG (each mark carries its series,
  * label and value as data attributes) and the values as a table for screen readers, so the two
- * can never disagree. Colours come from CSS classes (the CSP forbids inline styles).
+ * can never disagree. Colours come from CSS classes (the CSP forbids inline styles). The figures are
+ * written as people of the reader's language write them ({@code locale}: "4.5" or "4,5").
  */
 public record Chart(String id, String title, String help, String unit, String labelHeading, List<String> labels, List<Series> series,
-        boolean stacked, Svg svg) {
+        boolean stacked, Svg svg, Locale locale) {
 
     /** A named row of values, one per label; null where there is no data. */
     public record Series(String key, String name, List<Double> values) {
@@ -53,7 +55,7 @@ public record Chart(String id, String title, String help, String unit, String la
 
     /** Median and 90th percentile lines. */
     static Chart lines(String id, String title, String help, String unit, String labelHeading, List<String> labels, List<Series> series,
-            Words words) {
+            Locale locale) {
         double max = niceMax(series.stream().flatMap(s -> s.values().stream()).filter(v -> v != null).mapToDouble(Double::doubleValue).max().orElse(0));
         List<Line> lines = new ArrayList<>();
         List<Mark> marks = new ArrayList<>();
@@ -72,19 +74,19 @@ public record Chart(String id, String title, String help, String unit, String la
                 double x = round(x(i, labels.size()));
                 double y = round(y(v, max));
                 points.append(fmt(x)).append(',').append(fmt(y)).append(' ');
-                marks.add(new Mark("dot", s.key(), labels.get(i), words.number(v), x, y, 0, 0));
+                marks.add(new Mark("dot", s.key(), labels.get(i), number(v, locale), x, y, 0, 0));
             }
             if (points.length() > 0) {
                 lines.add(new Line(s.key(), points.toString().trim()));
             }
         }
         return new Chart(id, title, help, unit, labelHeading, labels, series, false,
-                new Svg(W, H, yTicks(max, words), xTicks(labels, false), lines, marks));
+                new Svg(W, H, yTicks(max, locale), xTicks(labels, false), lines, marks), locale);
     }
 
     /** Bars, stacked when there are several series. */
     static Chart bars(String id, String title, String help, String unit, String labelHeading, List<String> labels, List<Series> series,
-            Words words) {
+            Locale locale) {
         double top = 0;
         for (int i = 0; i < labels.size(); i++) {
             double sum = 0;
@@ -103,18 +105,34 @@ public record Chart(String id, String title, String help, String unit, String la
                 double v = s.values().get(i) == null ? 0 : s.values().get(i);
                 double y0 = y(base, max);
                 double y1 = y(base + v, max);
-                marks.add(new Mark("bar", s.key(), labels.get(i), words.number(v), round(LEFT + slot * i + (slot - barWidth) / 2), round(y1),
+                marks.add(new Mark("bar", s.key(), labels.get(i), number(v, locale), round(LEFT + slot * i + (slot - barWidth) / 2), round(y1),
                         round(barWidth), round(Math.max(0, y0 - y1))));
                 base += v;
             }
         }
         return new Chart(id, title, help, unit, labelHeading, labels, series, series.size() > 1,
-                new Svg(W, H, yTicks(max, words), xTicks(labels, true), List.of(), marks));
+                new Svg(W, H, yTicks(max, locale), xTicks(labels, true), List.of(), marks), locale);
     }
 
     /** The value the table shows for series {@code s} at label {@code i}. */
-    public String cell(Series s, int i, Words words) {
-        return words.number(s.values().get(i));
+    public String cell(Series s, int i) {
+        return number(s.values().get(i), locale);
+    }
+
+    /** The labels' heading as the description's sentence names the horizontal axis ("week of"). */
+    public String axisName() {
+        return labelHeading.toLowerCase(locale);
+    }
+
+    /** A figure as people of this language write it: "4.5" or "4,5"; a dash where there is no data. */
+    static String number(Double value, Locale locale) {
+        if (value == null) {
+            return "\u2014";
+        }
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        f.setMaximumFractionDigits(1);
+        f.setMinimumFractionDigits(value == Math.rint(value) ? 0 : 1);
+        return f.format(value);
     }
 
     private static double x(int i, int n) {
@@ -126,11 +144,11 @@ public record Chart(String id, String title, String help, String unit, String la
         return TOP + (H - TOP - BOTTOM) * (1 - (max <= 0 ? 0 : v / max));
     }
 
-    private static List<Tick> yTicks(double max, Words words) {
+    private static List<Tick> yTicks(double max, Locale locale) {
         List<Tick> ticks = new ArrayList<>();
         for (int k = 0; k <= 4; k++) {
             double v = max * k / 4;
-            ticks.add(new Tick(LEFT - 6, round(y(v, max)), words.number(Math.round(v * 10) / 10.0), false));
+            ticks.add(new Tick(LEFT - 6, round(y(v, max)), number(Math.round(v * 10) / 10.0, locale), false));
         }
         return ticks;
     }

@@ -5,16 +5,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import com.claudioportal.forms.Words;
 import com.claudioportal.job.JobState;
 import com.claudioportal.profile.Profile;
 
@@ -24,7 +27,8 @@ import io.quarkus.panache.common.Sort;
  * The turnaround page's figures for the active tenant, from the job table (tenant-scoped like
  * every query): per profile the median and 90th percentile turnaround per week (saved → transcript,
  * by the week it completed, last 12 weeks), jobs per day by outcome (by the day saved, last 28
- * days), late jobs per week (by the week they were due). Weeks start on Monday, in UTC.
+ * days), late jobs per week (by the week they were due). Weeks start on Monday, in UTC. Words,
+ * figures and dates are in the reader's language (settings.LanguageChoice), as on every page.
  */
 @ApplicationScoped
 public class TurnaroundReport {
@@ -36,13 +40,18 @@ public class TurnaroundReport {
     record Row(Long profileId, Instant createdAt, Instant completedAt, JobState status, Instant dueAt) {
     }
 
-    public record Report(List<Chart> turnaround, Chart perDay, Chart late, Words words) {
+    public record Report(List<Chart> turnaround, Chart perDay, Chart late) {
     }
 
     @Inject
     EntityManager em;
 
-    public Report build(Words words, Instant now) {
+    public Report build(Instant now) {
+        TurnaroundMessages words = Words.of(TurnaroundMessages.class);
+        boolean french = Words.french();
+        Locale locale = french ? Locale.CANADA_FRENCH : Locale.ENGLISH;
+        // a week's or a day's label: "Mar 3" or "3 mars"
+        DateTimeFormatter shortDate = DateTimeFormatter.ofPattern(french ? "d MMM" : "MMM d", locale);
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate firstWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(WEEKS - 1);
         LocalDate firstDay = today.minusDays(DAYS - 1);
@@ -54,7 +63,7 @@ public class TurnaroundReport {
 
         List<String> weekLabels = new ArrayList<>();
         for (int w = 0; w < WEEKS; w++) {
-            weekLabels.add(words.shortDate(firstWeek.plusWeeks(w)));
+            weekLabels.add(shortDate.format(firstWeek.plusWeeks(w)));
         }
         List<Chart> turnaround = new ArrayList<>();
         for (Profile p : Profile.<Profile> listAll(Sort.by("displayName"))) {
@@ -79,15 +88,15 @@ public class TurnaroundReport {
                 median.add(percentile(h, 0.5));
                 p90.add(percentile(h, 0.9));
             }
-            turnaround.add(Chart.lines("turnaround-" + p.id, words.turnaroundTitle(p.displayName), words.turnaroundHelp(), words.hours(),
+            turnaround.add(Chart.lines("turnaround-" + p.id, words.turnaround_title(p.displayName), words.turnaround_help(), words.hours(),
                     words.week(), weekLabels, List.of(new Chart.Series("median", words.median(), median),
-                            new Chart.Series("p90", words.p90(), p90)), words));
+                            new Chart.Series("p90", words.p90(), p90)), locale));
         }
 
         List<String> dayLabels = new ArrayList<>();
         double[][] outcome = new double[4][DAYS];
         for (int d = 0; d < DAYS; d++) {
-            dayLabels.add(words.shortDate(firstDay.plusDays(d)));
+            dayLabels.add(shortDate.format(firstDay.plusDays(d)));
         }
         for (Row r : rows) {
             int d = (int) ChronoUnit.DAYS.between(firstDay, r.createdAt().atZone(ZoneOffset.UTC).toLocalDate());
@@ -100,11 +109,11 @@ public class TurnaroundReport {
                 }][d]++;
             }
         }
-        Chart perDay = Chart.bars("jobs-per-day", words.jobsPerDayTitle(), words.jobsPerDayHelp(), words.jobs(), words.day(), dayLabels,
+        Chart perDay = Chart.bars("jobs-per-day", words.jobs_per_day_title(), words.jobs_per_day_help(), words.jobs(), words.day(), dayLabels,
                 List.of(new Chart.Series("completed", words.completed(), list(outcome[0])),
                         new Chart.Series("failed", words.failed(), list(outcome[1])),
                         new Chart.Series("cancelled", words.cancelled(), list(outcome[2])),
-                        new Chart.Series("open", words.open(), list(outcome[3]))), words);
+                        new Chart.Series("open", words.open(), list(outcome[3]))), locale);
 
         double[] late = new double[WEEKS];
         for (Row r : rows) {
@@ -118,9 +127,9 @@ public class TurnaroundReport {
                 late[w]++;
             }
         }
-        Chart lateChart = Chart.bars("late-per-week", words.lateTitle(), words.lateHelp(), words.jobs(), words.week(), weekLabels,
-                List.of(new Chart.Series("late", words.late(), list(late))), words);
-        return new Report(turnaround, perDay, lateChart, words);
+        Chart lateChart = Chart.bars("late-per-week", words.late_title(), words.late_help(), words.jobs(), words.week(), weekLabels,
+                List.of(new Chart.Series("late", words.late(), list(late))), locale);
+        return new Report(turnaround, perDay, lateChart);
     }
 
     private static int weekIndex(Instant at, LocalDate firstWeek) {

@@ -5,10 +5,8 @@ import java.time.Instant;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import com.claudioportal.tenant.TenantRole;
@@ -27,7 +25,7 @@ public class TurnaroundResource {
 
     @CheckedTemplate(basePath = "turnaround")
     static class Templates {
-        static native TemplateInstance turnaround(TurnaroundReport.Report report, Words words);
+        static native TemplateInstance turnaround(TurnaroundReport.Report report);
     }
 
     @Inject
@@ -35,8 +33,7 @@ public class TurnaroundResource {
 
     @GET
     @Transactional
-    public TemplateInstance page(@QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage) {
-        Words words = Words.choose(lang, acceptLanguage);
-        return Templates.turnaround(report.build(words, Instant.now()), words);
+    public TemplateInstance page() {
+        return Templates.turnaround(report.build(Instant.now()));
     }
 }

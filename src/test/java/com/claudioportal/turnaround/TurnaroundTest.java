@@ -33,12 +33,14 @@ import com.claudioportal.infra.TestLogin;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobState;
 import com.claudioportal.profile.Profile;
+import com.claudioportal.settings.LanguageChoice;
 import com.claudioportal.tenant.TenantRole;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Turnaround at a glance from seeded history: the figures are the ones the history gives (median
@@ -95,7 +97,7 @@ class TurnaroundTest extends TenantTestBase {
     @Test
     @SignedInAs(ADMIN)
     void figuresComeFromTheHistoryAndEveryTableMatchesItsChart() {
-        String html = page("en");
+        String html = page(given());
         String weekLabel = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH).format(week);
         String dayLabel = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH).format(week.plusDays(1));
 
@@ -133,16 +135,34 @@ class TurnaroundTest extends TenantTestBase {
     @Test
     @SignedInAs(AUDITOR)
     void auditorsReadItInFrenchFromTheirBrowsersLanguage() {
-        String html = given().header("Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5").get("/t/" + tenant + "/turnaround").then()
-                .statusCode(200).extract().asString();
+        String html = page(given().header("Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5"));
         assertTrue(html.contains("<html lang=\"fr\">"), "the page says it is French");
         assertTrue(html.contains("Délais"), html);
         String weekLabel = DateTimeFormatter.ofPattern("d MMM", Locale.CANADA_FRENCH).format(week);
         Map<String, String> turnaround = marks(chart(html, "turnaround-" + profile));
         assertEquals("5,5", turnaround.get("median|" + weekLabel), turnaround.toString());
         assertEquals("9,1", turnaround.get("p90|" + weekLabel));
-        assertTrue(html.contains("?lang=en"), "a link to the English page");
-        assertTrue(page("en").contains("<html lang=\"en\">"), "?lang= wins over the browser's language");
+        assertTrue(html.contains("Axe vertical : heures ; axe horizontal : semaine du. Les chiffres figurent dans le tableau des données sous le graphique.</desc>"),
+                "the description says what the axes show, in French");
+    }
+
+    @Test
+    @SignedInAs(AUDITOR)
+    void theLanguageChosenInMySettingsWinsOverTheBrowsers() {
+        // no switch of the page's own: as on every page, the person's choice (LanguageChoice's cookie), else the browser's
+        String english = page(given().cookie(LanguageChoice.COOKIE, "en").header("Accept-Language", "fr"));
+        assertTrue(english.contains("<html lang=\"en\">"), "the choice wins over the browser's French");
+        assertTrue(english.contains("Turnaround per week"), english);
+        assertTrue(english.contains("Vertical axis: jobs; horizontal axis: day. The figures are in the data table below the chart.</desc>"), english);
+        String englishWeek = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH).format(week);
+        assertEquals("5.5", marks(chart(english, "turnaround-" + profile)).get("median|" + englishWeek));
+        assertFalse(english.contains("?lang="), "no link of the page's own to the other language");
+
+        String french = page(given().cookie(LanguageChoice.COOKIE, "fr").header("Accept-Language", "en"));
+        assertTrue(french.contains("<html lang=\"fr\">"), "the choice wins over the browser's English");
+        assertTrue(french.contains("Délai par semaine"), french);
+        String frenchWeek = DateTimeFormatter.ofPattern("d MMM", Locale.CANADA_FRENCH).format(week);
+        assertEquals("5,5", marks(chart(french, "turnaround-" + profile)).get("median|" + frenchWeek));
     }
 
     @Test
@@ -174,8 +194,8 @@ class TurnaroundTest extends TenantTestBase {
         }
     }
 
-    private String page(String lang) {
-        return given().queryParam("lang", lang).get("/t/" + tenant + "/turnaround").then().statusCode(200).extract().asString();
+    private String page(RequestSpecification request) {
+        return request.get("/t/" + tenant + "/turnaround").then().statusCode(200).extract().asString();
     }
 
     private static String chart(String html, String id) {

@@ -22,6 +22,7 @@ import com.claudioportal.audit.AuditActions;
 import com.claudioportal.audit.AuditMessages;
 import com.claudioportal.forms.FormMessages;
 import com.claudioportal.tenant.RoleMessages;
+import com.claudioportal.turnaround.TurnaroundMessages;
 
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -35,7 +36,7 @@ class MessagesFrenchTest {
     @ParameterizedTest
     @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, WorkflowMessages.class,
             AuditMessages.class, FormMessages.class, ScriptMessages.class, TimelineMessages.class,
-            RoleMessages.class })
+            RoleMessages.class, TurnaroundMessages.class })
     void everyMessageHasAFrenchTranslationAndNoOtherKeys(Class<?> bundle) throws IOException {
         Set<String> missing = missingInFrench(bundle);
         Set<String> extra = new TreeSet<>(french(bundle).stringPropertyNames());
@@ -54,7 +55,7 @@ class MessagesFrenchTest {
     @ParameterizedTest
     @ValueSource(classes = { Messages.class, JobMessages.class, AdminMessages.class, WorkflowMessages.class,
             AuditMessages.class, FormMessages.class, ScriptMessages.class, TimelineMessages.class,
-            RoleMessages.class })
+            RoleMessages.class, TurnaroundMessages.class })
     void theCheckSeesAMessageLeftInEnglish(Class<?> bundle) throws IOException {
         // a positive control: drop one French line and the same comparison must name it
         Properties french = french(bundle);
