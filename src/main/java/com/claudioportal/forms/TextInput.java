@@ -1,7 +1,6 @@
 package com.claudioportal.forms;
 
 import java.text.NumberFormat;
-import java.util.Locale;
 
 /**
  * What typed text may contain, checked the same way on every form: a deliberate length in
@@ -67,6 +66,6 @@ public final class TextInput {
 
     /** 20,000 rather than 20000 in English messages, 20 000 in French ones. */
     public static String count(long n) {
-        return NumberFormat.getIntegerInstance(Words.french() ? Locale.CANADA_FRENCH : Locale.ENGLISH).format(n);
+        return NumberFormat.getIntegerInstance(Words.locale()).format(n);
     }
 }

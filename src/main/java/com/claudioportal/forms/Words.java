@@ -76,6 +76,11 @@ public final class Words {
         return "fr".equals(language());
     }
 
+    /** The reader's locale for figures and dates ("4,5", "3 déc. 2026"): Canadian French or English. */
+    public static Locale locale() {
+        return french() ? Locale.CANADA_FRENCH : Locale.ENGLISH;
+    }
+
     /** The bundle's default (English) messages, rendered by a plain Qute engine. */
     static <T> T english(Class<T> bundle) {
         return bundle.cast(Proxy.newProxyInstance(bundle.getClassLoader(), new Class<?>[] { bundle }, (proxy, method, args) -> {

@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -166,8 +165,7 @@ public class SubmitResource {
 
     /** "IME – 3 Dec 2026": the profile and today, in the reader's language and on the reader's clock (not UTC's). */
     static String defaultName(Profile profile) {
-        Locale language = Locale.forLanguageTag(Words.language());
-        return profile.displayName + " \u2013 " + LocalDate.now(TimeZoneChoice.current()).format(NAME_DATE.withLocale(language));
+        return profile.displayName + " \u2013 " + LocalDate.now(TimeZoneChoice.current()).format(NAME_DATE.withLocale(Words.locale()));
     }
 
     private SubmitPage page(Profile profile, ProfileVersion version, SubmitForm form, FormErrors errors, SubmitPage.Notices notices) {

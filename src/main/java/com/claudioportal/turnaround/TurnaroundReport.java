@@ -49,7 +49,7 @@ public class TurnaroundReport {
     public Report build(Instant now) {
         TurnaroundMessages words = Words.of(TurnaroundMessages.class);
         boolean french = Words.french();
-        Locale locale = french ? Locale.CANADA_FRENCH : Locale.ENGLISH;
+        Locale locale = Words.locale();
         // a week's or a day's label: "Mar 3" or "3 mars"
         DateTimeFormatter shortDate = DateTimeFormatter.ofPattern(french ? "d MMM" : "MMM d", locale);
         LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();

@@ -1,7 +1,6 @@
 package com.claudioportal.upload;
 
 import java.text.NumberFormat;
-import java.util.Locale;
 
 import com.claudioportal.forms.Words;
 import com.claudioportal.web.ScriptMessages;
@@ -20,7 +19,7 @@ public final class Sizes {
     public static String human(long bytes) {
         ScriptMessages words = Words.of(ScriptMessages.class);
         if (bytes >= 1_000_000_000L) {
-            NumberFormat one = NumberFormat.getNumberInstance(Words.french() ? Locale.CANADA_FRENCH : Locale.ENGLISH);
+            NumberFormat one = NumberFormat.getNumberInstance(Words.locale());
             one.setMinimumFractionDigits(1);
             one.setMaximumFractionDigits(1);
             return words.size_gb(one.format(bytes / 1e9));

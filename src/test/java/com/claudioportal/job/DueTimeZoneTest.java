@@ -96,9 +96,9 @@ class DueTimeZoneTest extends TenantTestBase {
         String path = "/t/" + tenant + "/jobs/new?profile=" + fixtures.seedProfile(tenant);
         // 25 hours apart: at any moment these two zones are on different days
         for (ZoneId zone : List.of(ZoneId.of("Pacific/Kiritimati"), ZoneId.of("Pacific/Pago_Pago"))) {
-            String before = day(zone, Locale.FRENCH);
+            String before = day(zone, Locale.CANADA_FRENCH);
             String name = suggestedName(given().cookie(TimeZoneChoice.CHOSEN, zone.getId()).header("Accept-Language", "fr"), path);
-            String after = day(zone, Locale.FRENCH);
+            String after = day(zone, Locale.CANADA_FRENCH);
             assertTrue(name.equals("IME with Structura Doc Extraction \u2013 " + before)
                     || name.equals("IME with Structura Doc Extraction \u2013 " + after), zone + ": " + name + ", not " + before);
         }
