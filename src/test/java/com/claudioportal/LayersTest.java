@@ -17,6 +17,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
 
+import com.claudioportal.job.Job;
+
 /**
  * The house's floors (docs/architecture.md, "Feature packages", "The floors"): features sit on the ground floor and the
  * ground floor knows no feature. Written as allow-lists for the ground floor, so a new feature
@@ -66,7 +68,7 @@ class LayersTest {
     void theGroundFloorRuleSeesABackImport() {
         // a positive control: the same rule, given a tenant class that uses a feature, must fail
         JavaClasses broken = new ClassFileImporter().importClasses(BACK_IMPORT,
-                com.claudioportal.job.Job.class);
+                Job.class);
         AssertionError failure = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
                 () -> groundRule(GROUND.get(0)).check(broken));
         assertTrue(failure.getMessage().contains("BackImportForLayersTest"), failure.getMessage());

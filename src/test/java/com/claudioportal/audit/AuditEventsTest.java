@@ -30,6 +30,8 @@ import com.claudioportal.job.Job;
 import com.claudioportal.job.JobResult;
 import com.claudioportal.job.JobState;
 import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.credentials.ConnectionService;
+import com.claudioportal.profile.Profile;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -50,7 +52,7 @@ class AuditEventsTest extends TenantTestBase {
     static final String OUTSIDER = "outsider@audit-events.test";
 
     @Inject
-    com.claudioportal.credentials.ConnectionService connections;
+    ConnectionService connections;
 
     String tenant;
     long profile;
@@ -104,7 +106,7 @@ class AuditEventsTest extends TenantTestBase {
                 posting(jobs + retried + "/retry", Map.of(), 303, "job.retried", AuditOutcome.SUCCESS, "job", retried, null));
 
         // the submit form: refused without a Claudio connection, then saved with one (the service's event, in the job's transaction)
-        String version = String.valueOf(scope.call(t, () -> com.claudioportal.profile.Profile.<com.claudioportal.profile.Profile> findById(
+        String version = String.valueOf(scope.call(t, () -> Profile.<Profile> findById(
                 profile).currentVersionId));
         String recording = fixtures.upload(t).toString();
         Map<String, String> form = new LinkedHashMap<>(Map.of("profileVersionId", version, "jobName", "Évaluation de M. Tremblay",

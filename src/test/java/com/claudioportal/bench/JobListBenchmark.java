@@ -32,6 +32,7 @@ import com.claudioportal.infra.SignedInAs;
 import com.claudioportal.profile.Profile;
 import com.claudioportal.tenant.TenantRole;
 import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.infra.DatabaseOwner;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -139,7 +140,7 @@ class JobListBenchmark {
                 }
             }
             // as the owner: the application role may not vacuum the tables (PostgreSQL skips them with a warning)
-            com.claudioportal.infra.DatabaseOwner.maintenance("vacuum analyze job");
+            DatabaseOwner.maintenance("vacuum analyze job");
         }
         return (System.nanoTime() - started) / 1_000_000;
     }

@@ -40,6 +40,7 @@ import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.StagedCopy;
 import com.claudioportal.upload.UploadStorage;
+import com.claudioportal.infra.SandboxControl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -103,7 +104,7 @@ class UploadBenchmark {
     Fixtures fixtures;
 
     static SandboxProcess sandboxProcess;
-    static com.claudioportal.infra.SandboxControl sandbox;
+    static SandboxControl sandbox;
 
     @BeforeAll
     static void startSandbox() {

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import com.claudioportal.job.JobLine;
+
 class BaseUrlPolicyTest {
 
     @Test
@@ -110,7 +112,7 @@ class BaseUrlPolicyTest {
                 "https://metadata/x")) {
             PinnedResolution refused = p.pin(url);
             assertFalse(refused.ok(), url);
-            assertEquals(refused.problem(), com.claudioportal.job.JobLine.of(refused.problemCode(), "host", refused.host()).english(), url);
+            assertEquals(refused.problem(), JobLine.of(refused.problemCode(), "host", refused.host()).english(), url);
         }
         assertEquals(null, p.pin("https://93.184.216.34/team").problemCode());
     }

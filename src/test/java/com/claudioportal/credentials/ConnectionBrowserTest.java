@@ -21,6 +21,10 @@ import com.claudioportal.infra.Browsers;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestLogin;
 import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.audit.AuditEvent;
+import com.claudioportal.infra.Ports;
+import com.claudioportal.infra.SandboxControl;
+import com.claudioportal.infra.TestSandbox;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 
@@ -39,7 +43,7 @@ class ConnectionBrowserTest extends BrowserTestBase {
     @Inject
     WebhookTokens webhooks;
 
-    final com.claudioportal.infra.SandboxControl sandbox = com.claudioportal.infra.TestSandbox.control();
+    final SandboxControl sandbox = TestSandbox.control();
 
     String tenant;
 
@@ -95,7 +99,7 @@ class ConnectionBrowserTest extends BrowserTestBase {
         assertFalse(page.getByTestId("last-test").innerText().matches("(?s).*Works.*Works.*"), page.getByTestId("last-test").innerText());
 
         // a change on the form hides results that were about what it held before
-        page.locator("#f-baseUrl").fill("http://localhost:" + com.claudioportal.infra.Ports.closed() + "/claudio");
+        page.locator("#f-baseUrl").fill("http://localhost:" + Ports.closed() + "/claudio");
         assertThat(page.getByTestId("last-test")).isHidden();
         page.getByTestId("test-connection").click();
         assertThat(page.getByTestId("test-verdict")).hasText("Address unreachable. The portal could not reach this address. "
@@ -110,11 +114,11 @@ class ConnectionBrowserTest extends BrowserTestBase {
         assertThat(page.getByTestId("last-test")).containsText("Key or secret rejected");
 
         // saving another address clears the last result: it was about the old one
-        page.locator("#f-baseUrl").fill("http://localhost:" + com.claudioportal.infra.Ports.closed() + "/claudio");
+        page.locator("#f-baseUrl").fill("http://localhost:" + Ports.closed() + "/claudio");
         page.getByTestId("save-connection").click();
         assertThat(page.getByTestId("last-test")).containsText("not tested since the last change");
 
-        List<String> results = scope.call(tenant, () -> com.claudioportal.audit.AuditEvent.<com.claudioportal.audit.AuditEvent>
+        List<String> results = scope.call(tenant, () -> AuditEvent.<AuditEvent>
                 list("action = 'connection.tested' order by seq").stream().map(e -> e.details).toList());
         assertEquals(4, results.size(), results.toString());
         assertTrue(results.get(0).contains("\"outcome\":\"WORKS\"") && results.get(0).contains("\"unsaved\":true"), results.toString());
@@ -139,7 +143,7 @@ class ConnectionBrowserTest extends BrowserTestBase {
             assertThat(page.getByTestId("test-verdict")).hasText("Unexpected answer. Something answered at this address, but not the way "
                     + "Claudio does. Check that the base URL is your team's Claudio address.");
             assertFalse(page.content().contains("internal-banner") || page.content().contains("418") || page.content().contains("10.9.8.7"));
-            String audit = scope.call(tenant, () -> com.claudioportal.audit.AuditEvent.<com.claudioportal.audit.AuditEvent>
+            String audit = scope.call(tenant, () -> AuditEvent.<AuditEvent>
                     list("action = 'connection.tested'").stream().map(e -> e.details).reduce("", String::concat));
             assertTrue(audit.contains("UNEXPECTED"), audit);
             assertFalse(audit.contains("internal-banner") || audit.contains("418"), audit);

@@ -39,6 +39,8 @@ import com.claudioportal.tracking.JobDispatcher;
 import com.claudioportal.tracking.JobWorker;
 import com.claudioportal.tracking.ManualWorker;
 import com.claudioportal.tracking.WorkerConfig;
+import com.claudioportal.job.JobFile;
+import com.claudioportal.job.JobResult;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -346,8 +348,8 @@ class NotificationsTest extends TenantTestBase {
             List<String> out = new ArrayList<>();
             out.add(job.name);
             out.addAll(job.fieldValues().values());
-            com.claudioportal.job.JobFile.<com.claudioportal.job.JobFile> list("jobId", jobId).forEach(f -> out.add(f.originalFilename));
-            com.claudioportal.job.JobResult result = job.resultOrNull();
+            JobFile.<JobFile> list("jobId", jobId).forEach(f -> out.add(f.originalFilename));
+            JobResult result = job.resultOrNull();
             if (result != null) {
                 result.transcripts().forEach(l -> out.add(l.name()));
                 result.media().forEach(l -> out.add(l.name()));

@@ -104,7 +104,7 @@ class ProfileAdminBrowserTest extends BrowserTestBase {
         submit(save, "#pk-1", "specialist_nmae");
         assertThat(page.locator("[data-field-error='values[1].key']")).hasText("No profile has a field \u201cspecialist_nmae\u201d. Choose one of the listed fields.");
         assertKept(page, "#pk-1", "specialist_nmae");
-        assertEquals(0L, scope.call(tenant, () -> com.claudioportal.profile.Preset.count()));
+        assertEquals(0L, scope.call(tenant, () -> Preset.count()));
         Browsers.screenshots(page, "preset-unknown-field");
 
         submit(save, "#pk-1", "specialist_credentials");

@@ -24,6 +24,7 @@ import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.infra.WebClient;
 import com.claudioportal.job.Job;
 import com.claudioportal.profile.Profile;
+import com.claudioportal.upload.Upload;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -86,7 +87,7 @@ class ForeignIdsInFormsTest extends TenantTestBase {
     void aForeignRecordingStoresNothingAndLeavesItsOwnerTheFile() {
         UUID foreign = fixtures.upload(a);
         refusedAndNothingStored(submit(versionB, foreign, null, null));
-        assertTrue(scope.call(a, () -> com.claudioportal.upload.Upload.<com.claudioportal.upload.Upload> findById(foreign).jobId == null));
+        assertTrue(scope.call(a, () -> Upload.<Upload> findById(foreign).jobId == null));
         assertOwnSubmitWorks();
     }
 
@@ -116,7 +117,7 @@ class ForeignIdsInFormsTest extends TenantTestBase {
         UUID foreign = fixtures.upload(a);
         // the foreign recording second: the own first one must not be kept as a job either
         refusedAndNothingStored(bulk(versionB, List.of(fixtures.upload(b), foreign), null));
-        assertTrue(scope.call(a, () -> com.claudioportal.upload.Upload.<com.claudioportal.upload.Upload> findById(foreign).jobId == null));
+        assertTrue(scope.call(a, () -> Upload.<Upload> findById(foreign).jobId == null));
         refusedAndNothingStored(bulk(versionA, List.of(fixtures.upload(b)), null));
         refusedAndNothingStored(bulk(versionB, List.of(fixtures.upload(b)), String.valueOf(presetA)));
         assertEquals(303, bulk(versionB, List.of(fixtures.upload(b), fixtures.upload(b)), null).statusCode(), "the positive control");

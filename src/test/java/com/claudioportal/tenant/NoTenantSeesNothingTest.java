@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TenantTestBase;
 import com.claudioportal.job.Job;
+import com.claudioportal.job.JobEvent;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
@@ -41,7 +42,7 @@ class NoTenantSeesNothingTest extends TenantTestBase {
         long profile = fixtures.seedProfile(tenant);
         fixtures.preset(tenant, "Dr. Hidden", Map.of("specialist_name", "Dr. Hidden"));
         long jobId = fixtures.finishedJob(tenant, profile);
-        scope.run(tenant, () -> com.claudioportal.job.JobEvent.record(Job.<Job> findById(jobId), "A fixture event.", "fixtures"));
+        scope.run(tenant, () -> JobEvent.record(Job.<Job> findById(jobId), "A fixture event.", "fixtures"));
         fixtures.notification(tenant, jobId, Fixtures.email("notified"));
         fixtures.outboxMail(tenant, Fixtures.email("mailed"));
         List<Class<?>> entities = tenantOwnedEntities();

@@ -13,6 +13,7 @@ import com.claudioportal.infra.Fixtures;
 import com.claudioportal.infra.TestSandbox;
 import com.claudioportal.job.Job;
 import com.claudioportal.job.JobState;
+import com.claudioportal.infra.DatabaseOwner;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -43,7 +44,7 @@ class EngineMetricsTest extends WorkerTestBase {
         // the engine's round claims every tenant's due work: jobs other test classes left in progress fall due
         // every poll interval and would be counted too (the full suite saw 41 calls for 40). Moved out of this
         // test's rounds, so the counts below are this job's alone.
-        com.claudioportal.infra.DatabaseOwner.update("update job set next_attempt_at = now() + interval '1 hour' where id <> ? and next_attempt_at < now() + interval '10 minutes'",
+        DatabaseOwner.update("update job set next_attempt_at = now() + interval '1 hour' where id <> ? and next_attempt_at < now() + interval '10 minutes'",
                 jobId);
         long normalCalls = count("portal.jobs.poll.call", "normal");
         long normalWaits = count("portal.jobs.apply.wait", "normal");

@@ -25,6 +25,7 @@ import com.claudioportal.job.JobState;
 import com.claudioportal.infra.SandboxControl;
 import com.claudioportal.infra.TestSandbox;
 import com.claudioportal.tenant.TenantScope;
+import com.claudioportal.job.Job;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -89,7 +90,7 @@ class FairnessTest extends TenantTestBase {
 
     /** The tenant's jobs claimed (their calls in flight) right now. */
     private long inFlight(String tenant) {
-        return scope.call(tenant, () -> com.claudioportal.job.Job.count("leaseOwner is not null"));
+        return scope.call(tenant, () -> Job.count("leaseOwner is not null"));
     }
 
     @Test

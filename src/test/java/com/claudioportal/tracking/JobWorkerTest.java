@@ -30,6 +30,7 @@ import com.claudioportal.job.JobState;
 import com.claudioportal.infra.SandboxControl;
 import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadStorage;
+import com.claudioportal.forms.PortalUrls;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -61,7 +62,7 @@ class JobWorkerTest extends WorkerTestBase {
     WebhookTokens webhooks;
 
     @Inject
-    com.claudioportal.forms.PortalUrls portalUrls;
+    PortalUrls portalUrls;
 
     @AfterEach
     void disarm() {

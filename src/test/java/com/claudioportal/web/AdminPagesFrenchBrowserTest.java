@@ -28,6 +28,8 @@ import com.claudioportal.tenant.TenantRoleTest;
 import com.claudioportal.tenant.TenantRoleTest.Who;
 import com.claudioportal.tenant.TenantScope;
 import com.claudioportal.tenant.TenantRole;
+import com.claudioportal.infra.WebClient;
+import com.claudioportal.tenant.Tenant;
 import com.microsoft.playwright.Page;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -223,7 +225,7 @@ class AdminPagesFrenchBrowserTest extends BilingualBrowserTestBase {
         // data every page may show alike: the clinics' names (the platform lists other tests' too), the
         // fixture mail's stored subject, a recording's length ("00:00:01")
         Set<String> data = new java.util.HashSet<>(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
-                () -> com.claudioportal.tenant.Tenant.<com.claudioportal.tenant.Tenant> listAll().stream().map(x -> x.name).toList()));
+                () -> Tenant.<Tenant> listAll().stream().map(x -> x.name).toList()));
         data.add("A job is ready");
         Map<String, Set<String>> leftovers = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
@@ -275,7 +277,7 @@ class AdminPagesFrenchBrowserTest extends BilingualBrowserTestBase {
     }
 
     private static io.restassured.response.Response posted(String path, Map<String, Object> form, String language, String pageWithToken) {
-        io.restassured.specification.RequestSpecification spec = com.claudioportal.infra.WebClient.form(pageWithToken)
+        io.restassured.specification.RequestSpecification spec = WebClient.form(pageWithToken)
                 .header("Accept-Language", language);
         form.forEach(spec::formParam);
         return spec.post(path);
