@@ -35,6 +35,7 @@ import com.claudioportal.upload.Upload;
 import com.claudioportal.upload.UploadStorage;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 
 /**
  * Retention of job content: past the tenant's period the purge erases a finished job's name, field
@@ -107,6 +108,28 @@ class RetentionTest extends TenantTestBase {
             assertEquals("Dr. Jeanne Roy", j.fieldValues().get("specialist_name"));
         }
         assertNull(read(other, otherOld).contentErasedAt, "a tenant without a retention period keeps its content");
+    }
+
+    @Test
+    @SignedInAs(ADMIN)
+    void theRetentionPageShowsThePeriodChosenKeepsATypingMistakeAndSavesAChange() {
+        String page = "/t/" + tenant + "/admin/retention";
+        String days = "id=\"keep-days\" value=\"days\" checked";
+        String forever = "id=\"keep-forever\" value=\"forever\" checked";
+        given().get(page).then().statusCode(200).body(containsString(days)).body(not(containsString(forever)))
+                .body(containsString("name=\"days\" value=\"30\""));
+
+        // a mistake is said beside the number, with the choice and what was typed kept, and nothing changes
+        WebClient.Csrf csrf = WebClient.csrf(page);
+        Response refused = WebClient.send("POST", page, csrf, Map.of("keep", "days", "days", "trente"));
+        assertEquals(400, refused.statusCode());
+        refused.then().body(containsString(days)).body(containsString("name=\"days\" value=\"trente\""))
+                .body(containsString("data-field-error=\"days\">Enter a whole number of days.</div>"));
+        assertEquals(30, scope.call(tenant, () -> Tenant.<Tenant> findById(tenant).retentionDays));
+
+        assertEquals(303, WebClient.send("POST", page, csrf, Map.of("keep", "forever", "days", "30")).statusCode());
+        assertNull(scope.call(tenant, () -> Tenant.<Tenant> findById(tenant).retentionDays));
+        given().get(page).then().statusCode(200).body(containsString(forever)).body(not(containsString(days)));
     }
 
     @Test

@@ -4,8 +4,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class HealthAndHeadersTest {
+
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
 
     @TestHTTPResource(value = "/health/ready", management = true)
     URL ready;
@@ -33,13 +38,15 @@ class HealthAndHeadersTest {
     }
 
     @Test
-    void metricsAreExposedOnTheManagementPortOnly() {
+    void healthAndMetricsAreOnTheManagementPortOnly() {
         given().get("/").then().statusCode(200);
         given().get(metrics).then().statusCode(200)
                 .body(containsString("http_server_requests"))
                 .body(not(containsString("csrf-token")));
-        given().get("/q/metrics").then().statusCode(404);
-        given().get("/q/health/ready").then().statusCode(404);
+        given().get(health).then().statusCode(200);
+        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics", "/health", "/metrics")) {
+            assertEquals(404, given().redirects().follow(false).get(path).statusCode(), path);
+        }
     }
 
     @Test

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -19,26 +18,19 @@ import com.claudioportal.infra.Routes;
 import com.claudioportal.infra.SandboxControl;
 import com.claudioportal.infra.TestSandbox;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.ext.web.Route;
 
 /**
  * Nobody who is not signed in changes anything: every route the portal has, JAX-RS resources and
  * the plain Vert.x routes (the Claudio webhook) alike, is sent anonymous POST, PUT, PATCH and DELETE
- * requests, and none is answered with success or a server error. Health and metrics exist on the
- * management port only. The test run's Claudio sandbox refuses anonymous control calls as well.
+ * requests, and none is answered with success or a server error (health and metrics, on the management
+ * port only: HealthAndHeadersTest). The test run's Claudio sandbox refuses anonymous control calls as well.
  */
 @QuarkusTest
 class RouteSweepTest extends TenantTestBase {
 
     static final List<String> UNSAFE = List.of("POST", "PUT", "PATCH", "DELETE");
-
-    @TestHTTPResource(value = "/health", management = true)
-    URL health;
-
-    @TestHTTPResource(value = "/metrics", management = true)
-    URL metrics;
 
     @Test
     void everyResourceRouteRefusesAnonymousChanges() {
@@ -82,15 +74,6 @@ class RouteSweepTest extends TenantTestBase {
             }
         }
         assertEquals(List.of(), failures, "Vert.x routes: " + paths);
-    }
-
-    @Test
-    void healthAndMetricsAreOnTheManagementPortOnly() {
-        for (String path : List.of("/q/health", "/q/health/ready", "/q/metrics", "/health", "/metrics")) {
-            assertEquals(404, given().redirects().follow(false).get(path).statusCode(), path);
-        }
-        given().get(health).then().statusCode(200);
-        given().get(metrics).then().statusCode(200);
     }
 
     @Test
