@@ -79,10 +79,12 @@ public class RetentionResource {
                 errors.add("days", words.ret_err_bounds(config.minDays(), config.maxDays()));
             }
         } else if (!"forever".equals(keep)) {
-            errors.add("keep", words.ret_err_keep());
+            errors.add("keep", words.ret_err_keep(), null, "keep-forever");
         }
         if (errors.any()) {
-            return Response.status(400).entity(Templates.retention(keep, days, config.minDays(), config.maxDays(), errors)).build();
+            // a choice off the list (a crafted post) shows as the default, forever, like a fresh page
+            String shown = "days".equals(keep) ? "days" : "forever";
+            return Response.status(400).entity(Templates.retention(shown, days, config.minDays(), config.maxDays(), errors)).build();
         }
         Tenant t = Tenant.findById(tenant.tenantId());
         if (!java.util.Objects.equals(t.retentionDays, chosen)) {

@@ -126,6 +126,11 @@ class RetentionTest extends TenantTestBase {
         refused.then().body(containsString(days)).body(containsString("name=\"days\" value=\"trente\""))
                 .body(containsString("data-field-error=\"days\">Enter a whole number of days.</div>"));
         assertEquals(30, scope.call(tenant, () -> Tenant.<Tenant> findById(tenant).retentionDays));
+        // a choice off the list (a crafted post) is refused with the default shown and a summary link that lands on it
+        Response crafted = WebClient.send("POST", page, csrf, Map.of("keep", "always", "days", ""));
+        assertEquals(400, crafted.statusCode());
+        crafted.then().body(containsString(forever)).body(containsString("href=\"#keep-forever\""));
+        assertEquals(30, scope.call(tenant, () -> Tenant.<Tenant> findById(tenant).retentionDays));
 
         assertEquals(303, WebClient.send("POST", page, csrf, Map.of("keep", "forever", "days", "30")).statusCode());
         assertNull(scope.call(tenant, () -> Tenant.<Tenant> findById(tenant).retentionDays));

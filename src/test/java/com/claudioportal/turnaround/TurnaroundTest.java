@@ -156,7 +156,10 @@ class TurnaroundTest extends TenantTestBase {
         assertTrue(english.contains("Vertical axis: jobs; horizontal axis: day. The figures are in the data table below the chart.</desc>"), english);
         String englishWeek = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH).format(week);
         assertEquals("5.5", marks(chart(english, "turnaround-" + profile)).get("median|" + englishWeek));
-        assertFalse(english.contains("?lang="), "no link of the page's own to the other language");
+        // the page's old switch no longer overrides the person's choice
+        String asked = given().cookie(LanguageChoice.COOKIE, "en").get("/t/" + tenant + "/turnaround?lang=fr").then().statusCode(200)
+                .extract().asString();
+        assertTrue(asked.contains("<html lang=\"en\">") && asked.contains("Turnaround per week"), "?lang=fr is ignored");
 
         String french = page(given().cookie(LanguageChoice.COOKIE, "fr").header("Accept-Language", "en"));
         assertTrue(french.contains("<html lang=\"fr\">"), "the choice wins over the browser's English");
